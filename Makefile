@@ -1,0 +1,104 @@
+# ccveto - see README.md.  `make`, `make test`, `make asan test`,
+# `make valgrind-test`, `make install PREFIX=... DESTDIR=...`.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/ccveto
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+
+BUILD ?= build
+ifneq ($(filter asan,$(MAKECMDGOALS)),)
+BUILD = build/asan
+SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+endif
+
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 libgit2)
+# libgit2 is not linked: only the auditor's git code loads it, with dlopen,
+# so the hook does not pay its start-up cost (see docs/performance.md).
+DEPS_LIBS := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8)
+GIT2_LIBDIR := $(shell $(PKG_CONFIG) --variable=libdir libgit2)
+GIT2_SONAME := $(shell objdump -p $(GIT2_LIBDIR)/libgit2.so 2>/dev/null | \
+	sed -n 's/^ *SONAME *//p')
+
+CV_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen \
+	-Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter \
+	-fstack-protector-strong -fstack-clash-protection \
+	-D_FORTIFY_SOURCE=2 -fPIE -DCV_GIT2_SONAME='"$(GIT2_SONAME)"' \
+	-DCV_VERSION='"$(VERSION)"' $(DEPS_CFLAGS) $(SAN_FLAGS)
+ifeq ($(DEVELOPER),1)
+CV_CFLAGS += -Werror
+endif
+CV_LDFLAGS = -pie -Wl,-z,relro,-z,now,-z,noexecstack $(SAN_FLAGS)
+LDLIBS += $(DEPS_LIBS) -ldl
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/rules_embed.o
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+PACKS := $(sort $(wildcard rules/*.json))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+.PHONY: all test check asan valgrind-test install uninstall clean docs \
+	docs-check bench bench-check fuzz corpus-score
+all: $(BUILD)/ccveto
+
+$(BUILD)/ccveto: $(OBJS)
+	$(CC) $(CV_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) Makefile | $(BUILD)/obj
+	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Default packs are compiled in: the binary needs no installed files.
+$(BUILD)/gen/rules_embed.c: $(PACKS) $(BUILD)/embed | $(BUILD)/gen
+	$(BUILD)/embed $(PACKS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
+	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/embed: tools/embed.c | $(BUILD)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(CV_CFLAGS) $(CFLAGS) -Itests/unit $(CV_LDFLAGS) $(LDFLAGS) \
+		-o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+$(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
+	mkdir -p $@
+
+# `make test` (alias `check`): every test, ending in "N passed, N failed".
+test check: $(BUILD)/ccveto $(UNIT_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# `make asan test`: the same suite with ASan+UBSan (build/asan).
+asan:
+	@:
+
+valgrind-test: $(BUILD)/ccveto $(UNIT_BINS)
+	@BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+docs: $(BUILD)/ccveto
+	$(BUILD)/ccveto rules --format markdown > docs/rule-list.md
+
+docs-check: $(BUILD)/ccveto
+	@$(BUILD)/ccveto rules --format markdown | cmp -s - docs/rule-list.md \
+		|| { echo "docs/rule-list.md is stale: run 'make docs'"; exit 1; }
+
+install: $(BUILD)/ccveto
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(BUILD)/ccveto $(DESTDIR)$(BINDIR)/ccveto
+	install -m 644 docs/ccveto.1 $(DESTDIR)$(MANDIR)/man1/ccveto.1
+	install -m 644 $(PACKS) $(DESTDIR)$(DATADIR)/rules/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ccveto $(DESTDIR)$(MANDIR)/man1/ccveto.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(wildcard mk/*.mk)

@@ -1,0 +1,48 @@
+/* bounds.h - every limit ccveto enforces, with the reason for its value.
+ * Hitting a limit is an error that the caller reports; nothing here is a
+ * silent truncation.  In the hook, an error is a deny (fail closed). */
+#ifndef CV_BOUNDS_H
+#define CV_BOUNDS_H
+
+/* A Write of 3 MB reaches the hook as ~3 MB of JSON; leave 5x headroom.
+ * Anything larger is refused rather than judged on a prefix. */
+#define CV_MAX_PAYLOAD_BYTES	(16u * 1024 * 1024)
+
+/* Claude Code payloads nest 3-4 levels; MCP arguments a few more.  A
+ * deeper document is hostile, and cJSON recurses, so refuse it first. */
+#define CV_MAX_JSON_DEPTH	128
+
+/* `bash -c` in `$( )` in `sudo` in a here-doc: deeper than this is refused
+ * (fail closed), since a parser that gives up must not report "no match". */
+#define CV_MAX_SHELL_DEPTH	32
+
+/* Simple commands in one tool call, counting everything nested.  A 100 KB
+ * script holds a few thousand; beyond this the call is refused. */
+#define CV_MAX_COMMANDS		20000
+
+/* Words in one simple command (argv).  Linux's ARG_MAX allows ~130k short
+ * words; a tool call with more is not something to judge piecemeal. */
+#define CV_MAX_WORDS		65536
+
+/* PCRE2 per-match limits: a rule regex that needs more than this on one
+ * subject is treated as a match failure that denies (fail closed). */
+#define CV_PCRE2_MATCH_LIMIT	200000
+#define CV_PCRE2_DEPTH_LIMIT	10000
+#define CV_PCRE2_HEAP_LIMIT_KB	(8 * 1024)
+
+/* Whole-call budget for rule evaluation, checked between regex matches:
+ * many cheap matches must not add up to a hang either. */
+#define CV_MAX_EVAL_MS		2000
+
+/* Last resort: a watchdog alarm that denies if the hook is still running.
+ * Claude Code's default hook timeout is 600 s and a timeout is fail-open. */
+#define CV_WATCHDOG_SECONDS	4
+
+/* Rule packs: one pack file and the number of rules across all packs. */
+#define CV_MAX_PACK_BYTES	(4u * 1024 * 1024)
+#define CV_MAX_RULES		4096
+
+/* Config files audited by `ccveto audit`. */
+#define CV_MAX_CONFIG_BYTES	(8u * 1024 * 1024)
+
+#endif

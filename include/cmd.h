@@ -1,0 +1,16 @@
+/* cmd.h - the subcommands; main.c only dispatches to these.
+ * Each takes argv with argv[0] = the subcommand name and returns the
+ * process exit status. */
+#ifndef CV_CMD_H
+#define CV_CMD_H
+
+int cmd_hook(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_selftest(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_install(int argc, char **argv);
+int cmd_uninstall(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+
+#endif

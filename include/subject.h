@@ -1,0 +1,89 @@
+/* subject.h - one thing a rule judges.
+ * A Bash command becomes one subject per simple command, found after the
+ * shell is parsed, substitutions and `bash -c` strings are parsed in turn,
+ * and wrappers (sudo, env, timeout, xargs, find -exec ...) are unwrapped.
+ * A file, web or MCP tool call becomes one subject of its own kind.
+ * Subjects and everything they point to live in the request's arena. */
+#ifndef CV_SUBJECT_H
+#define CV_SUBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum subject_kind {
+	SUBJECT_COMMAND,	/* a simple shell command */
+	SUBJECT_FILE,		/* Read, Write, Edit, NotebookEdit, Glob, Grep */
+	SUBJECT_WEB,		/* WebFetch, WebSearch */
+	SUBJECT_MCP,		/* mcp__<server>__<tool> */
+	SUBJECT_OTHER,		/* any other tool: only tool-level rules */
+};
+
+enum redirect_op {
+	REDIR_IN,		/* <  (and <> counts as both) */
+	REDIR_OUT,		/* >  >|  &>  >& file  <> */
+	REDIR_APPEND,		/* >>  &>> */
+	REDIR_DUP,		/* 2>&1, <&3: no file involved */
+};
+
+struct redirect {
+	enum redirect_op op;
+	const char *target;	/* normalised like a path argument */
+};
+
+/* Dynamic list of strings in the arena. */
+struct strlist {
+	const char **v;
+	size_t n, cap;
+};
+
+struct subject {
+	enum subject_kind kind;
+	const char *tool;		/* tool_name of the call */
+
+	/* SUBJECT_COMMAND */
+	const char *program;		/* "rm" for /bin/rm, \rm, "rm", r''m */
+	bool program_dynamic;		/* program name is $VAR / $(...) */
+	struct strlist args;		/* argv[1..], quotes removed, paths
+					 * normalised (~, //, /./, trailing /) */
+	struct strlist raw_args;	/* argv[1..], quotes removed only */
+	const char *subcommand;		/* first operand after the program's
+					 * global options (git -C x push -> push) */
+	struct redirect *redirects;
+	size_t nredirects, redirects_cap;
+	struct strlist input_from;	/* programs feeding it: earlier pipe
+					 * stages, <( ), $( ) in its words */
+	struct strlist via;		/* wrappers it was found in: "sudo",
+					 * "bash -c" is "bash", "find", "xargs" */
+	struct strlist code;		/* inline interpreter code: python -c,
+					 * node -e, a here-doc fed to python */
+	const char *line;		/* program + args joined by spaces;
+					 * whitespace inside a word is \x1f */
+	const char *text;		/* the source text of this command */
+
+	/* SUBJECT_FILE / WEB / MCP */
+	struct strlist paths;		/* normalised: ~/..., absolute or glob */
+	const char *content;		/* Write content, Edit new_string, ... */
+	const char *url, *host;
+	const char *mcp_server, *mcp_tool;
+	struct strlist strings;		/* every string leaf of tool_input */
+	struct strlist true_inputs;	/* tool_input keys whose value is true */
+
+	/* Facts for branch-aware git rules, filled on demand. */
+	const char *cwd;
+};
+
+struct subject_list {
+	struct subject **v;
+	size_t n, cap;
+	bool parse_incomplete;		/* shell text that could not be fully
+					 * parsed (unbalanced quote ...) */
+	const char *parse_problem;
+};
+
+struct arena;
+int strlist_push(struct strlist *l, struct arena *a, const char *s);
+bool strlist_has(const struct strlist *l, const char *s);
+struct subject *subject_new(struct subject_list *list, struct arena *a,
+			    enum subject_kind kind);
+
+#endif

@@ -1,0 +1,51 @@
+/* toolcall.h - a PreToolUse payload read into a tool call.
+ * toolcall_parse() reads the hook's stdin JSON (strictly, see json.h) and
+ * turns it into subjects (subject.h): Bash and Monitor commands are parsed
+ * as shell, file tools carry normalised paths, WebFetch a URL and host, MCP
+ * tools their server, tool name and every string of their input.
+ * Everything lives in the arena given; the cJSON tree is freed inside. */
+#ifndef CV_TOOLCALL_H
+#define CV_TOOLCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "subject.h"
+
+struct arena;
+
+struct toolcall {
+	const char *event;		/* hook_event_name */
+	const char *tool;		/* tool_name */
+	const char *cwd;		/* payload cwd, or NULL */
+	const char *session_id;
+	const char *home;		/* from $HOME or transcript_path */
+	const char *summary;		/* short text for logs and messages:
+					 * the command, the path, the URL */
+	struct subject_list subjects;
+};
+
+/* Options a caller may set; NULL means the hook's defaults. */
+struct toolcall_opts {
+	const char *home;		/* overrides $HOME */
+	const char *cwd;		/* used when the payload has none */
+};
+
+int toolcall_parse(struct toolcall *out, struct arena *a,
+		   const char *json, size_t len,
+		   const struct toolcall_opts *opts, struct diag *d);
+
+/* Builds a call from a tool name and its tool_input object (as JSON text):
+ * for `ccveto check`, the rule self-test and the auditor. */
+int toolcall_from_input(struct toolcall *out, struct arena *a,
+			const char *tool, const char *input_json,
+			size_t input_len, const struct toolcall_opts *opts,
+			struct diag *d);
+
+/* A Bash call for `command`: the common case of the above. */
+int toolcall_from_command(struct toolcall *out, struct arena *a,
+			  const char *command, size_t len,
+			  const struct toolcall_opts *opts, struct diag *d);
+
+#endif
