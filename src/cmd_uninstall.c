@@ -1,9 +1,10 @@
-/* cmd_uninstall.c - placeholder until the module lands (work in progress). */
-#include <stdio.h>
+/* cmd_uninstall.c - `ccveto uninstall`: removes ccveto's own PreToolUse
+ * entries from a Claude Code settings file.  Shares everything with
+ * install (cmd_install.c, settings_edit.c). */
 #include "cmd.h"
+#include "settings_edit.h"
+
 int cmd_uninstall(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	fprintf(stderr, "ccveto: 'uninstall' is not built yet\n");
-	return 2;
+	return settings_cmd(argc, argv, 1);
 }

@@ -1,0 +1,58 @@
+/* settings_edit.h - ccveto's registration in a Claude Code settings.json.
+ * The file is edited as text: only the bytes of ccveto's own entries (and
+ * the separators next to them) change; every other key, the key order, the
+ * indentation and the line endings stay as they were.  The text is checked
+ * with json_parse() (strict) before and after every edit, so an invalid
+ * file is refused and an edit can never produce one.  Output goes to
+ * caller-owned bufs; `changes` gets one human-readable line per edit. */
+#ifndef CV_SETTINGS_EDIT_H
+#define CV_SETTINGS_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct buf;
+
+/* Seconds Claude Code waits for the hook; a timeout blocks the call
+ * because of onFailure "block", so this only bounds the wait. */
+#define SETTINGS_HOOK_TIMEOUT 5
+
+/* The matcher groups install writes, in order (NULL-terminated).  Exact
+ * tool-name list first (spec 1.2: letters and | are compared exactly),
+ * then an anchored regex for every MCP tool. */
+extern const char *const settings_matchers[];
+
+/* Is `command` a registration of ccveto's hook?  True for our exact
+ * command and for any command whose last two words are a program named
+ * ccveto (any directory, optionally quoted) and "hook". */
+bool settings_command_is_ours(const char *command, const char *ours);
+
+/* `exe` shell-quoted where needed, followed by " hook". */
+int settings_hook_command(struct buf *out, const char *exe);
+
+/* Registers `command` in text[0..len): out receives the new text (equal
+ * to the input when nothing had to change).  Empty or whitespace-only
+ * text counts as "{}".  CV_EINVAL with a message for invalid JSON or a
+ * settings shape we must not touch (hooks not an object ...). */
+int settings_install(struct buf *out, struct buf *changes, const char *text,
+		     size_t len, const char *command, struct diag *d);
+
+/* Removes every ccveto handler (see settings_command_is_ours); groups,
+ * the PreToolUse array and the hooks object that become empty because of
+ * that are removed too. */
+int settings_uninstall(struct buf *out, struct buf *changes,
+		       const char *text, size_t len, const char *command,
+		       struct diag *d);
+
+/* Replaces `path` atomically with data: temporary file in the same
+ * directory, fsync, rename, fsync of the directory.  `mode` is used for
+ * the new file.  A symlink is followed (its target is replaced). */
+int settings_write_atomic(const char *path, const char *data, size_t len,
+			  unsigned mode, struct diag *d);
+
+/* The install/uninstall command line (cmd_install.c); prints. */
+int settings_cmd(int argc, char **argv, int uninstall);
+
+#endif
