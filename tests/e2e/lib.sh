@@ -1,0 +1,93 @@
+# tests/e2e/lib.sh - helpers for the end-to-end cases (source it).
+# Each case drives the REAL Claude Code client through ../shared/e2e/run-case
+# against a scripted fake model on 127.0.0.1, with ccveto registered exactly
+# as `ccveto install` writes it into the (scratch) user's settings.json, and
+# asserts on run-case's JSON report: what the client did with the call,
+# whether the canary files survived, what the model was shown.
+#
+# Set by run.sh: CCVETO (binary under test), E2E_DIR (the harness),
+# E2E_SKIP=1 when the client cannot run here: then every check prints
+# "ok N - ... # SKIP claude client not installed" and nothing is run.
+n=0
+_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP ${E2E_SKIP_WHY:-claude client not installed}"; }
+ok() {
+	if [ "${E2E_SKIP:-0}" = 1 ]; then _skip "$1"; return; fi
+	n=$((n + 1)); echo "ok $n - $1"
+}
+not_ok() {
+	if [ "${E2E_SKIP:-0}" = 1 ]; then _skip "$1"; return; fi
+	n=$((n + 1)); echo "not ok $n - $1"
+	[ -n "${W:-}" ] && echo "# case dir kept: $W" && KEEP=1
+}
+check() {
+	d=$1; shift
+	if [ "${E2E_SKIP:-0}" = 1 ]; then _skip "$d"; return; fi
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+done_testing() {
+	echo "1..$n"
+	[ "${KEEP:-0}" = 1 ] || { [ -n "${CASES:-}" ] && rm -rf $CASES; }
+}
+
+# new_case [INSTALL-ARGS...]: a fresh case directory $W with home/ and
+# project/, and ccveto registered by `ccveto install [INSTALL-ARGS...]` in
+# $W/home/.claude/settings.json, as a user would do it.
+new_case() {
+	W=$(mktemp -d "${TMPDIR:-/tmp}/ccveto-e2e.XXXXXX")
+	CASES="${CASES:-} $W"
+	mkdir -p "$W/home" "$W/project"
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	if ! HOME="$W/home" "$CCVETO" install "$@" \
+			> "$W/install.out" 2>&1; then
+		echo "# ccveto install failed:"; sed 's/^/#   /' "$W/install.out"
+	fi
+}
+
+# run_case TOOL_USE [run-case options]: runs the client in $W; the report
+# goes to $W/report.json.  --scope flag keeps run-case's own (empty)
+# settings out of home/.claude/settings.json, which stays byte for byte
+# what `ccveto install` wrote.
+run_case() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	tu=$1; shift
+	"$E2E_DIR/run-case" --workdir "$W" --scope flag "$@" "$tu" \
+		> "$W/report.json" 2> "$W/run-case.err"
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "# run-case failed (rc=$rc):"; sed 's/^/#   /' "$W/run-case.err"
+		echo '{}' > "$W/report.json"
+	fi
+}
+
+# r PYTHON-EXPRESSION: evaluates over the report: r (all of it), c (the
+# first tool call), hooks (hook_response events); prints the value.
+r() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	python3 - "$W/report.json" "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+calls = r.get("tool_calls") or [{}]
+c = calls[0]
+hooks = [e for e in r.get("hook_events") or [] if e.get("subtype") == "hook_response"]
+try:
+    v = eval(sys.argv[2])
+except Exception as e:  # a missing key is a failed check, not a crash
+    v = "error: %s: %s" % (type(e).__name__, e)
+print(v)
+PY
+}
+
+# The checks almost every case makes.
+blocked_by_ccveto() {
+	is "$1: the client reports a block by the hook" \
+		"$(r 'c.get("outcome")')" blocked_by_hook
+	is "$1: ccveto exited 2 with a reason" \
+		"$(r 'any(h.get("exit_code") == 2 and "ccveto" in (h.get("stderr") or "") for h in hooks)')" True
+}
+canary_survives() {
+	is "$1: ~/important/keep.txt still exists" \
+		"$(r 'r["canaries_exist"]["home/important/keep.txt"]')" True
+}
