@@ -43,7 +43,7 @@ int ruleset_disable(struct ruleset *set, const char *id, struct diag *d);
 int ruleset_set_decision(struct ruleset *set, const char *id,
 			 enum decision dec, struct diag *d);
 /* Protected branch patterns for git_push_protected (fnmatch globs);
- * replaces the default main, master, release/*. Strings are copied. */
+ * replaces the default main, master and release/ globs. Strings are copied. */
 int ruleset_set_protected_branches(struct ruleset *set,
 				   const char *const *globs, size_t n,
 				   struct diag *d);

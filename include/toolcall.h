@@ -3,7 +3,8 @@
  * turns it into subjects (subject.h): Bash and Monitor commands are parsed
  * as shell, file tools carry normalised paths, WebFetch a URL and host, MCP
  * tools their server, tool name and every string of their input.
- * Everything lives in the arena given; the cJSON tree is freed inside. */
+ * Subjects live in the arena given and point into the parsed payload,
+ * which toolcall_release() frees: release the call before the arena. */
 #ifndef CV_TOOLCALL_H
 #define CV_TOOLCALL_H
 
@@ -23,18 +24,26 @@ struct toolcall {
 	const char *home;		/* from $HOME or transcript_path */
 	const char *summary;		/* short text for logs and messages:
 					 * the command, the path, the URL */
+	const char *branch;		/* current git branch when known in
+					 * advance (tests); NULL: read it from
+					 * cwd when a rule needs it */
 	struct subject_list subjects;
+	struct cJSON *tree;		/* the parsed payload: subjects point
+					 * into it; toolcall_release() frees */
 };
 
 /* Options a caller may set; NULL means the hook's defaults. */
 struct toolcall_opts {
 	const char *home;		/* overrides $HOME */
 	const char *cwd;		/* used when the payload has none */
+	const char *branch;		/* pretend this is the current branch */
 };
 
 int toolcall_parse(struct toolcall *out, struct arena *a,
 		   const char *json, size_t len,
 		   const struct toolcall_opts *opts, struct diag *d);
+
+void toolcall_release(struct toolcall *call);
 
 /* Builds a call from a tool name and its tool_input object (as JSON text):
  * for `ccveto check`, the rule self-test and the auditor. */

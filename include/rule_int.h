@@ -1,0 +1,69 @@
+/* rule_int.h - a rule's insides, shared by ruleset.c (storage, lazy
+ * parsing) and policy.c (conditions, matching).  Nothing else includes it. */
+#ifndef CV_RULE_INT_H
+#define CV_RULE_INT_H
+
+#include <stdbool.h>
+#include <cjson/cJSON.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "ruleset.h"
+
+/* A regex condition, compiled the first time it is evaluated. */
+struct rx {
+	const char *pattern;		/* NULL: no such condition */
+	pcre2_code *code;
+};
+
+struct flagspec {
+	char shorts[32];		/* "rR" for "-r|-R|--recursive" */
+	const char *longs[8];		/* "recursive" */
+	size_t nlongs;
+};
+
+struct cond {
+	const cJSON *program, *subcommand, *input_from, *via, *keywords,
+		*input_true;
+	struct flagspec *flags;
+	size_t nflags;
+	bool git_push_protected;
+	struct rx args, path, line, redirect, code, content, url, host,
+		mcp_server, mcp_tool, strings;
+};
+
+struct rule {
+	const char *id, *pack, *origin;
+	const char *const *tools, *const *programs, *const *keywords;
+	const char *json_text;		/* embedded: parsed on first use */
+	size_t json_len;
+	cJSON *json;			/* the rule object */
+	bool json_owned;		/* parsed from json_text: free it */
+	bool enabled;
+	bool replaced;			/* a later pack redefined this id */
+	bool decision_set;		/* configuration changed the decision */
+	enum decision decision;
+	enum severity severity;
+	const char *title, *why, *instead;
+	/* Conditions, built by policy.c on first evaluation. */
+	int built;			/* 0 not yet, 1 built, <0 failed */
+	struct cond match;
+	struct cond *unless;
+	size_t nunless;
+	/* Storage for lists of user-pack rules (embedded: static). */
+	const char **owned_lists;
+};
+
+/* Parses the rule's JSON if needed and reads its scalar fields. */
+int rule_load(struct rule *r, struct diag *d);
+/* Frees what policy.c built for the rule's conditions. */
+void rule_release_conds(struct rule *r);
+
+/* Candidate rules for a program name (NULL-terminated array, borrowed). */
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n);
+/* Rules without a `program` condition. */
+struct rule *const *ruleset_programless(struct ruleset *set, size_t *n);
+bool rule_applies_to_tool(const struct rule *r, const char *tool);
+
+#endif

@@ -1,0 +1,879 @@
+/* policy.c - rule conditions and verdicts, see policy.h.
+ *
+ * Security invariants kept here:
+ * - a PCRE2 resource limit, a regex that does not compile, or the time
+ *   budget running out is a DENY naming the rule, never a quiet "no match";
+ * - deny beats ask; ccveto never produces allow;
+ * - regexes are compiled the first time a call reaches them (after the
+ *   program/tool/keyword prefilter and the cheap conditions of the same
+ *   rule), so cost does not grow with rules a call cannot reach.  No JIT:
+ *   compiling it costs more than it saves on hook-sized inputs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "bounds.h"
+#include "gitfacts.h"
+#include "policy.h"
+#include "rule_int.h"
+#include "toolcall.h"
+
+struct eval {
+	struct ruleset *set;
+	const struct toolcall *call;
+	struct arena *a;
+	struct diag *d;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	struct timespec start;
+	unsigned matches;
+	const char *branch;		/* current branch, looked up once */
+	bool branch_known;
+	const struct rule *rule;	/* being evaluated, for messages */
+};
+
+/* ---- building conditions ---- */
+
+static int flagspec_parse(struct flagspec *f, const char *spec)
+{
+	const char *p = spec;
+
+	memset(f, 0, sizeof(*f));
+	while (*p) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len > 2 && p[0] == '-' && p[1] == '-') {
+			if (f->nlongs >= 8)
+				return -1;
+			f->longs[f->nlongs++] = p + 2;	/* ends at '|' */
+		} else if (len == 2 && p[0] == '-') {
+			size_t n = strlen(f->shorts);
+			if (n + 1 >= sizeof(f->shorts))
+				return -1;
+			f->shorts[n] = p[1];
+		} else {
+			return -1;
+		}
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	return 0;
+}
+
+static const char *cond_string(const cJSON *c, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const cJSON *cond_list(const cJSON *c, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
+
+	return cJSON_IsArray(v) ? v : NULL;
+}
+
+static int cond_build(struct cond *c, const cJSON *j, const char *id,
+		      struct diag *d)
+{
+	const cJSON *flags, *f;
+	size_t n = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->program = cond_list(j, "program");
+	c->subcommand = cond_list(j, "subcommand");
+	c->input_from = cond_list(j, "input_from");
+	c->via = cond_list(j, "via");
+	c->keywords = cond_list(j, "keywords");
+	c->input_true = cond_list(j, "input_true");
+	c->git_push_protected =
+		cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
+			"git_push_protected"));
+	c->args.pattern = cond_string(j, "args");
+	c->path.pattern = cond_string(j, "path");
+	c->line.pattern = cond_string(j, "line");
+	c->redirect.pattern = cond_string(j, "redirect");
+	c->code.pattern = cond_string(j, "code");
+	c->content.pattern = cond_string(j, "content");
+	c->url.pattern = cond_string(j, "url");
+	c->host.pattern = cond_string(j, "host");
+	c->mcp_server.pattern = cond_string(j, "mcp_server");
+	c->mcp_tool.pattern = cond_string(j, "mcp_tool");
+	c->strings.pattern = cond_string(j, "strings");
+	if ((flags = cond_list(j, "flags"))) {
+		c->nflags = (size_t)cJSON_GetArraySize(flags);
+		c->flags = calloc(c->nflags, sizeof(*c->flags));
+		if (!c->flags)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		cJSON_ArrayForEach(f, flags) {
+			if (!cJSON_IsString(f) ||
+			    flagspec_parse(&c->flags[n], f->valuestring) < 0)
+				return diag_set(d, CV_EINVAL, "rule '%s': bad "
+					"flag spec '%s' (want -x|--long)", id,
+					cJSON_IsString(f) ? f->valuestring :
+							    "?");
+			n++;
+		}
+	}
+	return 0;
+}
+
+static void rx_free(struct rx *x)
+{
+	pcre2_code_free(x->code);
+	x->code = NULL;
+}
+
+static void cond_free(struct cond *c)
+{
+	free(c->flags);
+	rx_free(&c->args);
+	rx_free(&c->path);
+	rx_free(&c->line);
+	rx_free(&c->redirect);
+	rx_free(&c->code);
+	rx_free(&c->content);
+	rx_free(&c->url);
+	rx_free(&c->host);
+	rx_free(&c->mcp_server);
+	rx_free(&c->mcp_tool);
+	rx_free(&c->strings);
+	memset(c, 0, sizeof(*c));
+}
+
+void rule_release_conds(struct rule *r)
+{
+	size_t i;
+
+	if (r->built <= 0)
+		return;
+	cond_free(&r->match);
+	for (i = 0; i < r->nunless; i++)
+		cond_free(&r->unless[i]);
+	free(r->unless);
+	r->unless = NULL;
+	r->nunless = 0;
+	r->built = 0;
+}
+
+static int rule_build(struct rule *r, struct diag *d)
+{
+	const cJSON *unless, *u;
+	size_t i = 0;
+	int error;
+
+	if (r->built > 0)
+		return 0;
+	if (r->built < 0)
+		return diag_set(d, CV_EINVAL, "rule '%s' is unusable", r->id);
+	if ((error = rule_load(r, d)) < 0)
+		return error;
+	r->built = 1;	/* from here on rule_release_conds() cleans up */
+	if ((error = cond_build(&r->match,
+				cJSON_GetObjectItemCaseSensitive(r->json,
+								 "match"),
+				r->id, d)) < 0)
+		goto fail;
+	unless = cJSON_GetObjectItemCaseSensitive(r->json, "unless");
+	if (cJSON_IsArray(unless) && cJSON_GetArraySize(unless) > 0) {
+		r->nunless = (size_t)cJSON_GetArraySize(unless);
+		r->unless = calloc(r->nunless, sizeof(*r->unless));
+		if (!r->unless) {
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+			goto fail;
+		}
+		cJSON_ArrayForEach(u, unless)
+			if ((error = cond_build(&r->unless[i++], u, r->id,
+						d)) < 0)
+				goto fail;
+	}
+	return 0;
+fail:
+	rule_release_conds(r);
+	r->built = -1;
+	return error;
+}
+
+/* ---- matching ---- */
+
+static int eval_budget(struct eval *ev)
+{
+	struct timespec now;
+	long ms;
+
+	if (++ev->matches % 64)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - ev->start.tv_sec) * 1000 +
+	     (now.tv_nsec - ev->start.tv_nsec) / 1000000;
+	if (ms > CV_MAX_EVAL_MS)
+		return diag_set(ev->d, CV_ELIMIT, "evaluation took longer "
+				"than %d ms (at rule '%s')", CV_MAX_EVAL_MS,
+				ev->rule ? ev->rule->id : "?");
+	return 0;
+}
+
+static int rx_match(struct eval *ev, struct rx *x, const char *s)
+{
+	int rc;
+
+	if (!s)
+		return 0;
+	if (!x->code) {
+		int err;
+		PCRE2_SIZE off;
+
+		x->code = pcre2_compile((PCRE2_SPTR)x->pattern,
+					PCRE2_ZERO_TERMINATED,
+					PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+					&err, &off, NULL);
+		if (!x->code) {
+			PCRE2_UCHAR msg[120];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			return diag_set(ev->d, CV_EINVAL, "rule '%s': regex "
+					"/%s/ does not compile: %s",
+					ev->rule->id, x->pattern, msg);
+		}
+	}
+	if (eval_budget(ev) < 0)
+		return CV_ELIMIT;
+	rc = pcre2_match(x->code, (PCRE2_SPTR)s, strlen(s), 0, 0, ev->md,
+			 ev->mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT)
+		return diag_set(ev->d, CV_ELIMIT, "rule '%s' hit the regex "
+				"resource limit", ev->rule->id);
+	return diag_set(ev->d, CV_EINVAL, "rule '%s': regex match error %d",
+			ev->rule->id, rc);
+}
+
+static int rx_match_any(struct eval *ev, struct rx *x,
+			const struct strlist *l)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < l->n; i++)
+		if ((m = rx_match(ev, x, l->v[i])) != 0)
+			return m;
+	return 0;
+}
+
+static bool list_has(const cJSON *list, const char *s)
+{
+	const cJSON *c;
+
+	if (!s)
+		return false;
+	cJSON_ArrayForEach(c, list)
+		if (cJSON_IsString(c) && !strcmp(c->valuestring, s))
+			return true;
+	return false;
+}
+
+static bool list_meets(const cJSON *list, const struct strlist *have)
+{
+	size_t i;
+
+	for (i = 0; i < have->n; i++)
+		if (list_has(list, have->v[i]))
+			return true;
+	return false;
+}
+
+static bool flag_present(const struct flagspec *f, const struct strlist *args)
+{
+	size_t i, k;
+
+	for (i = 0; i < args->n; i++) {
+		const char *a = args->v[i];
+
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (!strcmp(a, "--"))
+			break;
+		if (a[1] == '-') {
+			for (k = 0; k < f->nlongs; k++) {
+				const char *l = f->longs[k];
+				size_t n = strcspn(l, "|");
+
+				if (!strncmp(a + 2, l, n) &&
+				    (a[2 + n] == '\0' || a[2 + n] == '='))
+					return true;
+			}
+			continue;
+		}
+		/* A short-option cluster: letters and digits only, so that
+		 * "-rf" counts but "-m=x" or "-1.5" do not. */
+		for (k = 1; a[k]; k++) {
+			char ch = a[k];
+			if (!((ch >= 'a' && ch <= 'z') ||
+			      (ch >= 'A' && ch <= 'Z') ||
+			      (ch >= '0' && ch <= '9')))
+				break;
+		}
+		if (a[k])
+			continue;
+		for (k = 1; a[k]; k++)
+			if (strchr(f->shorts, a[k]))
+				return true;
+	}
+	return false;
+}
+
+/* Operands and redirect targets: what `path` conditions look at. */
+static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
+{
+	size_t i;
+	bool opts = true;
+	int m;
+
+	if (s->kind != SUBJECT_COMMAND)
+		return rx_match_any(ev, x, &s->paths);
+	for (i = 0; i < s->args.n; i++) {
+		const char *a = s->args.v[i];
+
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1]) {
+			/* --output=FILE: the value is a path too. */
+			const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+			if (!eq)
+				continue;
+			a = eq + 1;
+		}
+		if ((m = rx_match(ev, x, a)) != 0)
+			return m;
+	}
+	for (i = 0; i < s->nredirects; i++) {
+		if (s->redirects[i].op == REDIR_DUP)
+			continue;
+		if ((m = rx_match(ev, x, s->redirects[i].target)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+static int match_redirect(struct eval *ev, struct rx *x,
+			  const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < s->nredirects; i++) {
+		if (s->redirects[i].op != REDIR_OUT &&
+		    s->redirects[i].op != REDIR_APPEND)
+			continue;
+		if ((m = rx_match(ev, x, s->redirects[i].target)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+/* Host of a URL: lowercase, without user info and port. */
+static const char *url_host(struct arena *a, const char *url)
+{
+	const char *p = strstr(url, "://"), *end, *at;
+	char *h;
+	size_t i, n;
+
+	if (!p)
+		return NULL;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	if (at)
+		p = at + 1;
+	if (*p == '[') {
+		const char *rb = memchr(p, ']', (size_t)(end - p));
+		n = rb ? (size_t)(rb - p + 1) : (size_t)(end - p);
+	} else {
+		n = strcspn(p, ":/?#");
+		if (p + n > end)
+			n = (size_t)(end - p);
+	}
+	h = arena_strndup(a, p, n);
+	if (!h)
+		return NULL;
+	for (i = 0; h[i]; i++)
+		if (h[i] >= 'A' && h[i] <= 'Z')
+			h[i] = (char)(h[i] - 'A' + 'a');
+	return h;
+}
+
+static int match_host(struct eval *ev, struct rx *x, const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	if (s->kind != SUBJECT_COMMAND)
+		return rx_match(ev, x, s->host);
+	for (i = 0; i < s->args.n; i++) {
+		const char *a = s->args.v[i], *h;
+
+		if (!strstr(a, "://"))
+			continue;
+		if (!(h = url_host(ev->a, strstr(a, "://") ? a : a)))
+			continue;
+		if ((m = rx_match(ev, x, h)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+/* ---- git push targets ---- */
+
+static const char *current_branch(struct eval *ev)
+{
+	if (!ev->branch_known) {
+		ev->branch = ev->call->branch ? ev->call->branch :
+			gitfacts_current_branch(ev->a, ev->call->cwd);
+		ev->branch_known = true;
+	}
+	return ev->branch;
+}
+
+static bool ref_protected(struct eval *ev, const char *ref)
+{
+	const char *cur;
+
+	if (!strncmp(ref, "refs/heads/", 11))
+		ref += 11;
+	if (!strcmp(ref, "HEAD") || !strcmp(ref, "@")) {
+		cur = current_branch(ev);
+		/* Not knowing what HEAD is must not read as "safe". */
+		return !cur || (*cur && ruleset_branch_is_protected(ev->set,
+								    cur));
+	}
+	return ruleset_branch_is_protected(ev->set, ref);
+}
+
+/* Options of `git push` that take a separate value. */
+static bool push_opt_takes_value(const char *a)
+{
+	return !strcmp(a, "-o") || !strcmp(a, "--push-option") ||
+	       !strcmp(a, "--receive-pack") || !strcmp(a, "--exec") ||
+	       !strcmp(a, "--repo");
+}
+
+static bool git_push_protected(struct eval *ev, const struct subject *s)
+{
+	size_t i;
+	int operands = 0, refspecs = 0;
+	bool opts = true, all = false;
+	const char *cur;
+
+	if (!s->program || strcmp(s->program, "git") || !s->subcommand ||
+	    strcmp(s->subcommand, "push"))
+		return false;
+	/* Skip to the word after "push". */
+	for (i = 0; i < s->args.n && strcmp(s->args.v[i], "push"); i++)
+		;
+	for (i++; i < s->args.n; i++) {
+		const char *a = s->args.v[i], *dst;
+
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1]) {
+			if (!strcmp(a, "--all") || !strcmp(a, "--mirror") ||
+			    !strcmp(a, "--branches"))
+				all = true;
+			if (push_opt_takes_value(a))
+				i++;
+			continue;
+		}
+		if (operands++ == 0)
+			continue;	/* the remote */
+		refspecs++;
+		if (*a == '+')
+			a++;
+		dst = strrchr(a, ':');
+		dst = dst ? dst + 1 : a;
+		if (!*dst)
+			continue;
+		if (ref_protected(ev, dst))
+			return true;
+	}
+	if (all)
+		return true;
+	if (refspecs)
+		return false;
+	/* No refspec: git pushes the current branch (push.default simple,
+	 * upstream or current all push it). */
+	cur = current_branch(ev);
+	if (!cur)
+		return true;
+	return *cur && ruleset_branch_is_protected(ev->set, cur);
+}
+
+/* ---- one condition set against one subject ---- */
+
+#define TRY(expr)						\
+	do {							\
+		int m_ = (expr);				\
+		if (m_ <= 0)					\
+			return m_;				\
+	} while (0)
+
+static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
+{
+	size_t i;
+	bool cmd = s->kind == SUBJECT_COMMAND;
+
+	/* Cheap structural conditions first. */
+	if (c->program && (!cmd || (!s->program_dynamic &&
+				    !list_has(c->program, s->program))))
+		return 0;
+	if (c->subcommand && (!cmd || !list_has(c->subcommand, s->subcommand)))
+		return 0;
+	if (c->via && (!cmd || !list_meets(c->via, &s->via)))
+		return 0;
+	if (c->input_from && (!cmd || !list_meets(c->input_from,
+						  &s->input_from)))
+		return 0;
+	if (c->input_true && !list_meets(c->input_true, &s->true_inputs))
+		return 0;
+	for (i = 0; i < c->nflags; i++)
+		if (!cmd || !flag_present(&c->flags[i], &s->args))
+			return 0;
+	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s)))
+		return 0;
+	/* Then regexes, compiled on first use. */
+	if (c->args.pattern)
+		TRY(cmd ? rx_match_any(ev, &c->args, &s->args) : 0);
+	if (c->path.pattern)
+		TRY(match_paths(ev, &c->path, s));
+	if (c->redirect.pattern)
+		TRY(cmd ? match_redirect(ev, &c->redirect, s) : 0);
+	if (c->line.pattern)
+		TRY(cmd ? rx_match(ev, &c->line, s->line) : 0);
+	if (c->code.pattern)
+		TRY(cmd ? rx_match_any(ev, &c->code, &s->code) : 0);
+	if (c->url.pattern)
+		TRY(rx_match(ev, &c->url, s->url));
+	if (c->host.pattern)
+		TRY(match_host(ev, &c->host, s));
+	if (c->mcp_server.pattern)
+		TRY(rx_match(ev, &c->mcp_server, s->mcp_server));
+	if (c->mcp_tool.pattern)
+		TRY(rx_match(ev, &c->mcp_tool, s->mcp_tool));
+	if (c->strings.pattern)
+		TRY(rx_match_any(ev, &c->strings, &s->strings));
+	if (c->content.pattern)
+		TRY(rx_match(ev, &c->content, s->content));
+	return 1;
+}
+
+/* Keyword prefilter: does any keyword occur in the subject's text? */
+static bool keywords_hit(const struct rule *r, const struct subject *s)
+{
+	size_t k, i;
+
+	if (!r->keywords[0])
+		return true;
+	for (k = 0; r->keywords[k]; k++) {
+		const char *kw = r->keywords[k];
+
+		if (s->kind == SUBJECT_COMMAND) {
+			if (s->line && strstr(s->line, kw))
+				return true;
+			for (i = 0; i < s->nredirects; i++)
+				if (strstr(s->redirects[i].target, kw))
+					return true;
+			for (i = 0; i < s->code.n; i++)
+				if (strstr(s->code.v[i], kw))
+					return true;
+			continue;
+		}
+		for (i = 0; i < s->paths.n; i++)
+			if (strstr(s->paths.v[i], kw))
+				return true;
+		for (i = 0; i < s->strings.n; i++)
+			if (strstr(s->strings.v[i], kw))
+				return true;
+		if ((s->url && strstr(s->url, kw)) ||
+		    (s->mcp_server && strstr(s->mcp_server, kw)) ||
+		    (s->mcp_tool && strstr(s->mcp_tool, kw)))
+			return true;
+	}
+	return false;
+}
+
+/* 1 when rule r fires on subject s, 0 when not, <0 on error. */
+static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
+{
+	size_t i;
+	int m, error;
+
+	if (!rule_enabled(r) || !rule_applies_to_tool(r, ev->call->tool))
+		return 0;
+	if (!keywords_hit(r, s))
+		return 0;
+	ev->rule = r;
+	if ((error = rule_build(r, ev->d)) < 0)
+		return error;
+	if ((m = cond_match(ev, &r->match, s)) <= 0)
+		return m;
+	for (i = 0; i < r->nunless; i++)
+		if ((m = cond_match(ev, &r->unless[i], s)) != 0)
+			return m < 0 ? m : 0;
+	return 1;
+}
+
+static void add_hit(struct verdict *v, const struct rule *r,
+		    const struct subject *s)
+{
+	size_t i;
+
+	for (i = 0; i < v->nhits; i++)
+		if (v->hits[i].rule == r)
+			return;
+	if (v->nhits >= VERDICT_MAX_HITS)
+		return;
+	v->hits[v->nhits].rule = r;
+	v->hits[v->nhits].subject = s;
+	v->hits[v->nhits].decision = r->decision;
+	v->nhits++;
+	if (r->decision > v->decision)
+		v->decision = r->decision;
+}
+
+static int judge_rules(struct eval *ev, struct verdict *v,
+		       struct rule *const *rules, size_t n,
+		       const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < n; i++) {
+		if ((m = rule_fires(ev, rules[i], s)) < 0)
+			return m;
+		if (m)
+			add_hit(v, rules[i], s);
+	}
+	return 0;
+}
+
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
+
+static int judge_subject(struct eval *ev, struct verdict *v,
+			 const struct subject *s)
+{
+	struct rule *const *rules;
+	size_t n;
+	int error;
+
+	if (s->kind == SUBJECT_COMMAND && s->program) {
+		if (s->program_dynamic)
+			rules = ruleset_all(ev->set, &n);
+		else
+			rules = ruleset_by_program(ev->set, s->program, &n);
+		if (!rules)
+			return diag_set(ev->d, CV_ENOMEM, "out of memory");
+		if (n && (error = judge_rules(ev, v, rules, n, s)) < 0)
+			return error;
+		if (s->program_dynamic)
+			return 0;	/* all rules were just tried */
+	}
+	rules = ruleset_programless(ev->set, &n);
+	if (!rules)
+		return diag_set(ev->d, CV_ENOMEM, "out of memory");
+	return judge_rules(ev, v, rules, n, s);
+}
+
+/* ---- verdicts ---- */
+
+static int cmp_hits(const void *a, const void *b)
+{
+	const struct verdict_hit *x = a, *y = b;
+
+	if (x->decision != y->decision)
+		return (int)y->decision - (int)x->decision;
+	if (rule_severity(x->rule) != rule_severity(y->rule))
+		return (int)rule_severity(y->rule) -
+		       (int)rule_severity(x->rule);
+	return strcmp(rule_id(x->rule), rule_id(y->rule));
+}
+
+static void make_reason(struct verdict *v, struct arena *a)
+{
+	const struct rule *r = v->hits[0].rule;
+	char buf[1024], more[256] = "";
+	size_t i, off = 0;
+
+	for (i = 1; i < v->nhits && off < sizeof(more) - 40; i++)
+		off += (size_t)snprintf(more + off, sizeof(more) - off,
+					"%s%s", i == 1 ? " (also: " : ", ",
+					rule_id(v->hits[i].rule));
+	if (off)
+		snprintf(more + off, sizeof(more) - off, ")");
+	snprintf(buf, sizeof(buf), "ccveto %s [%s]: %s. Why: %s. Instead: "
+		 "%s%s", v->decision == DECISION_DENY ? "blocked this" :
+		 "wants a human to confirm this", rule_id(r), rule_title(r),
+		 rule_why(r), rule_instead(r), more);
+	v->reason = arena_strdup(a, buf);
+	if (!v->reason)
+		v->reason = "ccveto: blocked (out of memory while explaining)";
+}
+
+void policy_fail_closed(struct verdict *out, struct arena *a, int error,
+			const char *what)
+{
+	char buf[CV_DIAG_MAX + 160];
+
+	memset(out, 0, sizeof(*out));
+	out->decision = DECISION_DENY;
+	out->error = error < 0 ? error : CV_EINVAL;
+	snprintf(buf, sizeof(buf), "ccveto blocked this call because it "
+		 "could not judge it safely (fail closed): %s", what);
+	out->reason = a ? arena_strdup(a, buf) : NULL;
+	if (!out->reason)
+		out->reason = "ccveto blocked this call because it could not "
+			      "judge it safely (fail closed)";
+}
+
+static int eval_init(struct eval *ev, struct ruleset *set,
+		     const struct toolcall *call, struct arena *a,
+		     struct diag *d)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->set = set;
+	ev->call = call;
+	ev->a = a;
+	ev->d = d;
+	clock_gettime(CLOCK_MONOTONIC, &ev->start);
+	ev->mctx = pcre2_match_context_create(NULL);
+	ev->md = pcre2_match_data_create(1, NULL);
+	if (!ev->mctx || !ev->md)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	pcre2_set_match_limit(ev->mctx, CV_PCRE2_MATCH_LIMIT);
+	pcre2_set_depth_limit(ev->mctx, CV_PCRE2_DEPTH_LIMIT);
+	pcre2_set_heap_limit(ev->mctx, CV_PCRE2_HEAP_LIMIT_KB);
+	return 0;
+}
+
+static void eval_release(struct eval *ev)
+{
+	pcre2_match_data_free(ev->md);
+	pcre2_match_context_free(ev->mctx);
+}
+
+int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
+		 const struct toolcall *call, struct diag *d)
+{
+	struct eval ev;
+	size_t i;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = eval_init(&ev, set, call, a, d)) < 0)
+		goto fail;
+	for (i = 0; i < call->subjects.n; i++)
+		if ((error = judge_subject(&ev, out, call->subjects.v[i])) < 0)
+			goto fail;
+	eval_release(&ev);
+	if (out->nhits) {
+		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
+		make_reason(out, a);
+	} else if (call->subjects.parse_incomplete) {
+		char buf[300];
+
+		/* bash would refuse the text, but may first run the lines
+		 * before the problem: let a human look. */
+		out->decision = DECISION_ASK;
+		snprintf(buf, sizeof(buf), "ccveto could not fully parse this "
+			 "command (%s); review it before it runs",
+			 call->subjects.parse_problem ?
+			 call->subjects.parse_problem : "syntax error");
+		out->reason = arena_strdup(a, buf);
+		if (!out->reason)
+			out->reason = "ccveto could not fully parse this command";
+	}
+	return 0;
+fail:
+	eval_release(&ev);
+	policy_fail_closed(out, a, error, d ? d->msg : "internal error");
+	return error;
+}
+
+int policy_rule_matches(struct ruleset *set, const struct rule *r,
+			const struct toolcall *call, struct diag *d)
+{
+	struct eval ev;
+	struct arena a;
+	size_t i;
+	int m = 0, error;
+
+	arena_init(&a);
+	if ((error = eval_init(&ev, set, call, &a, d)) < 0) {
+		m = error;
+		goto done;
+	}
+	for (i = 0; i < call->subjects.n && m == 0; i++)
+		m = rule_fires(&ev, (struct rule *)r, call->subjects.v[i]);
+done:
+	eval_release(&ev);
+	arena_release(&a);
+	return m;
+}
+
+/* Compiles every regex of a rule: the self-test's check that a rule is
+ * usable before any call reaches it. */
+int policy_rule_compile(struct ruleset *set, const struct rule *r,
+			struct diag *d);
+int policy_rule_compile(struct ruleset *set, const struct rule *r,
+			struct diag *d)
+{
+	struct rule *m = (struct rule *)r;
+	struct rx *all[11 * 17];
+	size_t n = 0, i, k;
+	int error;
+
+	(void)set;
+	if ((error = rule_build(m, d)) < 0)
+		return error;
+	for (k = 0; k <= m->nunless && n + 11 <= sizeof(all) / sizeof(*all);
+	     k++) {
+		struct cond *c = k == 0 ? &m->match : &m->unless[k - 1];
+		struct rx *list[] = { &c->args, &c->path, &c->line,
+			&c->redirect, &c->code, &c->content, &c->url,
+			&c->host, &c->mcp_server, &c->mcp_tool, &c->strings };
+		for (i = 0; i < 11; i++)
+			all[n++] = list[i];
+	}
+	for (i = 0; i < n; i++) {
+		int err;
+		PCRE2_SIZE off;
+
+		if (!all[i]->pattern || all[i]->code)
+			continue;
+		all[i]->code = pcre2_compile((PCRE2_SPTR)all[i]->pattern,
+					     PCRE2_ZERO_TERMINATED,
+					     PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+					     &err, &off, NULL);
+		if (!all[i]->code) {
+			PCRE2_UCHAR msg[120];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			return diag_set(d, CV_EINVAL, "rule '%s': regex /%s/ "
+					"does not compile at offset %zu: %s",
+					r->id, all[i]->pattern, (size_t)off,
+					msg);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,608 @@
+/* ruleset.c - loaded rule packs, see ruleset.h.
+ *
+ * Embedded rules arrive as JSON text per rule plus their prefilter facts
+ * (tools, programs, keywords), so loading the defaults parses nothing: a
+ * rule's JSON is parsed, and its regexes compiled (policy.c), only when a
+ * call reaches it through the program index or a keyword. */
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounds.h"
+#include "buf.h"
+#include "json.h"
+#include "rule_int.h"
+#include "rulepack.h"
+#include "rules_embed.h"
+
+struct prog_entry {
+	const char *program;
+	struct rule *rule;
+};
+
+struct ruleset {
+	struct rule **rules;
+	size_t n, cap;
+	cJSON **packs;			/* user pack trees, kept alive */
+	char **origins;			/* their file names */
+	size_t npacks;
+	/* Prefilter index, rebuilt lazily after loads. */
+	bool index_dirty;
+	struct prog_entry *by_prog;
+	size_t nby_prog;
+	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
+	struct rule **programless;
+	size_t nprogramless;
+	char **branches;
+	size_t nbranches;
+};
+
+static const char *const default_branches[] = { "main", "master",
+						"release/*" };
+
+int ruleset_new(struct ruleset **out, struct diag *d)
+{
+	struct ruleset *set = calloc(1, sizeof(*set));
+
+	*out = NULL;
+	if (!set)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	*out = set;
+	return 0;
+}
+
+static void rule_free(struct rule *r)
+{
+	rule_release_conds(r);
+	if (r->json_owned)
+		cJSON_Delete(r->json);
+	free(r->owned_lists);
+	free(r);
+}
+
+void ruleset_free(struct ruleset *set)
+{
+	size_t i;
+
+	if (!set)
+		return;
+	for (i = 0; i < set->n; i++)
+		rule_free(set->rules[i]);
+	free(set->rules);
+	for (i = 0; i < set->npacks; i++) {
+		cJSON_Delete(set->packs[i]);
+		free(set->origins[i]);
+	}
+	free(set->packs);
+	free(set->origins);
+	free(set->by_prog);
+	free(set->by_prog_rules);
+	free(set->programless);
+	for (i = 0; i < set->nbranches; i++)
+		free(set->branches[i]);
+	free(set->branches);
+	free(set);
+}
+
+static int add_rule(struct ruleset *set, struct rule *r, struct diag *d)
+{
+	size_t i;
+
+	if (set->n >= CV_MAX_RULES) {
+		rule_free(r);
+		return diag_set(d, CV_ETOOBIG, "more than %d rules",
+				CV_MAX_RULES);
+	}
+	/* A later pack redefines a rule id: the old rule stops applying. */
+	for (i = 0; i < set->n; i++)
+		if (!set->rules[i]->replaced &&
+		    !strcmp(set->rules[i]->id, r->id))
+			set->rules[i]->replaced = true;
+	if (set->n == set->cap) {
+		size_t ncap = set->cap ? set->cap * 2 : 256;
+		struct rule **nr = realloc(set->rules, ncap * sizeof(*nr));
+		if (!nr) {
+			rule_free(r);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+		set->rules = nr;
+		set->cap = ncap;
+	}
+	set->rules[set->n++] = r;
+	set->index_dirty = true;
+	return 0;
+}
+
+int ruleset_load_embedded(struct ruleset *set, struct diag *d)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < embedded_rule_count; i++) {
+		const struct embedded_rule *e = &embedded_rules[i];
+		struct rule *r = calloc(1, sizeof(*r));
+
+		if (!r)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		r->id = e->id;
+		r->pack = e->pack;
+		r->origin = "built-in";
+		r->tools = e->tools;
+		r->programs = e->programs;
+		r->keywords = e->keywords;
+		r->json_text = e->json;
+		r->json_len = e->json_len;
+		r->enabled = true;
+		if ((error = add_rule(set, r, d)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* Copies a NULL-terminated list of borrowed strings into storage. */
+static size_t list_len(const char *const *v)
+{
+	size_t n = 0;
+
+	while (v[n])
+		n++;
+	return n;
+}
+
+struct load_ctx {
+	struct ruleset *set;
+	const char *origin;
+};
+
+static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
+{
+	struct load_ctx *ctx = arg;
+	size_t nt = list_len(desc->tools), np = list_len(desc->programs);
+	size_t nk = list_len(desc->keywords);
+	struct rule *r = calloc(1, sizeof(*r));
+	const char **lists;
+
+	if (!r)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	lists = calloc(nt + np + nk + 3, sizeof(*lists));
+	if (!lists) {
+		free(r);
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	memcpy(lists, desc->tools, nt * sizeof(*lists));
+	memcpy(lists + nt + 1, desc->programs, np * sizeof(*lists));
+	memcpy(lists + nt + np + 2, desc->keywords, nk * sizeof(*lists));
+	r->owned_lists = lists;
+	r->tools = lists;
+	r->programs = lists + nt + 1;
+	r->keywords = lists + nt + np + 2;
+	r->id = desc->id;
+	r->pack = desc->pack;
+	r->origin = ctx->origin;
+	r->json = (cJSON *)desc->json;
+	r->enabled = true;
+	return add_rule(ctx->set, r, d);
+}
+
+int ruleset_load_pack(struct ruleset *set, const char *json, size_t len,
+		      const char *origin, struct diag *d)
+{
+	struct load_ctx ctx;
+	cJSON *pack = NULL, **np;
+	char **no, *org;
+	int error;
+
+	if (len > CV_MAX_PACK_BYTES)
+		return diag_set(d, CV_ETOOBIG, "%s: pack larger than %u bytes",
+				origin, CV_MAX_PACK_BYTES);
+	if ((error = json_parse(&pack, json, len, 0, d)) < 0) {
+		char msg[CV_DIAG_MAX];
+
+		snprintf(msg, sizeof(msg), "%s", d->msg);
+		return diag_set(d, error, "%s: %s", origin, msg);
+	}
+	/* The pack tree and its origin string live as long as the set:
+	 * its rules point into both. */
+	org = strdup(origin);
+	np = realloc(set->packs, (set->npacks + 1) * sizeof(*np));
+	if (np)
+		set->packs = np;
+	no = realloc(set->origins, (set->npacks + 1) * sizeof(*no));
+	if (no)
+		set->origins = no;
+	if (!org || !np || !no) {
+		free(org);
+		cJSON_Delete(pack);
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	set->packs[set->npacks] = pack;
+	set->origins[set->npacks] = org;
+	set->npacks++;
+	ctx.set = set;
+	ctx.origin = org;
+	return rulepack_walk(pack, origin, load_desc, &ctx, d);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+	int error = 0;
+
+	if (!dh)
+		return diag_set(d, CV_ENOTFOUND, "cannot open rules directory "
+				"'%s'", dir);
+	while ((de = readdir(dh))) {
+		size_t l = strlen(de->d_name);
+		char **nn;
+
+		if (l < 6 || strcmp(de->d_name + l - 5, ".json") ||
+		    de->d_name[0] == '.')
+			continue;
+		nn = realloc(names, (n + 1) * sizeof(*nn));
+		if (!nn || !(nn[n] = strdup(de->d_name))) {
+			names = nn ? nn : names;
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+			break;
+		}
+		names = nn;
+		n++;
+	}
+	closedir(dh);
+	if (!error)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n && !error; i++) {
+		struct buf b = BUF_INIT, path = BUF_INIT;
+
+		if (buf_printf(&path, "%s/%s", dir, names[i]) < 0) {
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+		} else if ((error = buf_read_file(&b, path.data,
+						  CV_MAX_PACK_BYTES)) < 0) {
+			error = diag_set(d, error, "cannot read rule pack '%s'",
+					 path.data);
+		} else {
+			error = ruleset_load_pack(set, b.data, b.len,
+						  path.data, d);
+		}
+		buf_release(&b);
+		buf_release(&path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return error;
+}
+
+struct rule *ruleset_find_rule(struct ruleset *set, const char *id);
+struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
+{
+	size_t i = set->n;
+
+	while (i-- > 0)
+		if (!set->rules[i]->replaced && !strcmp(set->rules[i]->id, id))
+			return set->rules[i];
+	return NULL;
+}
+
+int ruleset_disable(struct ruleset *set, const char *id, struct diag *d)
+{
+	struct rule *r = ruleset_find_rule(set, id);
+
+	if (!r)
+		return diag_set(d, CV_ENOTFOUND, "no rule '%s'", id);
+	r->enabled = false;
+	return 0;
+}
+
+int ruleset_set_decision(struct ruleset *set, const char *id,
+			 enum decision dec, struct diag *d)
+{
+	struct rule *r = ruleset_find_rule(set, id);
+
+	if (!r)
+		return diag_set(d, CV_ENOTFOUND, "no rule '%s'", id);
+	if (dec == DECISION_NONE) {
+		r->enabled = false;
+		return 0;
+	}
+	r->decision = dec;
+	r->decision_set = true;
+	return 0;
+}
+
+int ruleset_set_protected_branches(struct ruleset *set,
+				   const char *const *globs, size_t n,
+				   struct diag *d)
+{
+	char **nb = calloc(n ? n : 1, sizeof(*nb));
+	size_t i;
+
+	if (!nb)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if (!(nb[i] = strdup(globs[i]))) {
+			while (i-- > 0)
+				free(nb[i]);
+			free(nb);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+	}
+	for (i = 0; i < set->nbranches; i++)
+		free(set->branches[i]);
+	free(set->branches);
+	set->branches = nb;
+	set->nbranches = n;
+	return 0;
+}
+
+bool ruleset_branch_is_protected(const struct ruleset *set,
+				 const char *branch)
+{
+	size_t i;
+
+	if (!set->branches) {
+		for (i = 0; i < 3; i++)
+			if (!fnmatch(default_branches[i], branch, 0))
+				return true;
+		return false;
+	}
+	for (i = 0; i < set->nbranches; i++)
+		if (!fnmatch(set->branches[i], branch, 0))
+			return true;
+	return false;
+}
+
+size_t ruleset_count(const struct ruleset *set)
+{
+	return set->n;
+}
+
+const struct rule *ruleset_at(const struct ruleset *set, size_t i)
+{
+	return i < set->n ? set->rules[i] : NULL;
+}
+
+const struct rule *ruleset_find(const struct ruleset *set, const char *id)
+{
+	return ruleset_find_rule((struct ruleset *)set, id);
+}
+
+/* ---- lazy rule parsing ---- */
+
+static int parse_decision(enum decision *out, const char *s)
+{
+	if (s && !strcmp(s, "deny"))
+		*out = DECISION_DENY;
+	else if (s && !strcmp(s, "ask"))
+		*out = DECISION_ASK;
+	else
+		return -1;
+	return 0;
+}
+
+int rule_load(struct rule *r, struct diag *d)
+{
+	enum decision dec;
+
+	if (!r->json) {
+		r->json = cJSON_ParseWithLength(r->json_text, r->json_len);
+		if (!r->json)
+			return diag_set(d, CV_ENOMEM, "rule '%s': cannot parse "
+					"its JSON", r->id);
+		r->json_owned = true;
+	}
+	if (!r->title) {
+		r->title = json_get_string(r->json, "title");
+		r->why = json_get_string(r->json, "why");
+		r->instead = json_get_string(r->json, "instead");
+		if (severity_parse(&r->severity,
+				   json_get_string(r->json, "severity")) < 0 ||
+		    parse_decision(&dec,
+				   json_get_string(r->json, "decision")) < 0)
+			return diag_set(d, CV_EINVAL, "rule '%s' is malformed",
+					r->id);
+		if (!r->decision_set)
+			r->decision = dec;
+	}
+	return 0;
+}
+
+/* Accessors parse on demand; a rule that cannot be parsed was rejected
+ * at load time (user packs) or at build time (embedded), so failure here
+ * means out of memory and the fields read as empty. */
+static struct rule *loaded(const struct rule *r)
+{
+	struct rule *m = (struct rule *)r;
+
+	rule_load(m, NULL);
+	return m;
+}
+
+const char *rule_id(const struct rule *r) { return r->id; }
+const char *rule_pack(const struct rule *r) { return r->pack; }
+const char *rule_origin(const struct rule *r) { return r->origin; }
+bool rule_enabled(const struct rule *r) { return r->enabled && !r->replaced; }
+const char *rule_title(const struct rule *r)
+{
+	const char *s = loaded(r)->title;
+	return s ? s : "";
+}
+const char *rule_why(const struct rule *r)
+{
+	const char *s = loaded(r)->why;
+	return s ? s : "";
+}
+const char *rule_instead(const struct rule *r)
+{
+	const char *s = loaded(r)->instead;
+	return s ? s : "";
+}
+enum decision rule_decision(const struct rule *r)
+{
+	return loaded(r)->decision;
+}
+enum severity rule_severity(const struct rule *r)
+{
+	return loaded(r)->severity;
+}
+const void *rule_json(const struct rule *r)
+{
+	return loaded(r)->json;
+}
+
+const char *decision_name(enum decision d)
+{
+	switch (d) {
+	case DECISION_DENY: return "deny";
+	case DECISION_ASK: return "ask";
+	case DECISION_NONE: break;
+	}
+	return "allow";
+}
+
+const char *severity_name(enum severity s)
+{
+	switch (s) {
+	case SEVERITY_CRITICAL: return "critical";
+	case SEVERITY_HIGH: return "high";
+	case SEVERITY_MEDIUM: return "medium";
+	case SEVERITY_LOW: break;
+	}
+	return "low";
+}
+
+int severity_parse(enum severity *out, const char *name)
+{
+	static const char *const names[] = { "low", "medium", "high",
+					      "critical" };
+	int i;
+
+	for (i = 0; name && i < 4; i++) {
+		if (!strcmp(name, names[i])) {
+			*out = (enum severity)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* ---- prefilter index ---- */
+
+static int cmp_prog(const void *a, const void *b)
+{
+	const struct prog_entry *x = a, *y = b;
+	int c = strcmp(x->program, y->program);
+
+	if (c)
+		return c;
+	/* Rule order (load order) among equal programs, for stable output. */
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+static int build_index(struct ruleset *set)
+{
+	size_t i, n = 0, np = 0, k;
+	struct prog_entry *e;
+	struct rule **pl, **scratch;
+
+	for (i = 0; i < set->n; i++) {
+		size_t c = list_len(set->rules[i]->programs);
+		n += c;
+		if (!c)
+			np++;
+	}
+	e = malloc((n ? n : 1) * sizeof(*e));
+	pl = malloc((np ? np : 1) * sizeof(*pl));
+	scratch = malloc((n + 1) * sizeof(*scratch));
+	if (!e || !pl || !scratch) {
+		free(e);
+		free(pl);
+		free(scratch);
+		return -1;
+	}
+	n = np = 0;
+	for (i = 0; i < set->n; i++) {
+		struct rule *r = set->rules[i];
+
+		if (!r->programs[0])
+			pl[np++] = r;
+		for (k = 0; r->programs[k]; k++) {
+			e[n].program = r->programs[k];
+			e[n].rule = r;
+			n++;
+		}
+	}
+	qsort(e, n, sizeof(*e), cmp_prog);
+	free(set->by_prog);
+	free(set->programless);
+	free(set->by_prog_rules);
+	set->by_prog = e;
+	set->nby_prog = n;
+	set->programless = pl;
+	set->nprogramless = np;
+	set->by_prog_rules = scratch;
+	set->index_dirty = false;
+	return 0;
+}
+
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n)
+{
+	size_t lo = 0, hi, k = 0;
+
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	hi = set->nby_prog;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(set->by_prog[mid].program, program) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < set->nby_prog && !strcmp(set->by_prog[lo].program, program))
+		set->by_prog_rules[k++] = set->by_prog[lo++].rule;
+	*n = k;
+	return set->by_prog_rules;
+}
+
+/* Every rule that has a program list: for dynamic program names. */
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
+{
+	*n = set->n;
+	return set->rules;
+}
+
+struct rule *const *ruleset_programless(struct ruleset *set, size_t *n)
+{
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	*n = set->nprogramless;
+	return set->programless;
+}
+
+bool rule_applies_to_tool(const struct rule *r, const char *tool)
+{
+	size_t i;
+
+	for (i = 0; r->tools[i]; i++) {
+		if (!strcmp(r->tools[i], tool))
+			return true;
+		if (!strcmp(r->tools[i], "mcp") && !strncmp(tool, "mcp__", 5))
+			return true;
+	}
+	return false;
+}
