@@ -104,3 +104,8 @@ clean:
 	rm -rf build
 
 -include $(wildcard mk/*.mk)
+
+# `make demo`: build, then judge a few sample tool calls.
+demo: $(BUILD)/ccveto
+	@CCVETO=$(BUILD)/ccveto sh examples/demo.sh
+.PHONY: demo
