@@ -1,0 +1,118 @@
+/* test_redact.c - secrets never survive redact() beyond a 4-char prefix;
+ * ordinary commands pass through unchanged. */
+#include <string.h>
+
+#include "buf.h"
+#include "redact.h"
+#include "tap.h"
+
+static char got[4096];
+
+static const char *red(const char *in)
+{
+	struct buf b = BUF_INIT;
+
+	if (redact(&b, in, strlen(in)) < 0) {
+		strcpy(got, "(error)");
+	} else {
+		strncpy(got, b.data ? b.data : "", sizeof(got) - 1);
+		got[sizeof(got) - 1] = '\0';
+	}
+	buf_release(&b);
+	return got;
+}
+
+/* in -> want exactly */
+static void is_red(const char *in, const char *want, const char *what)
+{
+	const char *g = red(in);
+
+	ok(!strcmp(g, want), "%s: '%s' (want '%s')", what, g, want);
+}
+
+/* the secret part must be gone from the output */
+static void gone(const char *in, const char *secret, const char *what)
+{
+	const char *g = red(in);
+
+	ok(!strstr(g, secret) && strstr(g, REDACT_MARK), "%s: '%s'", what, g);
+}
+
+int main(void)
+{
+	/* Known key formats keep their 4-character marker only. */
+	is_red("aws s3 ls --key AKIAIOSFODNN7EXAMPLE x",
+	       "aws s3 ls --key AKIA[REDACTED] x", "AWS access key id");
+	is_red("export AWS_SESSION=ASIAY34FZKBOKMUTVV7A",
+	       "export AWS_SESSION=ASIA[REDACTED]", "AWS temporary key");
+	is_red("git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@"
+	       "github.com/o/r", "git clone https://ghp_[REDACTED]@github.com/o/r",
+	       "GitHub token in a URL");
+	gone("gh auth login --with-token github_pat_11ABCDEFG0123456789_abcdef"
+	     "ghijklmnopqrstuvwxyz", "11ABCDEFG", "fine-grained GitHub PAT");
+	gone("curl -d token=xoxb-123456789012-abcdefghijkl slack.com",
+	     "123456789012", "Slack bot token");
+	is_red("OPENAI=sk-proj-abcdefghijklmnopqrstuvwxyz012345 run",
+	       "OPENAI=sk-p[REDACTED] run", "OpenAI key");
+	is_red("x sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_xyz y",
+	       "x sk-a[REDACTED] y", "Anthropic key");
+	is_red("key=AIzaSyA1234567890abcdefghijklmnopqrstuv",
+	       "key=AIza[REDACTED]", "Google API key");
+	gone("curl -H 'X: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+	     "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'", "hbGciOiJ",
+	     "JWT");
+
+	/* Values of secret settings keep nothing. */
+	is_red("curl -H 'Authorization: Bearer abc123def456ghi789' x",
+	       "curl -H 'Authorization: Bearer [REDACTED]' x", "bearer token");
+	is_red("mysql --password=hunter2hunter2 db",
+	       "mysql --password=[REDACTED] db", "--password=");
+	is_red("vault login --token s.abcdef123456",
+	       "vault login --token [REDACTED]", "--token VALUE");
+	is_red("PGPASSWORD=pw psql", "PGPASSWORD=[REDACTED] psql",
+	       "env password (short)");
+	is_red("https://api.x.io/v1?user=al&api_key=12345&q=1",
+	       "https://api.x.io/v1?user=al&api_key=[REDACTED]&q=1",
+	       "query parameter");
+	is_red("{\"client_secret\": \"s3cr3t value\"}",
+	       "{\"client_secret\": \"[REDACTED]\"}", "JSON-style secret");
+	is_red("git clone https://alice:Sup3rS3cret@git.example.com/r.git",
+	       "git clone https://alice:[REDACTED]@git.example.com/r.git",
+	       "user:password in a URL");
+	is_red("curl -u admin:letmein https://x", "curl -u admin:[REDACTED] "
+	       "https://x", "curl -u user:pass");
+	is_red("cat > k <<EOF\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC"
+	       "1rZXktdjEAAAA\n-----END OPENSSH PRIVATE KEY-----\nEOF",
+	       "cat > k <<EOF\n-----BEGIN OPENSSH PRIVATE KEY-----[REDACTED]\n"
+	       "EOF", "private key block");
+	gone("echo '-----BEGIN RSA PRIVATE KEY-----\nMIIEow truncated",
+	     "MIIEow", "truncated private key block");
+	is_red("deploy --sig=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",
+	       "deploy --sig=[REDACTED]", "long hex after =");
+	is_red("x SECRET_VALUE=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg== y",
+	       "x SECRET_VALUE=[REDACTED] y", "base64 secret");
+
+	/* Ordinary text passes unchanged. */
+	is_red("rm -rf ~/build", "rm -rf ~/build", "plain command");
+	is_red("git push origin main --force-with-lease",
+	       "git push origin main --force-with-lease", "git push");
+	is_red("pip install scikit-learn sk-video",
+	       "pip install scikit-learn sk-video", "short sk- words");
+	is_red("echo the password is long", "echo the password is long",
+	       "prose mentioning password");
+	is_red("git checkout 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+	       "git checkout 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+	       "a commit id (not after =)");
+	is_red("https://example.com/a:b@c", "https://example.com/a:b@c",
+	       "colon and @ in a path");
+	is_red("", "", "empty");
+
+	/* No secret survives with more than 4 characters, wherever it is. */
+	gone("AKIAIOSFODNN7EXAMPLE", "IOSF", "at the start");
+	is_red("xAKIAIOSFODNN7EXAMPLE", "xAKIAIOSFODNN7EXAMPLE",
+	       "glued to a word: not a key");
+	is_red("curl -H \"authorization: token abcdefgh12345678\" u",
+	       "curl -H \"authorization: [REDACTED]\" u",
+	       "authorization header, other scheme");
+	return tap_done();
+}
