@@ -81,6 +81,7 @@ struct sh_heredoc {
 	const char *body;
 	size_t body_len;
 	struct subject *subj;	/* the command that reads it, once known */
+	struct subject *pipe_to;	/* `cat <<EOF | sh`: the shell */
 	bool owner_set;
 };
 

@@ -191,7 +191,7 @@ static size_t scan_close(struct sh_src *p, size_t i, char open, bool *ok)
 		}
 		if (c == '#' && top == '(' && i > 0 &&
 		    (is_blank(s[i - 1]) || s[i - 1] == '\n' ||
-		     s[i - 1] == ';')) {
+		     s[i - 1] == ';' || s[i - 1] == '(')) {
 			const char *q = memchr(s + i, '\n', n - i);
 
 			i = q ? (size_t)(q - s) : n;

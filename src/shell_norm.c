@@ -7,6 +7,7 @@
  * whose inner text is computed ($VAR, $( )) is emitted itself as well, so
  * rules on `sh`/`eval` with `input_from` still see it.  Unwrapping is a
  * loop; the only recursion (find -exec, nested texts) counts depth. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -147,10 +148,24 @@ const char *shell_norm_path(struct arena *a, const struct shell_env *env,
 	return out;
 }
 
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	       c == '\f';
+}
+
 static bool path_like(const char *s)
 {
+	const char *c;
+
 	if (strstr(s, "://"))
 		return false;
+	/* Text with blanks ("rm -rf /" as a commit message) is a path only
+	 * when it starts like one. */
+	if (s[0] != '/' && s[0] != '~' && s[0] != '.' && s[0] != '$')
+		for (c = s; *c; c++)
+			if (is_space(*c))
+				return false;
 	return strchr(s, '/') || s[0] == '~' || !strncmp(s, "$HOME", 5) ||
 	       !strncmp(s, "${HOME}", 7);
 }
@@ -330,11 +345,6 @@ static struct strlist via_copy(const struct strlist *via)
 	return c;
 }
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	       c == '\f';
-}
 
 static int build_line(struct sh_src *p, struct subject *s)
 {
@@ -912,6 +922,29 @@ static const char *const shell_long[] = {
 	"--rcfile", "--init-file", NULL,
 };
 
+/* Every name the wrapper loop knows, sorted: most commands are not
+ * wrappers, and one binary search spares them the chain of comparisons. */
+static const char *const wrapper_names[] = {
+	"ash", "bash", "builtin", "busybox", "caffeinate", "chroot", "chrt",
+	"command", "dash", "doas", "env", "eval", "exec", "find", "fish",
+	"flock", "ionice", "ksh", "ksh93", "mksh", "nice", "nohup",
+	"pdksh", "pkexec", "proxychains", "proxychains4", "rbash", "runuser",
+	"script", "setsid", "sh", "stdbuf", "su", "sudo", "taskset", "time",
+	"timeout", "torsocks", "unbuffer", "watch", "xargs", "yash", "zsh",
+};
+
+static int cmp_name(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+static bool is_wrapper(const char *name)
+{
+	return bsearch(name, wrapper_names, sizeof(wrapper_names) /
+		       sizeof(wrapper_names[0]), sizeof(wrapper_names[0]),
+		       cmp_name) != NULL;
+}
+
 /* The wrapper loop: w[i] is the program of [i, end). */
 static int emit_range(struct emitter *e, size_t i, size_t end,
 		      struct strlist *via_in, int level,
@@ -933,6 +966,8 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 		if (w[i].flags & SW_DYN)
 			break;
 		name = base_name(w[i].val);
+		if (!is_wrapper(name))
+			break;
 		if (!strcmp(name, "sudo") || !strcmp(name, "doas")) {
 			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
 				if (wis(&w[k], "-e") || wis(&w[k], "--edit") ||

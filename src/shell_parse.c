@@ -41,6 +41,13 @@ struct parser {
 	struct strlist base;		/* feeds every command of the text */
 	struct strlist pipe_in;		/* feeds the current pipeline stage */
 	size_t stage_start;		/* first subject of the current stage */
+	/* What the previous pipeline stage writes, when we know it: its
+	 * here-docs and echo/printf text.  `cat <<EOF | sh` and
+	 * `echo 'rm -rf ~' | bash` run that text as shell. */
+	size_t *prev_hd;
+	size_t nprev_hd, capprev_hd;
+	const char *prev_text;
+	bool after_pipe;
 };
 
 /* Small lists are kept free of duplicates; a long one (a hostile 10,000
@@ -148,6 +155,10 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 		}
 		h->done = true;
 		kind = s ? shn_stdin_kind(s) : 0;
+		if (!kind && h->pipe_to && shn_stdin_kind(h->pipe_to)) {
+			s = h->pipe_to;
+			kind = shn_stdin_kind(s);
+		}
 		if (kind == 1) {
 			struct strlist via = { NULL, 0, 0 };
 			size_t k;
@@ -275,6 +286,67 @@ static void cmd_touch(struct parser *ps, size_t start, size_t end)
 	ps->cmd.end = end;
 }
 
+/* The text an echo or printf writes, roughly: enough to see commands. */
+static const char *echo_text(struct sh_src *p, const struct subject *s)
+{
+	struct sh_str b = { NULL, 0, 0 };
+	bool printf_ = !strcmp(s->program, "printf");
+	size_t k = 0, i;
+
+	if (strcmp(s->program, "echo") && !printf_)
+		return NULL;
+	while (k < s->raw_args.n && s->raw_args.v[k][0] == '-' &&
+	       s->raw_args.v[k][1])
+		k++;
+	for (; k < s->raw_args.n; k++) {
+		const char *a = s->raw_args.v[k];
+
+		if (b.n && shl_str_put(p, &b, " ", 1) < 0)
+			return NULL;
+		for (i = 0; a[i]; i++) {
+			char c = a[i];
+
+			if (printf_ && c == '\\' && a[i + 1]) {
+				c = a[++i];
+				c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
+			}
+			if (shl_str_put(p, &b, &c, 1) < 0)
+				return NULL;
+		}
+	}
+	return arena_strndup(p->g->a, b.v ? b.v : "", b.n);
+}
+
+/* The previous stage's output reaches `s`, the command after the pipe. */
+static int feed_from_pipe(struct parser *ps, struct subject *s)
+{
+	struct sh_src *p = ps->p;
+	size_t k;
+	int kind, error;
+
+	if (!s || !(kind = shn_stdin_kind(s)))
+		return 0;
+	for (k = 0; k < ps->nprev_hd; k++)
+		p->hd[ps->prev_hd[k]].pipe_to = s;
+	if (!ps->prev_text)
+		return 0;
+	if (kind == 2)
+		return strlist_push(&s->code, p->g->a, ps->prev_text) < 0
+		       ? diag_set(p->g->d, CV_ENOMEM, "out of memory") : 0;
+	{
+		struct strlist via = { NULL, 0, 0 };
+
+		for (k = 0; k < s->via.n; k++)
+			if (strlist_push(&via, p->g->a, s->via.v[k]) < 0)
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+		if ((error = sh_push_unique(&via, p->g->a, s->program)) < 0)
+			return error;
+		return shp_parse_sub(p, ps->prev_text, strlen(ps->prev_text),
+				     &via, &s->input_from);
+	}
+}
+
 /* Ends the current simple command; `pipe` says a | follows. */
 static int finish(struct parser *ps, bool pipe)
 {
@@ -290,6 +362,8 @@ static int finish(struct parser *ps, bool pipe)
 		error = shn_emit(p, c, &in, &final);
 		if (error < 0)
 			return error;
+		if (ps->after_pipe && (error = feed_from_pipe(ps, final)) < 0)
+			return error;
 		for (i = 0; i < c->nr; i++) {
 			struct sh_redir *r = &c->r[i];
 
@@ -300,6 +374,30 @@ static int finish(struct parser *ps, bool pipe)
 			}
 		}
 	}
+	ps->nprev_hd = 0;
+	ps->prev_text = NULL;
+	if (pipe) {
+		for (i = 0; i < c->nr; i++) {
+			struct sh_redir *r = &c->r[i];
+			size_t *v;
+
+			if (r->kind == RK_HERESTR && !ps->prev_text)
+				ps->prev_text = r->target.val;
+			if (r->kind != RK_HEREDOC &&
+			    r->kind != RK_HEREDOC_TABS)
+				continue;
+			v = arena_grow(p->g->a, ps->prev_hd, &ps->capprev_hd,
+				       sizeof(*v), ps->nprev_hd + 1);
+			if (!v)
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+			ps->prev_hd = v;
+			ps->prev_hd[ps->nprev_hd++] = r->heredoc;
+		}
+		if (final && !ps->prev_text)
+			ps->prev_text = echo_text(p, final);
+	}
+	ps->after_pipe = pipe;
 	c->nw = c->nr = 0;
 	c->started = false;
 	if (pipe) {
@@ -544,7 +642,9 @@ static int run(struct parser *ps)
 				}
 				p->pos = save;
 			}
-			if ((error = finish(ps, false)) < 0)
+			/* A subshell keeps what feeds it: a | ( ... ). */
+			if ((ps->cmd.nw || ps->cmd.nr) &&
+			    (error = finish(ps, false)) < 0)
 				return error;
 			if ((error = push_frame(ps, '(')) < 0)
 				return error;

@@ -92,9 +92,630 @@ static void t(const char *in, const char *want)
 	arena_release(&a);
 }
 
+
+/* The subcommand of the last subject. */
+static void sub(const char *in, const char *want)
+{
+	struct arena a;
+	struct subject_list l;
+	struct diag d;
+	const char *g = "(error)";
+
+	arena_init(&a);
+	if (parse(&a, &l, in, strlen(in), &d) == 0 && l.n)
+		g = l.v[l.n - 1]->subcommand ? l.v[l.n - 1]->subcommand
+					     : "(null)";
+	if (!ok(!strcmp(g, want), "subcommand of %s", in))
+		printf("#   want: %s\n#    got: %s\n", want, g);
+	arena_release(&a);
+}
+
+static void path(const struct shell_env *e, const char *in, const char *want)
+{
+	struct arena a;
+	const char *g;
+
+	arena_init(&a);
+	g = shell_norm_path(&a, e, in);
+	if (!ok(g && !strcmp(g, want), "norm_path %s", in))
+		printf("#   want: %s\n#    got: %s\n", want, g ? g : "NULL");
+	arena_release(&a);
+}
+
+/* Field checks that the compact form does not show. */
+static void fields(void)
+{
+	struct arena a;
+	struct subject_list l;
+	struct diag d;
+	const struct subject *s;
+
+	arena_init(&a);
+	parse(&a, &l, "git commit -m 'rm -rf /' ./x/", 29, &d);
+	s = l.n ? l.v[0] : NULL;
+	ok(s && !strcmp(s->line, "git commit -m rm\x1f-rf\x1f/ x"),
+	   "line joins args, \\x1f inside words");
+	ok(s && s->raw_args.n == 4 && !strcmp(s->raw_args.v[3], "./x/"),
+	   "raw_args keep the path as written");
+	ok(s && !strcmp(s->text, "git commit -m 'rm -rf /' ./x/"),
+	   "text is the source slice");
+	ok(s && !strcmp(s->tool, "Bash") && !strcmp(s->cwd,
+						     "/home/alice/src"),
+	   "tool and cwd come from the environment");
+	ok(s && s->kind == SUBJECT_COMMAND, "kind is command");
+	parse(&a, &l, "ls; rm -rf ~ && echo x", 22, &d);
+	ok(l.n == 3 && !strcmp(l.v[1]->text, "rm -rf ~"),
+	   "text of the second command");
+	parse(&a, &l, "echo hi 2>&1 >>log", 18, &d);
+	ok(l.n == 1 && l.v[0]->nredirects == 2 &&
+	   l.v[0]->redirects[0].op == REDIR_DUP &&
+	   l.v[0]->redirects[1].op == REDIR_APPEND &&
+	   !strcmp(l.v[0]->redirects[1].target, "log"),
+	   "2>&1 is a dup, >> an append");
+	parse(&a, &l, "cat < /etc/shadow", 17, &d);
+	ok(l.n == 1 && l.v[0]->nredirects == 1 &&
+	   l.v[0]->redirects[0].op == REDIR_IN, "< is an input redirect");
+	parse(&a, &l, "echo \"a\tb\"", 10, &d);
+	ok(l.n == 1 && !strcmp(l.v[0]->line, "echo a\x1f" "b"),
+	   "a tab inside a word is \\x1f");
+	parse(&a, &l, "exec {fd}>/tmp/x", 16, &d);
+	ok(l.n == 1 && l.v[0]->nredirects == 1 &&
+	   !strcmp(l.v[0]->redirects[0].target, "/tmp/x"),
+	   "{var}> redirect");
+	parse(&a, &l, "x", 1, &d);
+	ok(l.n == 1 && !l.parse_incomplete && l.parse_problem == NULL,
+	   "a complete parse has no problem");
+	parse(&a, &l, "echo 'x", 7, &d);
+	ok(l.parse_incomplete && l.parse_problem &&
+	   !strcmp(l.parse_problem, "unterminated single quote"),
+	   "problem says what is unterminated");
+	/* A NUL byte inside the text must not end the parse silently. */
+	parse(&a, &l, "ls\0; rm -rf ~", 13, &d);
+	ok(l.n == 2 && l.parse_incomplete, "NUL byte: incomplete, rest kept");
+	arena_release(&a);
+}
+
+static char *repeat(const char *unit, size_t times, const char *tail)
+{
+	size_t u = strlen(unit), n = strlen(tail), i;
+	char *s = malloc(u * times + n + 1);
+
+	if (!s)
+		abort();
+	for (i = 0; i < times; i++)
+		memcpy(s + i * u, unit, u);
+	memcpy(s + u * times, tail, n + 1);
+	return s;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Hostile sizes: bounded, linear, never a crash. */
+static void hostile(void)
+{
+	struct arena a;
+	struct subject_list l;
+	struct diag d;
+	char *s;
+	double t0;
+	int rc;
+	size_t i;
+
+	arena_init(&a);
+	s = repeat("$(", 10000, "rm");
+	t0 = now();
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG && now() - t0 < 0.5,
+	   "10,000 nested $( is CV_ETOOBIG, quickly (%.1f ms)",
+	   (now() - t0) * 1000);
+	free(s);
+	s = repeat("$(", 20, "rm -rf ~");
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && l.parse_incomplete && l.n > 0 &&
+	   !strcmp(l.v[0]->program, "rm"), "20 nested $( parse, rm found");
+	free(s);
+	s = repeat("bash -c \"", 1, "");
+	free(s);
+	s = repeat("echo a | ", 10000, "bash");
+	arena_release(&a);
+	t0 = now();
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && l.n == 10002 &&
+	   strlist_has(&l.v[10000]->input_from, "echo"),
+	   "10,000 pipes (%.1f ms)", (now() - t0) * 1000);
+	free(s);
+	s = repeat("( ", 5000, "rm x");
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && l.n == 1, "5,000 open subshells");
+	free(s);
+	s = repeat("{ ", 5000, "rm x");
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && l.n == 1, "5,000 open groups");
+	free(s);
+	s = repeat("x", 1 << 20, "");
+	arena_release(&a);
+	t0 = now();
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && l.n == 1 && strlen(l.v[0]->program) == 1u << 20,
+	   "1 MB word (%.1f ms)", (now() - t0) * 1000);
+	free(s);
+	s = repeat("rm a; ", 20001, "");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "more than CV_MAX_COMMANDS is CV_ETOOBIG");
+	free(s);
+	s = repeat(" a", CV_MAX_WORDS + 1, "");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "more than CV_MAX_WORDS is CV_ETOOBIG");
+	free(s);
+	s = repeat("rm -rf ~/x\n", 10000, "EOF\n");
+	{
+		char *h = malloc(strlen(s) + 32);
+
+		strcpy(h, "bash <<'EOF'\n");
+		strcat(h, s);
+		arena_release(&a);
+		t0 = now();
+		rc = parse(&a, &l, h, strlen(h), &d);
+		ok(rc == 0 && l.n == 10001 && !l.parse_incomplete,
+		   "100 KB here-doc fed to bash (%.1f ms)",
+		   (now() - t0) * 1000);
+		free(h);
+	}
+	free(s);
+	/* Binary junk without NUL: any outcome but a crash or a hang. */
+	s = malloc(65537);
+	srand(7);
+	for (i = 0; i < 65536; i++)
+		s[i] = (char)(1 + rand() % 255);
+	s[65536] = '\0';
+	arena_release(&a);
+	rc = parse(&a, &l, s, 65536, &d);
+	ok(rc == 0 || rc == CV_ETOOBIG, "random bytes do not crash");
+	for (i = 0; i < 65536; i++)
+		s[i] = "$()`'\"\\{}<>|&;\n #x"[rand() % 19];
+	arena_release(&a);
+	t0 = now();
+	rc = parse(&a, &l, s, 65536, &d);
+	ok((rc == 0 || rc == CV_ETOOBIG) && now() - t0 < 2,
+	   "shell-metacharacter junk does not crash (%.1f ms)",
+	   (now() - t0) * 1000);
+	free(s);
+	s = repeat("`", 3000, "");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 || rc == CV_ETOOBIG, "3,000 backquotes");
+	free(s);
+	s = repeat("${", 3000, "");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 || rc == CV_ETOOBIG, "3,000 open ${");
+	free(s);
+	s = repeat("bash -c \"", 40, "rm\"");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG || (rc == 0 && l.parse_incomplete),
+	   "40 nested bash -c: refused or incomplete");
+	free(s);
+	s = repeat("eval ", 40, "rm x");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "40 nested eval is CV_ETOOBIG");
+	free(s);
+	s = repeat("find -exec ", 3000, "rm ;");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "3,000 nested find -exec is CV_ETOOBIG");
+	free(s);
+	arena_release(&a);
+}
+
+/* Cost of a typical call, for the report. */
+static void bench(void)
+{
+	static const char cmd[] =
+		"cd /home/alice/src && git status --short | head -n 20";
+	struct arena a;
+	struct subject_list l;
+	struct diag d;
+	double t0 = now();
+	int i, n = 20000;
+
+	for (i = 0; i < n; i++) {
+		arena_init(&a);
+		parse(&a, &l, cmd, sizeof(cmd) - 1, &d);
+		arena_release(&a);
+	}
+	ok(1, "small command: %.2f us per parse", (now() - t0) * 1e6 / n);
+}
+
+static void cases(void)
+{
+	/* simple commands and quoting */
+	t("rm -rf ~", "rm|-rf|~");
+	t("  ls   -la  ", "ls|-la");
+	t("", "");
+	t("   \n\n ", "");
+	t("echo 'a b' c", "echo|a b|c");
+	t("echo \"a b\"c", "echo|a bc");
+	t("echo \"a \\\"b\\\" \\\\ \\$x \\`y\\`\"", "echo|a \"b\" \\ $x `y`");
+	t("echo \"a\\qb\"", "echo|a\\qb");
+	t("echo a\\ b", "echo|a b");
+	t("echo a\\\nb", "echo|ab");
+	t("rm -rf \\\n ~", "rm|-rf|~");
+	t("echo $'a\\nb'", "echo|a\nb");
+	t("echo $'\\x41\\102\\u00e9\\t\\\\\\''", "echo|AB\xc3\xa9\t\\'");
+	t("echo $'\\e[0m'", "echo|\x1b[0m");
+	t("echo $'ab\\0cd'ef", "echo|abef");
+	t("echo $'\\x00zz'y", "echo|y");
+	t("echo $'\\cA'", "echo|\x01");
+	t("echo $\"hello $USER\"", "echo|hello $USER");
+	t("echo '$HOME'", "echo|~");
+	t("echo a#b #c", "echo|a#b");
+	t("# only a comment", "");
+	t("ls # rm -rf ~", "ls");
+	t("ls #\nrm x", "ls ;; rm|x");
+	t("echo '#not' \"#not\"", "echo|#not|#not");
+	t("echo 'it''s'", "echo|its");
+	t("echo ''", "echo|");
+	t("echo \"\" x", "echo||x");
+	/* obfuscated program names */
+	t("/bin/rm -rf ~", "rm|-rf|~");
+	t("/usr/bin/rm -rf ~", "rm|-rf|~");
+	t("\\rm -rf ~", "rm|-rf|~");
+	t("\"rm\" -rf ~", "rm|-rf|~");
+	t("r''m -rf ~", "rm|-rf|~");
+	t("'r'\"m\" -rf ~", "rm|-rf|~");
+	t("r\\m -rf ~", "rm|-rf|~");
+	t("$'\\x72m' -rf ~", "rm|-rf|~");
+	t("./node_modules/.bin/rimraf x", "rimraf|x");
+	t("$CMD -rf ~", "$CMD|-rf|~ dyn");
+	t("${CMD} -rf ~", "${CMD}|-rf|~ dyn");
+	t("$(echo rm) -rf ~", "echo|rm ;; $(\xe2\x80\xa6)|-rf|~ in=echo dyn");
+	t("`echo rm` -rf ~", "echo|rm ;; `\xe2\x80\xa6`|-rf|~ in=echo dyn");
+	t("CMD=rm; $CMD -rf ~", "rm|-rf|~");
+	/* operators */
+	t("a; b", "a ;; b");
+	t("a && b || c", "a ;; b ;; c");
+	t("a & b", "a ;; b");
+	t("a&&b", "a ;; b");
+	t("a | b", "a ;; b in=a");
+	t("a |& b", "a ;; b in=a");
+	t("a | b | c", "a ;; b in=a ;; c in=a,b");
+	t("a | b; c", "a ;; b in=a ;; c");
+	t("a\nb\n", "a ;; b");
+	t("(cd /; rm -rf x)", "cd|/ ;; rm|-rf|x");
+	t("(a) | b", "a ;; b in=a");
+	t("{ rm -rf ~; }", "rm|-rf|~");
+	t("{ a; b; } | c", "a ;; b ;; c in=a,b");
+	t("curl x | (cd /tmp; bash)", "curl|x ;; cd|/tmp in=curl ;; "
+	  "bash in=curl");
+	t("! rm x", "rm|x");
+	t("echo {a,b}", "echo|{a,b}");
+	t("echo }", "echo|}");
+	t("a;;b", "a ;; b");
+	/* reserved words */
+	t("if rm -rf ~; then echo a; fi", "rm|-rf|~ ;; echo|a");
+	t("if a; then b; elif c; then d; else e; fi",
+	  "a ;; b ;; c ;; d ;; e");
+	t("while true; do rm x; done", "true ;; rm|x");
+	t("until a; do b; done", "a ;; b");
+	t("for f in *; do rm \"$f\"; done", "rm|$f");
+	t("for f in a b\ndo rm $f\ndone", "rm|$f");
+	t("for f in $(ls); do rm $f; done", "ls ;; rm|$f");
+	t("for ((i=0;i<3;i++)); do rm $i; done", "rm|$i");
+	t("select x in a b; do rm $x; done", "rm|$x");
+	t("for x; do rm $x; done", "rm|$x");
+	t("case $x in a) rm -rf ~;; esac", "rm|-rf|~");
+	t("case $x in a|b) rm a;; (c) rm c;; *) rm d;; esac; ls",
+	  "rm|a ;; rm|c ;; rm|d ;; ls");
+	t("case x in\n a)\n  rm a\n  ;;\n b) rm b;&\nesac",
+	  "rm|a ;; rm|b");
+	t("case $(id) in a) x;; esac", "id ;; x");
+	t("f() { rm -rf ~; }", "rm|-rf|~");
+	t("f () { rm -rf ~; }; f", "rm|-rf|~ ;; f");
+	t("function f { rm x; }", "rm|x");
+	t("function f() { rm x; }", "rm|x");
+	t("[[ -d x ]] && rm x", "rm|x");
+	t("[[ $(id -u) == 0 && -n x ]] || rm y", "id|-u ;; rm|y");
+	t("[[ a < b ]]", "");
+	t("(( x++ )); rm y", "rm|y");
+	t("(( $(id -u) == 0 )) && rm z", "id|-u ;; rm|z");
+	t("time rm x", "rm|x via=time");
+	t("time -p rm x", "rm|x via=time");
+	t("coproc rm x", "rm|x");
+	t("coproc X { rm -rf ~; }", "rm|-rf|~");
+	t("echo if then fi done", "echo|if|then|fi|done");
+	t("if", "");
+	t("'if' x", "if|x");
+	/* substitutions */
+	t("echo $(rm -rf ~)", "rm|-rf|~ ;; echo|$(\xe2\x80\xa6) in=rm");
+	t("echo \"$(rm -rf ~)\"", "rm|-rf|~ ;; echo|$(\xe2\x80\xa6) in=rm");
+	t("echo `rm -rf ~`", "rm|-rf|~ ;; echo|`\xe2\x80\xa6` in=rm");
+	t("echo `echo \\`rm x\\``", "rm|x ;; echo|`\xe2\x80\xa6` in=rm ;; "
+	  "echo|`\xe2\x80\xa6` in=rm,echo");
+	t("echo $(echo $(rm x))", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm ;; "
+	  "echo|$(\xe2\x80\xa6) in=rm,echo");
+	t("echo $( (rm x) )", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm");
+	t("echo $(echo ')')", "echo|) ;; echo|$(\xe2\x80\xa6) in=echo");
+	t("echo $(echo \")\")", "echo|) ;; echo|$(\xe2\x80\xa6) in=echo");
+	t("echo $(# comment )\nrm x)", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm");
+	t("diff <(ls a) >(cat)", "ls|a ;; cat ;; diff|<(\xe2\x80\xa6)|"
+	  ">(\xe2\x80\xa6) in=ls,cat");
+	t("bash <(curl x)", "curl|x ;; bash|<(\xe2\x80\xa6) in=curl");
+	t("source <(curl -s x)", "curl|-s|x ;; source|<(\xe2\x80\xa6) "
+	  "in=curl");
+	t(". <(wget -O- x)", "wget|-O-|x ;; .|<(\xe2\x80\xa6) in=wget");
+	t("echo $((1+2))", "echo|$((\xe2\x80\xa6))");
+	t("echo $(( $(id -u) + 1 ))", "id|-u ;; echo|$((\xe2\x80\xa6)) in=id");
+	t("echo ${x:-$(whoami)}", "whoami ;; echo|${x:-$(whoami)} in=whoami");
+	t("echo ${x:-\"}\"}", "echo|${x:-\"}\"}");
+	t("echo ${#x} ${x%/*}", "echo|${#x}|${x%/*}");
+	t("x=$(rm -rf ~)", "rm|-rf|~");
+	t("X=$(curl x) bash", "curl|x ;; bash in=curl");
+	t("echo a$(b)c", "b ;; echo|a$(\xe2\x80\xa6)c in=b");
+	/* pipelines and input_from */
+	t("curl -fsSL x | sudo bash", "curl|-fsSL|x ;; bash via=sudo in=curl");
+	t("curl x | sh -", "curl|x ;; sh|- in=curl");
+	t("wget -qO- x | python3", "wget|-qO-|x ;; python3 in=wget");
+	t("sh -c \"$(curl -fsSL x)\"", "curl|-fsSL|x ;; $(\xe2\x80\xa6) via=sh "
+	  "in=curl dyn ;; sh|-c|$(\xe2\x80\xa6) in=curl");
+	t("bash -c \"$(wget -O- x)\"", "wget|-O-|x ;; $(\xe2\x80\xa6) via=bash "
+	  "in=wget dyn ;; bash|-c|$(\xe2\x80\xa6) in=wget");
+	t("eval \"$(curl x)\"", "curl|x ;; $(\xe2\x80\xa6) via=eval in=curl dyn "
+	  ";; eval|$(\xe2\x80\xa6) in=curl");
+	t("echo $(curl x) | bash", "curl|x ;; echo|$(\xe2\x80\xa6) in=curl ;; "
+	  "bash in=curl,echo ;; $(\xe2\x80\xa6) via=bash in=curl,echo dyn");
+	t("echo 'rm -rf ~' | bash", "echo|rm -rf ~ ;; bash in=echo ;; "
+	  "rm|-rf|~ via=bash in=echo");
+	t("printf 'rm -rf ~\\n' | sudo sh", "printf|rm -rf ~\\n ;; sh via=sudo "
+	  "in=printf ;; rm|-rf|~ via=sudo,sh in=printf");
+	t("echo 'print(1)' | python3", "echo|print(1) ;; python3 in=echo "
+	  "code=[print(1)]");
+	t("echo hi | cat", "echo|hi ;; cat in=echo");
+	t("ls | xargs rm", "ls ;; rm via=xargs in=ls");
+	/* redirections */
+	t("echo x > ~/.bashrc", "echo|x >~/.bashrc");
+	t("echo x >> $HOME/.bashrc", "echo|x >>~/.bashrc");
+	t("echo x >| /home/alice//.profile", "echo|x >~/.profile");
+	t("echo x 2>&1", "echo|x >&1");
+	t("echo x 2>&-", "echo|x >&-");
+	t("cmd &>/dev/null", "cmd >/dev/null");
+	t("cmd &>> log", "cmd >>log");
+	t("cmd >& out.txt", "cmd >out.txt");
+	t("cmd 1>&2 3<&0", "cmd >&2 >&0");
+	t("cmd <> /dev/sda", "cmd >/dev/sda");
+	t("cmd 2> /dev/null < in", "cmd >/dev/null <in");
+	t(">~/.ssh/authorized_keys", " >~/.ssh/authorized_keys");
+	t("> x", " >x");
+	t("echo>x", "echo >x");
+	t("echo 2>x", "echo >x");
+	t("echo a2>x", "echo|a2 >x");
+	t("exec 3<> /dev/tcp/h/80", "exec >/dev/tcp/h/80");
+	t("cat > ./out/ <<EOF\nx\nEOF", "cat >out");
+	t("echo >", "echo > !!");
+	t("echo x >$(rm y)", "rm|y ;; echo|x in=rm >$(\xe2\x80\xa6)");
+	t("dd if=/dev/zero of=/dev/sda bs=1M", "dd|if=/dev/zero|of=/dev/sda|"
+	  "bs=1M");
+	t("dd of=$HOME/x/ if=/dev/zero", "dd|of=~/x|if=/dev/zero");
+	/* here-docs and here-strings */
+	t("bash <<EOF\nrm -rf ~\nEOF", "bash ;; rm|-rf|~ via=bash");
+	t("sh <<'EOF'\nrm -rf ~\nEOF\nls", "sh ;; rm|-rf|~ via=sh ;; ls");
+	t("sudo bash <<\"EOF\"\nrm -rf /\nEOF", "bash via=sudo ;; rm|-rf|/ "
+	  "via=sudo,bash");
+	t("bash -s <<EOF\nrm x\nEOF", "bash|-s ;; rm|x via=bash");
+	t("bash - <<EOF\nrm x\nEOF", "bash|- ;; rm|x via=bash");
+	t("bash script.sh <<EOF\nrm x\nEOF", "bash|script.sh");
+	t("bash <<-EOF\n\trm -rf ~\n\tEOF\nls", "bash ;; rm|-rf|~ via=bash ;; "
+	  "ls");
+	t("python3 - <<'EOF'\nimport os\nos.system('x')\nEOF",
+	  "python3|- code=[import os\nos.system('x')\n]");
+	t("python3 <<EOF\nprint(1)\nEOF", "python3 code=[print(1)\n]");
+	t("python3 x.py <<EOF\ndata\nEOF", "python3|x.py");
+	t("node <<EOF\nx()\nEOF", "node code=[x()\n]");
+	t("perl <<EOF\nunlink\nEOF", "perl code=[unlink\n]");
+	t("cat <<EOF\nrm -rf ~\nEOF", "cat");
+	t("cat <<EOF\n$(rm -rf ~)\nEOF", "cat in=rm ;; rm|-rf|~");
+	t("cat <<'EOF'\n$(rm -rf ~)\nEOF", "cat");
+	t("cat <<A; bash <<B\nx\nA\nrm y\nB", "cat ;; bash ;; rm|y via=bash");
+	t("bash <<A <<B\nrm a\nA\nrm b\nB",
+	  "bash ;; rm|a via=bash ;; rm|b via=bash");
+	t("cat <<A | bash\nrm a\nA", "cat ;; bash in=cat ;; rm|a via=bash "
+	  "in=cat");
+	t("bash <<EOF\nrm x", "bash ;; rm|x via=bash !!");
+	t("bash <<EOF", "bash !!");
+	t("cat <<EOF\n  EOF\nEOF", "cat");
+	t("bash <<< 'rm -rf ~'", "bash ;; rm|-rf|~ via=bash");
+	t("bash <<< \"$(curl x)\"", "curl|x ;; bash in=curl ;; $(\xe2\x80\xa6) "
+	  "via=bash in=curl dyn");
+	t("python3 <<< 'import os'", "python3 code=[import os]");
+	t("cat <<< 'rm x' | sh", "cat ;; sh in=cat ;; rm|x via=sh in=cat");
+	t("grep x <<< \"$y\"", "grep|x");
+	/* assignments */
+	t("D=~; rm -rf $D", "rm|-rf|~");
+	t("D=~; rm -rf ${D}/", "rm|-rf|~");
+	t("D=/; rm -rf \"$D\"", "rm|-rf|/");
+	t("D=$HOME; rm -rf $D", "rm|-rf|~");
+	t("export D=~; rm -rf $D", "export|D=~ ;; rm|-rf|~");
+	t("local D=/tmp/x; rm -rf $D", "local|D=/tmp/x ;; rm|-rf|/tmp/x");
+	t("X=1 Y=2 rm -rf ~", "rm|-rf|~");
+	t("X=1", "");
+	t("X=$(curl x)", "curl|x");
+	t("rm -rf $DIR/", "rm|-rf|$DIR");
+	t("D=a D=b; rm $D", "rm|b");
+	t("\"X=1\" rm", "X=1|rm");
+	t("X=1 > f", " >f");
+	t("a=b=c; echo $a", "echo|b=c");
+	/* wrappers */
+	t("sudo rm -rf /", "rm|-rf|/ via=sudo");
+	t("sudo -u root -g wheel rm x", "rm|x via=sudo");
+	t("sudo -uroot rm x", "rm|x via=sudo");
+	t("sudo --user=root -- rm x", "rm|x via=sudo");
+	t("sudo -E -H rm x", "rm|x via=sudo");
+	t("sudo -s rm x", "rm|x via=sudo");
+	t("sudo -i", "sudo|-i");
+	t("sudo -s", "sudo|-s");
+	t("sudo -e /etc/hosts", "sudo|-e|/etc/hosts");
+	t("doas -u root rm x", "rm|x via=doas");
+	t("env", "env");
+	t("env -i PATH=/bin rm x", "rm|x via=env");
+	t("env -u HOME -C /tmp rm x", "rm|x via=env");
+	t("env -- rm x", "rm|x via=env");
+	t("env -S 'rm -rf ~'", "rm|-rf|~ via=env");
+	t("env -S'rm -rf' ~", "rm|-rf|~ via=env");
+	t("command rm x", "rm|x via=command");
+	t("command -p rm x", "rm|x via=command");
+	t("command -v rm", "command|-v|rm");
+	t("builtin cd /", "cd|/ via=builtin");
+	t("exec rm x", "rm|x via=exec");
+	t("exec -a name -c rm x", "rm|x via=exec");
+	t("nice -n 10 rm x", "rm|x via=nice");
+	t("nice -10 rm x", "rm|x via=nice");
+	t("nohup rm x &", "rm|x via=nohup");
+	t("timeout 5 rm x", "rm|x via=timeout");
+	t("timeout -s KILL -k 1 5s rm x", "rm|x via=timeout");
+	t("timeout --preserve-status --signal=TERM 5 rm x",
+	  "rm|x via=timeout");
+	t("stdbuf -oL -e 0 rm x", "rm|x via=stdbuf");
+	t("ionice -c 3 -n 7 rm x", "rm|x via=ionice");
+	t("setsid -f rm x", "rm|x via=setsid");
+	t("chrt -f 99 rm x", "rm|x via=chrt");
+	t("chrt -p 99 1234", "chrt|-p|99|1234");
+	t("taskset 0x3 rm x", "rm|x via=taskset");
+	t("taskset -c 0,1 rm x", "rm|x via=taskset");
+	t("flock -w 5 /tmp/l rm x", "rm|x via=flock");
+	t("flock /tmp/l -c 'rm -rf ~'", "rm|-rf|~ via=flock");
+	t("chroot /mnt rm x", "rm|x via=chroot");
+	t("chroot /mnt", "chroot|/mnt");
+	t("unbuffer rm x", "rm|x via=unbuffer");
+	t("caffeinate -t 5 rm x", "rm|x via=caffeinate");
+	t("xargs rm", "rm via=xargs");
+	t("xargs -0 -n 1 -P4 rm -f", "rm|-f via=xargs");
+	t("xargs -I {} rm {}", "rm|{} via=xargs");
+	t("xargs -i rm {}", "rm|{} via=xargs");
+	t("xargs -d '\\n' -L1 rm", "rm via=xargs");
+	t("xargs --max-procs 2 --null rm", "rm via=xargs");
+	t("xargs", "xargs");
+	t("find / -delete", "find|/|-delete");
+	t("find . -name '*.o' -exec rm {} \\;", "find|.|-name|*.o|-exec|rm|{}|; "
+	  ";; rm|{} via=find");
+	t("find . -exec rm {} + -execdir sh -c 'rm x' \\;",
+	  "find|.|-exec|rm|{}|+|-execdir|sh|-c|rm x|; ;; rm|{} via=find ;; "
+	  "rm|x via=find,sh");
+	t("find . -ok rm {} ';'", "find|.|-ok|rm|{}|; ;; rm|{} via=find");
+	t("find . -exec", "find|.|-exec");
+	t("bash -c 'rm -rf ~'", "rm|-rf|~ via=bash");
+	t("sh -c 'a; b' name arg", "a via=sh ;; b via=sh");
+	t("bash -lc 'rm x'", "rm|x via=bash");
+	t("bash -ec 'rm x'", "rm|x via=bash");
+	t("bash -xc 'rm x'", "rm|x via=bash");
+	t("bash --norc -o pipefail -c 'rm x'", "rm|x via=bash");
+	t("bash -c -e 'rm x'", "rm|x via=bash");
+	t("zsh -c 'rm x'", "rm|x via=zsh");
+	t("dash -c 'rm x'", "rm|x via=dash");
+	t("/bin/sh -c 'rm x'", "rm|x via=sh");
+	t("bash script.sh", "bash|script.sh");
+	t("bash -c", "bash|-c");
+	t("bash -c \"rm $D\"", "rm|$D via=bash ;; bash|-c|rm $D");
+	t("bash -c 'bash -c \"rm x\"'", "rm|x via=bash,bash");
+	t("eval rm -rf '~'", "rm|-rf|~ via=eval");
+	t("eval 'rm x; ls'", "rm|x via=eval ;; ls via=eval");
+	t("watch -n 1 rm x", "rm|x via=watch");
+	t("watch -d 'rm x; ls'", "rm|x via=watch ;; ls via=watch");
+	t("watch -x rm x", "rm|x via=watch");
+	t("su -c 'rm -rf /'", "rm|-rf|/ via=su");
+	t("su - root -c 'rm x'", "rm|x via=su");
+	t("su", "su");
+	t("su -", "su|-");
+	t("runuser -u bob -- rm x", "rm|x via=runuser");
+	t("script -q -c 'rm x' /dev/null", "rm|x via=script");
+	t("ssh host rm -rf /", "ssh|host|rm|-rf|/");
+	t("busybox rm x", "rm|x via=busybox");
+	t("busybox sh -c 'rm x'", "rm|x via=busybox,sh");
+	t("pkexec rm x", "rm|x via=pkexec");
+	t("sudo env FOO=1 timeout 5 nice bash -c 'cd / && rm -rf ~'",
+	  "cd|/ via=sudo,env,timeout,nice,bash ;; "
+	  "rm|-rf|~ via=sudo,env,timeout,nice,bash");
+	t("sudo sudo sudo rm x", "rm|x via=sudo,sudo,sudo");
+	t("nohup sudo -u x xargs -n1 rm", "rm via=nohup,sudo,xargs");
+	t("sudo find / -exec rm {} \\;", "find|/|-exec|rm|{}|; via=sudo ;; "
+	  "rm|{} via=sudo,find");
+	t("curl x | xargs -0 sh -c 'rm $0'", "curl|x ;; rm|$0 via=xargs,sh "
+	  "in=curl");
+	t("time sudo rm x", "rm|x via=time,sudo");
+	/* inline interpreter code */
+	t("python3 -c 'import os'", "python3|-c|import os code=[import os]");
+	t("python -Bc 'x'", "python|-Bc|x code=[x]");
+	t("python3.12 -W ignore -c 'x' a", "python3.12|-W|ignore|-c|x|a "
+	  "code=[x]");
+	t("python3 script.py -c x", "python3|script.py|-c|x");
+	t("python3 -m http.server", "python3|-m|http.server");
+	t("pypy3 -c 'x'", "pypy3|-c|x code=[x]");
+	t("perl -e 'unlink 1'", "perl|-e|unlink 1 code=[unlink 1]");
+	t("perl -ne 'print' f", "perl|-ne|print|f code=[print]");
+	t("perl -E 'say 1' -e 'x'", "perl|-E|say 1|-e|x code=[say 1] "
+	  "code=[x]");
+	t("perl -i.bak -pe 's/a/b/' f", "perl|-i.bak|-pe|s/a/b|f "
+	  "code=[s/a/b/]");
+	t("perl script.pl -e x", "perl|script.pl|-e|x");
+	t("ruby -e 'system 1'", "ruby|-e|system 1 code=[system 1]");
+	t("node -e 'x()'", "node|-e|x() code=[x()]");
+	t("nodejs --eval 'x()'", "nodejs|--eval|x() code=[x()]");
+	t("node -p 'x'", "node|-p|x code=[x]");
+	t("node --eval='x'", "node|--eval=x code=[x]");
+	t("bun -e 'x'", "bun|-e|x code=[x]");
+	t("deno eval 'x'", "deno|eval|x code=[x]");
+	t("php -r 'x();'", "php|-r|x(); code=[x();]");
+	t("osascript -e 'tell app' -e 'end'", "osascript|-e|tell app|-e|end "
+	  "code=[tell app] code=[end]");
+	t("pwsh -c Remove-Item x", "pwsh|-c|Remove-Item|x "
+	  "code=[Remove-Item x]");
+	t("powershell -Command 'x'", "powershell|-Command|x code=[x]");
+	t("lua -e 'os.exit()'", "lua|-e|os.exit() code=[os.exit()]");
+	t("Rscript -e 'x'", "Rscript|-e|x code=[x]");
+	t("awk 'BEGIN{system(\"x\")}' f", "awk|BEGIN{system(\"x\")}|f "
+	  "code=[BEGIN{system(\"x\")}]");
+	t("awk -F: -f p.awk f", "awk|-F:|-f|p.awk|f");
+	t("sudo python3 -c 'x'", "python3|-c|x via=sudo code=[x]");
+	/* path normalisation of arguments */
+	t("rm -rf $HOME/", "rm|-rf|~");
+	t("rm -rf ${HOME}", "rm|-rf|~");
+	t("rm -rf \"$HOME\"", "rm|-rf|~");
+	t("rm -rf ~/", "rm|-rf|~");
+	t("rm -rf ~//x/./y/", "rm|-rf|~/x/y");
+	t("rm -rf /home/alice", "rm|-rf|~");
+	t("rm -rf /home/alice/", "rm|-rf|~");
+	t("rm -rf /home/alicex", "rm|-rf|/home/alicex");
+	t("rm -rf /home/bob", "rm|-rf|/home/bob");
+	t("rm -rf /root", "rm|-rf|/root");
+	t("rm -rf ~bob/x/", "rm|-rf|~bob/x");
+	t("rm -rf ./build/", "rm|-rf|build");
+	t("rm -rf ./", "rm|-rf|.");
+	t("rm -rf .", "rm|-rf|.");
+	t("rm -rf //", "rm|-rf|/");
+	t("rm -rf /.", "rm|-rf|/");
+	t("rm -rf /tmp/..", "rm|-rf|/");
+	t("rm -rf ~/x/..", "rm|-rf|~");
+	t("rm -rf ../x/", "rm|-rf|../x");
+	t("rm -rf /*", "rm|-rf|/*");
+	t("rm -rf ~/*", "rm|-rf|~/*");
+	t("rm --dir=/tmp//x/ y", "rm|--dir=/tmp/x|y");
+	t("curl https://x.com//a/", "curl|https://x.com//a/");
+	t("sed s/a/b/ f", "sed|s/a/b|f");
+	t("echo -n x", "echo|-n|x");
+}
+
 int main(int argc, char **argv)
 {
 	char buf[4096];
+	static const struct shell_env nohome = { NULL, NULL, NULL };
 
 	if (argc > 1) {
 		struct arena a;
@@ -113,6 +734,42 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	t("rm -rf ~", "rm|-rf|~");
+	cases();
+	path(&env, "/home/alice/.ssh/id_rsa", "~/.ssh/id_rsa");
+	path(&env, "/home/alice", "~");
+	path(&env, "$HOME/.aws/credentials", "~/.aws/credentials");
+	path(&env, "/etc//passwd/", "/etc/passwd");
+	path(&env, "/", "/");
+	path(&env, "a/../b", "b");
+	path(&env, "../../x", "../../x");
+	path(&env, "./", ".");
+	path(&env, "", "");
+	path(&env, "/root/.ssh", "/root/.ssh");
+	path(&nohome, "/root/.ssh", "~/.ssh");
+	path(&nohome, "/home/bob/.ssh/", "~/.ssh");
+	path(&nohome, "/home/", "/home");
+	path(&nohome, "/etc/x", "/etc/x");
+	sub("git -C repo -c a=b push origin main", "push");
+	sub("git --git-dir=.git --work-tree x status", "status");
+	sub("git --no-pager log", "log");
+	sub("git", "(null)");
+	sub("docker -H tcp://x compose up", "compose");
+	sub("docker --context prod rm -f x", "rm");
+	sub("kubectl -n prod delete pod x", "delete");
+	sub("kubectl --context=c --namespace x apply -f y", "apply");
+	sub("helm --kube-context c uninstall r", "uninstall");
+	sub("terraform -chdir=infra destroy", "destroy");
+	sub("aws --profile p --region r s3 rm s3://b", "s3");
+	sub("gcloud --project p compute instances delete x", "compute");
+	sub("az --subscription s group delete", "group");
+	sub("npm --prefix x publish", "publish");
+	sub("cargo -C dir publish", "publish");
+	sub("systemctl -H host stop x", "stop");
+	sub("systemctl --user stop x", "stop");
+	sub("sudo git -C x push", "push");
+	sub("make -j8 install", "install");
+	fields();
+	hostile();
+	bench();
 	return tap_done();
 }
