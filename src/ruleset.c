@@ -49,6 +49,7 @@ int ruleset_new(struct ruleset **out, struct diag *d)
 	*out = NULL;
 	if (!set)
 		return diag_set(d, CV_ENOMEM, "out of memory");
+	set->index_dirty = true;	/* even an empty set needs an index */
 	*out = set;
 	return 0;
 }
