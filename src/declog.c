@@ -85,12 +85,15 @@ int declog_format(struct buf *b, const struct toolcall *call,
 	static const char *const names[] = { "none", "ask", "deny" };
 	struct buf red = BUF_INIT;
 	struct tm tm;
-	char ts[32];
+	char ts[64];
 	size_t i, n;
 	int error;
 
+	/* Not strftime(): it calls tzset() and reads /etc/localtime. */
 	gmtime_r(&now, &tm);
-	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec);
 	if ((error = buf_printf(b, "{\"time\":\"%s\"", ts)) < 0 ||
 	    (error = put_field(b, "session_id", call->session_id)) < 0 ||
 	    (error = put_field(b, "cwd", call->cwd)) < 0 ||

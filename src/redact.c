@@ -91,6 +91,9 @@ static size_t match_format(const char *t, size_t len, size_t i,
 {
 	size_t k;
 
+	/* First letters of the prefixes below: most positions stop here. */
+	if (!strchr("AgxsrnhpdS", t[i]) || !t[i])
+		return 0;
 	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++) {
 		size_t n = strlen(formats[k].prefix), body;
 
@@ -157,14 +160,17 @@ static const char *const secret_words[] = {
 
 static bool secret_name(const char *name, size_t n)
 {
-	size_t k, w, j;
+	char low[72];
+	size_t k, j;
 
-	for (k = 0; secret_words[k]; k++) {
-		w = strlen(secret_words[k]);
-		for (j = 0; j + w <= n; j++)
-			if (!strncasecmp(name + j, secret_words[k], w))
-				return true;
-	}
+	if (n < 3 || n >= sizeof(low))
+		return false;
+	for (j = 0; j < n; j++)
+		low[j] = (char)tolower((unsigned char)name[j]);
+	low[n] = '\0';
+	for (k = 0; secret_words[k]; k++)
+		if (strstr(low, secret_words[k]))
+			return true;
 	return false;
 }
 
