@@ -606,6 +606,7 @@ static bool keywords_hit(const struct rule *r, const struct subject *s)
 			if (strstr(s->strings.v[i], kw))
 				return true;
 		if ((s->url && strstr(s->url, kw)) ||
+		    (s->host && strstr(s->host, kw)) ||
 		    (s->mcp_server && strstr(s->mcp_server, kw)) ||
 		    (s->mcp_tool && strstr(s->mcp_tool, kw)))
 			return true;

