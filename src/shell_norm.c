@@ -961,10 +961,18 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 	while (i < end) {
 		struct sh_word *w = e->w;
 		const char *name;
-		size_t j = end, k;
+		size_t j = end, k = end;
 
-		if (w[i].flags & SW_DYN)
+		if (w[i].flags & SW_DYN) {
+			/* `$SHELL -c STRING`: the program is unknown, but a
+			 * -c string is parsed in case it is a shell. */
+			if (i + 2 < end && w[i + 1].val[0] == '-' &&
+			    w[i + 1].val[1] != '-' &&
+			    strchr(w[i + 1].val, 'c'))
+				return run_text(e, i, end, &via, w[i].val,
+						w[i + 2].val, true, final);
 			break;
+		}
 		name = base_name(w[i].val);
 		if (!is_wrapper(name))
 			break;

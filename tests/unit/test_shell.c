@@ -66,6 +66,27 @@ static void describe(char *out, size_t cap, const struct subject_list *l)
 
 static char got[65536];
 
+/* Test names stay on one line of TAP output. */
+static const char *escape(const char *in)
+{
+	static char b[512];
+	size_t o = 0;
+
+	for (; *in && o + 3 < sizeof(b); in++) {
+		if (*in == '\n') {
+			b[o++] = '\\';
+			b[o++] = 'n';
+		} else if (*in == '\t') {
+			b[o++] = '\\';
+			b[o++] = 't';
+		} else {
+			b[o++] = *in;
+		}
+	}
+	b[o] = '\0';
+	return b;
+}
+
 static int parse(struct arena *a, struct subject_list *l, const char *in,
 		 size_t len, struct diag *d)
 {
@@ -87,7 +108,7 @@ static void t(const char *in, const char *want)
 		snprintf(got, sizeof(got), "error %d: %s", rc, d.msg);
 	else
 		describe(got, sizeof(got), &l);
-	if (!ok(!strcmp(got, want), "%s", in))
+	if (!ok(!strcmp(got, want), "%s", escape(in)))
 		printf("#   want: %s\n#    got: %s\n", want, got);
 	arena_release(&a);
 }
@@ -105,7 +126,7 @@ static void sub(const char *in, const char *want)
 	if (parse(&a, &l, in, strlen(in), &d) == 0 && l.n)
 		g = l.v[l.n - 1]->subcommand ? l.v[l.n - 1]->subcommand
 					     : "(null)";
-	if (!ok(!strcmp(g, want), "subcommand of %s", in))
+	if (!ok(!strcmp(g, want), "subcommand of %s", escape(in)))
 		printf("#   want: %s\n#    got: %s\n", want, g);
 	arena_release(&a);
 }
@@ -117,7 +138,7 @@ static void path(const struct shell_env *e, const char *in, const char *want)
 
 	arena_init(&a);
 	g = shell_norm_path(&a, e, in);
-	if (!ok(g && !strcmp(g, want), "norm_path %s", in))
+	if (!ok(g && !strcmp(g, want), "norm_path %s", escape(in)))
 		printf("#   want: %s\n#    got: %s\n", want, g ? g : "NULL");
 	arena_release(&a);
 }
@@ -288,6 +309,40 @@ static void hostile(void)
 	   "shell-metacharacter junk does not crash (%.1f ms)",
 	   (now() - t0) * 1000);
 	free(s);
+	/* Many short random texts over shell syntax: a crash or sanitizer
+	 * report fails the run. */
+	{
+		static const char *const bits[] = {
+			"$(", ")", "`", "'", "\"", "\\", "${", "}", "<<", "EOF",
+			"\n", " ", ";", "|", "&&", "(", "rm", "-c", "bash",
+			"sudo", "<<<", "$'", "#", "find", "-exec", "\\;",
+			"eval", "case", "in", "esac", "((", "))", "<(", "=",
+			"x", "~", "/", "{", "for", "do", "done", ">&", "2>",
+		};
+		char tb[256];
+		int r, ok_all = 1;
+
+		for (r = 0; r < 3000; r++) {
+			size_t o = 0;
+			int k, nb = 1 + rand() % 24;
+
+			for (k = 0; k < nb; k++) {
+				const char *b = bits[rand() % (int)(sizeof(bits)
+						/ sizeof(bits[0]))];
+
+				if (o + strlen(b) + 1 >= sizeof(tb))
+					break;
+				memcpy(tb + o, b, strlen(b));
+				o += strlen(b);
+			}
+			tb[o] = '\0';
+			arena_release(&a);
+			rc = parse(&a, &l, tb, o, &d);
+			if (rc != 0 && rc != CV_ETOOBIG)
+				ok_all = 0;
+		}
+		ok(ok_all, "3,000 random shell-like texts");
+	}
 	s = repeat("`", 3000, "");
 	arena_release(&a);
 	rc = parse(&a, &l, s, strlen(s), &d);
@@ -622,6 +677,8 @@ static void cases(void)
 	t("dash -c 'rm x'", "rm|x via=dash");
 	t("/bin/sh -c 'rm x'", "rm|x via=sh");
 	t("bash script.sh", "bash|script.sh");
+	t("$SHELL -c 'rm -rf ~'", "rm|-rf|~ via=$SHELL ;; $SHELL|-c|rm -rf ~ "
+	  "dyn");
 	t("bash -c", "bash|-c");
 	t("bash -c \"rm $D\"", "rm|$D via=bash ;; bash|-c|rm $D");
 	t("bash -c 'bash -c \"rm x\"'", "rm|x via=bash,bash");
