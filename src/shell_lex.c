@@ -349,11 +349,9 @@ int shl_skip_arith(struct sh_src *p)
 {
 	struct sh_word w;
 	struct sh_str tmp = { NULL, 0, 0 };
-	size_t from = p->g->out->n;
 
 	memset(&w, 0, sizeof(w));
 	p->pos += 2;
-	(void)from;
 	return lex_arith_word(p, &w, &tmp);
 }
 

@@ -173,8 +173,9 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 		} else {
 			struct strlist progs = { NULL, 0, 0 };
 			const char *txt = h->body;
-			size_t from = p->g->out->n;
 
+			/* Substitutions in an unquoted body run whoever
+			 * reads it. */
 			if (!h->quoted) {
 				error = shl_expand_body(p, h->body,
 							h->body_len, &progs,
@@ -182,7 +183,6 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 				if (error < 0)
 					return error;
 			}
-			(void)from;
 			if (kind == 2 && strlist_push(&s->code, a, h->body) < 0)
 				goto nomem;
 			if (s)
@@ -190,7 +190,6 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 					if (sh_push_unique(&s->input_from, a,
 							   progs.v[k]) < 0)
 						goto nomem;
-			(void)txt;
 		}
 		if (error < 0)
 			return error;
