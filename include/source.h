@@ -49,6 +49,10 @@ struct source {
 /* A directory on disk. */
 int source_worktree_new(struct source **out, const char *root,
 			struct diag *d);
+/* The same, but a symlink may point anywhere: for files the user named on
+ * the command line and the user's own configs (dotfile links). */
+int source_worktree_new_open(struct source **out, const char *root,
+			     struct diag *d);
 void source_free(struct source *s);
 
 #endif

@@ -1,9 +1,293 @@
-/* cmd_audit.c - placeholder until the module lands (work in progress). */
-#include <stdio.h>
+/* cmd_audit.c - `ccveto audit [PATH...]`: lint Claude Code, MCP and
+ * devcontainer configs.  Exit 0: nothing at or above --fail-on; 1: a
+ * finding is; 2: usage error or a file that could not be audited (every
+ * other file is still audited and reported). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
 #include "cmd.h"
+#include "opt.h"
+#include "report.h"
+#include "source.h"
+
+static const char usage_line[] = "ccveto audit [options] [PATH...]";
+static const char summary[] =
+	"Audits .claude/settings*.json, .mcp.json, devcontainer.json, "
+	".cursor/.vscode mcp.json\nunder each PATH (default .), or the files "
+	"named.  Never runs anything it reads.";
+
+struct audit_cli {
+	const char *format, *output, *fail_on, *type, *scope, *ignore_file,
+		*baseline, *write_baseline, *home;
+	int user, effective, no_rules, verbose;
+};
+
+static struct audit_cli cli;
+
+static const struct opt_spec audit_opt_specs[] = {
+	{ 'f', "format", OPT_VALUE, &cli.format, "FMT",
+	  "text (default), json or sarif" },
+	{ 'o', "output", OPT_VALUE, &cli.output, "FILE",
+	  "write the report to FILE" },
+	{ 0, "fail-on", OPT_VALUE, &cli.fail_on, "SEV",
+	  "exit 1 at or above SEV (default high; info..critical)" },
+	{ 't', "type", OPT_VALUE, &cli.type, "TYPE",
+	  "treat named files as settings, mcp, vscode-mcp, claude-json, "
+	  "devcontainer" },
+	{ 0, "scope", OPT_VALUE, &cli.scope, "SCOPE",
+	  "judge named files as managed, flag, local, project or user" },
+	{ 'u', "user", OPT_FLAG, &cli.user, NULL,
+	  "also audit ~/.claude, ~/.claude.json, managed and desktop configs" },
+	{ 'e', "effective", OPT_FLAG, &cli.effective, NULL,
+	  "show the merged security-relevant settings and who set them" },
+	{ 0, "ignore-file", OPT_VALUE, &cli.ignore_file, "FILE",
+	  "suppressions (default: .ccveto-ignore.json in the first PATH)" },
+	{ 0, "baseline", OPT_VALUE, &cli.baseline, "FILE",
+	  "suppress findings listed in FILE" },
+	{ 0, "write-baseline", OPT_VALUE, &cli.write_baseline, "FILE",
+	  "write every current finding to FILE as a baseline" },
+	{ 0, "no-rules", OPT_FLAG, &cli.no_rules, NULL,
+	  "do not judge commands with the hook's rule packs" },
+	{ 0, "home", OPT_VALUE, &cli.home, "DIR",
+	  "home directory for --user and ~ (default $HOME)" },
+	{ 'v', "verbose", OPT_FLAG, &cli.verbose, NULL,
+	  "also show suppressed findings" },
+	{ 0 },
+};
+
+static bool want_color(FILE *out)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (nc && *nc)
+		return false;
+	return isatty(fileno(out));
+}
+
+/* Audits one of the user's files if it exists; missing ones are fine. */
+static int audit_user_path(struct audit_result *r, struct source *src,
+			   const char *path, const struct audit_opts *base,
+			   const char *scope, struct diag *d)
+{
+	struct audit_opts o = *base;
+	enum source_type t;
+	struct diag sd = { 0, "" };
+
+	o.scope = scope;
+	o.type = NULL;
+	if (src->ops->stat(src, &t, path, &sd) < 0)
+		return 0;
+	return audit_run(r, src, path, &o, d);
+}
+
+static int audit_user(struct audit_result *r, struct source **srcs,
+		      size_t *nsrc, const struct audit_opts *opts,
+		      struct diag *d)
+{
+	const char *home = cli.home ? cli.home : getenv("HOME");
+	struct source *hs = NULL, *root = NULL;
+	int error;
+
+	if (home && (error = source_worktree_new_open(&hs, home, d)) == 0) {
+		srcs[(*nsrc)++] = hs;
+		hs->root = "~";
+		hs->label = "user";
+		if ((error = audit_user_path(r, hs, ".claude/settings.json",
+					     opts, "user", d)) < 0 ||
+		    (error = audit_user_path(r, hs, ".claude.json", opts,
+					     "user", d)) < 0 ||
+		    (error = audit_user_path(r, hs,
+				".config/Claude/claude_desktop_config.json",
+				opts, "user", d)) < 0 ||
+		    (error = audit_user_path(r, hs, "Library/Application "
+				"Support/Claude/claude_desktop_config.json",
+				opts, "user", d)) < 0)
+			return error;
+	}
+	if ((error = source_worktree_new_open(&root, "/", d)) < 0)
+		return error;
+	srcs[(*nsrc)++] = root;
+	root->label = "managed";
+	if ((error = audit_user_path(r, root,
+			"etc/claude-code/managed-settings.json", opts,
+			"managed", d)) < 0 ||
+	    (error = audit_user_path(r, root,
+			"etc/claude-code/managed-settings.d", opts, "managed",
+			d)) < 0 ||
+	    (error = audit_user_path(r, root,
+			"etc/claude-code/managed-mcp.json", opts, "managed",
+			d)) < 0 ||
+	    (error = audit_user_path(r, root, "Library/Application Support/"
+			"ClaudeCode/managed-settings.json", opts, "managed",
+			d)) < 0)
+		return error;
+	return 0;
+}
+
 int cmd_audit(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	fprintf(stderr, "ccveto: 'audit' is not built yet\n");
-	return 2;
+	struct audit_opts opts = AUDIT_OPTS_INIT;
+	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree" };
+	struct audit_result r;
+	struct source *srcs[72], *root_src = NULL, *dot = NULL, *slash = NULL;
+	size_t ndirs = 0;
+	size_t nsrc = 0, i;
+	struct diag d = { 0, "" };
+	FILE *out = stdout;
+	int nargs = 0, rc, error = 0;
+	const char *fmt;
+
+	memset(&cli, 0, sizeof(cli));
+	audit_result_init(&r);
+	rc = opt_parse(audit_opt_specs, argc, argv, &nargs, usage_line,
+		       summary);
+	if (rc)
+		return rc == 1 ? 0 : 2;
+	fmt = cli.format ? cli.format : "text";
+	if (strcmp(fmt, "text") && strcmp(fmt, "json") &&
+	    strcmp(fmt, "sarif")) {
+		fprintf(stderr, "ccveto: unknown format '%s' (text, json, "
+			"sarif)\n", fmt);
+		return 2;
+	}
+	if (cli.fail_on && fsev_parse(&opts.fail_on, cli.fail_on) < 0) {
+		fprintf(stderr, "ccveto: unknown severity '%s'\n",
+			cli.fail_on);
+		return 2;
+	}
+	{
+		enum audit_scope sc;
+		enum audit_kind k;
+
+		if (cli.scope && audit_scope_parse(&sc, cli.scope) < 0) {
+			fprintf(stderr, "ccveto: unknown scope '%s'\n",
+				cli.scope);
+			return 2;
+		}
+		if (cli.type && audit_kind_parse(&k, cli.type) < 0) {
+			fprintf(stderr, "ccveto: unknown type '%s'\n",
+				cli.type);
+			return 2;
+		}
+	}
+	if (nargs > AUDIT_MAX_FILES) {
+		fprintf(stderr, "ccveto: too many paths (max %d)\n",
+			AUDIT_MAX_FILES);
+		return 2;
+	}
+	opts.ignore_file = cli.ignore_file;
+	opts.baseline = cli.baseline;
+	opts.no_rules = cli.no_rules;
+	opts.home = cli.home;
+	if (!nargs && !cli.user)
+		argv[nargs++] = ".";
+	for (i = 0; i < (size_t)nargs; i++) {
+		const char *path = argv[i];
+		struct source *src = NULL;
+		struct audit_opts fo = opts;
+		struct stat st;
+
+		if (stat(path, &st) < 0 && lstat(path, &st) < 0) {
+			fprintf(stderr, "ccveto: cannot audit '%s': no such "
+				"file or directory\n", path);
+			r.usage_error = true;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (++ndirs > 64) {
+				fprintf(stderr, "ccveto: too many directories "
+					"(max 64)\n");
+				r.usage_error = true;
+				break;
+			}
+			fo.type = NULL;
+			fo.scope = NULL;
+			if ((error = source_worktree_new(&src, path, &d)) < 0)
+				goto fatal;
+			srcs[nsrc++] = src;
+			if (!root_src)
+				root_src = src;
+			if ((error = audit_run(&r, src, "", &fo, &d)) < 0)
+				goto fatal;
+		} else {
+			fo.type = cli.type;
+			fo.scope = cli.scope;
+			/* One unconfined source for all named files. */
+			src = path[0] == '/' ? slash : dot;
+			if (!src) {
+				if ((error = source_worktree_new_open(&src,
+						path[0] == '/' ? "/" : ".",
+						&d)) < 0)
+					goto fatal;
+				srcs[nsrc++] = src;
+				*(path[0] == '/' ? &slash : &dot) = src;
+			}
+			if ((error = audit_run(&r, src, path[0] == '/' ?
+					       path + 1 : path, &fo, &d)) < 0)
+				goto fatal;
+		}
+	}
+	if (cli.user && (error = audit_user(&r, srcs, &nsrc, &opts, &d)) < 0)
+		goto fatal;
+	if ((error = audit_finish(&r, root_src, &opts, &d)) < 0) {
+		fprintf(stderr, "ccveto: %s\n", d.msg);
+		r.usage_error = true;
+	}
+	if (cli.output && !(out = fopen(cli.output, "w"))) {
+		fprintf(stderr, "ccveto: cannot write '%s'\n", cli.output);
+		rc = 2;
+		goto done;
+	}
+	ro.color = !strcmp(fmt, "text") && want_color(out);
+	ro.verbose = cli.verbose;
+	ro.fail_on = opts.fail_on;
+	ro.exit_code = audit_exit_code(&r, opts.fail_on);
+	if (r.rules_failed)
+		fprintf(stderr, "ccveto: warning: rule packs not loaded (%s): "
+			"commands judged by built-in checks only\n",
+			r.rules_problem ? r.rules_problem : "?");
+	if (!r.nfiles)
+		fprintf(stderr, "ccveto: warning: NO CONFIG FILES FOUND: "
+			"nothing was audited\n");
+	if (cli.effective) {
+		struct effective_view v;
+
+		if ((error = audit_effective(&v, &r, &d)) < 0)
+			goto fatal;
+		report_effective(out, &v, &ro);
+	} else if (!strcmp(fmt, "json")) {
+		report_json(out, &r, &ro);
+	} else if (!strcmp(fmt, "sarif")) {
+		report_sarif(out, &r, &ro);
+	} else {
+		report_text(out, &r, &ro);
+	}
+	if (cli.write_baseline) {
+		FILE *bf = fopen(cli.write_baseline, "w");
+
+		if (!bf) {
+			fprintf(stderr, "ccveto: cannot write '%s'\n",
+				cli.write_baseline);
+			rc = 2;
+			goto done;
+		}
+		report_baseline(bf, &r);
+		fclose(bf);
+	}
+	rc = ro.exit_code;
+	goto done;
+fatal:
+	fprintf(stderr, "ccveto: audit failed: %s\n", d.msg[0] ? d.msg :
+		diag_code_name(error));
+	rc = 2;
+done:
+	if (out && out != stdout && fclose(out) != 0)
+		rc = 2;
+	for (i = 0; i < nsrc; i++)
+		source_free(srcs[i]);
+	audit_result_release(&r);
+	return rc;
 }
