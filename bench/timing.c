@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +38,7 @@ struct bcase {
 	char path[4096];
 	double *ratios;			/* one per round */
 	double *times;			/* every CMD run, microseconds */
+	double *faults;			/* minor faults of every CMD run */
 	double *ref_times;
 	size_t ntimes, nref;
 };
@@ -64,10 +66,14 @@ static double now_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
-/* Runs argv with `path` on stdin; returns the wall time in microseconds
- * and the exit status (or 128 + signal) in *status. */
-static double run_once(char **argv, const char *path, int *status)
+/* Runs argv with `path` on stdin; returns the wall time in microseconds,
+ * the exit status (or 128 + signal) in *status and the minor page faults
+ * in *faults: on a VM a fault can cost tens of microseconds, so memory
+ * first touched is a cost of its own. */
+static double run_once(char **argv, const char *path, int *status,
+		       long *faults)
 {
+	struct rusage ru;
 	posix_spawn_file_actions_t fa;
 	double t0, t1;
 	pid_t pid;
@@ -84,14 +90,15 @@ static double run_once(char **argv, const char *path, int *status)
 			strerror(err));
 		exit(1);
 	}
-	while (waitpid(pid, &ws, 0) < 0)
+	while (wait4(pid, &ws, 0, &ru) < 0)
 		if (errno != EINTR) {
-			perror("timing: waitpid");
+			perror("timing: wait4");
 			exit(1);
 		}
 	t1 = now_us();
 	posix_spawn_file_actions_destroy(&fa);
 	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+	*faults = ru.ru_minflt;
 	return t1 - t0;
 }
 
@@ -158,6 +165,7 @@ int main(int argc, char **argv)
 	size_t ncases, c;
 	long r, i;
 	int opt, st;
+	long flt;
 
 	while ((opt = getopt(argc, argv, "+r:n:w:p:x:")) != -1) {
 		switch (opt) {
@@ -190,9 +198,10 @@ int main(int argc, char **argv)
 		cs[c].times = xcalloc((size_t)(rounds * per), sizeof(double));
 		cs[c].ref_times = xcalloc((size_t)(rounds * per),
 					  sizeof(double));
+		cs[c].faults = xcalloc((size_t)(rounds * per), sizeof(double));
 		for (i = 0; i < warm; i++) {
-			run_once(ref_argv, cs[c].path, &st);
-			run_once(argv, cs[c].path, &st);
+			run_once(ref_argv, cs[c].path, &st, &flt);
+			run_once(argv, cs[c].path, &st, &flt);
 			if (cs[c].expect >= 0 && st != cs[c].expect) {
 				fprintf(stderr, "timing: case '%s': exit %d, "
 					"expected %d\n", cs[c].name, st,
@@ -208,8 +217,9 @@ int main(int argc, char **argv)
 			struct bcase *b = &cs[c];
 
 			for (i = 0; i < per; i++) {
-				rt[i] = run_once(ref_argv, b->path, &st);
-				ht[i] = run_once(argv, b->path, &st);
+				rt[i] = run_once(ref_argv, b->path, &st, &flt);
+				ht[i] = run_once(argv, b->path, &st, &flt);
+				b->faults[b->ntimes] = (double)flt;
 				if (b->expect >= 0 && st != b->expect) {
 					fprintf(stderr, "timing: case '%s': "
 						"exit %d, expected %d\n",
@@ -224,16 +234,18 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("# case\tratio_median\tratio_min\tratio_max\thook_us_median"
-	       "\thook_us_max\tref_us_median\truns\n");
+	       "\thook_us_max\tref_us_median\truns\tminflt\n");
 	for (c = 0; c < ncases; c++) {
 		struct bcase *b = &cs[c];
 		double rmed = median(b->ratios, (size_t)rounds);
 		double hmed = median(b->times, b->ntimes);
 		double rfmed = median(b->ref_times, b->nref);
 
-		printf("%s\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.0f\t%zu\n",
+		double fmed = median(b->faults, b->ntimes);
+
+		printf("%s\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.0f\t%zu\t%.0f\n",
 		       b->name, rmed, b->ratios[0], b->ratios[rounds - 1],
-		       hmed, b->times[b->ntimes - 1], rfmed, b->ntimes);
+		       hmed, b->times[b->ntimes - 1], rfmed, b->ntimes, fmed);
 	}
 	return 0;
 }
