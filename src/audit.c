@@ -1071,7 +1071,12 @@ static int audit_one(struct audit_result *r, struct source *src,
 		return c.error;
 	}
 	if (f->kind == AK_UNKNOWN &&
-	    (f->kind = kind_from_content(f->doc.root)) == AK_UNKNOWN) {
+	    (f->kind = kind_from_content(f->doc.root)) != AK_UNKNOWN) {
+		if (!opts->scope)
+			f->scope = f->kind == AK_SETTINGS ||
+				f->kind == AK_CLAUDE_JSON ? SCOPE_USER :
+				SCOPE_PROJECT;
+	} else if (f->kind == AK_UNKNOWN) {
 		f->error = true;
 		f->problem = "cannot tell what kind of config this is: use "
 			"--type";
@@ -1147,8 +1152,7 @@ static int walk_entry(void *arg, const char *name, enum source_type type)
 		v[w->nsub++] = path;
 		return 0;
 	}
-	if (type != SOURCE_FILE && type != SOURCE_LINK)
-		return 0;
+	/* A FIFO or device with a config name is reported (not read). */
 	if (kind_from_name(path, true, &scope) == AK_UNKNOWN)
 		return 0;
 	return audit_one(w->r, w->src, path, false, w->opts, w->d);

@@ -420,32 +420,28 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 		audit_emit(c, "CC007", -1, n, false, "\"%s\" pre-approves an "
 			   "irreversible or privileged command", X(c, n));
 	else if (w.wildcard &&
-		 ((str_in(prog, wrappers) && w.n <= 2) ||
-		  (str_in(prog, wrappers) && w.n > 1 &&
-		   (!strcmp(sub(&w), "-c") || !strcmp(sub(&w), "-e"))) ||
+		 ((str_in(prog, wrappers) && w.n == 1) ||
+		  (str_in(prog, wrappers) && w.n == 2 &&
+		   (!strcmp(sub(&w), "-c") || !strcmp(sub(&w), "-e") ||
+		    !strcmp(sub(&w), "*"))) ||
 		  ((!strcmp(prog, "pnpm") || !strcmp(prog, "yarn")) &&
-		   !strcmp(sub(&w), "dlx")) ||
-		  (!strcmp(prog, "pipx") && !strcmp(sub(&w), "run")) ||
+		   !strcmp(sub(&w), "dlx") && w.n == 2) ||
+		  (!strcmp(prog, "pipx") && !strcmp(sub(&w), "run") &&
+		   w.n == 2) ||
 		  (!strcmp(prog, "docker") && (!strcmp(sub(&w), "run") ||
 					       !strcmp(sub(&w), "exec"))) ||
 		  (!strcmp(prog, "kubectl") && !strcmp(sub(&w), "exec")) ||
 		  (!strcmp(prog, "git") && !strcmp(sub(&w), "-c")) ||
-		  (!strcmp(prog, "npm") && w.n <= 2 &&
-		   (!strcmp(sub(&w), "run") || !strcmp(sub(&w), "exec") ||
-		    w.n == 1)) ||
-		  (str_in(prog, wrappers) && w.n == 1))) {
-		/* `python scripts/x.py:*` names a script: not a wrapper. */
-		if (!(w.n == 2 && (strchr(sub(&w), '/') ||
-				   strchr(sub(&w), '.')) &&
-		      strcmp(prog, "find") && strcmp(prog, "env") &&
-		      strcmp(prog, "xargs"))) {
-			audit_emit(c, "CC008", -1, n, false, "\"%s\" runs "
-				   "arbitrary code: it is Bash(*) in "
-				   "disguise", X(c, n));
-			ff->broad_shell = ff->file_reach = true;
-			if (!ff->broad)
-				ff->broad = n;
-		}
+		  (str_in(prog, (const char *const[]){ "npm", "pnpm", "yarn",
+						       "bun", NULL }) &&
+		   (w.n == 1 || (w.n == 2 && (!strcmp(sub(&w), "run") ||
+					      !strcmp(sub(&w), "exec") ||
+					      !strcmp(sub(&w), "x"))))))) {
+		audit_emit(c, "CC008", -1, n, false, "\"%s\" runs arbitrary "
+			   "code: it is Bash(*) in disguise", X(c, n));
+		ff->broad_shell = ff->file_reach = true;
+		if (!ff->broad)
+			ff->broad = n;
 	}
 	if ((!strcmp(prog, "git") && !strcmp(sub(&w), "push") &&
 	     !has_word(&w, "--force") && !has_word(&w, "-f")) ||
@@ -525,7 +521,9 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 			strcmp(p.tool, "Grep");
 
 		ff->file_reach = true;
-		if (!p.spec || str_in(spec, broad_roots))
+		if ((!p.spec && strcmp(p.tool, "Glob") &&
+		     strcmp(p.tool, "Grep")) || (p.spec &&
+						str_in(spec, broad_roots)))
 			audit_emit(c, "CC010", write ? -1 :
 				   (int)fsev_lower(c->f->scope == SCOPE_USER ?
 						   FSEV_LOW + 1 : FSEV_MEDIUM,
@@ -1071,9 +1069,6 @@ static void check_hooks(struct audit_ctx *c, const struct jl_node *root)
 				check_handler(c, event, h);
 		}
 	}
-	if (jl_is_true(jl_get(root, "disableAllHooks")) && REPO(c))
-		audit_emit(c, "CC035", -1, jl_get(root, "disableAllHooks"),
-			   true, "the repository sets disableAllHooks");
 }
 
 static void check_helpers(struct audit_ctx *c, const struct jl_node *root)
@@ -1330,6 +1325,9 @@ void audit_check_settings(struct audit_ctx *c, const struct jl_node *root)
 			   (int)FSEV_HIGH : (int)FSEV_MEDIUM, n, true,
 			   "the repository pre-accepts the bypass-mode dialog");
 	check_hooks(c, root);
+	if (jl_is_true(jl_get(root, "disableAllHooks")) && REPO(c))
+		audit_emit(c, "CC035", -1, jl_get(root, "disableAllHooks"),
+			   true, "the repository sets disableAllHooks");
 	check_helpers(c, root);
 	check_admin_keys(c, root);
 	audit_check_env(c, jl_get(root, "env"), "env");
