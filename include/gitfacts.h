@@ -11,4 +11,11 @@ struct arena;
  * cwd is not inside a git work tree or HEAD cannot be read. */
 const char *gitfacts_current_branch(struct arena *a, const char *cwd);
 
+/* Finds the git directory git would use from `cwd` (absolute): $GIT_DIR,
+ * else walking up from realpath(cwd) to a `.git` directory, a `.git` file
+ * (`gitdir: path`, linked worktrees and submodules) or a bare repository.
+ * gitdir and workdir (may be NULL) are PATH_MAX buffers; workdir is ""
+ * for a bare repository or $GIT_DIR.  Returns 0, or -1 when not found. */
+int gitfacts_find_gitdir(char *gitdir, char *workdir, const char *cwd);
+
 #endif

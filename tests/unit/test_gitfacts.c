@@ -1,0 +1,194 @@
+/* test_gitfacts.c - current branch and git directory discovery on
+ * hand-made repositories: a .git directory, a `.git` file (relative and
+ * absolute), a linked worktree, a bare repository, detached and hostile
+ * HEADs, and a FIFO that must not block. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "gitfacts.h"
+#include "tap.h"
+
+static char top[256];
+
+static void put(const char *rel, const char *text)
+{
+	char p[PATH_MAX];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s/%s", top, rel);
+	f = fopen(p, "w");
+	if (!f) {
+		perror(p);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static void mkd(const char *rel)
+{
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof(p), "%s/%s", top, rel);
+	if (mkdir(p, 0755) < 0) {
+		perror(p);
+		exit(2);
+	}
+}
+
+/* A minimal git directory: HEAD, objects/, refs/. */
+static void gitdir(const char *rel, const char *head)
+{
+	char p[PATH_MAX];
+
+	mkd(rel);
+	snprintf(p, sizeof(p), "%s/objects", rel);
+	mkd(p);
+	snprintf(p, sizeof(p), "%s/refs", rel);
+	mkd(p);
+	snprintf(p, sizeof(p), "%s/HEAD", rel);
+	put(p, head);
+}
+
+static const char *branch(struct arena *a, const char *rel)
+{
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof(p), "%s/%s", top, rel);
+	return gitfacts_current_branch(a, p);
+}
+
+static int is(const char *got, const char *want)
+{
+	if (!got || !want)
+		return got == want;
+	return !strcmp(got, want);
+}
+
+int main(void)
+{
+	struct arena a;
+	char p[PATH_MAX], q[PATH_MAX], gd[PATH_MAX], wd[PATH_MAX];
+	const char *tmp = getenv("TMPDIR");
+
+	unsetenv("GIT_DIR");
+	snprintf(top, sizeof(top), "%s/cv-gitfacts-XXXXXX", tmp ? tmp : "/tmp");
+	if (!mkdtemp(top))
+		return 2;
+	arena_init(&a);
+
+	/* A plain repository, from its root and from a subdirectory. */
+	mkd("repo");
+	gitdir("repo/.git", "ref: refs/heads/main\n");
+	mkd("repo/src");
+	mkd("repo/src/deep");
+	ok(is(branch(&a, "repo"), "main"), "branch at the root");
+	ok(is(branch(&a, "repo/src/deep"), "main"), "branch from a subdir");
+	ok(is(branch(&a, "repo/src/deep/../.."), "main"), "dot-dot in cwd");
+
+	/* Branch names with slashes, CRLF, no newline. */
+	put("repo/.git/HEAD", "ref: refs/heads/release/1.2\r\n");
+	ok(is(branch(&a, "repo"), "release/1.2"), "slash branch, CRLF");
+	put("repo/.git/HEAD", "ref: refs/heads/feature");
+	ok(is(branch(&a, "repo"), "feature"), "no trailing newline");
+
+	/* Detached HEAD (SHA-1 and SHA-256), hostile contents. */
+	put("repo/.git/HEAD", "0123456789abcdef0123456789abcdef01234567\n");
+	ok(is(branch(&a, "repo"), ""), "detached HEAD is \"\"");
+	put("repo/.git/HEAD", "0123456789abcdef0123456789abcdef01234567"
+	    "0123456789abcdef0123456789abcdef\n");
+	ok(is(branch(&a, "repo"), NULL), "72 hex digits: unknown");
+	put("repo/.git/HEAD", "ref: refs/heads/main\nref: refs/heads/x\n");
+	ok(is(branch(&a, "repo"), NULL), "two lines: unknown");
+	put("repo/.git/HEAD", "ref: refs/heads/\n");
+	ok(is(branch(&a, "repo"), NULL), "empty branch: unknown");
+	put("repo/.git/HEAD", "ref: refs/heads/.invalid\n");
+	ok(is(branch(&a, "repo"), NULL), "reftable placeholder: unknown");
+	put("repo/.git/HEAD", "ref: refs/tags/v1\n");
+	ok(is(branch(&a, "repo"), NULL), "HEAD not on a branch: unknown");
+	put("repo/.git/HEAD", "garbage\n");
+	ok(is(branch(&a, "repo"), NULL), "garbage: unknown");
+	{
+		char big[8192];
+
+		memcpy(big, "ref: refs/heads/", 16);
+		memset(big + 16, 'x', sizeof(big) - 17);
+		big[sizeof(big) - 1] = '\0';
+		put("repo/.git/HEAD", big);
+		ok(is(branch(&a, "repo"), NULL), "oversized HEAD: unknown");
+	}
+	/* A FIFO as HEAD must not block the hook. */
+	snprintf(p, sizeof(p), "%s/repo/.git/HEAD", top);
+	unlink(p);
+	ok(mkfifo(p, 0644) == 0, "made a FIFO HEAD");
+	ok(is(branch(&a, "repo"), NULL), "FIFO HEAD: unknown, no hang");
+	unlink(p);
+	/* A symlinked HEAD is not followed. */
+	put("repo/target", "ref: refs/heads/main\n");
+	snprintf(q, sizeof(q), "%s/repo/target", top);
+	ok(symlink(q, p) == 0, "made a symlink HEAD");
+	ok(is(branch(&a, "repo"), NULL), "symlink HEAD: unknown");
+	unlink(p);
+	put("repo/.git/HEAD", "ref: refs/heads/main\n");
+
+	/* A `.git` file: relative path (submodule style), absolute path
+	 * (linked worktree), with its own HEAD. */
+	gitdir("repo/.git/worktrees", "ref: refs/heads/unused\n");
+	gitdir("repo/.git/worktrees/wt", "ref: refs/heads/feature/x\n");
+	mkd("wt");
+	mkd("wt/sub");
+	snprintf(q, sizeof(q), "gitdir: %s/repo/.git/worktrees/wt\n", top);
+	put("wt/.git", q);
+	ok(is(branch(&a, "wt/sub"), "feature/x"), "linked worktree");
+	snprintf(p, sizeof(p), "%s/wt/sub", top);
+	ok(gitfacts_find_gitdir(gd, wd, p) == 0, "find_gitdir in worktree");
+	snprintf(q, sizeof(q), "%s/wt", top);
+	ok(!strcmp(wd, q), "workdir is the worktree root");
+	put("wt/.git", "gitdir: ../repo/.git/worktrees/wt");
+	ok(is(branch(&a, "wt"), "feature/x"), "relative gitdir: file");
+	put("wt/.git", "gitdir:\n");
+	ok(is(branch(&a, "wt"), NULL), "empty gitdir: unknown");
+	put("wt/.git", "gitdir: /nonexistent/x\n");
+	ok(is(branch(&a, "wt"), NULL), "dangling gitdir: unknown");
+	put("wt/.git", "something else\n");
+	ok(is(branch(&a, "wt"), NULL), "malformed .git file: unknown");
+
+	/* A bare repository, and cwd inside .git. */
+	gitdir("bare.git", "ref: refs/heads/trunk\n");
+	ok(is(branch(&a, "bare.git"), "trunk"), "bare repository");
+	snprintf(p, sizeof(p), "%s/bare.git", top);
+	ok(gitfacts_find_gitdir(gd, wd, p) == 0 && wd[0] == '\0',
+	   "bare: no workdir");
+	ok(is(branch(&a, "repo/.git/refs"), "main"), "cwd inside .git");
+
+	/* A symlinked cwd finds what git would find. */
+	snprintf(p, sizeof(p), "%s/link", top);
+	snprintf(q, sizeof(q), "%s/repo/src", top);
+	ok(symlink(q, p) == 0, "made a symlinked cwd");
+	ok(is(branch(&a, "link"), "main"), "symlinked cwd");
+
+	/* Not a repository, bad inputs. */
+	mkd("plain");
+	ok(is(branch(&a, "plain"), NULL), "outside a repository");
+	ok(is(gitfacts_current_branch(&a, NULL), NULL), "NULL cwd");
+	ok(is(gitfacts_current_branch(&a, "relative/dir"), NULL),
+	   "relative cwd");
+	ok(is(gitfacts_current_branch(&a, "/nonexistent/dir"), NULL),
+	   "missing cwd");
+
+	/* GIT_DIR wins, relative to cwd. */
+	setenv("GIT_DIR", "../bare.git", 1);
+	ok(is(branch(&a, "plain"), "trunk"), "GIT_DIR relative to cwd");
+	unsetenv("GIT_DIR");
+
+	arena_release(&a);
+	snprintf(p, sizeof(p), "rm -rf '%s'", top);
+	if (system(p) != 0)
+		fprintf(stderr, "could not remove %s\n", top);
+	return tap_done();
+}
