@@ -25,6 +25,7 @@
 
 #include "arena.h"
 #include "gitfacts.h"
+#include "gitrepo.h"
 
 /* A HEAD is "ref: refs/heads/<name>\n" or an object id (64 hex digits at
  * most); a `.git` file is "gitdir: <path>\n".  Branch names are short in
@@ -32,6 +33,8 @@
  * broken and reported as unknown. */
 #define GITFACTS_MAX_HEAD	4096
 #define GITFACTS_MAX_DOTGIT	(PATH_MAX + 64)
+/* logs/refs/stash: one line (~150 bytes) per stash entry. */
+#define GITFACTS_MAX_STASHLOG	(4u * 1024 * 1024)
 
 /* Reads a small regular file into a NUL-terminated heap string.  Returns
  * its length, or -1 when absent, not a regular file, too big or unreadable.
@@ -262,4 +265,127 @@ const char *gitfacts_current_branch(struct arena *a, const char *cwd)
 done:
 	free(data);
 	return res;
+}
+
+/* The common directory of a (possibly linked-worktree) gitdir: where refs,
+ * logs/refs/stash and objects live. */
+static bool common_dir(char *out, const char *gitdir)
+{
+	char p[PATH_MAX], *data = NULL;
+	ssize_t len;
+	size_t n;
+	bool ok;
+
+	if (!join(p, gitdir, "commondir"))
+		return false;
+	if ((len = read_small(&data, p, GITFACTS_MAX_DOTGIT, false)) < 0) {
+		strcpy(out, gitdir);
+		return true;
+	}
+	n = strcspn(data, "\r\n");
+	data[n] = '\0';
+	if (!n || memchr(data, '\0', (size_t)len) != data + n) {
+		ok = false;
+	} else if (data[0] == '/') {
+		ok = n < PATH_MAX;
+		if (ok)
+			strcpy(out, data);
+	} else {
+		ok = join(out, gitdir, data);
+	}
+	free(data);
+	return ok;
+}
+
+static int stash_entries(size_t *count, const char *gitdir)
+{
+	char common[PATH_MAX], p[PATH_MAX], *data = NULL;
+	ssize_t len, i;
+
+	*count = 0;
+	if (!common_dir(common, gitdir) || !join(p, common, "logs/refs/stash"))
+		return CV_EIO;
+	len = read_small(&data, p, GITFACTS_MAX_STASHLOG, true);
+	if (len < 0) {
+		/* No reflog: is there a stash ref at all?  A packed
+		 * refs/stash without a reflog is one entry. */
+		if (!join(p, common, "refs/stash"))
+			return CV_EIO;
+		if (access(p, F_OK) == 0)
+			*count = 1;
+		else if (errno != ENOENT)
+			return CV_EIO;
+		return 0;
+	}
+	for (i = 0; i < len; i++)
+		if (data[i] == '\n')
+			(*count)++;
+	if (len && data[len - 1] != '\n')
+		(*count)++;
+	free(data);
+	return 0;
+}
+
+int gitfacts_work_at_stake(size_t *count, const char **what,
+			   struct arena *a, const char *cwd,
+			   enum gitfacts_loss loss, struct diag *d)
+{
+	char gitdir[PATH_MAX], workdir[PATH_MAX];
+	const char *noun;
+	unsigned flags;
+	int error;
+
+	*count = 0;
+	if (what)
+		*what = NULL;
+	if (gitfacts_find_gitdir(gitdir, workdir, cwd) < 0)
+		return diag_set(d, CV_ENOTFOUND,
+				"'%s' is not inside a git repository",
+				cwd ? cwd : "");
+	switch (loss) {
+	case GITFACTS_LOSS_STASH:
+		if ((error = stash_entries(count, gitdir)) < 0)
+			return diag_set(d, error, "cannot read the stash "
+					"of '%s'", gitdir);
+		noun = *count == 1 ? "stash entry" : "stash entries";
+		goto phrase;
+	case GITFACTS_LOSS_TRACKED:
+		flags = GITREPO_CHANGES_TRACKED;
+		noun = "uncommitted change";
+		break;
+	case GITFACTS_LOSS_UNSTAGED:
+		flags = GITREPO_CHANGES_UNSTAGED;
+		noun = "unstaged change";
+		break;
+	case GITFACTS_LOSS_UNTRACKED:
+		flags = GITREPO_CHANGES_UNTRACKED;
+		noun = "untracked file";
+		break;
+	case GITFACTS_LOSS_UNTRACKED_IGNORED:
+		flags = GITREPO_CHANGES_UNTRACKED | GITREPO_CHANGES_IGNORED;
+		noun = "untracked or ignored file";
+		break;
+	default:
+		return diag_set(d, CV_EINVAL, "unknown kind of loss %d",
+				(int)loss);
+	}
+	if (!workdir[0])
+		return diag_set(d, CV_ENOTFOUND, "'%s' has no work tree",
+				gitdir);
+	/* Only here, for the few destructive commands, is libgit2 loaded:
+	 * see gitfacts.h for the measured cost. */
+	if ((error = gitrepo_count_changes(count, workdir, flags, d)) < 0)
+		return error;
+phrase:
+	if (what) {
+		size_t n = strlen(noun) + 48;
+		char *s = arena_alloc(a, n);
+
+		if (!s)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		snprintf(s, n, "%zu %s%s", *count, noun,
+			 *count == 1 || loss == GITFACTS_LOSS_STASH ? "" : "s");
+		*what = s;
+	}
+	return 0;
 }
