@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "audit_git.h"
 #include "cmd.h"
 #include "opt.h"
 #include "report.h"
@@ -23,6 +24,7 @@ struct audit_cli {
 	const char *format, *output, *fail_on, *type, *scope, *ignore_file,
 		*baseline, *write_baseline, *home;
 	int user, effective, no_rules, verbose;
+	struct audit_git_opts git;	/* --staged, --rev, --all-refs */
 };
 
 static struct audit_cli cli;
@@ -55,6 +57,15 @@ static const struct opt_spec audit_opt_specs[] = {
 	  "home directory for --user and ~ (default $HOME)" },
 	{ 'v', "verbose", OPT_FLAG, &cli.verbose, NULL,
 	  "also show suppressed findings" },
+	{ 's', "staged", OPT_FLAG, &cli.git.staged, NULL,
+	  "audit what is staged (the git index), paths from the repo root" },
+	{ 0, "rev", OPT_VALUE, &cli.git.rev, "REV",
+	  "audit commit, branch or tag REV without a checkout" },
+	{ 0, "all-refs", OPT_FLAG, &cli.git.all_refs, NULL,
+	  "audit every branch and tag head" },
+	{ 0, "repo", OPT_VALUE, &cli.git.repo, "PATH",
+	  "repository for --staged/--rev/--all-refs (bare is fine; "
+	  "default .)" },
 	{ 0 },
 };
 
@@ -132,6 +143,7 @@ int cmd_audit(int argc, char **argv)
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree" };
 	struct audit_result r;
+	struct audit_git git = { 0 };
 	struct source *srcs[72], *root_src = NULL, *dot = NULL, *slash = NULL;
 	size_t ndirs = 0;
 	size_t nsrc = 0, i;
@@ -182,8 +194,17 @@ int cmd_audit(int argc, char **argv)
 	opts.baseline = cli.baseline;
 	opts.no_rules = cli.no_rules;
 	opts.home = cli.home;
-	if (!nargs && !cli.user)
+	if (audit_git_wanted(&cli.git)) {
+		/* PATHs are inside the index or commit, not on disk. */
+		if ((error = audit_git_run(&git, &r, &cli.git, argv,
+					   (size_t)nargs, &opts, &d)) < 0)
+			goto fatal;
+		root_src = git.nsrc ? git.srcs[0] : NULL;
+		ro.label = git.label;
+		nargs = 0;
+	} else if (!nargs && !cli.user) {
 		argv[nargs++] = ".";
+	}
 	for (i = 0; i < (size_t)nargs; i++) {
 		const char *path = argv[i];
 		struct source *src = NULL;
@@ -210,7 +231,9 @@ int cmd_audit(int argc, char **argv)
 			srcs[nsrc++] = src;
 			if (!root_src)
 				root_src = src;
-			if ((error = audit_run(&r, src, "", &fo, &d)) < 0)
+			if ((error = audit_run(&r, src, "", &fo, &d)) < 0 ||
+			    (error = audit_git_worktree_checks(&r, path, &fo,
+							       &d)) < 0)
 				goto fatal;
 		} else {
 			fo.type = cli.type;
@@ -289,5 +312,6 @@ done:
 	for (i = 0; i < nsrc; i++)
 		source_free(srcs[i]);
 	audit_result_release(&r);
+	audit_git_release(&git);
 	return rc;
 }
