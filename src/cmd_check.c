@@ -186,7 +186,7 @@ int cmd_check(int argc, char **argv)
 	struct ruleset *set = NULL;
 	struct toolcall call;
 	struct verdict v;
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, warnings = BUF_INIT;
 	struct arena a;
 	struct diag d;
 	char cwdbuf[4096];
@@ -209,7 +209,11 @@ int cmd_check(int argc, char **argv)
 	copts.cwd = cwd;
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
-	if ((error = engine_load(&set, &copts, &d)) < 0) {
+	copts.warnings = &warnings;
+	error = engine_load(&set, &copts, &d);
+	if (warnings.len)
+		fputs(warnings.data, stderr);
+	if (error < 0) {
 		fprintf(stderr, "ccveto: %s\n", d.msg);
 		status = EXIT_ERROR;
 		goto done;
@@ -262,6 +266,8 @@ done:
 	toolcall_release(&call);
 	ruleset_free(set);
 	buf_release(&text);
+	buf_release(&warnings);
 	arena_release(&a);
+	config_release();
 	return status;
 }

@@ -112,5 +112,6 @@ done:
 	ruleset_free(set);
 	buf_release(&in);
 	arena_release(&a);
+	config_release();
 	return status;
 }

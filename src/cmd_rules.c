@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "config.h"
 #include "engine.h"
 #include "json.h"
 #include "opt.h"
@@ -163,6 +164,7 @@ int cmd_rules(int argc, char **argv)
 		return 2;
 	}
 	ruleset_free(set);
+	config_release();
 	return 0;
 fail:
 	fprintf(stderr, "ccveto: %s\n", d.msg);

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "cmd.h"
+#include "config.h"
 #include "engine.h"
 #include "json.h"
 #include "opt.h"
@@ -136,5 +137,6 @@ int cmd_selftest(int argc, char **argv)
 		printf("%zu rules, %u examples, %u failed\n",
 		       ruleset_count(set), t.n, t.failed);
 	ruleset_free(set);
+	config_release();
 	return t.failed ? 1 : 0;
 }

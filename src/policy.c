@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "bounds.h"
+#include "config.h"
 #include "gitfacts.h"
 #include "policy.h"
 #include "rule_int.h"
@@ -640,17 +641,31 @@ static void add_hit(struct verdict *v, const struct rule *r,
 {
 	size_t i;
 
+	/* The decision is raised first: the list of hits is capped for
+	 * display, the verdict must not be. */
+	if (r->decision > v->decision)
+		v->decision = r->decision;
 	for (i = 0; i < v->nhits; i++)
 		if (v->hits[i].rule == r)
 			return;
-	if (v->nhits >= VERDICT_MAX_HITS)
+	if (v->nhits >= VERDICT_MAX_HITS) {
+		/* Keep a deny visible in the list when asks filled it. */
+		if (r->decision != DECISION_DENY)
+			return;
+		for (i = 0; i < v->nhits; i++)
+			if (v->hits[i].decision != DECISION_DENY)
+				break;
+		if (i == v->nhits)
+			return;
+		v->hits[i].rule = r;
+		v->hits[i].subject = s;
+		v->hits[i].decision = r->decision;
 		return;
+	}
 	v->hits[v->nhits].rule = r;
 	v->hits[v->nhits].subject = s;
 	v->hits[v->nhits].decision = r->decision;
 	v->nhits++;
-	if (r->decision > v->decision)
-		v->decision = r->decision;
 }
 
 static int judge_rules(struct eval *ev, struct verdict *v,
@@ -663,7 +678,7 @@ static int judge_rules(struct eval *ev, struct verdict *v,
 	for (i = 0; i < n; i++) {
 		if ((m = rule_fires(ev, rules[i], s)) < 0)
 			return m;
-		if (m)
+		if (m && !config_exception_applies(rule_id(rules[i]), s))
 			add_hit(v, rules[i], s);
 	}
 	return 0;

@@ -317,6 +317,15 @@ static int lex_arith_word(struct sh_src *p, struct sh_word *w,
 	int error;
 
 	while (i < p->n && depth > 0) {
+		if (s[i] == '`') {
+			struct sh_str tmp = { NULL, 0, 0 };
+
+			p->pos = i + 1;
+			if ((error = lex_backtick(p, w, false, &tmp)) < 0)
+				return error;
+			i = p->pos;
+			continue;
+		}
 		if (s[i] == '$' && i + 1 < p->n && s[i + 1] == '(' &&
 		    !(i + 2 < p->n && s[i + 2] == '(')) {
 			p->pos = i + 2;
@@ -338,10 +347,40 @@ static int lex_arith_word(struct sh_src *p, struct sh_word *w,
 	return shl_str_put(p, out, PH_ARITH, strlen(PH_ARITH));
 }
 
+/* "((" starts an arithmetic command only when its parentheses close as
+ * "))"; otherwise bash reads nested subshells, as in "((true); rm -rf ~)",
+ * and so must we, or the commands inside would never be judged. */
 bool shl_at_arith(const struct sh_src *p)
 {
-	return p->pos + 1 < p->n && p->s[p->pos] == '(' &&
-	       p->s[p->pos + 1] == '(';
+	const char *s = p->s;
+	size_t i, depth = 2;
+	char q = 0;
+
+	if (!(p->pos + 1 < p->n && s[p->pos] == '(' && s[p->pos + 1] == '('))
+		return false;
+	for (i = p->pos + 2; i < p->n; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+			else if (s[i] == '\\' && q == '"')
+				i++;
+			continue;
+		}
+		if (s[i] == '\'' || s[i] == '"' || s[i] == '`') {
+			q = s[i];
+		} else if (s[i] == '\\') {
+			i++;
+		} else if (s[i] == '(') {
+			/* Bounded, so "((((…" cannot make this quadratic;
+			 * deeper nesting is refused by the parser anyway. */
+			if (++depth > 2 * CV_MAX_SHELL_DEPTH)
+				return false;
+		} else if (s[i] == ')') {
+			if (--depth == 1)
+				return i + 1 < p->n && s[i + 1] == ')';
+		}
+	}
+	return false;
 }
 
 /* (( ... )) as a command, or for (( ... )): skipped, substitutions run. */
