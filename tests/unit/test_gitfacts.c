@@ -70,6 +70,104 @@ static int is(const char *got, const char *want)
 	return !strcmp(got, want);
 }
 
+/* Runs a shell command in `top` (git CLI to build real repositories). */
+static int sh(const char *cmd)
+{
+	char c[1024];
+
+	snprintf(c, sizeof(c), "cd '%s' && { %s; } >/dev/null 2>&1", top,
+		 cmd);
+	return system(c);
+}
+
+static size_t stake(struct arena *a, const char *rel, enum gitfacts_loss l,
+		    int *rc, const char **what)
+{
+	char p[PATH_MAX];
+	struct diag d = { 0, "" };
+	size_t n = 99;
+
+	snprintf(p, sizeof(p), "%s/%s", top, rel);
+	*rc = gitfacts_work_at_stake(&n, what, a, p, l, &d);
+	return n;
+}
+
+/* gitfacts_work_at_stake on repositories made by git itself. */
+static void test_work_at_stake(struct arena *a)
+{
+	const char *what = NULL;
+	int rc;
+	size_t n;
+
+	setenv("HOME", top, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	if (sh("git init -q -b main g && cd g && "
+	       "git config user.name t && git config user.email t@e && "
+	       "echo 1 > a && echo 1 > b && mkdir d && echo 1 > d/c && "
+	       "printf 'ign\\n' > .gitignore && "
+	       "git add . && git commit -q -m one") != 0) {
+		ok(1, "# SKIP git CLI not available");
+		return;
+	}
+	n = stake(a, "g", GITFACTS_LOSS_TRACKED, &rc, &what);
+	ok(rc == 0 && n == 0, "clean tree: nothing tracked at stake (%d, %zu)",
+	   rc, n);
+	ok(what && !strcmp(what, "0 uncommitted changes"), "phrase '%s'",
+	   what ? what : "(null)");
+	n = stake(a, "g/d", GITFACTS_LOSS_UNTRACKED, &rc, NULL);
+	ok(rc == 0 && n == 0, "clean tree: nothing untracked (subdir)");
+	n = stake(a, "g", GITFACTS_LOSS_STASH, &rc, NULL);
+	ok(rc == 0 && n == 0, "no stash");
+
+	sh("cd g && echo 2 > a && echo 2 > d/c && echo 2 > b && git add b");
+	n = stake(a, "g", GITFACTS_LOSS_TRACKED, &rc, &what);
+	ok(rc == 0 && n == 3, "reset --hard loses 3 files (got %zu)", n);
+	ok(what && !strcmp(what, "3 uncommitted changes"), "phrase '%s'",
+	   what ? what : "(null)");
+	n = stake(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, NULL);
+	ok(rc == 0 && n == 2, "checkout -- . loses 2 unstaged (got %zu)", n);
+
+	sh("cd g && echo x > new1 && mkdir -p nd/e && echo x > nd/e/new2 && "
+	   "echo x > ign");
+	n = stake(a, "g", GITFACTS_LOSS_UNTRACKED, &rc, &what);
+	ok(rc == 0 && n == 2, "clean -fd loses 2 untracked (got %zu)", n);
+	ok(what && !strcmp(what, "2 untracked files"), "phrase '%s'",
+	   what ? what : "(null)");
+	n = stake(a, "g", GITFACTS_LOSS_UNTRACKED_IGNORED, &rc, NULL);
+	ok(rc == 0 && n == 3, "clean -fdx also loses the ignored (got %zu)",
+	   n);
+
+	sh("cd g && git stash -q -u && echo 3 > a && git stash -q");
+	n = stake(a, "g", GITFACTS_LOSS_STASH, &rc, &what);
+	ok(rc == 0 && n == 2, "two stash entries (got %zu)", n);
+	ok(what && !strcmp(what, "2 stash entries"), "phrase '%s'",
+	   what ? what : "(null)");
+	n = stake(a, "g", GITFACTS_LOSS_TRACKED, &rc, NULL);
+	ok(rc == 0 && n == 0, "after stash the tree is clean");
+
+	/* A linked worktree has its own changes, shares the stash. */
+	sh("cd g && git worktree add -q -b wtb ../gw && echo 9 > ../gw/a");
+	n = stake(a, "gw", GITFACTS_LOSS_TRACKED, &rc, NULL);
+	ok(rc == 0 && n == 1, "linked worktree: its own change (got %zu)", n);
+	n = stake(a, "gw", GITFACTS_LOSS_STASH, &rc, NULL);
+	ok(rc == 0 && n == 2, "linked worktree: the shared stash (got %zu)",
+	   n);
+
+	/* Empty repository: untracked files only. */
+	sh("git init -q e && echo x > e/f");
+	n = stake(a, "e", GITFACTS_LOSS_UNTRACKED, &rc, NULL);
+	ok(rc == 0 && n == 1, "empty repository: 1 untracked (got %zu)", n);
+	n = stake(a, "e", GITFACTS_LOSS_TRACKED, &rc, NULL);
+	ok(rc == 0 && n == 0, "empty repository: nothing tracked");
+
+	/* Unknown is an error, never "nothing at stake". */
+	n = stake(a, "plain", GITFACTS_LOSS_TRACKED, &rc, NULL);
+	ok(rc < 0, "outside a repository: unknown (%d)", rc);
+	n = stake(a, "bare.git", GITFACTS_LOSS_TRACKED, &rc, NULL);
+	ok(rc < 0, "bare repository: unknown (%d)", rc);
+	(void)n;
+}
+
 int main(void)
 {
 	struct arena a;
@@ -185,6 +283,8 @@ int main(void)
 	setenv("GIT_DIR", "../bare.git", 1);
 	ok(is(branch(&a, "plain"), "trunk"), "GIT_DIR relative to cwd");
 	unsetenv("GIT_DIR");
+
+	test_work_at_stake(&a);
 
 	arena_release(&a);
 	snprintf(p, sizeof(p), "rm -rf '%s'", top);

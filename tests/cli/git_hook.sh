@@ -1,0 +1,105 @@
+#!/bin/sh
+# tests/cli/git_hook.sh - the hook's git-aware verdicts on real temporary
+# repositories: `git push` with and without a refspec on main vs a feature
+# branch (the branch read from .git/HEAD, a linked worktree's gitdir: file,
+# detached HEAD), and reset/clean on clean vs dirty work trees.
+. "$TOP/tests/lib.sh"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME="$T/config" \
+	XDG_STATE_HOME="$T/state"
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+mkdir -p "$HOME"
+git config --global user.name ccveto-test
+git config --global user.email test@example.invalid
+git config --global init.defaultBranch main
+git config --global advice.detachedHead false
+
+# verdict CWD COMMAND -> got = deny | ask | allow; err = the reason
+verdict() {
+	cmd=$(printf '%s' "$2" | sed 's/\\/\\\\/g; s/"/\\"/g')
+	printf '{"session_id":"s","transcript_path":"%s/t.jsonl","cwd":"%s","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"%s"},"tool_use_id":"t1"}\n' \
+		"$T" "$1" "$cmd" > "$T/p.json"
+	$RUN "$CCVETO" hook --no-user-config < "$T/p.json" > "$T/out" \
+		2> "$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+	case "$rc:$out" in
+	2:*) got=deny ;;
+	0:*'"ask"'*) got=ask ;;
+	0:) got=allow ;;
+	*) got="exit $rc ($out)" ;;
+	esac
+}
+expect() {	# expect WANT CWD COMMAND DESCRIPTION
+	verdict "$2" "$3"
+	is "$4: $3 -> $1" "$got" "$1"
+}
+
+R="$T/repo"
+git init -q "$R"
+mkdir -p "$R/src/deep"
+echo one > "$R/a.txt"
+git -C "$R" add a.txt
+git -C "$R" commit -q -m one
+git -C "$R" branch feature
+
+# On main.
+expect deny "$R" "git push -f" "on main, no refspec"
+expect deny "$R/src/deep" "git push --force origin" "on main, from a subdir"
+expect deny "$R" "git push -u -f origin HEAD" "on main, HEAD refspec"
+expect allow "$R" "git push -f origin feature" "on main, feature refspec"
+expect allow "$R" "git push origin main" "on main, no force"
+# On a feature branch.
+git -C "$R" checkout -q feature
+expect allow "$R" "git push -f" "on feature, no refspec"
+expect allow "$R" "git push --force -u origin HEAD" "on feature, HEAD"
+expect deny "$R" "git push -f origin main" "on feature, main refspec"
+expect deny "$R" "git push origin +main" "on feature, +main"
+# release/* is protected by default.
+git -C "$R" checkout -q -b release/2.0
+expect deny "$R" "git push -f" "on release/2.0, no refspec"
+git -C "$R" checkout -q main
+# Detached HEAD: nothing protected is pushed by `git push -f` alone.
+git -C "$R" checkout -q --detach
+expect allow "$R" "git push -f origin HEAD:refs/heads/tmp" \
+	"detached, explicit feature ref"
+expect deny "$R" "git push -f origin HEAD:main" "detached, HEAD:main"
+git -C "$R" checkout -q main
+# A linked worktree (.git is a gitdir: file) on a feature branch.
+git -C "$R" worktree add -q -b wt-feature "$T/wt"
+expect allow "$T/wt" "git push -f" "linked worktree on wt-feature"
+git -C "$T/wt" checkout -q -b release/wt
+expect deny "$T/wt" "git push -f" "linked worktree on release/wt"
+git -C "$R" checkout -q feature
+expect deny "$T/wt" "git push -f" "  ... whatever the main checkout is on"
+git -C "$R" checkout -q main
+# Not a repository: the branch is unknown, so a bare force push is denied.
+mkdir -p "$T/plain"
+expect deny "$T/plain" "git push -f" "outside a repository (unknown)"
+
+# Destructive commands on a clean and a dirty work tree.  Today the rules
+# deny or ask in both cases; with the worktree-aware verdicts in policy.c
+# (gitfacts_work_at_stake) a clean tree may relax and a dirty one names
+# the number of files in the reason.
+verdict "$R" "git reset --hard"
+case "$got" in deny|ask) ok "clean tree: reset --hard still blocked or asked ($got)" ;;
+*) not_ok "clean tree: reset --hard -> $got" ;; esac
+echo two > "$R/a.txt"
+echo new > "$R/untracked.txt"
+expect deny "$R" "git reset --hard" "dirty tree"
+case "$err" in *"1 uncommitted change"*)
+	ok "dirty tree: the reason counts the files" ;;
+*)	ok "# SKIP the reason counts files once policy.c uses gitfacts_work_at_stake" ;;
+esac
+expect deny "$R" "git clean -fd" "untracked file present"
+git -C "$R" stash -q -u
+verdict "$R" "git clean -fd"
+case "$got" in deny|ask) ok "clean tree after stash: clean -fd blocked or asked ($got)" ;;
+*) not_ok "clean tree after stash: clean -fd -> $got" ;; esac
+verdict "$R" "git stash drop"
+case "$got" in deny|ask) ok "a stash entry at stake: stash drop blocked or asked ($got)" ;;
+*) not_ok "stash drop -> $got" ;; esac
+
+done_testing
