@@ -476,7 +476,8 @@ int toolcall_from_command(struct toolcall *out, struct arena *a,
 	out->cwd = opts ? opts->cwd : NULL;
 	out->home = find_home(a, opts, NULL);
 	out->branch = opts ? opts->branch : NULL;
-	out->summary = summarize(a, command);
+	/* `command` is pointer + length, not necessarily NUL-terminated. */
+	out->summary = arena_strndup(a, command, len > 300 ? 300 : len);
 	if (!out->summary)
 		return NOMEM(d);
 	if (!(s = subject_new(&out->subjects, a, SUBJECT_OTHER)))
