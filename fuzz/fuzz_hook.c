@@ -70,7 +70,7 @@ static void hook_check_verdict(const struct verdict *v)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct toolcall_opts opts = {
-		"/home/alice", "/home/alice/src/webapp"
+		.home = "/home/alice", .cwd = "/home/alice/src/webapp",
 	};
 	struct ruleset *set = hook_ruleset();
 	struct toolcall call;
@@ -115,6 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	hook_check_verdict(&v);
 done:
+	toolcall_release(&call);
 	arena_release(&a);
 	return 0;
 }

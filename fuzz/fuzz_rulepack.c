@@ -73,7 +73,7 @@ static void rulepack_judge(struct ruleset *set, struct arena *a,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct toolcall_opts opts = {
-		"/home/alice", "/home/alice/src/webapp"
+		.home = "/home/alice", .cwd = "/home/alice/src/webapp",
 	};
 	struct ruleset *set = NULL;
 	struct toolcall call;
@@ -118,6 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					  strlen(rulepack_commands[i]), &opts,
 					  &d) == 0)
 			rulepack_judge(set, &a, &call);
+		toolcall_release(&call);
 	}
 	for (i = 0; i < sizeof(rulepack_inputs) /
 		    sizeof(rulepack_inputs[0]); i++) {
@@ -128,6 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					strlen(rulepack_inputs[i].input),
 					&opts, &d) == 0)
 			rulepack_judge(set, &a, &call);
+		toolcall_release(&call);
 	}
 done:
 	ruleset_free(set);

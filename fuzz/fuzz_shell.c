@@ -16,9 +16,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct shell_env env = {
-		"/home/alice", "/home/alice/src/webapp", "Bash"
+		.home = "/home/alice", .cwd = "/home/alice/src/webapp",
+		.tool = "Bash",
 	};
-	static const struct shell_env bare = { NULL, NULL, "Monitor" };
+	static const struct shell_env bare = { .tool = "Monitor" };
 	struct subject_list list;
 	struct arena a;
 	struct diag d;

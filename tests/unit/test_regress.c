@@ -18,6 +18,21 @@
 #define LLVMFuzzerTestOneInput regress_json
 #include "../../fuzz/fuzz_json.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_shell
+#include "../../fuzz/fuzz_shell.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_hook
+#include "../../fuzz/fuzz_hook.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_rulepack
+#include "../../fuzz/fuzz_rulepack.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_jsonloc
+#include "../../fuzz/fuzz_jsonloc.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_audit
+#include "../../fuzz/fuzz_audit.c"
+#undef LLVMFuzzerTestOneInput
 
 struct harness {
 	const char *name;
@@ -26,6 +41,11 @@ struct harness {
 
 static const struct harness harnesses[] = {
 	{ "json", regress_json },
+	{ "shell", regress_shell },
+	{ "hook", regress_hook },
+	{ "rulepack", regress_rulepack },
+	{ "jsonloc", regress_jsonloc },
+	{ "audit", regress_audit },
 };
 
 static int cmp_names(const void *a, const void *b)
