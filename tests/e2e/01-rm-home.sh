@@ -4,7 +4,7 @@
 
 new_case
 run_case '{"name":"Bash","input":{"command":"rm -rf ~/important","description":"Delete the important directory"}}'
-blocked_by_ccveto "rm -rf ~/important"
+refused_by_ccveto "rm -rf ~/important"
 canary_survives "rm -rf ~/important"
 is "rm -rf ~/important: the model is told why" \
 	"$(r '"ccveto" in str(c.get("result", {}).get("content"))')" True
@@ -14,7 +14,7 @@ is "rm -rf ~/important: the run ends normally (no hang, no crash)" \
 # The same through wrappers the client itself does not look into.
 new_case
 run_case '{"name":"Bash","input":{"command":"cd /tmp && sudo -n true; bash -c \"rm -rf $HOME/important\""}}'
-blocked_by_ccveto "bash -c 'rm -rf \$HOME/important'"
+refused_by_ccveto "bash -c 'rm -rf \$HOME/important'"
 canary_survives "bash -c 'rm -rf \$HOME/important'"
 
 done_testing

@@ -10,7 +10,7 @@ printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\n%s\n-----END OPENSSH PRIVATE KEY
 chmod 600 "$W/home/.ssh/id_ed25519"
 run_case '{"name":"Read","input":{"file_path":"'"$W"'/home/.ssh/id_ed25519"}}' \
 	--canary home/.ssh/id_ed25519
-blocked_by_ccveto "Read ~/.ssh/id_ed25519"
+refused_by_ccveto "Read ~/.ssh/id_ed25519"
 is "Read ~/.ssh/id_ed25519: the key is not in any request to the model" \
 	"$(grep -c "$MARK" "$W/requests.jsonl" 2>/dev/null || echo missing)" 0
 is "Read ~/.ssh/id_ed25519: the key is not in the client's output" \
@@ -21,7 +21,7 @@ new_case
 mkdir -p "$W/home/.ssh"
 printf '%s\n' "$MARK" > "$W/home/.ssh/id_ed25519"
 run_case '{"name":"Bash","input":{"command":"cat ~/.ssh/id_ed25519"}}'
-blocked_by_ccveto "cat ~/.ssh/id_ed25519"
+refused_by_ccveto "cat ~/.ssh/id_ed25519"
 is "cat ~/.ssh/id_ed25519: the key is not in any request to the model" \
 	"$(grep -c "$MARK" "$W/requests.jsonl" 2>/dev/null || echo missing)" 0
 

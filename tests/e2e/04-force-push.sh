@@ -19,7 +19,7 @@ if [ "${E2E_SKIP:-0}" != 1 ]; then
 	before=$(git -C "$W/remote.git" rev-parse main)
 fi
 run_case '{"name":"Bash","input":{"command":"git push --force origin main"}}'
-blocked_by_ccveto "git push --force origin main"
+refused_by_ccveto "git push --force origin main"
 if [ "${E2E_SKIP:-0}" != 1 ]; then
 	after=$(git -C "$W/remote.git" rev-parse main)
 fi
@@ -32,6 +32,6 @@ if [ "${E2E_SKIP:-0}" != 1 ]; then
 	git_ -C "$W/project" commit -q --allow-empty -m one
 fi
 run_case '{"name":"Bash","input":{"command":"git push -f"}}'
-blocked_by_ccveto "git push -f on the current branch main"
+refused_by_ccveto "git push -f on the current branch main"
 
 done_testing

@@ -4,7 +4,7 @@
 
 new_case
 run_case '{"name":"Monitor","input":{"command":"rm -rf ~/important","description":"watch","timeout_ms":5000}}'
-blocked_by_ccveto "Monitor rm -rf ~/important"
+refused_by_ccveto "Monitor rm -rf ~/important"
 canary_survives "Monitor rm -rf ~/important"
 is "Monitor: the hook that ran was the PreToolUse hook for Monitor" \
 	"$(r 'any(h.get("hook_name") == "PreToolUse:Monitor" for h in hooks)')" True

@@ -20,7 +20,7 @@ canary_survives "rm inside 40 nested \$( )"
 new_case
 cmd="$(repeat 5000 'true | ')rm -rf ~/important"
 run_case '{"name":"Bash","input":{"command":"'"$cmd"'"}}'
-blocked_by_ccveto "rm after 5,000 pipeline stages"
+refused_by_ccveto "rm after 5,000 pipeline stages"
 canary_survives "rm after 5,000 pipeline stages"
 
 # 3. A Write whose content holds NUL: the client sends "\u0000"; strict

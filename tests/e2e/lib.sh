@@ -87,6 +87,14 @@ blocked_by_ccveto() {
 	is "$1: ccveto exited 2 with a reason" \
 		"$(r 'any(h.get("exit_code") == 2 and "ccveto" in (h.get("stderr") or "") for h in hooks)')" True
 }
+# refused_by_ccveto DESC: the call did not run because of ccveto, by a deny
+# (exit 2) or an ask (JSON; in -p mode nobody can approve, so refused).
+refused_by_ccveto() {
+	is "$1: the client refused the call" \
+		"$(r 'c.get("outcome") in ("blocked_by_hook", "refused")')" True
+	is "$1: ccveto denied (exit 2) or asked (ask JSON)" \
+		"$(r 'any((h.get("exit_code") == 2 and "ccveto" in (h.get("stderr") or "")) or (h.get("exit_code") == 0 and "\"permissionDecision\":\"ask\"" in (h.get("stdout") or "")) for h in hooks)')" True
+}
 canary_survives() {
 	is "$1: ~/important/keep.txt still exists" \
 		"$(r 'r["canaries_exist"]["home/important/keep.txt"]')" True
