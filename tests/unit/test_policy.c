@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -13,6 +14,7 @@
 #include "toolcall.h"
 
 static struct ruleset *set;
+static const char *judge_home = "/home/alice";
 
 static const char pack[] =
 "{\"pack\":\"u\",\"rules\":["
@@ -42,7 +44,7 @@ static const char pack[] =
 static const char *judge_payload(const char *json)
 {
 	static char out[128];
-	struct toolcall_opts o = { "/home/alice", "/home/alice/src/app", NULL };
+	struct toolcall_opts o = { judge_home, "/home/alice/src/app", NULL };
 	struct toolcall call;
 	struct verdict v;
 	struct arena a;
@@ -163,19 +165,37 @@ int main(void)
 		   "PCRE2 limit fails closed");
 	}
 
-	/* A symlink must not launder a protected path. */
+	/* Dot segments are resolved before rules see a path, and a symlink
+	 * to an existing file is judged by its target too. */
+	IS(judge_payload("{\"tool_name\":\"Read\",\"tool_input\":"
+		 "{\"file_path\":\"/home/alice/.ssh/./id_rsa\"}}"),
+	   "deny:u.key", "dot segments resolved");
 	if (mkdtemp(tmpl)) {
-		snprintf(link, sizeof(link), "%s/innocent", tmpl);
-		if (symlink("/home/alice/.ssh/id_rsa", link) == 0 ||
-		    1) {
-			/* The target does not exist here, so realpath fails:
-			 * resolved only for files that exist. */
-			IS(judge_payload("{\"tool_name\":\"Read\",\"tool_input\":"
-				 "{\"file_path\":\"/home/alice/.ssh/./id_rsa\"}}"),
-			   "deny:u.key", "dot segments resolved");
+		char dir[600], target[700];
+		FILE *f;
+
+		/* The home is the temp dir here: ~/.ssh/id_rsa exists, and
+		 * ~/innocent.txt links to it. */
+		judge_home = tmpl;
+		snprintf(dir, sizeof(dir), "%s/.ssh", tmpl);
+		snprintf(target, sizeof(target), "%s/id_rsa", dir);
+		snprintf(link, sizeof(link), "%s/innocent.txt", tmpl);
+		if (mkdir(dir, 0700) == 0 && (f = fopen(target, "w"))) {
+			fclose(f);
+			ok(symlink(target, link) == 0, "symlink made");
+			snprintf(payload, sizeof(payload), "{\"tool_name\":"
+				 "\"Read\",\"tool_input\":{\"file_path\":"
+				 "\"%s\"}}", link);
+			IS(judge_payload(payload), "deny:u.key",
+			   "a symlink is judged by its target too");
+		} else {
+			ok(0, "cannot set up the symlink test");
 		}
 		unlink(link);
+		unlink(target);
+		rmdir(dir);
 		rmdir(tmpl);
+		judge_home = "/home/alice";
 	}
 
 	/* Malformed calls are errors (the hook turns them into a deny). */
