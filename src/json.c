@@ -5,6 +5,7 @@
  * single iterative pass (no recursion, so 100,000-deep nesting costs
  * nothing but a counter) that rejects everything cJSON would read
  * differently; only then is cJSON, which recurses, allowed to parse. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,21 @@ static int hex4(const char *p, unsigned *out)
 	return 0;
 }
 
+/* Nonzero when one of the 8 bytes in w needs a closer look: '"', '\\',
+ * a control character (< 0x20) or a non-ASCII byte (>= 0x80).  Plain
+ * printable ASCII is the bulk of every payload (a 1 MB Write is one
+ * string), and is skipped 8 bytes per step; the exact checks below see
+ * every other byte. */
+static uint64_t needs_look(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+	return (((q - ones) & ~q) | ((b - ones) & ~b) |
+		((w - ones * 0x20) & ~w) | w) & high;
+}
+
 /* Scans the string starting after its opening quote at *pos; leaves *pos
  * after the closing quote. */
 static int scan_string(const char *t, size_t len, size_t *pos,
@@ -72,8 +88,22 @@ static int scan_string(const char *t, size_t len, size_t *pos,
 	size_t i = *pos;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)t[i];
+		unsigned char c;
 		size_t n;
+		uint64_t w;
+
+		if (len - i >= 8) {
+			memcpy(&w, t + i, 8);
+			if (!needs_look(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		c = (unsigned char)t[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
 
 		if (c == '"') {
 			*pos = i + 1;
