@@ -34,7 +34,12 @@ struct cond {
 
 struct rule {
 	const char *id, *pack, *origin;
-	const char *const *tools, *const *programs, *const *keywords;
+	const char *const *tools, *const *programs, *const *keywords,
+		*const *subcommands;
+	const char *examples_text;	/* embedded: hit/miss, self-test only */
+	size_t examples_len;
+	cJSON *examples;		/* parsed examples_text */
+	bool in_block;			/* allocated with the embedded block */
 	const char *json_text;		/* embedded: parsed on first use */
 	size_t json_len;
 	cJSON *json;			/* the rule object */

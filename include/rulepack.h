@@ -19,6 +19,7 @@ struct rule_desc {
 	const char *tools[RULEPACK_MAX_LIST + 1];	/* NULL-terminated */
 	const char *programs[RULEPACK_MAX_LIST + 1];
 	const char *keywords[RULEPACK_MAX_LIST + 1];
+	const char *subcommands[RULEPACK_MAX_LIST + 1];
 	const cJSON *json;				/* the rule object */
 };
 

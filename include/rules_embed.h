@@ -13,8 +13,18 @@ struct embedded_rule {
 	const char *const *tools;
 	const char *const *programs;
 	const char *const *keywords;
-	const char *json;
+	const char *const *subcommands;
+	const char *json;		/* the rule without its examples */
 	size_t json_len;
+	const char *examples;		/* {"hit":[…],"miss":[…]}, for the
+					 * self-test only */
+	size_t examples_len;
+};
+
+/* The program prefilter, sorted by program name at build time. */
+struct embedded_prog {
+	const char *program;
+	unsigned rule;			/* index into embedded_rules */
 };
 
 struct embedded_pack {
@@ -25,6 +35,10 @@ struct embedded_pack {
 
 extern const struct embedded_rule embedded_rules[];
 extern const size_t embedded_rule_count;
+extern const struct embedded_prog embedded_prog_index[];
+extern const size_t embedded_prog_count;
+extern const unsigned embedded_programless[];	/* rules without program */
+extern const size_t embedded_programless_count;
 extern const struct embedded_pack embedded_packs[];
 
 #endif

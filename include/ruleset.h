@@ -64,8 +64,10 @@ const char *rule_origin(const struct rule *r);
 enum decision rule_decision(const struct rule *r);
 enum severity rule_severity(const struct rule *r);
 bool rule_enabled(const struct rule *r);
-/* The rule's JSON object (tools, match, unless, hit, miss ...). */
+/* The rule's JSON object (tools, match, unless ...). */
 const void *rule_json(const struct rule *r);
+/* An object holding the rule's "hit" and "miss" examples. */
+const void *rule_examples(const struct rule *r);
 
 const char *decision_name(enum decision d);
 const char *severity_name(enum severity s);

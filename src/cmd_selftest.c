@@ -49,7 +49,7 @@ static void report(struct tally *t, int pass, const char *id,
 static void run_examples(struct tally *t, struct ruleset *set,
 			 const struct rule *r, const char *key, int want)
 {
-	const cJSON *list = json_get(rule_json(r), key), *ex;
+	const cJSON *list = json_get(rule_examples(r), key), *ex;
 
 	cJSON_ArrayForEach(ex, list) {
 		struct toolcall call;

@@ -625,6 +625,15 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 		return 0;
 	if (!keywords_hit(r, s))
 		return 0;
+	/* A `subcommand` in `match` is known without parsing the rule. */
+	if (r->subcommands && r->subcommands[0]) {
+		for (i = 0; r->subcommands[i]; i++)
+			if (s->subcommand && !strcmp(r->subcommands[i],
+						      s->subcommand))
+				break;
+		if (!r->subcommands[i])
+			return 0;
+	}
 	ev->rule = r;
 	if ((error = rule_build(r, ev->d)) < 0)
 		return error;

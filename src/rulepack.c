@@ -223,6 +223,10 @@ static int walk_rule(const cJSON *rule, const char *pack, const char *origin,
 	    (error = string_list(desc.programs, c, "program", id, origin,
 				 d)) < 0)
 		return error;
+	if ((c = json_get(match, "subcommand")) &&
+	    (error = string_list(desc.subcommands, c, "subcommand", id, origin,
+				 d)) < 0)
+		return error;
 	if ((c = json_get(match, "keywords")) &&
 	    (error = string_list(desc.keywords, c, "keywords", id, origin,
 				 d)) < 0)

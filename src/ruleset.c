@@ -37,6 +37,11 @@ struct ruleset {
 	size_t nprogramless;
 	char **branches;
 	size_t nbranches;
+	/* Embedded rules loaded first keep the index computed at build
+	 * time; only rules added later are indexed at run time. */
+	struct rule *embedded_block;
+	size_t nembedded;
+	bool static_index;
 };
 
 static const char *const default_branches[] = { "main", "master",
@@ -59,8 +64,10 @@ static void rule_free(struct rule *r)
 	rule_release_conds(r);
 	if (r->json_owned)
 		cJSON_Delete(r->json);
+	cJSON_Delete(r->examples);
 	free(r->owned_lists);
-	free(r);
+	if (!r->in_block)
+		free(r);
 }
 
 void ruleset_free(struct ruleset *set)
@@ -72,6 +79,7 @@ void ruleset_free(struct ruleset *set)
 	for (i = 0; i < set->n; i++)
 		rule_free(set->rules[i]);
 	free(set->rules);
+	free(set->embedded_block);
 	for (i = 0; i < set->npacks; i++) {
 		cJSON_Delete(set->packs[i]);
 		free(set->origins[i]);
@@ -116,26 +124,58 @@ static int add_rule(struct ruleset *set, struct rule *r, struct diag *d)
 	return 0;
 }
 
+static void fill_embedded(struct rule *r, const struct embedded_rule *e)
+{
+	r->id = e->id;
+	r->pack = e->pack;
+	r->origin = "built-in";
+	r->tools = e->tools;
+	r->programs = e->programs;
+	r->keywords = e->keywords;
+	r->subcommands = e->subcommands;
+	r->json_text = e->json;
+	r->json_len = e->json_len;
+	r->examples_text = e->examples;
+	r->examples_len = e->examples_len;
+	r->enabled = true;
+}
+
 int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 {
-	size_t i;
+	size_t i, n = embedded_rule_count;
 	int error;
 
-	for (i = 0; i < embedded_rule_count; i++) {
-		const struct embedded_rule *e = &embedded_rules[i];
+	if (set->n == 0 && n > 0) {
+		/* The common case: one allocation, no duplicate checks (the
+		 * generator refused duplicates) and the build-time index. */
+		struct rule *block = calloc(n, sizeof(*block));
+		struct rule **v = malloc(n * sizeof(*v));
+
+		if (!block || !v) {
+			free(block);
+			free(v);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+		for (i = 0; i < n; i++) {
+			fill_embedded(&block[i], &embedded_rules[i]);
+			block[i].in_block = true;
+			v[i] = &block[i];
+		}
+		free(set->rules);
+		set->rules = v;
+		set->n = set->cap = n;
+		set->embedded_block = block;
+		set->nembedded = n;
+		set->static_index = true;
+		set->index_dirty = true;
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
 		struct rule *r = calloc(1, sizeof(*r));
 
 		if (!r)
 			return diag_set(d, CV_ENOMEM, "out of memory");
-		r->id = e->id;
-		r->pack = e->pack;
-		r->origin = "built-in";
-		r->tools = e->tools;
-		r->programs = e->programs;
-		r->keywords = e->keywords;
-		r->json_text = e->json;
-		r->json_len = e->json_len;
-		r->enabled = true;
+		fill_embedded(r, &embedded_rules[i]);
 		if ((error = add_rule(set, r, d)) < 0)
 			return error;
 	}
@@ -162,12 +202,13 @@ static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 	struct load_ctx *ctx = arg;
 	size_t nt = list_len(desc->tools), np = list_len(desc->programs);
 	size_t nk = list_len(desc->keywords);
+	size_t ns = list_len(desc->subcommands);
 	struct rule *r = calloc(1, sizeof(*r));
 	const char **lists;
 
 	if (!r)
 		return diag_set(d, CV_ENOMEM, "out of memory");
-	lists = calloc(nt + np + nk + 3, sizeof(*lists));
+	lists = calloc(nt + np + nk + ns + 4, sizeof(*lists));
 	if (!lists) {
 		free(r);
 		return diag_set(d, CV_ENOMEM, "out of memory");
@@ -175,10 +216,13 @@ static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 	memcpy(lists, desc->tools, nt * sizeof(*lists));
 	memcpy(lists + nt + 1, desc->programs, np * sizeof(*lists));
 	memcpy(lists + nt + np + 2, desc->keywords, nk * sizeof(*lists));
+	memcpy(lists + nt + np + nk + 3, desc->subcommands,
+	       ns * sizeof(*lists));
 	r->owned_lists = lists;
 	r->tools = lists;
 	r->programs = lists + nt + 1;
 	r->keywords = lists + nt + np + 2;
+	r->subcommands = lists + nt + np + nk + 3;
 	r->id = desc->id;
 	r->pack = desc->pack;
 	r->origin = ctx->origin;
@@ -460,6 +504,18 @@ const void *rule_json(const struct rule *r)
 	return loaded(r)->json;
 }
 
+const void *rule_examples(const struct rule *r)
+{
+	struct rule *m = (struct rule *)r;
+
+	if (!m->examples_text)
+		return rule_json(r);
+	if (!m->examples)
+		m->examples = cJSON_ParseWithLength(m->examples_text,
+						    m->examples_len);
+	return m->examples;
+}
+
 const char *decision_name(enum decision d)
 {
 	switch (d) {
@@ -509,21 +565,28 @@ static int cmp_prog(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
+/* Indexes the rules the build-time index does not cover (all of them
+ * when the embedded packs were not loaded first), and lists every rule
+ * without a program. */
 static int build_index(struct ruleset *set)
 {
+	size_t first = set->static_index ? set->nembedded : 0;
 	size_t i, n = 0, np = 0, k;
 	struct prog_entry *e;
 	struct rule **pl, **scratch;
 
-	for (i = 0; i < set->n; i++) {
+	for (i = first; i < set->n; i++) {
 		size_t c = list_len(set->rules[i]->programs);
 		n += c;
 		if (!c)
 			np++;
 	}
+	if (set->static_index)
+		np += embedded_programless_count;
 	e = malloc((n ? n : 1) * sizeof(*e));
 	pl = malloc((np ? np : 1) * sizeof(*pl));
-	scratch = malloc((n + 1) * sizeof(*scratch));
+	scratch = malloc((n + (set->static_index ? embedded_prog_count : 0) +
+			  1) * sizeof(*scratch));
 	if (!e || !pl || !scratch) {
 		free(e);
 		free(pl);
@@ -531,7 +594,10 @@ static int build_index(struct ruleset *set)
 		return -1;
 	}
 	n = np = 0;
-	for (i = 0; i < set->n; i++) {
+	if (set->static_index)
+		for (i = 0; i < embedded_programless_count; i++)
+			pl[np++] = set->rules[embedded_programless[i]];
+	for (i = first; i < set->n; i++) {
 		struct rule *r = set->rules[i];
 
 		if (!r->programs[0])
@@ -542,7 +608,8 @@ static int build_index(struct ruleset *set)
 			n++;
 		}
 	}
-	qsort(e, n, sizeof(*e), cmp_prog);
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_prog);
 	free(set->by_prog);
 	free(set->programless);
 	free(set->by_prog_rules);
@@ -558,11 +625,29 @@ static int build_index(struct ruleset *set)
 struct rule *const *ruleset_by_program(struct ruleset *set,
 				       const char *program, size_t *n)
 {
-	size_t lo = 0, hi, k = 0;
+	size_t lo, hi, k = 0;
 
 	*n = 0;
 	if (set->index_dirty && build_index(set) < 0)
 		return NULL;
+	if (set->static_index) {
+		lo = 0;
+		hi = embedded_prog_count;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(embedded_prog_index[mid].program,
+				   program) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		while (lo < embedded_prog_count &&
+		       !strcmp(embedded_prog_index[lo].program, program))
+			set->by_prog_rules[k++] =
+				set->rules[embedded_prog_index[lo++].rule];
+	}
+	lo = 0;
 	hi = set->nby_prog;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -10,11 +10,28 @@
 #include "json.h"
 #include "rulepack.h"
 
+struct prog {
+	char *program;
+	int rule;
+};
+
 struct gen {
 	int n;
 	char **ids;
 	size_t nids;
+	struct prog *progs;
+	size_t nprogs;
+	int *programless;
+	size_t nprogramless;
 };
+
+static int cmp_prog(const void *a, const void *b)
+{
+	const struct prog *x = a, *y = b;
+	int c = strcmp(x->program, y->program);
+
+	return c ? c : x->rule - y->rule;
+}
 
 static void put_c_string(const char *s)
 {
@@ -58,9 +75,50 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	if (!g->ids)
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	g->ids[g->nids++] = strdup(desc->id);
-	text = cJSON_PrintUnformatted(desc->json);
-	if (!text)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+	/* The hook parses a reached rule's JSON: keep the examples, which
+	 * only the self-test reads, out of it. */
+	{
+		cJSON *copy = cJSON_Duplicate(desc->json, 1), *ex;
+		char *extext;
+
+		ex = cJSON_CreateObject();
+		if (!copy || !ex)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		cJSON_AddItemToObject(ex, "hit",
+				      cJSON_DetachItemFromObject(copy, "hit"));
+		cJSON_AddItemToObject(ex, "miss",
+				      cJSON_DetachItemFromObject(copy, "miss"));
+		text = cJSON_PrintUnformatted(copy);
+		extext = cJSON_PrintUnformatted(ex);
+		cJSON_Delete(copy);
+		cJSON_Delete(ex);
+		if (!text || !extext)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		printf("static const char r%d_examples[] = ", g->n);
+		put_c_string(extext);
+		printf(";\n");
+		free(extext);
+	}
+	{
+		size_t k;
+
+		for (k = 0; desc->programs[k]; k++) {
+			g->progs = realloc(g->progs,
+					   (g->nprogs + 1) * sizeof(*g->progs));
+			if (!g->progs)
+				return diag_set(d, CV_ENOMEM, "out of memory");
+			g->progs[g->nprogs].program = strdup(desc->programs[k]);
+			g->progs[g->nprogs].rule = g->n;
+			g->nprogs++;
+		}
+		if (!desc->programs[0]) {
+			g->programless = realloc(g->programless,
+				(g->nprogramless + 1) * sizeof(int));
+			if (!g->programless)
+				return diag_set(d, CV_ENOMEM, "out of memory");
+			g->programless[g->nprogramless++] = g->n;
+		}
+	}
 	printf("static const char r%d_id[] = ", g->n);
 	put_c_string(desc->id);
 	printf(";\nstatic const char r%d_pack[] = ", g->n);
@@ -69,6 +127,7 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	put_list("tools", g->n, desc->tools);
 	put_list("programs", g->n, desc->programs);
 	put_list("keywords", g->n, desc->keywords);
+	put_list("subcommands", g->n, desc->subcommands);
 	printf("static const char r%d_json[] = ", g->n);
 	put_c_string(text);
 	printf(";\n\n");
@@ -79,7 +138,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 
 int main(int argc, char **argv)
 {
-	struct gen g = { 0, NULL, 0 };
+	struct gen g = { 0, NULL, 0, NULL, 0, NULL, 0 };
+	size_t k;
 	struct diag d;
 	const char **names = calloc((size_t)argc, sizeof(*names));
 	const char **descs = calloc((size_t)argc, sizeof(*descs));
@@ -117,10 +177,30 @@ int main(int argc, char **argv)
 	printf("const struct embedded_rule embedded_rules[] = {\n");
 	for (i = 0; i < total; i++)
 		printf("\t{ r%d_id, r%d_pack, r%d_tools, r%d_programs, "
-		       "r%d_keywords, r%d_json, sizeof(r%d_json) - 1 },\n",
-		       i, i, i, i, i, i, i);
-	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, 0 }\n};\n");
+		       "r%d_keywords, r%d_subcommands, r%d_json, "
+		       "sizeof(r%d_json) - 1, r%d_examples, "
+		       "sizeof(r%d_examples) - 1 },\n",
+		       i, i, i, i, i, i, i, i, i, i);
+	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0 }"
+	       "\n};\n");
 	printf("const size_t embedded_rule_count = %d;\n\n", total);
+	qsort(g.progs, g.nprogs, sizeof(*g.progs), cmp_prog);
+	printf("const struct embedded_prog embedded_prog_index[] = {\n");
+	for (k = 0; k < g.nprogs; k++) {
+		printf("\t{ ");
+		put_c_string(g.progs[k].program);
+		printf(", %d },\n", g.progs[k].rule);
+		free(g.progs[k].program);
+	}
+	printf("\t{ NULL, 0 }\n};\nconst size_t embedded_prog_count = %zu;"
+	       "\n", g.nprogs);
+	printf("const unsigned embedded_programless[] = { ");
+	for (k = 0; k < g.nprogramless; k++)
+		printf("%d, ", g.programless[k]);
+	printf("0 };\nconst size_t embedded_programless_count = %zu;\n\n",
+	       g.nprogramless);
+	free(g.progs);
+	free(g.programless);
 	printf("const struct embedded_pack embedded_packs[] = {\n");
 	for (i = 0; i < npacks; i++) {
 		printf("\t{ ");
