@@ -12,9 +12,9 @@ run_case '{"name":"Read","input":{"file_path":"'"$W"'/home/.ssh/id_ed25519"}}' \
 	--canary home/.ssh/id_ed25519
 refused_by_ccveto "Read ~/.ssh/id_ed25519"
 is "Read ~/.ssh/id_ed25519: the key is not in any request to the model" \
-	"$(grep -c "$MARK" "$W/requests.jsonl" 2>/dev/null || echo missing)" 0
+	"$(count_in "$W/requests.jsonl" "$MARK")" 0
 is "Read ~/.ssh/id_ed25519: the key is not in the client's output" \
-	"$(grep -c "$MARK" "$W/stream.jsonl" 2>/dev/null || echo missing)" 0
+	"$(count_in "$W/stream.jsonl" "$MARK")" 0
 
 # The same key through Bash.
 new_case
@@ -23,6 +23,6 @@ printf '%s\n' "$MARK" > "$W/home/.ssh/id_ed25519"
 run_case '{"name":"Bash","input":{"command":"cat ~/.ssh/id_ed25519"}}'
 refused_by_ccveto "cat ~/.ssh/id_ed25519"
 is "cat ~/.ssh/id_ed25519: the key is not in any request to the model" \
-	"$(grep -c "$MARK" "$W/requests.jsonl" 2>/dev/null || echo missing)" 0
+	"$(count_in "$W/requests.jsonl" "$MARK")" 0
 
 done_testing

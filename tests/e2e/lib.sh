@@ -80,6 +80,11 @@ print(v)
 PY
 }
 
+# count_in FILE TEXT: lines of FILE holding TEXT ("missing" without FILE).
+count_in() {
+	if [ -f "$1" ]; then grep -c -F -- "$2" "$1"; else echo missing; fi
+}
+
 # The checks almost every case makes.
 blocked_by_ccveto() {
 	is "$1: the client reports a block by the hook" \
