@@ -425,7 +425,8 @@ int gitrepo_source_index(struct source **out, struct gitrepo *r,
 		s->v[s->n].mode = e->mode;
 		s->n++;
 	}
-	qsort(s->v, s->n, sizeof(*s->v), ientry_cmp);
+	if (s->n > 1)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(s->v, s->n, sizeof(*s->v), ientry_cmp);
 	/* One entry per path (stage 0 and 2 cannot both exist, but a
 	 * corrupt index could say so). */
 	for (i = k = 0; i < s->n; i++) {
