@@ -17,6 +17,7 @@
 #include "bounds.h"
 #include "config.h"
 #include "gitfacts.h"
+#include "json.h"
 #include "policy.h"
 #include "rule_int.h"
 #include "toolcall.h"
@@ -734,7 +735,84 @@ static int cmp_hits(const void *a, const void *b)
 	return strcmp(rule_id(x->rule), rule_id(y->rule));
 }
 
-static void make_reason(struct verdict *v, struct arena *a)
+/* Git rules that destroy uncommitted work say which kind in
+ * "worktree_loss".  Once such a rule has matched (never before: it can
+ * cost libgit2's start-up), count what is at stake: with nothing to lose
+ * a deny becomes an ask (the branch may still move, so never less), with
+ * something to lose the reason says how much.  Unknown: no change. */
+static const char *weigh_worktree(struct verdict *v, struct arena *a,
+				  const struct toolcall *call, struct diag *d)
+{
+	const char *note = NULL;
+	size_t i, k;
+	bool relaxed = false;
+
+	if (v->nhits >= VERDICT_MAX_HITS)
+		return NULL;
+	for (i = 0; i < v->nhits; i++) {
+		struct verdict_hit *h = &v->hits[i];
+		const struct subject *s = h->subject;
+		const char *loss = json_get_string(rule_json(h->rule),
+						   "worktree_loss");
+		const char *cwd = call->cwd, *what = NULL;
+		enum gitfacts_loss kind;
+		size_t count = 0;
+		char *dir;
+
+		if (!loss || !s || s->kind != SUBJECT_COMMAND || !cwd)
+			continue;
+		kind = !strcmp(loss, "tracked") ? GITFACTS_LOSS_TRACKED :
+		       !strcmp(loss, "unstaged") ? GITFACTS_LOSS_UNSTAGED :
+		       !strcmp(loss, "stash") ? GITFACTS_LOSS_STASH :
+		       GITFACTS_LOSS_UNTRACKED;
+		/* git -C DIR, and clean -x/-X which also removes ignored. */
+		for (k = 0; k < s->args.n; k++) {
+			const char *arg = s->args.v[k];
+
+			if (s->subcommand && !strcmp(arg, s->subcommand))
+				break;
+			if (!strcmp(arg, "-C") && k + 1 < s->args.n) {
+				arg = s->args.v[++k];
+				if (arg[0] == '/') {
+					cwd = arg;
+				} else if ((dir = arena_alloc(a, strlen(cwd) +
+							strlen(arg) + 2))) {
+					sprintf(dir, "%s/%s", cwd, arg);
+					cwd = dir;
+				}
+			}
+		}
+		if (kind == GITFACTS_LOSS_UNTRACKED)
+			for (k = 0; k < s->args.n; k++)
+				if (s->args.v[k][0] == '-' &&
+				    s->args.v[k][1] != '-' &&
+				    strpbrk(s->args.v[k], "xX"))
+					kind = GITFACTS_LOSS_UNTRACKED_IGNORED;
+		if (gitfacts_work_at_stake(&count, &what, a, cwd, kind, d) < 0)
+			continue;
+		if (count == 0 && h->decision == DECISION_DENY) {
+			h->decision = DECISION_ASK;
+			relaxed = true;
+			note = "; no uncommitted work is at stake here";
+		} else if (count > 0 && what) {
+			char *n = arena_alloc(a, strlen(what) + 24);
+			if (n) {
+				sprintf(n, "; %s would be lost", what);
+				note = n;
+			}
+		}
+	}
+	if (relaxed) {
+		v->decision = DECISION_NONE;
+		for (i = 0; i < v->nhits; i++)
+			if (v->hits[i].decision > v->decision)
+				v->decision = v->hits[i].decision;
+		qsort(v->hits, v->nhits, sizeof(v->hits[0]), cmp_hits);
+	}
+	return note;
+}
+
+static void make_reason(struct verdict *v, struct arena *a, const char *note)
 {
 	const struct rule *r = v->hits[0].rule;
 	char buf[1024], more[256] = "";
@@ -746,10 +824,10 @@ static void make_reason(struct verdict *v, struct arena *a)
 					rule_id(v->hits[i].rule));
 	if (off)
 		snprintf(more + off, sizeof(more) - off, ")");
-	snprintf(buf, sizeof(buf), "ccveto %s [%s]: %s. Why: %s. Instead: "
+	snprintf(buf, sizeof(buf), "ccveto %s [%s]: %s%s. Why: %s. Instead: "
 		 "%s%s", v->decision == DECISION_DENY ? "blocked this" :
 		 "wants a human to confirm this", rule_id(r), rule_title(r),
-		 rule_why(r), rule_instead(r), more);
+		 note ? note : "", rule_why(r), rule_instead(r), more);
 	v->reason = arena_strdup(a, buf);
 	if (!v->reason)
 		v->reason = "ccveto: blocked (out of memory while explaining)";
@@ -813,7 +891,7 @@ int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
 	eval_release(&ev);
 	if (out->nhits) {
 		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
-		make_reason(out, a);
+		make_reason(out, a, weigh_worktree(out, a, call, d));
 	} else if (call->subjects.parse_incomplete) {
 		char buf[300];
 

@@ -15,7 +15,7 @@ const char *const rulepack_condition_keys[] = {
 
 static const char *const rule_keys[] = {
 	"id", "title", "severity", "decision", "tools", "match", "unless",
-	"why", "instead", "hit", "miss", "references", NULL
+	"why", "instead", "hit", "miss", "references", "worktree_loss", NULL
 };
 
 static const char *const list_keys[] = {
@@ -191,6 +191,14 @@ static int walk_rule(const cJSON *rule, const char *pack, const char *origin,
 	    strcmp(s, "medium") && strcmp(s, "low"))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': severity must be "
 				"critical, high, medium or low", origin, id);
+	if ((c = json_get(rule, "worktree_loss")) &&
+	    (!cJSON_IsString(c) || (strcmp(c->valuestring, "tracked") &&
+	     strcmp(c->valuestring, "unstaged") &&
+	     strcmp(c->valuestring, "untracked") &&
+	     strcmp(c->valuestring, "stash"))))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': worktree_loss "
+				"must be tracked, unstaged, untracked or stash",
+				origin, id);
 	match = json_get(rule, "match");
 	if ((error = check_conditions(match, "match", id, origin, d)) < 0)
 		return error;

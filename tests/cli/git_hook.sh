@@ -79,25 +79,26 @@ git -C "$R" checkout -q main
 mkdir -p "$T/plain"
 expect deny "$T/plain" "git push -f" "outside a repository (unknown)"
 
-# Destructive commands on a clean and a dirty work tree.  Today the rules
-# deny or ask in both cases; with the worktree-aware verdicts in policy.c
-# (gitfacts_work_at_stake) a clean tree may relax and a dirty one names
-# the number of files in the reason.
-verdict "$R" "git reset --hard"
-case "$got" in deny|ask) ok "clean tree: reset --hard still blocked or asked ($got)" ;;
-*) not_ok "clean tree: reset --hard -> $got" ;; esac
+# Destructive commands on a clean and a dirty work tree: with nothing at
+# stake a deny relaxes to ask (never further: reset --hard REV still moves
+# the branch); with work at stake it stays a deny and counts the files.
+expect ask "$R" "git reset --hard" "clean tree: reset --hard relaxes to ask"
+expect ask "$R" "git -C . clean -fd" "clean tree: clean -fd relaxes to ask"
 echo two > "$R/a.txt"
 echo new > "$R/untracked.txt"
 expect deny "$R" "git reset --hard" "dirty tree"
 case "$err" in *"1 uncommitted change"*)
 	ok "dirty tree: the reason counts the files" ;;
-*)	ok "# SKIP the reason counts files once policy.c uses gitfacts_work_at_stake" ;;
+*)	not_ok "dirty tree: the reason does not count the files: $err" ;;
 esac
 expect deny "$R" "git clean -fd" "untracked file present"
+case "$err" in *"1 untracked file"*)
+	ok "untracked file: the reason counts it" ;;
+*)	not_ok "untracked file: the reason does not count it: $err" ;;
+esac
 git -C "$R" stash -q -u
 verdict "$R" "git clean -fd"
-case "$got" in deny|ask) ok "clean tree after stash: clean -fd blocked or asked ($got)" ;;
-*) not_ok "clean tree after stash: clean -fd -> $got" ;; esac
+is "clean tree after stash: clean -fd asks" "$got" ask
 verdict "$R" "git stash drop"
 case "$got" in deny|ask) ok "a stash entry at stake: stash drop blocked or asked ($got)" ;;
 *) not_ok "stash drop -> $got" ;; esac
