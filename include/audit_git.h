@@ -17,9 +17,6 @@ struct audit_opts;
 struct gitrepo;
 struct source;
 
-/* `--all-refs` on a repository with thousands of tags is refused rather
- * than audited for minutes: name the refs you mean with --rev. */
-#define AUDIT_GIT_MAX_REFS	1000
 
 struct audit_git_opts {
 	int staged;		/* --staged: the index */

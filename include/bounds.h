@@ -4,6 +4,8 @@
 #ifndef CV_BOUNDS_H
 #define CV_BOUNDS_H
 
+#include <limits.h>	/* PATH_MAX */
+
 /* A Write of 3 MB reaches the hook as ~3 MB of JSON; leave 5x headroom.
  * Anything larger is refused rather than judged on a prefix. */
 #define CV_MAX_PAYLOAD_BYTES	(16u * 1024 * 1024)
@@ -44,5 +46,24 @@
 
 /* Config files audited by `ccveto audit`. */
 #define CV_MAX_CONFIG_BYTES	(8u * 1024 * 1024)
+
+/* A HEAD is "ref: refs/heads/<name>\n" or an object id (64 hex digits at
+ * most); a `.git` file is "gitdir: <path>\n".  Branch names are short in
+ * practice and paths are below PATH_MAX, so anything larger is hostile or
+ * broken and reported as unknown. */
+#define GITFACTS_MAX_HEAD	4096
+#define GITFACTS_MAX_DOTGIT	(PATH_MAX + 64)
+/* logs/refs/stash: one line (~150 bytes) per stash entry. */
+#define GITFACTS_MAX_STASHLOG	(4u * 1024 * 1024)
+
+/* The hook may ask for a status comparison; a repository with more index
+ * entries than this is refused (unknown, so the verdict stays as it is)
+ * rather than risk the hook's watchdog: libgit2 compares ~100k entries
+ * per 100 ms when the stat data matches, far slower when it does not. */
+#define GITREPO_MAX_STATUS_ENTRIES	50000
+
+/* `--all-refs` on a repository with thousands of tags is refused rather
+ * than audited for minutes: name the refs you mean with --rev. */
+#define AUDIT_GIT_MAX_REFS	1000
 
 #endif

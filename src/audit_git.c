@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "audit_git.h"
+#include "bounds.h"
 #include "buf.h"
 #include "gitrepo.h"
 #include "source.h"

@@ -24,17 +24,10 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "bounds.h"
 #include "gitfacts.h"
 #include "gitrepo.h"
 
-/* A HEAD is "ref: refs/heads/<name>\n" or an object id (64 hex digits at
- * most); a `.git` file is "gitdir: <path>\n".  Branch names are short in
- * practice and paths are below PATH_MAX, so anything larger is hostile or
- * broken and reported as unknown. */
-#define GITFACTS_MAX_HEAD	4096
-#define GITFACTS_MAX_DOTGIT	(PATH_MAX + 64)
-/* logs/refs/stash: one line (~150 bytes) per stash entry. */
-#define GITFACTS_MAX_STASHLOG	(4u * 1024 * 1024)
 
 /* Reads a small regular file into a NUL-terminated heap string.  Returns
  * its length, or -1 when absent, not a regular file, too big or unreadable.

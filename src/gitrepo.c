@@ -31,14 +31,10 @@
 #include <git2.h>
 
 #include "buf.h"
+#include "bounds.h"
 #include "gitrepo.h"
 #include "source.h"
 
-/* The hook may ask for a status comparison; a repository with more index
- * entries than this is refused (unknown, so the verdict stays as it is)
- * rather than risk the hook's watchdog: libgit2 compares ~100k entries
- * per 100 ms when the stat data matches, far slower when it does not. */
-#define GITREPO_MAX_STATUS_ENTRIES	50000
 
 /* Every libgit2 function used, each loaded with dlsym(). */
 #define GIT2_FUNCTIONS(X) \
