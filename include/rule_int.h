@@ -40,6 +40,8 @@ struct rule {
 	size_t examples_len;
 	cJSON *examples;		/* parsed examples_text */
 	bool in_block;			/* allocated with the embedded block */
+	const unsigned char *regexes;	/* embedded: precompiled regexes */
+	size_t regexes_len;
 	const char *json_text;		/* embedded: parsed on first use */
 	size_t json_len;
 	cJSON *json;			/* the rule object */
@@ -52,7 +54,7 @@ struct rule {
 	const char *title, *why, *instead;
 	/* Conditions, built by policy.c on first evaluation. */
 	int built;			/* 0 not yet, 1 built, <0 failed */
-	struct cond match;
+	struct cond *match;		/* allocated when first built */
 	struct cond *unless;
 	size_t nunless;
 	/* Storage for lists of user-pack rules (embedded: static). */

@@ -33,4 +33,14 @@ int rulepack_walk(const cJSON *pack, const char *origin, rulepack_fn fn,
 /* Condition keys a `match`/`unless` object may use. */
 extern const char *const rulepack_condition_keys[];
 
+/* The regex conditions, in the order their compiled forms are stored:
+ * for `match`, then each `unless` object, the keys present, in this order.
+ * The generator precompiles them in this order and policy.c decodes them
+ * in the same one. */
+#define RULEPACK_NREGEX 11
+extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];
+
+/* Compile options shared by the generator and the matcher. */
+#define RULEPACK_PCRE2_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+
 #endif

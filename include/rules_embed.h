@@ -19,6 +19,9 @@ struct embedded_rule {
 	const char *examples;		/* {"hit":[…],"miss":[…]}, for the
 					 * self-test only */
 	size_t examples_len;
+	const unsigned char *regexes;	/* pcre2_serialize_encode() of the
+					 * rule's regexes, or NULL */
+	size_t regexes_len;
 };
 
 /* The program prefilter, sorted by program name at build time. */

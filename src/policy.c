@@ -20,6 +20,7 @@
 #include "json.h"
 #include "policy.h"
 #include "rule_int.h"
+#include "rulepack.h"
 #include "toolcall.h"
 
 struct eval {
@@ -154,13 +155,72 @@ void rule_release_conds(struct rule *r)
 
 	if (r->built <= 0)
 		return;
-	cond_free(&r->match);
+	if (r->match)
+		cond_free(r->match);
+	free(r->match);
+	r->match = NULL;
 	for (i = 0; i < r->nunless; i++)
 		cond_free(&r->unless[i]);
 	free(r->unless);
 	r->unless = NULL;
 	r->nunless = 0;
 	r->built = 0;
+}
+
+/* The regex slots of a condition, in rulepack_regex_keys order. */
+static struct rx *cond_rx(struct cond *c, size_t k)
+{
+	struct rx *slots[RULEPACK_NREGEX] = {
+		&c->args, &c->path, &c->line, &c->redirect, &c->code,
+		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
+		&c->strings };
+
+	return slots[k];
+}
+
+/* Embedded rules carry their regexes compiled at build time; decoding is
+ * a copy, compiling costs 20k-180k instructions per regex.  If the PCRE2
+ * at run time cannot read them (another version), or the count does not
+ * line up, nothing is assigned and regexes compile lazily as usual. */
+static void rule_decode_regexes(struct rule *r)
+{
+	pcre2_code *codes[RULEPACK_NREGEX * 16];
+	int32_t n, got, used = 0;
+	size_t c, k, nconds = 1 + r->nunless;
+
+	if (!r->regexes)
+		return;
+	n = pcre2_serialize_get_number_of_codes(r->regexes);
+	if (n <= 0 || n > (int32_t)(sizeof(codes) / sizeof(*codes)))
+		return;
+	got = pcre2_serialize_decode(codes, n, r->regexes, NULL);
+	if (got != n)
+		return;
+	for (c = 0; c < nconds; c++) {
+		struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
+
+		for (k = 0; k < RULEPACK_NREGEX; k++) {
+			struct rx *x = cond_rx(cd, k);
+
+			if (!x->pattern)
+				continue;
+			if (used < n && !x->code)
+				x->code = codes[used];
+			else if (used < n)
+				pcre2_code_free(codes[used]);
+			used++;
+		}
+	}
+	/* A mismatch means the data is not what we think: use none of it. */
+	if (used != n) {
+		for (c = 0; c < nconds; c++) {
+			struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
+			for (k = 0; k < RULEPACK_NREGEX; k++)
+				rx_free(cond_rx(cd, k));
+		}
+		while (used < n)
+			pcre2_code_free(codes[used++]);
+	}
 }
 
 static int rule_build(struct rule *r, struct diag *d)
@@ -176,7 +236,11 @@ static int rule_build(struct rule *r, struct diag *d)
 	if ((error = rule_load(r, d)) < 0)
 		return error;
 	r->built = 1;	/* from here on rule_release_conds() cleans up */
-	if ((error = cond_build(&r->match,
+	if (!(r->match = calloc(1, sizeof(*r->match)))) {
+		error = diag_set(d, CV_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((error = cond_build(r->match,
 				cJSON_GetObjectItemCaseSensitive(r->json,
 								 "match"),
 				r->id, d)) < 0)
@@ -194,6 +258,7 @@ static int rule_build(struct rule *r, struct diag *d)
 						d)) < 0)
 				goto fail;
 	}
+	rule_decode_regexes(r);
 	return 0;
 fail:
 	rule_release_conds(r);
@@ -232,7 +297,7 @@ static int rx_match(struct eval *ev, struct rx *x, const char *s)
 
 		x->code = pcre2_compile((PCRE2_SPTR)x->pattern,
 					PCRE2_ZERO_TERMINATED,
-					PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+					RULEPACK_PCRE2_OPTIONS,
 					&err, &off, NULL);
 		if (!x->code) {
 			PCRE2_UCHAR msg[120];
@@ -638,7 +703,7 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	ev->rule = r;
 	if ((error = rule_build(r, ev->d)) < 0)
 		return error;
-	if ((m = cond_match(ev, &r->match, s)) <= 0)
+	if ((m = cond_match(ev, r->match, s)) <= 0)
 		return m;
 	for (i = 0; i < r->nunless; i++)
 		if ((m = cond_match(ev, &r->unless[i], s)) != 0)
@@ -951,7 +1016,7 @@ int policy_rule_compile(struct ruleset *set, const struct rule *r,
 		return error;
 	for (k = 0; k <= m->nunless && n + 11 <= sizeof(all) / sizeof(*all);
 	     k++) {
-		struct cond *c = k == 0 ? &m->match : &m->unless[k - 1];
+		struct cond *c = k == 0 ? m->match : &m->unless[k - 1];
 		struct rx *list[] = { &c->args, &c->path, &c->line,
 			&c->redirect, &c->code, &c->content, &c->url,
 			&c->host, &c->mcp_server, &c->mcp_tool, &c->strings };
@@ -966,7 +1031,7 @@ int policy_rule_compile(struct ruleset *set, const struct rule *r,
 			continue;
 		all[i]->code = pcre2_compile((PCRE2_SPTR)all[i]->pattern,
 					     PCRE2_ZERO_TERMINATED,
-					     PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+					     RULEPACK_PCRE2_OPTIONS,
 					     &err, &off, NULL);
 		if (!all[i]->code) {
 			PCRE2_UCHAR msg[120];

@@ -13,6 +13,11 @@ const char *const rulepack_condition_keys[] = {
 	"strings", "input_true", NULL
 };
 
+const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
+	"args", "path", "line", "redirect", "code", "content", "url", "host",
+	"mcp_server", "mcp_tool", "strings"
+};
+
 static const char *const rule_keys[] = {
 	"id", "title", "severity", "decision", "tools", "match", "unless",
 	"why", "instead", "hit", "miss", "references", "worktree_loss", NULL

@@ -137,6 +137,8 @@ static void fill_embedded(struct rule *r, const struct embedded_rule *e)
 	r->json_len = e->json_len;
 	r->examples_text = e->examples;
 	r->examples_len = e->examples_len;
+	r->regexes = e->regexes;
+	r->regexes_len = e->regexes_len;
 	r->enabled = true;
 }
 

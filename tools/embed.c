@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "buf.h"
 #include "json.h"
 #include "rulepack.h"
@@ -49,6 +52,66 @@ static void put_c_string(const char *s)
 			putchar(c);
 	}
 	putchar('"');
+}
+
+/* Compiles the rule's regexes in rulepack_regex_keys order (which also
+ * proves they compile) and writes them serialized, so that the hook
+ * decodes a reached rule's regexes instead of compiling them. */
+static int emit_regexes(int n, const cJSON *rule, struct diag *d)
+{
+	pcre2_code *codes[RULEPACK_NREGEX * 65];
+	const cJSON *conds[65], *u;
+	int32_t count = 0, i;
+	size_t c, k, nconds = 0;
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE size = 0;
+	int32_t rc;
+
+	conds[nconds++] = json_get(rule, "match");
+	cJSON_ArrayForEach(u, json_get(rule, "unless"))
+		if (nconds < 65)
+			conds[nconds++] = u;
+	for (c = 0; c < nconds; c++) {
+		for (k = 0; k < RULEPACK_NREGEX; k++) {
+			const char *pat = json_get_string(conds[c],
+						rulepack_regex_keys[k]);
+			int err;
+			PCRE2_SIZE off;
+
+			if (!pat)
+				continue;
+			codes[count] = pcre2_compile((PCRE2_SPTR)pat,
+				PCRE2_ZERO_TERMINATED, RULEPACK_PCRE2_OPTIONS,
+				&err, &off, NULL);
+			if (!codes[count]) {
+				PCRE2_UCHAR msg[120];
+
+				pcre2_get_error_message(err, msg, sizeof(msg));
+				return diag_set(d, CV_EINVAL, "rule '%s': regex "
+					"/%s/ does not compile at offset %zu: "
+					"%s", json_get_string(rule, "id"), pat,
+					(size_t)off, msg);
+			}
+			count++;
+		}
+	}
+	if (count == 0) {
+		printf("#define r%d_rx NULL\n#define r%d_rx_len 0\n", n, n);
+		return 0;
+	}
+	rc = pcre2_serialize_encode((const pcre2_code **)codes, count, &bytes,
+				    &size, NULL);
+	for (i = 0; i < count; i++)
+		pcre2_code_free(codes[i]);
+	if (rc < 0)
+		return diag_set(d, CV_EINVAL, "cannot serialize regexes (%d)",
+				rc);
+	printf("static const unsigned char r%d_rx[] = {", n);
+	for (k = 0; k < (size_t)size; k++)
+		printf("%s%u,", k % 24 ? "" : "\n", bytes[k]);
+	printf("};\n#define r%d_rx_len sizeof(r%d_rx)\n", n, n);
+	pcre2_serialize_free(bytes);
+	return 0;
 }
 
 static void put_list(const char *name, int n, const char *const *v)
@@ -128,6 +191,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	put_list("programs", g->n, desc->programs);
 	put_list("keywords", g->n, desc->keywords);
 	put_list("subcommands", g->n, desc->subcommands);
+	if (emit_regexes(g->n, desc->json, d) < 0)
+		return d->code;
 	printf("static const char r%d_json[] = ", g->n);
 	put_c_string(text);
 	printf(";\n\n");
@@ -179,10 +244,10 @@ int main(int argc, char **argv)
 		printf("\t{ r%d_id, r%d_pack, r%d_tools, r%d_programs, "
 		       "r%d_keywords, r%d_subcommands, r%d_json, "
 		       "sizeof(r%d_json) - 1, r%d_examples, "
-		       "sizeof(r%d_examples) - 1 },\n",
-		       i, i, i, i, i, i, i, i, i, i);
-	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0 }"
-	       "\n};\n");
+		       "sizeof(r%d_examples) - 1, r%d_rx, r%d_rx_len },\n",
+		       i, i, i, i, i, i, i, i, i, i, i, i);
+	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, "
+	       "NULL, 0 }\n};\n");
 	printf("const size_t embedded_rule_count = %d;\n\n", total);
 	qsort(g.progs, g.nprogs, sizeof(*g.progs), cmp_prog);
 	printf("const struct embedded_prog embedded_prog_index[] = {\n");
