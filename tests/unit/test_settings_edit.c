@@ -48,6 +48,7 @@ static void round_trip(const char *name, const char *in)
 int main(void)
 {
 	struct buf out = BUF_INIT, q = BUF_INIT;
+	int rc;
 	struct diag d = { 0 };
 
 	ok(settings_command_is_ours("ccveto hook", NULL), "bare name");
@@ -94,10 +95,12 @@ int main(void)
 	   !strcmp(out.data, "{\"hooks\": 3}"), "uninstall leaves odd shapes");
 
 	/* Exec form and other events are recognised / left alone. */
-	ok(uninstall(&out, "{\"hooks\":{\"PreToolUse\":[{\"hooks\":[{\"type\":"
+	/* The call runs first: out.data is only read after it. */
+	rc = uninstall(&out, "{\"hooks\":{\"PreToolUse\":[{\"hooks\":[{\"type\":"
 		     "\"command\",\"command\":\"/x/ccveto\",\"args\":[\"hook\"]}"
 		     "]}],\"PostToolUse\":[{\"hooks\":[{\"type\":\"command\","
-		     "\"command\":\"ccveto hook\"}]}]}}") == 0 &&
+		     "\"command\":\"ccveto hook\"}]}]}}");
+	ok(rc == 0 &&
 	   !strcmp(out.data, "{\"hooks\":{\"PostToolUse\":[{\"hooks\":[{"
 		   "\"type\":\"command\",\"command\":\"ccveto hook\"}]}]}}"),
 	   "exec form removed, other events untouched: %s", out.data);
