@@ -513,10 +513,15 @@ static int read_config(cJSON **root, const char *file, struct diag *d)
 	else if (error < 0)
 		error = diag_set(d, error, "cannot read config '%s': %s", file,
 				 strerror(errno));
-	else if ((error = json_parse(root, b.data, b.len, 0, d)) < 0)
+	else if ((error = json_parse(root, b.data, b.len, 0, d)) < 0) {
+		char why[CV_DIAG_MAX];
+
+		/* d->msg cannot be both source and destination. */
+		snprintf(why, sizeof(why), "%s", d->msg);
 		error = diag_set(d, error, "config '%s' is not valid JSON: %s; "
-				 "fix it ('ccveto check ls' shows the problem)",
-				 file, d->msg);
+				 "fix or remove it (every call is denied until "
+				 "then)", file, why);
+	}
 	buf_release(&b);
 	return error;
 }

@@ -1,19 +1,24 @@
 /* diag.c - error codes and messages, see diag.h. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 
 int diag_set(struct diag *d, int code, const char *fmt, ...)
 {
+	char tmp[CV_DIAG_MAX];
 	va_list ap;
 
 	if (!d)
 		return code;
-	d->code = code;
+	/* Through a copy: callers may pass d->msg as an argument, to wrap
+	 * an inner message with context. */
 	va_start(ap, fmt);
-	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
+	memcpy(d->msg, tmp, sizeof(tmp));
+	d->code = code;
 	return code;
 }
 
