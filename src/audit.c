@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "text.h"
 #include "json.h"
 #include "policy.h"
 #include "redact.h"
@@ -314,31 +315,9 @@ const char *audit_secret_kind(const char *name, const char *v, size_t len)
 
 const char *audit_url_host(struct arena *a, const char *url)
 {
-	const char *p = strstr(url, "://"), *end, *at;
-	char *h;
-	size_t i, n;
+	const char *h = text_url_host(a, url);
 
-	if (!p)
-		return "";
-	p += 3;
-	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	if (at)
-		p = at + 1;
-	if (*p == '[') {
-		const char *rb = memchr(p, ']', (size_t)(end - p));
-
-		n = rb ? (size_t)(rb - p + 1) : (size_t)(end - p);
-	} else {
-		const char *colon = memchr(p, ':', (size_t)(end - p));
-
-		n = colon ? (size_t)(colon - p) : (size_t)(end - p);
-	}
-	if (!(h = arena_strndup(a, p, n)))
-		return "";
-	for (i = 0; i < n; i++)
-		h[i] = (char)tolower((unsigned char)h[i]);
-	return h;
+	return h ? h : "";
 }
 
 bool audit_host_loopback(const char *host)

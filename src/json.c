@@ -11,59 +11,7 @@
 
 #include "bounds.h"
 #include "json.h"
-
-/* Length of the valid UTF-8 sequence at s (RFC 3629: no overlongs, no
- * surrogates, max U+10FFFF), or 0 when invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
-static int hex4(const char *p, unsigned *out)
-{
-	unsigned v = 0;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		char c = p[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v |= (unsigned)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			v |= (unsigned)(c - 'A' + 10);
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
+#include "text.h"
 
 /* Nonzero when one of the 8 bytes in w needs a closer look: '"', '\\',
  * a control character (< 0x20) or a non-ASCII byte (>= 0x80).  Plain
@@ -122,7 +70,7 @@ static int scan_string(const char *t, size_t len, size_t *pos,
 				i += 2;
 				continue;
 			}
-			if (i + 6 > len || hex4(t + i + 2, &u) < 0)
+			if (i + 6 > len || text_hex4(t + i + 2, &u) < 0)
 				return diag_set(d, CV_EINVAL,
 					"bad \\u escape at byte %zu", i);
 			if (u == 0)
@@ -137,7 +85,7 @@ static int scan_string(const char *t, size_t len, size_t *pos,
 			if (u >= 0xD800 && u <= 0xDBFF) {
 				if (i + 12 > len || t[i + 6] != '\\' ||
 				    t[i + 7] != 'u' ||
-				    hex4(t + i + 8, &lo) < 0 ||
+				    text_hex4(t + i + 8, &lo) < 0 ||
 				    lo < 0xDC00 || lo > 0xDFFF)
 					return diag_set(d, CV_EINVAL,
 						"lone high surrogate \\u%04x at "
@@ -148,7 +96,7 @@ static int scan_string(const char *t, size_t len, size_t *pos,
 			i += 6;
 			continue;
 		}
-		n = utf8_seq_len((const unsigned char *)t + i, len - i);
+		n = text_utf8_len((const unsigned char *)t + i, len - i);
 		if (n == 0)
 			return diag_set(d, CV_EINVAL,
 				"invalid UTF-8 at byte %zu", i);
@@ -188,7 +136,7 @@ static int prescan(const char *t, size_t len, struct diag *d)
 				"NUL byte in JSON text at byte %zu", i);
 		default:
 			if (c >= 0x80) {
-				size_t n = utf8_seq_len(
+				size_t n = text_utf8_len(
 					(const unsigned char *)t + i, len - i);
 				if (n == 0)
 					return diag_set(d, CV_EINVAL,

@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "jsonloc.h"
+#include "text.h"
 
 struct jl_parser {
 	const char *t;
@@ -24,32 +25,6 @@ struct jl_parser {
 	struct arena *a;
 	struct diag *d;
 };
-
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
 
 static struct jl_pos here(const struct jl_parser *p)
 {
@@ -101,7 +76,7 @@ static int fail_here(struct jl_parser *p, const char *what)
 	c = (unsigned char)p->t[p->i];
 	if (c == 0)
 		return fail(p, JL_E_ENCODING, here(p), "NUL byte");
-	if (c >= 0x80 && !utf8_len((const unsigned char *)p->t + p->i,
+	if (c >= 0x80 && !text_utf8_len((const unsigned char *)p->t + p->i,
 				   p->len - p->i))
 		return fail(p, JL_E_ENCODING, here(p), "invalid UTF-8");
 	if (c >= 0x20 && c < 0x7f)
@@ -168,31 +143,6 @@ static struct jl_node *new_node(struct jl_parser *p, enum jl_type type)
 	return n;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static int hex4(const char *s, unsigned *out)
-{
-	unsigned v = 0;
-	int i, h;
-
-	for (i = 0; i < 4; i++) {
-		if ((h = hexval(s[i])) < 0)
-			return -1;
-		v = v << 4 | (unsigned)h;
-	}
-	*out = v;
-	return 0;
-}
-
 static size_t put_utf8(char *o, unsigned cp)
 {
 	if (cp < 0x80) {
@@ -255,13 +205,13 @@ static int parse_string(struct jl_parser *p, const char **out, size_t *outlen)
 			if (e != 'u')
 				return fail(p, JL_E_SYNTAX, here(p),
 					    "invalid escape in string");
-			if (p->i + 6 > j + 1 || hex4(p->t + p->i + 2, &cp) < 0)
+			if (p->i + 6 > j + 1 || text_hex4(p->t + p->i + 2, &cp) < 0)
 				return fail(p, JL_E_SYNTAX, here(p),
 					    "invalid \\u escape");
 			adv(p, 6);
 			if (cp >= 0xD800 && cp <= 0xDBFF && p->i + 6 <= j &&
 			    p->t[p->i] == '\\' && p->t[p->i + 1] == 'u' &&
-			    hex4(p->t + p->i + 2, &lo) == 0 &&
+			    text_hex4(p->t + p->i + 2, &lo) == 0 &&
 			    lo >= 0xDC00 && lo <= 0xDFFF) {
 				cp = 0x10000 + ((cp - 0xD800) << 10) +
 					(lo - 0xDC00);
@@ -279,7 +229,7 @@ static int parse_string(struct jl_parser *p, const char **out, size_t *outlen)
 			return fail(p, JL_E_SYNTAX, here(p),
 				    "raw control character 0x%02x in a string",
 				    c);
-		n = utf8_len((const unsigned char *)p->t + p->i, j - p->i);
+		n = text_utf8_len((const unsigned char *)p->t + p->i, j - p->i);
 		if (!n)
 			return fail(p, JL_E_ENCODING, here(p),
 				    "invalid UTF-8 in a string");

@@ -21,6 +21,7 @@
 #include "policy.h"
 #include "rule_int.h"
 #include "rulepack.h"
+#include "text.h"
 #include "toolcall.h"
 
 struct eval {
@@ -449,37 +450,6 @@ static int match_redirect(struct eval *ev, struct rx *x,
 	return 0;
 }
 
-/* Host of a URL: lowercase, without user info and port. */
-static const char *url_host(struct arena *a, const char *url)
-{
-	const char *p = strstr(url, "://"), *end, *at;
-	char *h;
-	size_t i, n;
-
-	if (!p)
-		return NULL;
-	p += 3;
-	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	if (at)
-		p = at + 1;
-	if (*p == '[') {
-		const char *rb = memchr(p, ']', (size_t)(end - p));
-		n = rb ? (size_t)(rb - p + 1) : (size_t)(end - p);
-	} else {
-		n = strcspn(p, ":/?#");
-		if (p + n > end)
-			n = (size_t)(end - p);
-	}
-	h = arena_strndup(a, p, n);
-	if (!h)
-		return NULL;
-	for (i = 0; h[i]; i++)
-		if (h[i] >= 'A' && h[i] <= 'Z')
-			h[i] = (char)(h[i] - 'A' + 'a');
-	return h;
-}
-
 static int match_host(struct eval *ev, struct rx *x, const struct subject *s)
 {
 	size_t i;
@@ -492,7 +462,7 @@ static int match_host(struct eval *ev, struct rx *x, const struct subject *s)
 
 		if (!strstr(a, "://"))
 			continue;
-		if (!(h = url_host(ev->a, strstr(a, "://") ? a : a)))
+		if (!(h = text_url_host(ev->a, a)))
 			continue;
 		if ((m = rx_match(ev, x, h)) != 0)
 			return m;

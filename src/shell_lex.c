@@ -12,6 +12,7 @@
 #include "bounds.h"
 #include "diag.h"
 #include "shell_int.h"
+#include "text.h"
 
 #define PH_CMD "$(" SH_ELLIPSIS ")"
 #define PH_TICK "`" SH_ELLIPSIS "`"
@@ -394,17 +395,6 @@ int shl_skip_arith(struct sh_src *p)
 	return lex_arith_word(p, &w, &tmp);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int put_utf8(struct sh_src *p, struct sh_str *out, unsigned long cp)
 {
 	char b[4];
@@ -475,7 +465,7 @@ static int lex_ansi(struct sh_src *p, struct sh_str *out)
 			break;
 		case 'x':
 			for (v = 0, k = 0; k < 2 && i < n &&
-			     (d = hexval(s[i])) >= 0; k++, i++)
+			     (d = text_hexval(s[i])) >= 0; k++, i++)
 				v = v * 16 + (unsigned long)d;
 			if (k == 0) {
 				if (!cut && (error = shl_str_put(p, out,
@@ -486,7 +476,7 @@ static int lex_ansi(struct sh_src *p, struct sh_str *out)
 			break;
 		case 'u': case 'U':
 			for (v = 0, k = 0; k < (c == 'u' ? 4u : 8u) && i < n &&
-			     (d = hexval(s[i])) >= 0; k++, i++)
+			     (d = text_hexval(s[i])) >= 0; k++, i++)
 				v = v * 16 + (unsigned long)d;
 			if (!cut && k > 0) {
 				if (v == 0)

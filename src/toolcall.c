@@ -15,6 +15,7 @@
 #include "bounds.h"
 #include "json.h"
 #include "shell.h"
+#include "text.h"
 #include "toolcall.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
@@ -224,30 +225,6 @@ static int mcp_split(struct subject *s, struct arena *a, const char *tool,
 	return s->mcp_server ? 0 : NOMEM(d);
 }
 
-static const char *url_host_of(struct arena *a, const char *url)
-{
-	const char *p = strstr(url, "://"), *at, *end;
-	size_t n, i;
-	char *h;
-
-	if (!p)
-		return NULL;
-	p += 3;
-	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	if (at)
-		p = at + 1;
-	n = p[0] == '[' ? strcspn(p, "]") + 1 : strcspn(p, ":/?#");
-	if (p + n > end)
-		n = (size_t)(end - p);
-	if (!(h = arena_strndup(a, p, n)))
-		return NULL;
-	for (i = 0; h[i]; i++)
-		if (h[i] >= 'A' && h[i] <= 'Z')
-			h[i] = (char)(h[i] - 'A' + 'a');
-	return h;
-}
-
 static int build_subjects(struct toolcall *call, struct arena *a,
 			  const cJSON *input, const cJSON *payload,
 			  struct diag *d)
@@ -287,7 +264,7 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 						"\"ws.url\"");
 			s->kind = SUBJECT_WEB;
 			s->url = url;
-			s->host = url_host_of(a, url);
+			s->host = text_url_host(a, url);
 			call->summary = summarize(a, url);
 			return 0;
 		}
@@ -355,7 +332,7 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 	if (!strcmp(tool, "WebFetch")) {
 		if (!(s->url = need(input, "url", tool, d)))
 			return d->code;
-		s->host = url_host_of(a, s->url);
+		s->host = text_url_host(a, s->url);
 		call->summary = summarize(a, s->url);
 	} else if (s->kind == SUBJECT_MCP) {
 		const char *server = json_get_string(

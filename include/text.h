@@ -1,0 +1,24 @@
+/* text.h - small text facts used by several readers (the strict JSON
+ * scan, the JSON locator, the shell lexer, URL handling), kept in one
+ * place so that they cannot disagree. */
+#ifndef CV_TEXT_H
+#define CV_TEXT_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* Length of the valid UTF-8 sequence at s (RFC 3629: no overlongs, no
+ * surrogates, at most U+10FFFF), or 0 when it is invalid. */
+size_t text_utf8_len(const unsigned char *s, size_t n);
+
+/* Value of one hex digit, or -1. */
+int text_hexval(char c);
+/* Four hex digits at p (a \uXXXX escape's digits): 0, or -1. */
+int text_hex4(const char *p, unsigned *out);
+
+/* The host of a URL ("scheme://[user@]host[:port]/..."), lowercase,
+ * copied into the arena; NULL when url has no "://" or on no memory. */
+const char *text_url_host(struct arena *a, const char *url);
+
+#endif

@@ -1,0 +1,84 @@
+/* text.c - shared text facts, see text.h. */
+#include <string.h>
+
+#include "arena.h"
+#include "text.h"
+
+size_t text_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int text_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int text_hex4(const char *p, unsigned *out)
+{
+	unsigned v = 0;
+	int i, h;
+
+	for (i = 0; i < 4; i++) {
+		if ((h = text_hexval(p[i])) < 0)
+			return -1;
+		v = v << 4 | (unsigned)h;
+	}
+	*out = v;
+	return 0;
+}
+
+const char *text_url_host(struct arena *a, const char *url)
+{
+	const char *p = strstr(url, "://"), *end, *at;
+	char *h;
+	size_t i, n;
+
+	if (!p)
+		return NULL;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	if (at)
+		p = at + 1;
+	if (*p == '[') {
+		const char *rb = memchr(p, ']', (size_t)(end - p));
+		n = rb ? (size_t)(rb - p + 1) : (size_t)(end - p);
+	} else {
+		const char *colon = memchr(p, ':', (size_t)(end - p));
+		n = colon ? (size_t)(colon - p) : (size_t)(end - p);
+	}
+	if (!(h = arena_strndup(a, p, n)))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (h[i] >= 'A' && h[i] <= 'Z')
+			h[i] = (char)(h[i] - 'A' + 'a');
+	return h;
+}
