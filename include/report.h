@@ -30,4 +30,8 @@ void report_effective(FILE *out, const struct effective_view *v,
 /* {"version":1,"fingerprints":[...]}: every current finding. */
 void report_baseline(FILE *out, const struct audit_result *r);
 
+/* Writes s as a quoted JSON string (NULL as ""); shared by the JSON and
+ * SARIF reports. */
+void report_json_string(FILE *out, const char *s);
+
 #endif

@@ -6,7 +6,7 @@
 #include "buf.h"
 #include "report.h"
 
-static void jstr(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
 	struct buf b = BUF_INIT;
 
@@ -32,25 +32,25 @@ void report_json(FILE *out, const struct audit_result *r,
 		const struct finding *f = &r->findings.v[i];
 
 		fprintf(out, "%s\n{\"check\":", i ? "," : "");
-		jstr(out, f->check->id);
+		report_json_string(out, f->check->id);
 		fprintf(out, ",\"severity\":\"%s\",\"file\":",
 			fsev_name(f->severity));
-		jstr(out, f->file);
+		report_json_string(out, f->file);
 		fprintf(out, ",\"line\":%u,\"column\":%u,\"pointer\":",
 			f->line, f->column);
-		jstr(out, f->pointer);
+		report_json_string(out, f->pointer);
 		fputs(",\"scope\":", out);
-		jstr(out, f->scope);
+		report_json_string(out, f->scope);
 		fputs(",\"title\":", out);
-		jstr(out, f->check->title);
+		report_json_string(out, f->check->title);
 		fputs(",\"message\":", out);
-		jstr(out, f->message);
+		report_json_string(out, f->message);
 		fputs(",\"fix\":", out);
-		jstr(out, f->fix);
+		report_json_string(out, f->fix);
 		fprintf(out, ",\"fingerprint\":\"%s\"", f->fingerprint);
 		if (f->suppressed) {
 			fputs(",\"suppressed\":", out);
-			jstr(out, f->suppressed);
+			report_json_string(out, f->suppressed);
 		} else {
 			by[f->severity]++;
 			active++;
@@ -62,15 +62,15 @@ void report_json(FILE *out, const struct audit_result *r,
 		const struct audit_file *f = r->files[i];
 
 		fprintf(out, "%s\n{\"path\":", i ? "," : "");
-		jstr(out, f->path);
+		report_json_string(out, f->path);
 		fprintf(out, ",\"kind\":\"%s\",\"scope\":\"%s\",\"source\":",
 			audit_kind_name(f->kind), audit_scope_name(f->scope));
-		jstr(out, f->source);
+		report_json_string(out, f->source);
 		fprintf(out, ",\"status\":\"%s\",\"findings\":%zu",
 			f->error ? "error" : "audited", f->nfindings);
 		if (f->error) {
 			fputs(",\"error\":", out);
-			jstr(out, f->problem);
+			report_json_string(out, f->problem);
 			errors++;
 		}
 		fputs("}", out);

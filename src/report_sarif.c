@@ -13,19 +13,6 @@
 #define CV_VERSION "0.0.0"
 #endif
 
-static void jstr(FILE *out, const char *s)
-{
-	struct buf b = BUF_INIT;
-
-	if (!s)
-		s = "";
-	if (buf_put_json_string(&b, s, strlen(s)) == 0 && b.data)
-		fprintf(out, "\"%s\"", b.data);
-	else
-		fputs("\"\"", out);
-	buf_release(&b);
-}
-
 /* A URI reference: unreserved characters and '/' kept, rest %XX. */
 static void juri(FILE *out, const char *path)
 {
@@ -80,11 +67,11 @@ void report_sarif(FILE *out, const struct audit_result *r,
 		fprintf(out, "%s\n{\"id\":\"%s\",\"name\":\"%s\","
 			"\"shortDescription\":{\"text\":", nrules ? "," : "",
 			cat[k].id, cat[k].name);
-		jstr(out, cat[k].title);
+		report_json_string(out, cat[k].title);
 		fputs("},\"fullDescription\":{\"text\":", out);
-		jstr(out, cat[k].why);
+		report_json_string(out, cat[k].why);
 		fputs("},\"help\":{\"text\":", out);
-		jstr(out, cat[k].fix);
+		report_json_string(out, cat[k].fix);
 		fprintf(out, "},\"helpUri\":\"https://github.com/ccveto/ccveto/"
 			"blob/main/docs/checks.md#%c%c%c%c%c\","
 			"\"defaultConfiguration\":{\"level\":\"%s\"},"
@@ -105,7 +92,7 @@ void report_sarif(FILE *out, const struct audit_result *r,
 			"\"level\":\"%s\",\"message\":{\"text\":",
 			i ? "," : "", f->check->id, ruleidx[k],
 			level(f->severity));
-		jstr(out, f->message);
+		report_json_string(out, f->message);
 		fputs("},\"locations\":[{\"physicalLocation\":{"
 		      "\"artifactLocation\":{\"uri\":", out);
 		juri(out, f->file);
@@ -120,12 +107,12 @@ void report_sarif(FILE *out, const struct audit_result *r,
 			"\"severity\":\"%s\",\"security-severity\":\"%s\","
 			"\"scope\":\"%s\",\"jsonPointer\":", f->fingerprint,
 			fsev_name(f->severity), score(f->severity), f->scope);
-		jstr(out, f->pointer);
+		report_json_string(out, f->pointer);
 		fputs("}", out);
 		if (f->suppressed) {
 			fputs(",\"suppressions\":[{\"kind\":\"external\","
 			      "\"justification\":", out);
-			jstr(out, f->suppressed);
+			report_json_string(out, f->suppressed);
 			fputs("}]", out);
 		}
 		fputs("}", out);
@@ -143,7 +130,7 @@ void report_sarif(FILE *out, const struct audit_result *r,
 			continue;
 		fprintf(out, "%s{\"level\":\"error\",\"message\":{\"text\":",
 			k++ ? "," : "");
-		jstr(out, f->problem);
+		report_json_string(out, f->problem);
 		fputs("},\"locations\":[{\"physicalLocation\":{"
 		      "\"artifactLocation\":{\"uri\":", out);
 		juri(out, f->path);
