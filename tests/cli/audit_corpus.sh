@@ -22,9 +22,9 @@ ms=$(( (end - start) / 1000000 ))
 case $rc in 0|1|2) ok "corpus audited, exit $rc";; *) not_ok "corpus exit $rc (crash?)";; esac
 audited=$(grep -o '"status":"audited"' "$OUT" | wc -l)
 is "all $count corpus files audited" "$audited" "$count"
-if [ -z "$RUN" ]; then
-	if [ "$ms" -lt 1000 ]; then ok "corpus in ${ms} ms"; else not_ok "corpus took ${ms} ms"; fi
-fi
+# Timing is reported, never asserted: machines are noisy (make bench
+# measures it properly).
+echo "# corpus audited in ${ms} ms"
 echo "# findings per check:"
 tr ',' '\n' < "$OUT" | sed -n 's/.*"check":"\(CC[0-9]*\)".*/\1/p' | sort | uniq -c |
 	sed 's/^/# /'
