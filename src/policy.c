@@ -559,6 +559,13 @@ static bool git_push_protected(struct eval *ev, const struct subject *s)
 
 /* ---- one condition set against one subject ---- */
 
+static bool judges_arguments(const struct cond *c)
+{
+	return c->args.pattern || c->path.pattern || c->line.pattern ||
+	       c->redirect.pattern || c->code.pattern || c->subcommand ||
+	       c->input_from || c->git_push_protected;
+}
+
 #define TRY(expr)						\
 	do {							\
 		int m_ = (expr);				\
@@ -571,8 +578,13 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 	size_t i;
 	bool cmd = s->kind == SUBJECT_COMMAND;
 
-	/* Cheap structural conditions first. */
-	if (c->program && (!cmd || (!s->program_dynamic &&
+	/* Cheap structural conditions first.  A computed program name
+	 * ($CMD, $(…)) could be any program, so it stands for every program
+	 * list, but only in rules that also judge what the command is given:
+	 * a rule on the name alone ("env" with no arguments) would otherwise
+	 * fire on every computed name. */
+	if (c->program && (!cmd || (s->program_dynamic ?
+				    !judges_arguments(c) :
 				    !list_has(c->program, s->program))))
 		return 0;
 	if (c->subcommand && (!cmd || !list_has(c->subcommand, s->subcommand)))

@@ -292,6 +292,20 @@ static bool is_stdin_name(const char *s)
  * (attached or next), `att` short options whose value can only be
  * attached, `longv` long options that take the next word as value.
  * Returns the index of the first operand (n if none). */
+/* NAME=value, as env and sudo take it before the command. */
+static bool is_env_word(const char *v)
+{
+	size_t k = 0;
+
+	if (!((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z') ||
+	      v[0] == '_'))
+		return false;
+	while ((v[k] >= 'A' && v[k] <= 'Z') || (v[k] >= 'a' && v[k] <= 'z') ||
+	       (v[k] >= '0' && v[k] <= '9') || v[k] == '_')
+		k++;
+	return v[k] == '=';
+}
+
 static size_t skip_opts(struct sh_word *w, size_t i, size_t n,
 			const char *vals, const char *att,
 			const char *const *longv)
@@ -986,6 +1000,11 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 			    ? skip_opts(w, i + 1, end, "ugCDhprtTU", NULL,
 					sudo_long)
 			    : skip_opts(w, i + 1, end, "uC", NULL, NULL);
+			/* sudo VAR=value cmd: the assignments are sudo's
+			 * (found in real devcontainer configs). */
+			while (name[0] == 's' && j < end &&
+			       is_env_word(w[j].val))
+				j++;
 		} else if (!strcmp(name, "env")) {
 			for (k = i + 1; k < end; k++) {
 				const char *x = w[k].val;

@@ -35,6 +35,9 @@ static const char pack[] =
 "{\"id\":\"u.slow\",\"title\":\"t\",\"severity\":\"low\",\"decision\":\"ask\","
 " \"match\":{\"program\":[\"slowpoke\"],\"args\":\"^(a+)+$\"},"
 " \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
+"{\"id\":\"u.envdump\",\"title\":\"t\",\"severity\":\"low\",\"decision\":\"ask\","
+" \"match\":{\"program\":[\"env\",\"printenv\"]},"
+" \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]},"
 "{\"id\":\"u.write\",\"title\":\"t\",\"severity\":\"high\",\"decision\":\"deny\","
 " \"tools\":[\"Write\",\"Edit\"],\"match\":{\"path\":\"/\\\\.claude/settings\\\\.json$\",\"content\":\"disableAllHooks\"},"
 " \"why\":\"w\",\"instead\":\"i\",\"hit\":[\"a\",\"b\",\"c\"],\"miss\":[\"a\",\"b\",\"c\"]}"
@@ -106,6 +109,9 @@ int main(void)
 	IS(judge_payload(bash("$X -rf ~")), "deny:u.rm",
 	   "dynamic program is judged as any program");
 	IS(judge_payload(bash("echo rm -rf ~")), "allow", "echo is not rm");
+	IS(judge_payload(bash("printenv")), "ask:u.envdump", "a rule on the name");
+	IS(judge_payload(bash("$DIR/scripts/start.sh")), "allow",
+	   "a computed name does not match a rule on the name alone");
 
 	IS(judge_payload(bash("cat ~/.ssh/id_rsa")), "deny:u.key",
 	   "key via Bash");

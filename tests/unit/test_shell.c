@@ -612,6 +612,9 @@ static void cases(void)
 	t("sudo rm -rf /", "rm|-rf|/ via=sudo");
 	t("sudo -u root -g wheel rm x", "rm|x via=sudo");
 	t("sudo -uroot rm x", "rm|x via=sudo");
+	/* sudo takes VAR=value before the command (seen in real configs). */
+	t("sudo FIREWALL_MODE=${M:-strict} /usr/local/bin/fw.sh", "fw.sh via=sudo");
+	t("sudo -E A=1 B=2 rm -rf x", "rm|-rf|x via=sudo");
 	t("sudo --user=root -- rm x", "rm|x via=sudo");
 	t("sudo -E -H rm x", "rm|x via=sudo");
 	t("sudo -s rm x", "rm|x via=sudo");
