@@ -651,6 +651,10 @@ static bool keywords_hit(const struct rule *r, const struct subject *s)
 		for (i = 0; i < s->paths.n; i++)
 			if (strstr(s->paths.v[i], kw))
 				return true;
+		/* A literal search of written content is far cheaper than the
+		 * rule's regex over it (1 MB: ~0.3 M vs ~10 M instructions). */
+		if (s->content && strstr(s->content, kw))
+			return true;
 		for (i = 0; i < s->strings.n; i++)
 			if (strstr(s->strings.v[i], kw))
 				return true;
