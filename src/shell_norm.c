@@ -63,17 +63,43 @@ static size_t home_prefix(const struct shell_env *env, const char *s)
 	return 0;
 }
 
-const char *shell_norm_path(struct arena *a, const struct shell_env *env,
-			    const char *path)
+/* "~", "~/x", "$HOME/x" with the home directory written out, when it is
+ * known; otherwise `path` itself.  NULL on no memory. */
+static const char *expand_home(struct arena *a, const struct shell_env *env,
+			       const char *path)
+{
+	size_t n, h;
+	char *out;
+
+	if (!env || !env->home || env->home[0] != '/')
+		return path;
+	if (path[0] == '~' && (path[1] == '\0' || path[1] == '/'))
+		n = 1;
+	else if (!(n = home_prefix(env, path)) || path[0] == '/')
+		return path;
+	h = strlen(env->home);
+	while (h > 1 && env->home[h - 1] == '/')
+		h--;
+	out = arena_alloc(a, h + strlen(path + n) + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, env->home, h);
+	strcpy(out + h, path + n);
+	return out;
+}
+
+/* Tidies a path lexically: repeated and trailing "/", "." and ".."
+ * components.  A home prefix it cannot expand ("$HOME" with the home
+ * unknown) is the root "~". */
+static char *path_clean(struct arena *a, const struct shell_env *env,
+			const char *path)
 {
 	const char *root, *s = path, *e;
 	size_t len, rootlen, o, ncomp = 0, i;
 	size_t *comp;	/* start offsets in out of each component */
 	char *out;
 
-	if (!path)
-		return NULL;
-	if ((len = home_prefix(env, s))) {
+	if (s[0] != '/' && (len = home_prefix(env, s))) {
 		root = "~";
 		s += len;
 	} else if (s[0] == '~' && (s[1] == '\0' || s[1] == '/')) {
@@ -145,6 +171,30 @@ const char *shell_norm_path(struct arena *a, const struct shell_env *env,
 			o = 0;
 	}
 	out[o] = '\0';
+	return out;
+}
+
+/* ".." is resolved before the home directory becomes "~", so "~/..",
+ * "$HOME/.." and "/home/alice/.." are the parent of the home, as the
+ * shell and the kernel see them, not the home itself. */
+const char *shell_norm_path(struct arena *a, const struct shell_env *env,
+			    const char *path)
+{
+	const char *full;
+	char *clean, *out;
+	size_t n;
+
+	if (!path)
+		return NULL;
+	if (!(full = expand_home(a, env, path)) ||
+	    !(clean = path_clean(a, env, full)))
+		return NULL;
+	if (clean[0] != '/' || !(n = home_prefix(env, clean)))
+		return clean;
+	if (!(out = arena_alloc(a, strlen(clean + n) + 2)))
+		return NULL;
+	out[0] = '~';
+	strcpy(out + 1, clean + n);
 	return out;
 }
 

@@ -20,43 +20,9 @@
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
 
-/* Lexically resolves "." and ".." in an absolute path. */
-static char *resolve_dots(struct arena *a, const char *path)
-{
-	size_t n = strlen(path), o = 0, i = 0;
-	char *out = arena_alloc(a, n + 2);
-
-	if (!out)
-		return NULL;
-	while (i < n) {
-		size_t j;
-
-		while (i < n && path[i] == '/')
-			i++;
-		j = i;
-		while (j < n && path[j] != '/')
-			j++;
-		if (j - i == 1 && path[i] == '.') {
-			/* skip */
-		} else if (j - i == 2 && path[i] == '.' && path[i + 1] == '.') {
-			while (o > 0 && out[o - 1] != '/')
-				o--;
-			if (o > 0)
-				o--;
-		} else if (j > i) {
-			out[o++] = '/';
-			memcpy(out + o, path + i, j - i);
-			o += j - i;
-		}
-		i = j;
-	}
-	if (o == 0)
-		out[o++] = '/';
-	out[o] = '\0';
-	return out;
-}
-
-/* Makes a path absolute against cwd (and ~ against home). */
+/* Makes a path absolute against cwd (and ~ against home), for realpath();
+ * "." and ".." are left to shell_norm_path(), which also resolves them
+ * across the home directory. */
 static const char *absolute(struct arena *a, const char *path,
 			    const char *cwd, const char *home)
 {
@@ -68,24 +34,24 @@ static const char *absolute(struct arena *a, const char *path,
 		if (!(buf = arena_alloc(a, n)))
 			return NULL;
 		snprintf(buf, n, "%s%s", home, path + 1);
-		return resolve_dots(a, buf);
+		return buf;
 	}
 	if (path[0] == '/')
-		return resolve_dots(a, path);
+		return path;
 	if (!cwd || cwd[0] != '/')
 		return path;	/* cannot do better; still normalised later */
 	n = strlen(cwd) + strlen(path) + 2;
 	if (!(buf = arena_alloc(a, n)))
 		return NULL;
 	snprintf(buf, n, "%s/%s", cwd, path);
-	return resolve_dots(a, buf);
+	return buf;
 }
 
 static int add_path(struct subject *s, struct arena *a,
 		    const struct shell_env *env, const char *raw,
 		    bool follow, struct diag *d)
 {
-	const char *abs, *norm;
+	const char *abs, *norm, *target;
 	char real[PATH_MAX];
 
 	if (!raw || !*raw)
@@ -95,10 +61,11 @@ static int add_path(struct subject *s, struct arena *a,
 	    strlist_push(&s->paths, a, norm) < 0)
 		return NOMEM(d);
 	/* A symlink must not launder a protected path. */
-	if (follow && abs[0] == '/' && realpath(abs, real) &&
-	    strcmp(real, abs)) {
-		if (!(norm = shell_norm_path(a, env, real)) ||
-		    strlist_push(&s->paths, a, norm) < 0)
+	if (follow && abs[0] == '/' && realpath(abs, real)) {
+		if (!(target = shell_norm_path(a, env, real)))
+			return NOMEM(d);
+		if (strcmp(target, norm) &&
+		    strlist_push(&s->paths, a, target) < 0)
 			return NOMEM(d);
 	}
 	return 0;

@@ -809,6 +809,13 @@ int main(int argc, char **argv)
 	path(&nohome, "/home/bob/.ssh/", "~/.ssh");
 	path(&nohome, "/home/", "/home");
 	path(&nohome, "/etc/x", "/etc/x");
+	/* ".." is resolved before the home becomes "~": the parent of home. */
+	path(&env, "~/..", "/home");
+	path(&env, "$HOME/../bob/.ssh", "/home/bob/.ssh");
+	path(&env, "/home/alice/..", "/home");
+	path(&env, "~/x/../.ssh/id_rsa", "~/.ssh/id_rsa");
+	path(&env, "/home/alice/x/..", "~");
+	path(&nohome, "$HOME/..", "~/..");
 	sub("git -C repo -c a=b push origin main", "push");
 	sub("git --git-dir=.git --work-tree x status", "status");
 	sub("git --no-pager log", "log");
