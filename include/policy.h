@@ -44,4 +44,8 @@ void policy_fail_closed(struct verdict *out, struct arena *a, int error,
 int policy_rule_matches(struct ruleset *set, const struct rule *r,
 			const struct toolcall *call, struct diag *d);
 
+/* Compiles every regex of a rule now: the self-test's proof that a rule
+ * is usable before any call reaches it. */
+int policy_rule_compile(const struct rule *r, struct diag *d);
+
 #endif

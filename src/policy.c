@@ -40,6 +40,17 @@ struct eval {
 
 /* ---- building conditions ---- */
 
+/* The regex slots of a condition, in rulepack_regex_keys order. */
+static struct rx *cond_rx(struct cond *c, size_t k)
+{
+	struct rx *slots[RULEPACK_NREGEX] = {
+		&c->args, &c->path, &c->line, &c->redirect, &c->code,
+		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
+		&c->strings };
+
+	return slots[k];
+}
+
 static int flagspec_parse(struct flagspec *f, const char *spec)
 {
 	const char *p = spec;
@@ -86,7 +97,7 @@ static int cond_build(struct cond *c, const cJSON *j, const char *id,
 		      struct diag *d)
 {
 	const cJSON *flags, *f;
-	size_t n = 0;
+	size_t n = 0, k;
 
 	memset(c, 0, sizeof(*c));
 	c->program = cond_list(j, "program");
@@ -98,17 +109,9 @@ static int cond_build(struct cond *c, const cJSON *j, const char *id,
 	c->git_push_protected =
 		cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
 			"git_push_protected"));
-	c->args.pattern = cond_string(j, "args");
-	c->path.pattern = cond_string(j, "path");
-	c->line.pattern = cond_string(j, "line");
-	c->redirect.pattern = cond_string(j, "redirect");
-	c->code.pattern = cond_string(j, "code");
-	c->content.pattern = cond_string(j, "content");
-	c->url.pattern = cond_string(j, "url");
-	c->host.pattern = cond_string(j, "host");
-	c->mcp_server.pattern = cond_string(j, "mcp_server");
-	c->mcp_tool.pattern = cond_string(j, "mcp_tool");
-	c->strings.pattern = cond_string(j, "strings");
+	for (k = 0; k < RULEPACK_NREGEX; k++)
+		cond_rx(c, k)->pattern = cond_string(j,
+						     rulepack_regex_keys[k]);
 	if ((flags = cond_list(j, "flags"))) {
 		c->nflags = (size_t)cJSON_GetArraySize(flags);
 		c->flags = calloc(c->nflags, sizeof(*c->flags));
@@ -135,18 +138,11 @@ static void rx_free(struct rx *x)
 
 static void cond_free(struct cond *c)
 {
+	size_t k;
+
 	free(c->flags);
-	rx_free(&c->args);
-	rx_free(&c->path);
-	rx_free(&c->line);
-	rx_free(&c->redirect);
-	rx_free(&c->code);
-	rx_free(&c->content);
-	rx_free(&c->url);
-	rx_free(&c->host);
-	rx_free(&c->mcp_server);
-	rx_free(&c->mcp_tool);
-	rx_free(&c->strings);
+	for (k = 0; k < RULEPACK_NREGEX; k++)
+		rx_free(cond_rx(c, k));
 	memset(c, 0, sizeof(*c));
 }
 
@@ -166,17 +162,6 @@ void rule_release_conds(struct rule *r)
 	r->unless = NULL;
 	r->nunless = 0;
 	r->built = 0;
-}
-
-/* The regex slots of a condition, in rulepack_regex_keys order. */
-static struct rx *cond_rx(struct cond *c, size_t k)
-{
-	struct rx *slots[RULEPACK_NREGEX] = {
-		&c->args, &c->path, &c->line, &c->redirect, &c->code,
-		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
-		&c->strings };
-
-	return slots[k];
 }
 
 /* Embedded rules carry their regexes compiled at build time; decoding is
@@ -286,29 +271,31 @@ static int eval_budget(struct eval *ev)
 	return 0;
 }
 
+/* Compiles a regex condition that did not arrive precompiled (user
+ * packs, or a PCRE2 that could not decode the embedded codes). */
+static int rx_compile(struct rx *x, const char *id, struct diag *d)
+{
+	PCRE2_UCHAR msg[120];
+	PCRE2_SIZE off;
+	int err;
+
+	x->code = pcre2_compile((PCRE2_SPTR)x->pattern, PCRE2_ZERO_TERMINATED,
+				RULEPACK_PCRE2_OPTIONS, &err, &off, NULL);
+	if (x->code)
+		return 0;
+	pcre2_get_error_message(err, msg, sizeof(msg));
+	return diag_set(d, CV_EINVAL, "rule '%s': regex /%s/ does not compile "
+			"at offset %zu: %s", id, x->pattern, (size_t)off, msg);
+}
+
 static int rx_match(struct eval *ev, struct rx *x, const char *s)
 {
 	int rc;
 
 	if (!s)
 		return 0;
-	if (!x->code) {
-		int err;
-		PCRE2_SIZE off;
-
-		x->code = pcre2_compile((PCRE2_SPTR)x->pattern,
-					PCRE2_ZERO_TERMINATED,
-					RULEPACK_PCRE2_OPTIONS,
-					&err, &off, NULL);
-		if (!x->code) {
-			PCRE2_UCHAR msg[120];
-
-			pcre2_get_error_message(err, msg, sizeof(msg));
-			return diag_set(ev->d, CV_EINVAL, "rule '%s': regex "
-					"/%s/ does not compile: %s",
-					ev->rule->id, x->pattern, msg);
-		}
-	}
+	if (!x->code && rx_compile(x, ev->rule->id, ev->d) < 0)
+		return ev->d->code;
 	if (eval_budget(ev) < 0)
 		return CV_ELIMIT;
 	rc = pcre2_match(x->code, (PCRE2_SPTR)s, strlen(s), 0, 0, ev->md,
@@ -745,8 +732,6 @@ static int judge_rules(struct eval *ev, struct verdict *v,
 	return 0;
 }
 
-struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
-
 static int judge_subject(struct eval *ev, struct verdict *v,
 			 const struct subject *s)
 {
@@ -987,46 +972,23 @@ done:
 
 /* Compiles every regex of a rule: the self-test's check that a rule is
  * usable before any call reaches it. */
-int policy_rule_compile(struct ruleset *set, const struct rule *r,
-			struct diag *d);
-int policy_rule_compile(struct ruleset *set, const struct rule *r,
-			struct diag *d)
+int policy_rule_compile(const struct rule *r, struct diag *d)
 {
 	struct rule *m = (struct rule *)r;
-	struct rx *all[11 * 17];
-	size_t n = 0, i, k;
+	size_t c, k;
 	int error;
 
-	(void)set;
 	if ((error = rule_build(m, d)) < 0)
 		return error;
-	for (k = 0; k <= m->nunless && n + 11 <= sizeof(all) / sizeof(*all);
-	     k++) {
-		struct cond *c = k == 0 ? m->match : &m->unless[k - 1];
-		struct rx *list[] = { &c->args, &c->path, &c->line,
-			&c->redirect, &c->code, &c->content, &c->url,
-			&c->host, &c->mcp_server, &c->mcp_tool, &c->strings };
-		for (i = 0; i < 11; i++)
-			all[n++] = list[i];
-	}
-	for (i = 0; i < n; i++) {
-		int err;
-		PCRE2_SIZE off;
+	for (c = 0; c <= m->nunless; c++) {
+		struct cond *cd = c == 0 ? m->match : &m->unless[c - 1];
 
-		if (!all[i]->pattern || all[i]->code)
-			continue;
-		all[i]->code = pcre2_compile((PCRE2_SPTR)all[i]->pattern,
-					     PCRE2_ZERO_TERMINATED,
-					     RULEPACK_PCRE2_OPTIONS,
-					     &err, &off, NULL);
-		if (!all[i]->code) {
-			PCRE2_UCHAR msg[120];
+		for (k = 0; k < RULEPACK_NREGEX; k++) {
+			struct rx *x = cond_rx(cd, k);
 
-			pcre2_get_error_message(err, msg, sizeof(msg));
-			return diag_set(d, CV_EINVAL, "rule '%s': regex /%s/ "
-					"does not compile at offset %zu: %s",
-					r->id, all[i]->pattern, (size_t)off,
-					msg);
+			if (x->pattern && !x->code &&
+			    (error = rx_compile(x, r->id, d)) < 0)
+				return error;
 		}
 	}
 	return 0;

@@ -329,8 +329,7 @@ int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
 	return error;
 }
 
-struct rule *ruleset_find_rule(struct ruleset *set, const char *id);
-struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
+static struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
 {
 	size_t i = set->n;
 
@@ -665,8 +664,6 @@ struct rule *const *ruleset_by_program(struct ruleset *set,
 	return set->by_prog_rules;
 }
 
-/* Every rule that has a program list: for dynamic program names. */
-struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
 struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
 {
 	*n = set->n;
