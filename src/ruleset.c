@@ -17,11 +17,6 @@
 #include "rulepack.h"
 #include "rules_embed.h"
 
-struct prog_entry {
-	const char *program;
-	struct rule *rule;
-};
-
 struct ruleset {
 	struct rule **rules;
 	size_t n, cap;
@@ -30,7 +25,8 @@ struct ruleset {
 	size_t npacks;
 	/* Prefilter index, rebuilt lazily after loads. */
 	bool index_dirty;
-	struct prog_entry *by_prog;
+	struct embedded_prog *by_prog;	/* same shape as the built-in one;
+					 * .rule indexes set->rules */
 	size_t nby_prog;
 	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
 	struct rule **programless;
@@ -557,7 +553,7 @@ int severity_parse(enum severity *out, const char *name)
 
 static int cmp_prog(const void *a, const void *b)
 {
-	const struct prog_entry *x = a, *y = b;
+	const struct embedded_prog *x = a, *y = b;
 	int c = strcmp(x->program, y->program);
 
 	if (c)
@@ -573,7 +569,7 @@ static int build_index(struct ruleset *set)
 {
 	size_t first = set->static_index ? set->nembedded : 0;
 	size_t i, n = 0, np = 0, k;
-	struct prog_entry *e;
+	struct embedded_prog *e;
 	struct rule **pl, **scratch;
 
 	for (i = first; i < set->n; i++) {
@@ -605,7 +601,7 @@ static int build_index(struct ruleset *set)
 			pl[np++] = r;
 		for (k = 0; r->programs[k]; k++) {
 			e[n].program = r->programs[k];
-			e[n].rule = r;
+			e[n].rule = (unsigned)i;
 			n++;
 		}
 	}
@@ -623,44 +619,42 @@ static int build_index(struct ruleset *set)
 	return 0;
 }
 
-struct rule *const *ruleset_by_program(struct ruleset *set,
-				       const char *program, size_t *n)
+/* Appends the rules that index entries v[0..n) (sorted by program) list
+ * for `program` to out; returns the new count. */
+static size_t prog_lookup(struct rule **out, size_t k,
+			  struct rule *const *rules,
+			  const struct embedded_prog *v, size_t n,
+			  const char *program)
 {
-	size_t lo, hi, k = 0;
+	size_t lo = 0, hi = n;
 
-	*n = 0;
-	if (set->index_dirty && build_index(set) < 0)
-		return NULL;
-	if (set->static_index) {
-		lo = 0;
-		hi = embedded_prog_count;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (strcmp(embedded_prog_index[mid].program,
-				   program) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		while (lo < embedded_prog_count &&
-		       !strcmp(embedded_prog_index[lo].program, program))
-			set->by_prog_rules[k++] =
-				set->rules[embedded_prog_index[lo++].rule];
-	}
-	lo = 0;
-	hi = set->nby_prog;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(set->by_prog[mid].program, program) < 0)
+		if (strcmp(v[mid].program, program) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	while (lo < set->nby_prog && !strcmp(set->by_prog[lo].program, program))
-		set->by_prog_rules[k++] = set->by_prog[lo++].rule;
-	*n = k;
+	while (lo < n && !strcmp(v[lo].program, program))
+		out[k++] = rules[v[lo++].rule];
+	return k;
+}
+
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n)
+{
+	size_t k = 0;
+
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	if (set->static_index)
+		k = prog_lookup(set->by_prog_rules, k, set->rules,
+				embedded_prog_index, embedded_prog_count,
+				program);
+	*n = prog_lookup(set->by_prog_rules, k, set->rules, set->by_prog,
+			 set->nby_prog, program);
 	return set->by_prog_rules;
 }
 
