@@ -59,8 +59,7 @@ static void print_text(const struct toolcall *call, const struct verdict *v)
 		printf("  %s\n", v->reason);
 }
 
-static int print_json(const struct toolcall *call, const struct verdict *v,
-		      const char *tag)
+static int print_json(const struct verdict *v, const char *tag)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -90,7 +89,6 @@ static int print_json(const struct toolcall *call, const struct verdict *v,
 	}
 	error |= buf_printf(&b, ",\"error\":%s}\n", v->error ? "true" :
 			    "false");
-	(void)call;
 	if (!error)
 		fwrite(b.data, 1, b.len, stdout);
 	buf_release(&b);
@@ -141,7 +139,7 @@ static int check_batch(struct ruleset *set, const char *path,
 			policy_fail_closed(&v, &a, d.code, d.msg);
 		else
 			policy_judge(&v, &a, set, &call, &d);
-		print_json(&call, &v, tag);
+		print_json(&v, tag);
 		if (exit_for(&v) > worst)
 			worst = exit_for(&v);
 		toolcall_release(&call);
@@ -258,7 +256,7 @@ int cmd_check(int argc, char **argv)
 	else
 		policy_judge(&v, &a, set, &call, &d);
 	if (json)
-		print_json(&call, &v, NULL);
+		print_json(&v, NULL);
 	else
 		print_text(&call, &v);
 	status = v.error ? EXIT_ERROR : exit_for(&v);

@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "declog.h"
+#include "engine.h"
 #include "hook_io.h"
 #include "opt.h"
 #include "policy.h"
@@ -98,9 +99,7 @@ int cmd_hook(int argc, char **argv)
 	copts.cwd = call.cwd;
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
-	if ((error = ruleset_new(&set, &d)) < 0 ||
-	    (error = ruleset_load_embedded(set, &d)) < 0 ||
-	    (error = config_apply(set, &copts, &d)) < 0) {
+	if ((error = engine_load(&set, &copts, &d)) < 0) {
 		status = fail_closed(&a, error, d.msg);
 		goto done;
 	}
