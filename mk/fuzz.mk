@@ -28,10 +28,9 @@ FUZZ_TARGETS ?= json shell hook rulepack \
 	$(if $(wildcard src/audit.c),audit)
 FUZZ_BINS = $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
-# The library as the hook links it, minus main.c; src/arena.c is replaced
-# by fuzz/arena_each.c (one malloc per object, so ASan sees overruns).
-FUZZ_LIB_SRCS = $(filter-out src/main.c src/arena.c,$(SRCS)) \
-	fuzz/arena_each.c
+# The library as the hook links it, minus main.c; src/arena.c, built with
+# -DCV_FUZZING, gives each object its own malloc so ASan sees overruns.
+FUZZ_LIB_SRCS = $(filter-out src/main.c,$(SRCS))
 FUZZ_OBJS = $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(notdir $(FUZZ_LIB_SRCS))) \
 	$(FUZZ_BUILD)/obj/rules_embed.o
 
@@ -41,9 +40,6 @@ FUZZ_OBJS = $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(notdir $(FUZZ_LIB_SRCS))) \
 fuzz-build: $(FUZZ_BINS)
 
 $(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) mk/fuzz.mk \
-		| $(FUZZ_BUILD)/obj
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
-$(FUZZ_BUILD)/obj/arena_each.o: fuzz/arena_each.c include/arena.h \
 		| $(FUZZ_BUILD)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 # The packs are embedded by the normal build's generator, whatever its
