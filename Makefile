@@ -59,7 +59,7 @@ $(BUILD)/gen/rules_embed.c: $(PACKS) $(BUILD)/embed | $(BUILD)/gen
 	$(BUILD)/embed $(PACKS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
-EMBED_SRCS = tools/embed.c src/rulepack.c src/json.c src/diag.c src/buf.c \
+EMBED_SRCS = tools/embed.c src/rulepack.c src/jval.c src/diag.c src/buf.c \
 	src/text.c src/arena.c
 $(BUILD)/embed: $(EMBED_SRCS) $(wildcard include/*.h) | $(BUILD)
 	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude $(DEPS_CFLAGS) -O1 -o $@ \

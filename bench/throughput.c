@@ -62,7 +62,9 @@ static int decide(struct ruleset *set, const struct buf *in)
 	diag_clear(&d);
 	memset(&call, 0, sizeof(call));
 	topts.home = "/home/alice";
-	if (toolcall_parse(&call, &a, in->data, in->len, &topts, &d) < 0) {
+	/* The hook parses its stdin buffer in place: parse a fresh copy. */
+	if (toolcall_parse(&call, &a, arena_strndup(&a, in->data, in->len),
+			   in->len, &topts, &d) < 0) {
 		fprintf(stderr, "throughput: bad payload: %s\n", d.msg);
 		exit(1);
 	}
@@ -73,7 +75,6 @@ static int decide(struct ruleset *set, const struct buf *in)
 		exit(1);
 	}
 	dec = (int)v.decision;
-	toolcall_release(&call);
 	arena_release(&a);
 	return dec;
 }

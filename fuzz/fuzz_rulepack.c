@@ -118,7 +118,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					  strlen(rulepack_commands[i]), &opts,
 					  &d) == 0)
 			rulepack_judge(set, &a, &call);
-		toolcall_release(&call);
 	}
 	for (i = 0; i < sizeof(rulepack_inputs) /
 		    sizeof(rulepack_inputs[0]); i++) {
@@ -129,7 +128,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					strlen(rulepack_inputs[i].input),
 					&opts, &d) == 0)
 			rulepack_judge(set, &a, &call);
-		toolcall_release(&call);
 	}
 done:
 	ruleset_free(set);

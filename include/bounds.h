@@ -11,7 +11,7 @@
 #define CV_MAX_PAYLOAD_BYTES	(16u * 1024 * 1024)
 
 /* Claude Code payloads nest 3-4 levels; MCP arguments a few more.  A
- * deeper document is hostile, and cJSON recurses, so refuse it first. */
+ * deeper document is hostile, and the readers recurse, so refuse it first. */
 #define CV_MAX_JSON_DEPTH	128
 
 /* `bash -c` in `$( )` in `sudo` in a here-doc: deeper than this is refused

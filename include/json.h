@@ -1,11 +1,13 @@
-/* json.h - the only door to cJSON.
+/* json.h - the door to cJSON, for code that edits or writes JSON
+ * (settings files, the decision log).  The engine reads with jval.h.
  * cJSON and Claude Code's JSON.parse disagree on documents that a guard
  * must not misread: duplicate keys (cJSON's lookup finds the first, JSON.parse
  * keeps the last), "\u0000" (cJSON silently truncates the string), lone
  * surrogates, invalid UTF-8, raw control characters, and case-variant keys
  * (cJSON_GetObjectItem ignores case).  json_parse() scans the text first and
  * refuses each of these with a message naming the problem and its offset,
- * unless a flag says how to resolve it.  Lookups are always case-sensitive.
+ * unless a flag says how to resolve it (the checks are jval.c's).
+ * Lookups are always case-sensitive.
  * The tree from json_parse() is freed with cJSON_Delete(). */
 #ifndef CV_JSON_H
 #define CV_JSON_H

@@ -4,10 +4,10 @@
 #define CV_RULE_INT_H
 
 #include <stdbool.h>
-#include <cjson/cJSON.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "jval.h"
 #include "ruleset.h"
 
 /* A regex condition, compiled the first time it is evaluated. */
@@ -23,7 +23,7 @@ struct flagspec {
 };
 
 struct cond {
-	const cJSON *program, *subcommand, *input_from, *via, *keywords,
+	const struct jv *program, *subcommand, *input_from, *via, *keywords,
 		*input_true;
 	struct flagspec *flags;
 	size_t nflags;
@@ -38,14 +38,15 @@ struct rule {
 		*const *subcommands;
 	const char *examples_text;	/* embedded: hit/miss, self-test only */
 	size_t examples_len;
-	cJSON *examples;		/* parsed examples_text */
+	struct jv *examples;		/* parsed examples_text */
 	bool in_block;			/* allocated with the embedded block */
 	const unsigned char *regexes;	/* embedded: precompiled regexes */
 	size_t regexes_len;
 	const char *json_text;		/* embedded: parsed on first use */
 	size_t json_len;
-	cJSON *json;			/* the rule object */
-	bool json_owned;		/* parsed from json_text: free it */
+	struct jv *json;		/* the rule object */
+	struct arena *trees;		/* the set's: where json_text and
+					 * examples_text are parsed */
 	bool enabled;
 	bool replaced;			/* a later pack redefined this id */
 	bool decision_set;		/* configuration changed the decision */

@@ -1,15 +1,15 @@
 /* rulepack.h - validating a rule pack and describing its rules.
  * Shared by the run-time loader (ruleset.c) and the build-time generator
  * (tools/embed.c), so an embedded pack passed exactly the checks a user
- * pack passes.  Descriptions point into the cJSON tree given; they are
- * valid while it lives. */
+ * pack passes.  Descriptions point into the tree given (jval.h); they
+ * are valid while it lives. */
 #ifndef CV_RULEPACK_H
 #define CV_RULEPACK_H
 
 #include <stddef.h>
-#include <cjson/cJSON.h>
 
 #include "diag.h"
+#include "jval.h"
 
 #define RULEPACK_MAX_LIST 64	/* programs, tools or keywords of a rule */
 
@@ -20,14 +20,14 @@ struct rule_desc {
 	const char *programs[RULEPACK_MAX_LIST + 1];
 	const char *keywords[RULEPACK_MAX_LIST + 1];
 	const char *subcommands[RULEPACK_MAX_LIST + 1];
-	const cJSON *json;				/* the rule object */
+	const struct jv *json;				/* the rule object */
 };
 
 /* Checks the pack's shape and every rule in it; calls fn for each rule.
  * Messages name the origin and the rule. */
 typedef int (*rulepack_fn)(void *arg, const struct rule_desc *desc,
 			   struct diag *d);
-int rulepack_walk(const cJSON *pack, const char *origin, rulepack_fn fn,
+int rulepack_walk(const struct jv *pack, const char *origin, rulepack_fn fn,
 		  void *arg, struct diag *d);
 
 /* Condition keys a `match`/`unless` object may use. */

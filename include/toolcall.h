@@ -1,10 +1,9 @@
 /* toolcall.h - a PreToolUse payload read into a tool call.
- * toolcall_parse() reads the hook's stdin JSON (strictly, see json.h) and
+ * toolcall_parse() reads the hook's stdin JSON (strictly, see jval.h) and
  * turns it into subjects (subject.h): Bash and Monitor commands are parsed
  * as shell, file tools carry normalised paths, WebFetch a URL and host, MCP
  * tools their server, tool name and every string of their input.
- * Subjects live in the arena given and point into the parsed payload,
- * which toolcall_release() frees: release the call before the arena. */
+ * Subjects and the parsed payload live in the arena given. */
 #ifndef CV_TOOLCALL_H
 #define CV_TOOLCALL_H
 
@@ -15,6 +14,7 @@
 #include "subject.h"
 
 struct arena;
+struct jv;
 
 struct toolcall {
 	const char *event;		/* hook_event_name */
@@ -28,8 +28,6 @@ struct toolcall {
 					 * advance (tests); NULL: read it from
 					 * cwd when a rule needs it */
 	struct subject_list subjects;
-	struct cJSON *tree;		/* the parsed payload: subjects point
-					 * into it; toolcall_release() frees */
 };
 
 /* Options a caller may set; NULL means the hook's defaults. */
@@ -39,11 +37,11 @@ struct toolcall_opts {
 	const char *branch;		/* pretend this is the current branch */
 };
 
+/* Parses the payload json[0..len) in place: json is modified and must
+ * stay alive as long as the call (strings point into it). */
 int toolcall_parse(struct toolcall *out, struct arena *a,
-		   const char *json, size_t len,
+		   char *json, size_t len,
 		   const struct toolcall_opts *opts, struct diag *d);
-
-void toolcall_release(struct toolcall *call);
 
 /* Builds a call from a tool name and its tool_input object (as JSON text):
  * for `ccveto check`, the rule self-test and the auditor. */
@@ -51,6 +49,11 @@ int toolcall_from_input(struct toolcall *out, struct arena *a,
 			const char *tool, const char *input_json,
 			size_t input_len, const struct toolcall_opts *opts,
 			struct diag *d);
+
+/* The same from a parsed tool_input (a rule example's "input"). */
+int toolcall_from_tree(struct toolcall *out, struct arena *a,
+		       const char *tool, const struct jv *input,
+		       const struct toolcall_opts *opts, struct diag *d);
 
 /* A Bash call for `command`: the common case of the above. */
 int toolcall_from_command(struct toolcall *out, struct arena *a,

@@ -612,7 +612,6 @@ int audit_command(struct cmd_facts *out, struct audit_ctx *c,
 done:
 	if (out->what && !(out->what = arena_strdup(&c->r->arena, out->what)))
 		c->error = NOMEM(c->d);
-	toolcall_release(&call);
 	arena_release(&a);
 	return c->error;
 }

@@ -9,7 +9,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "engine.h"
-#include "json.h"
+#include "jval.h"
 #include "opt.h"
 #include "policy.h"
 #include "ruleset.h"
@@ -123,7 +123,7 @@ static int check_batch(struct ruleset *set, const char *path,
 		struct verdict v;
 		struct arena a;
 		struct diag d;
-		cJSON *ex = NULL;
+		struct jv *ex = NULL;
 		char tag[32];
 
 		n++;
@@ -133,7 +133,7 @@ static int check_batch(struct ruleset *set, const char *path,
 		diag_clear(&d);
 		memset(&call, 0, sizeof(call));
 		snprintf(tag, sizeof(tag), "%u", n);
-		if (json_parse(&ex, line, strlen(line), 0, &d) < 0 ||
+		if (jv_parse(&ex, &a, line, strlen(line), 0, &d) < 0 ||
 		    engine_call_from_example(&call, &a, ex, home, cwd, branch,
 					     &d) < 0)
 			policy_fail_closed(&v, &a, d.code, d.msg);
@@ -142,8 +142,6 @@ static int check_batch(struct ruleset *set, const char *path,
 		print_json(&v, tag);
 		if (exit_for(&v) > worst)
 			worst = exit_for(&v);
-		toolcall_release(&call);
-		cJSON_Delete(ex);
 		arena_release(&a);
 	}
 	buf_release(&in);
@@ -261,7 +259,6 @@ int cmd_check(int argc, char **argv)
 		print_text(&call, &v);
 	status = v.error ? EXIT_ERROR : exit_for(&v);
 done:
-	toolcall_release(&call);
 	ruleset_free(set);
 	buf_release(&text);
 	buf_release(&warnings);

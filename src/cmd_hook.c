@@ -107,7 +107,6 @@ int cmd_hook(int argc, char **argv)
 	declog_record(&call, &v);
 	status = hook_emit(&v);
 done:
-	toolcall_release(&call);
 	ruleset_free(set);
 	buf_release(&in);
 	arena_release(&a);

@@ -7,7 +7,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "engine.h"
-#include "json.h"
+#include "jval.h"
 #include "opt.h"
 #include "rules_embed.h"
 #include "ruleset.h"
@@ -26,15 +26,15 @@ static void md_cell(const char *s)
 
 static void tools_of(struct buf *b, const struct rule *r)
 {
-	const cJSON *tools = json_get(rule_json(r), "tools"), *t;
+	const struct jv *tools = jv_get(rule_json(r), "tools"), *t;
 
 	if (!tools) {
 		buf_puts(b, "Bash, Monitor");
 		return;
 	}
-	cJSON_ArrayForEach(t, tools)
+	jv_for_each(t, tools)
 		buf_printf(b, "%s%s", t == tools->child ? "" : ", ",
-			   t->valuestring);
+			   t->s);
 }
 
 static void print_markdown(struct ruleset *set)

@@ -6,10 +6,11 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "cmd.h"
 #include "config.h"
 #include "engine.h"
-#include "json.h"
+#include "jval.h"
 #include "opt.h"
 #include "policy.h"
 #include "ruleset.h"
@@ -24,11 +25,16 @@ struct tally {
 };
 
 static void report(struct tally *t, int pass, const char *id,
-		   const char *what, const cJSON *ex, const char *detail)
+		   const char *what, const struct jv *ex, const char *detail)
 {
-	char *text = cJSON_IsString(ex) ? NULL : cJSON_PrintUnformatted(ex);
-	const char *shown = cJSON_IsString(ex) ? ex->valuestring :
-			    text ? text : "?";
+	struct buf text;
+	const char *shown = "?";
+
+	buf_init(&text);
+	if (jv_is(ex, JV_STRING))
+		shown = ex->s;
+	else if (jv_write(&text, ex) == 0 && buf_putc(&text, '\0') == 0)
+		shown = text.data;
 
 	t->n++;
 	if (!pass)
@@ -40,15 +46,15 @@ static void report(struct tally *t, int pass, const char *id,
 	else if (!pass)
 		printf("FAIL %s %s: %s%s%s\n", id, what, shown,
 		       detail ? " - " : "", detail ? detail : "");
-	cJSON_free(text);
+	buf_release(&text);
 }
 
 static void run_examples(struct tally *t, struct ruleset *set,
 			 const struct rule *r, const char *key, int want)
 {
-	const cJSON *list = json_get(rule_examples(r), key), *ex;
+	const struct jv *list = jv_get(rule_examples(r), key), *ex;
 
-	cJSON_ArrayForEach(ex, list) {
+	jv_for_each(ex, list) {
 		struct toolcall call;
 		struct verdict v;
 		struct arena a;
@@ -73,7 +79,6 @@ static void run_examples(struct tally *t, struct ruleset *set,
 			       found == want ? NULL :
 			       want ? "not matched" : "matched");
 		}
-		toolcall_release(&call);
 		arena_release(&a);
 	}
 }

@@ -24,10 +24,11 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "arena.h"
 #include "bounds.h"
 #include "buf.h"
 #include "config.h"
-#include "json.h"
+#include "jval.h"
 #include "ruleset.h"
 #include "subject.h"
 
@@ -61,7 +62,7 @@ struct run {
 	char **branches;	/* protected branches set so far */
 	size_t nbranches;
 	bool branches_set;	/* false: the built-in defaults apply */
-	const cJSON *trust;	/* user's trust_projects (in user tree) */
+	const struct jv *trust;	/* user's trust_projects (in user tree) */
 };
 
 static const char *const default_branches[] = { "main", "master",
@@ -110,14 +111,14 @@ static void warn(const struct run *r, const char *fmt, ...)
 	buf_putc(r->opts->warnings, '\n');
 }
 
-static bool string_array(const cJSON *a)
+static bool string_array(const struct jv *a)
 {
-	const cJSON *c;
+	const struct jv *c;
 
-	if (!cJSON_IsArray(a))
+	if (!jv_is(a, JV_ARRAY))
 		return false;
 	for (c = a->child; c; c = c->next)
-		if (!cJSON_IsString(c) || !*c->valuestring)
+		if (!jv_is(c, JV_STRING) || !*c->s)
 			return false;
 	return true;
 }
@@ -173,10 +174,10 @@ static int load_project_dir(struct run *r, const char *file,
 	return 0;
 }
 
-static int apply_rule_dirs(struct run *r, const cJSON *v, const char *file,
+static int apply_rule_dirs(struct run *r, const struct jv *v, const char *file,
 			   const char *base, enum level lv, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	char real[PATH_MAX], realbase[PATH_MAX];
 	int error = 0;
 
@@ -186,7 +187,7 @@ static int apply_rule_dirs(struct run *r, const cJSON *v, const char *file,
 	for (c = v->child; c && !error; c = c->next) {
 		struct buf p = BUF_INIT;
 
-		if ((error = resolve_path(&p, r, base, c->valuestring)) < 0) {
+		if ((error = resolve_path(&p, r, base, c->s)) < 0) {
 			error = diag_set(d, error, "out of memory");
 			break;
 		}
@@ -199,7 +200,7 @@ static int apply_rule_dirs(struct run *r, const cJSON *v, const char *file,
 			   !path_inside(real, realbase)) {
 			warn(r, "%s: rule_dirs '%s' ignored: a project's packs "
 			     "must be inside the project", file,
-			     c->valuestring);
+			     c->s);
 		} else {
 			error = load_project_dir(r, file, real, d);
 		}
@@ -208,10 +209,10 @@ static int apply_rule_dirs(struct run *r, const cJSON *v, const char *file,
 	return error;
 }
 
-static int apply_disable(struct run *r, const cJSON *v, const char *file,
+static int apply_disable(struct run *r, const struct jv *v, const char *file,
 			 enum level lv, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	int error;
 
 	if (!string_array(v))
@@ -220,13 +221,13 @@ static int apply_disable(struct run *r, const cJSON *v, const char *file,
 	for (c = v->child; c; c = c->next) {
 		if (lv == LEVEL_PROJECT) {
 			warn(r, "%s: ignored \"disable\": \"%s\": a project "
-			     "cannot switch rules off", file, c->valuestring);
+			     "cannot switch rules off", file, c->s);
 			continue;
 		}
-		error = ruleset_disable(r->set, c->valuestring, d);
+		error = ruleset_disable(r->set, c->s, d);
 		if (error == CV_ENOTFOUND)
 			warn(r, "%s: \"disable\": no rule '%s'", file,
-			     c->valuestring);
+			     c->s);
 		else if (error < 0)
 			return error;
 	}
@@ -246,28 +247,28 @@ static int parse_decision(enum decision *out, const char *s)
 	return 0;
 }
 
-static int apply_decisions(struct run *r, const cJSON *v, const char *file,
+static int apply_decisions(struct run *r, const struct jv *v, const char *file,
 			   enum level lv, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	int error;
 
-	if (!cJSON_IsObject(v))
+	if (!jv_is(v, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "config '%s': \"decisions\" must "
 				"be an object: {\"rule.id\": \"deny\"|\"ask\"|"
 				"\"off\"}", file);
 	for (c = v->child; c; c = c->next) {
-		const struct rule *rule = ruleset_find(r->set, c->string);
+		const struct rule *rule = ruleset_find(r->set, c->key);
 		enum decision dec;
 
-		if (!cJSON_IsString(c) ||
-		    parse_decision(&dec, c->valuestring) < 0)
+		if (!jv_is(c, JV_STRING) ||
+		    parse_decision(&dec, c->s) < 0)
 			return diag_set(d, CV_EINVAL, "config '%s': decision "
 					"for '%s' must be \"deny\", \"ask\" or "
-					"\"off\"", file, c->string);
+					"\"off\"", file, c->key);
 		if (!rule) {
 			warn(r, "%s: \"decisions\": no rule '%s'", file,
-			     c->string);
+			     c->key);
 			continue;
 		}
 		if (lv == LEVEL_PROJECT &&
@@ -275,10 +276,10 @@ static int apply_decisions(struct run *r, const cJSON *v, const char *file,
 		     dec == DECISION_NONE)) {
 			warn(r, "%s: ignored \"decisions\": \"%s\": \"%s\": a "
 			     "project may only make an enabled rule stricter",
-			     file, c->string, c->valuestring);
+			     file, c->key, c->s);
 			continue;
 		}
-		if ((error = ruleset_set_decision(r->set, c->string, dec,
+		if ((error = ruleset_set_decision(r->set, c->key, dec,
 						  d)) < 0)
 			return error;
 	}
@@ -314,10 +315,10 @@ static int push_branch(struct run *r, const char *b)
 	return 0;
 }
 
-static int apply_branches(struct run *r, const cJSON *v, const char *file,
+static int apply_branches(struct run *r, const struct jv *v, const char *file,
 			  enum level lv, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	size_t i;
 
 	if (!string_array(v))
@@ -334,17 +335,17 @@ static int apply_branches(struct run *r, const cJSON *v, const char *file,
 	}
 	r->branches_set = true;
 	for (c = v->child; c; c = c->next)
-		if (push_branch(r, c->valuestring) < 0)
+		if (push_branch(r, c->s) < 0)
 			return diag_set(d, CV_ENOMEM, "out of memory");
 	return ruleset_set_protected_branches(r->set,
 		(const char *const *)r->branches, r->nbranches, d);
 }
 
-static int add_exception(const char *file, const cJSON *e, struct diag *d)
+static int add_exception(const char *file, const struct jv *e, struct diag *d)
 {
-	const char *rule = json_get_string(e, "rule");
-	const char *cmd = json_get_string(e, "command");
-	const char *path = json_get_string(e, "path");
+	const char *rule = jv_get_string(e, "rule");
+	const char *cmd = jv_get_string(e, "command");
+	const char *path = jv_get_string(e, "path");
 	struct exception *nv, x = { 0 };
 	int errcode;
 	PCRE2_SIZE erroff;
@@ -383,13 +384,13 @@ oom:
 	return diag_set(d, CV_ENOMEM, "out of memory");
 }
 
-static int apply_exceptions(struct run *r, const cJSON *v, const char *file,
+static int apply_exceptions(struct run *r, const struct jv *v, const char *file,
 			    enum level lv, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	int error;
 
-	if (!cJSON_IsArray(v))
+	if (!jv_is(v, JV_ARRAY))
 		return diag_set(d, CV_EINVAL, "config '%s': \"exceptions\" "
 				"must be an array of objects", file);
 	if (lv == LEVEL_PROJECT) {
@@ -398,25 +399,25 @@ static int apply_exceptions(struct run *r, const cJSON *v, const char *file,
 		return 0;
 	}
 	for (c = v->child; c; c = c->next) {
-		if (!cJSON_IsObject(c))
+		if (!jv_is(c, JV_OBJECT))
 			return diag_set(d, CV_EINVAL, "config '%s': "
 					"\"exceptions\" must be an array of "
 					"objects", file);
 		if ((error = add_exception(file, c, d)) < 0)
 			return error;
-		if (!ruleset_find(r->set, json_get_string(c, "rule")))
+		if (!ruleset_find(r->set, jv_get_string(c, "rule")))
 			warn(r, "%s: exception for unknown rule '%s'", file,
-			     json_get_string(c, "rule"));
+			     jv_get_string(c, "rule"));
 	}
 	return 0;
 }
 
-static int apply_log(struct run *r, const cJSON *v, const char *file,
+static int apply_log(struct run *r, const struct jv *v, const char *file,
 		     enum level lv, struct diag *d)
 {
-	const cJSON *e, *a, *m;
+	const struct jv *e, *a, *m;
 
-	if (!cJSON_IsObject(v))
+	if (!jv_is(v, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "config '%s': \"log\" must be an "
 				"object", file);
 	if (lv == LEVEL_PROJECT) {
@@ -424,21 +425,21 @@ static int apply_log(struct run *r, const cJSON *v, const char *file,
 		     "logging", file);
 		return 0;
 	}
-	e = json_get(v, "enabled");
-	a = json_get(v, "all_calls");
-	m = json_get(v, "max_bytes");
-	if ((e && !cJSON_IsBool(e)) || (a && !cJSON_IsBool(a)) ||
-	    (m && (!cJSON_IsNumber(m) || m->valuedouble < 4096 ||
-		   m->valuedouble > 1e12)))
+	e = jv_get(v, "enabled");
+	a = jv_get(v, "all_calls");
+	m = jv_get(v, "max_bytes");
+	if ((e && !jv_is_bool(e)) || (a && !jv_is_bool(a)) ||
+	    (m && (!jv_is(m, JV_NUMBER) || m->num < 4096 ||
+		   m->num > 1e12)))
 		return diag_set(d, CV_EINVAL, "config '%s': \"log\" takes "
 				"\"enabled\" and \"all_calls\" (true/false) and "
 				"\"max_bytes\" (4096 or more)", file);
 	if (e)
-		state.log.enabled = cJSON_IsTrue(e);
+		state.log.enabled = jv_is(e, JV_TRUE);
 	if (a)
-		state.log.all_calls = cJSON_IsTrue(a);
+		state.log.all_calls = jv_is(a, JV_TRUE);
 	if (m)
-		state.log.max_bytes = (unsigned long long)m->valuedouble;
+		state.log.max_bytes = (unsigned long long)m->num;
 	return 0;
 }
 
@@ -447,44 +448,44 @@ static const char *const known_keys[] = {
 	"protected_branches", "exceptions", "log", "trust_projects", NULL,
 };
 
-static int apply_tree(struct run *r, const cJSON *root, const char *file,
+static int apply_tree(struct run *r, const struct jv *root, const char *file,
 		      const char *base, enum level lv, struct diag *d)
 {
-	const cJSON *v, *c;
+	const struct jv *v, *c;
 	size_t i;
 	int error = 0;
 
-	if (!cJSON_IsObject(root))
+	if (!jv_is(root, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "config '%s' is not a JSON "
 				"object", file);
 	for (c = root->child; c; c = c->next) {
 		for (i = 0; known_keys[i]; i++)
-			if (!strcmp(c->string, known_keys[i]))
+			if (!strcmp(c->key, known_keys[i]))
 				break;
 		if (!known_keys[i])
 			warn(r, "%s: unknown key \"%s\" ignored", file,
-			     c->string);
+			     c->key);
 	}
 	/* Packs first, so the other keys can name their rules. */
-	if ((v = json_get(root, "rule_dirs")) &&
+	if ((v = jv_get(root, "rule_dirs")) &&
 	    (error = apply_rule_dirs(r, v, file, base, lv, d)) < 0)
 		return error;
-	if ((v = json_get(root, "disable")) &&
+	if ((v = jv_get(root, "disable")) &&
 	    (error = apply_disable(r, v, file, lv, d)) < 0)
 		return error;
-	if ((v = json_get(root, "decisions")) &&
+	if ((v = jv_get(root, "decisions")) &&
 	    (error = apply_decisions(r, v, file, lv, d)) < 0)
 		return error;
-	if ((v = json_get(root, "protected_branches")) &&
+	if ((v = jv_get(root, "protected_branches")) &&
 	    (error = apply_branches(r, v, file, lv, d)) < 0)
 		return error;
-	if ((v = json_get(root, "exceptions")) &&
+	if ((v = jv_get(root, "exceptions")) &&
 	    (error = apply_exceptions(r, v, file, lv, d)) < 0)
 		return error;
-	if ((v = json_get(root, "log")) &&
+	if ((v = jv_get(root, "log")) &&
 	    (error = apply_log(r, v, file, lv, d)) < 0)
 		return error;
-	v = json_get(root, "trust_projects");
+	v = jv_get(root, "trust_projects");
 	if (v && lv != LEVEL_USER)
 		warn(r, "%s: ignored \"trust_projects\": only your own config "
 		     "can trust a project", file);
@@ -496,7 +497,8 @@ static int apply_tree(struct run *r, const cJSON *root, const char *file,
 
 /* Reads and parses one config file; *root stays NULL when it does not
  * exist. */
-static int read_config(cJSON **root, const char *file, struct diag *d)
+static int read_config(struct jv **root, struct arena *a, const char *file,
+		       struct diag *d)
 {
 	struct buf b = BUF_INIT;
 	int error;
@@ -513,7 +515,7 @@ static int read_config(cJSON **root, const char *file, struct diag *d)
 	else if (error < 0)
 		error = diag_set(d, error, "cannot read config '%s': %s", file,
 				 strerror(errno));
-	else if ((error = json_parse(root, b.data, b.len, 0, d)) < 0) {
+	else if ((error = jv_parse_copy(root, a, b.data, b.len, 0, d)) < 0) {
 		char why[CV_DIAG_MAX];
 
 		/* d->msg cannot be both source and destination. */
@@ -529,7 +531,7 @@ static int read_config(cJSON **root, const char *file, struct diag *d)
 static bool trusted(const struct run *r, const char *dir)
 {
 	char a[PATH_MAX], b[PATH_MAX];
-	const cJSON *c;
+	const struct jv *c;
 
 	if (!r->trust || !realpath(dir, a))
 		return false;
@@ -537,7 +539,7 @@ static bool trusted(const struct run *r, const char *dir)
 		struct buf p = BUF_INIT;
 		bool same;
 
-		if (resolve_path(&p, r, "/", c->valuestring) < 0)
+		if (resolve_path(&p, r, "/", c->s) < 0)
 			return false;
 		same = realpath(p.data, b) && !strcmp(a, b);
 		buf_release(&p);
@@ -592,12 +594,14 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 {
 	struct buf ufile = BUF_INIT, pfile = BUF_INIT, pdir = BUF_INIT,
 		   udir = BUF_INIT;
-	cJSON *user = NULL, *proj = NULL;
+	struct jv *user = NULL, *proj = NULL;
+	struct arena trees;		/* both files' trees, read once */
 	struct run r = { 0 };
 	const char *rules_dir = opts->rules_dir;
 	int error = 0;
 
 	config_release();
+	arena_init(&trees);
 	r.set = set;
 	r.opts = opts;
 	r.home = getenv("HOME");
@@ -611,14 +615,14 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	if (!opts->no_user_config && user_config_path(&ufile, r.home) == 0) {
 		const char *slash;
 
-		if ((error = read_config(&user, ufile.data, d)) < 0)
+		if ((error = read_config(&user, &trees, ufile.data, d)) < 0)
 			goto done;
 		slash = strrchr(ufile.data, '/');
 		if ((error = buf_put(&udir, ufile.data,
 				     (size_t)(slash - ufile.data))) < 0)
 			goto done;
 		if (user) {
-			r.trust = json_get(user, "trust_projects");
+			r.trust = jv_get(user, "trust_projects");
 			if ((error = apply_tree(&r, user, ufile.data,
 						udir.data, LEVEL_USER, d)) < 0)
 				goto done;
@@ -627,7 +631,7 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	if (opts->cwd && find_project(&pfile, &pdir, opts->cwd, r.home) == 0) {
 		enum level lv;
 
-		if ((error = read_config(&proj, pfile.data, d)) < 0)
+		if ((error = read_config(&proj, &trees, pfile.data, d)) < 0)
 			goto done;
 		lv = trusted(&r, pdir.data) ? LEVEL_TRUSTED : LEVEL_PROJECT;
 		if (proj && (error = apply_tree(&r, proj, pfile.data,
@@ -638,8 +642,7 @@ done:
 	if (error == CV_ENOMEM)
 		diag_set(d, error, "out of memory");
 	free_branches(&r);
-	cJSON_Delete(user);
-	cJSON_Delete(proj);
+	arena_release(&trees);
 	buf_release(&ufile);
 	buf_release(&udir);
 	buf_release(&pfile);

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "engine.h"
-#include "json.h"
+#include "jval.h"
 #include "ruleset.h"
 #include "toolcall.h"
 
@@ -28,33 +28,26 @@ int engine_call_from_example(struct toolcall *out, struct arena *a,
 			     const char *cwd, const char *branch,
 			     struct diag *d)
 {
-	const cJSON *ex = json;
+	const struct jv *ex = json;
 	struct toolcall_opts o;
 	const char *tool, *s;
-	char *text;
-	int error;
 
 	memset(&o, 0, sizeof(o));
 	o.home = home;
 	o.cwd = cwd;
 	o.branch = branch;
-	if (cJSON_IsString(ex))
-		return toolcall_from_command(out, a, ex->valuestring,
-					     strlen(ex->valuestring), &o, d);
-	if ((s = json_get_string(ex, "cwd")))
+	if (jv_is(ex, JV_STRING))
+		return toolcall_from_command(out, a, ex->s,
+					     strlen(ex->s), &o, d);
+	if ((s = jv_get_string(ex, "cwd")))
 		o.cwd = s;
-	if ((s = json_get_string(ex, "branch")))
+	if ((s = jv_get_string(ex, "branch")))
 		o.branch = s;
-	if ((s = json_get_string(ex, "home")))
+	if ((s = jv_get_string(ex, "home")))
 		o.home = s;
-	tool = json_get_string(ex, "tool");
-	if (!tool || !cJSON_IsObject(json_get(ex, "input")))
+	tool = jv_get_string(ex, "tool");
+	if (!tool || !jv_is(jv_get(ex, "input"), JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "an example needs \"tool\" and "
 				"an \"input\" object");
-	text = cJSON_PrintUnformatted(json_get(ex, "input"));
-	if (!text)
-		return diag_set(d, CV_ENOMEM, "out of memory");
-	error = toolcall_from_input(out, a, tool, text, strlen(text), &o, d);
-	cJSON_free(text);
-	return error;
+	return toolcall_from_tree(out, a, tool, jv_get(ex, "input"), &o, d);
 }

@@ -17,7 +17,7 @@
 #include "bounds.h"
 #include "config.h"
 #include "gitfacts.h"
-#include "json.h"
+#include "jval.h"
 #include "policy.h"
 #include "rule_int.h"
 #include "rulepack.h"
@@ -79,24 +79,17 @@ static int flagspec_parse(struct flagspec *f, const char *spec)
 	return 0;
 }
 
-static const char *cond_string(const cJSON *c, const char *key)
+static const struct jv *cond_list(const struct jv *c, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
+	const struct jv *v = jv_get(c, key);
 
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	return jv_is(v, JV_ARRAY) ? v : NULL;
 }
 
-static const cJSON *cond_list(const cJSON *c, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
-
-	return cJSON_IsArray(v) ? v : NULL;
-}
-
-static int cond_build(struct cond *c, const cJSON *j, const char *id,
+static int cond_build(struct cond *c, const struct jv *j, const char *id,
 		      struct diag *d)
 {
-	const cJSON *flags, *f;
+	const struct jv *flags, *f;
 	size_t n = 0, k;
 
 	memset(c, 0, sizeof(*c));
@@ -107,22 +100,21 @@ static int cond_build(struct cond *c, const cJSON *j, const char *id,
 	c->keywords = cond_list(j, "keywords");
 	c->input_true = cond_list(j, "input_true");
 	c->git_push_protected =
-		cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
-			"git_push_protected"));
+		jv_get_true(j, "git_push_protected");
 	for (k = 0; k < RULEPACK_NREGEX; k++)
-		cond_rx(c, k)->pattern = cond_string(j,
+		cond_rx(c, k)->pattern = jv_get_string(j,
 						     rulepack_regex_keys[k]);
 	if ((flags = cond_list(j, "flags"))) {
-		c->nflags = (size_t)cJSON_GetArraySize(flags);
+		c->nflags = flags->n;
 		c->flags = calloc(c->nflags, sizeof(*c->flags));
 		if (!c->flags)
 			return diag_set(d, CV_ENOMEM, "out of memory");
-		cJSON_ArrayForEach(f, flags) {
-			if (!cJSON_IsString(f) ||
-			    flagspec_parse(&c->flags[n], f->valuestring) < 0)
+		jv_for_each(f, flags) {
+			if (!jv_is(f, JV_STRING) ||
+			    flagspec_parse(&c->flags[n], f->s) < 0)
 				return diag_set(d, CV_EINVAL, "rule '%s': bad "
 					"flag spec '%s' (want -x|--long)", id,
-					cJSON_IsString(f) ? f->valuestring :
+					jv_is(f, JV_STRING) ? f->s :
 							    "?");
 			n++;
 		}
@@ -211,7 +203,7 @@ static void rule_decode_regexes(struct rule *r)
 
 static int rule_build(struct rule *r, struct diag *d)
 {
-	const cJSON *unless, *u;
+	const struct jv *unless, *u;
 	size_t i = 0;
 	int error;
 
@@ -227,19 +219,18 @@ static int rule_build(struct rule *r, struct diag *d)
 		goto fail;
 	}
 	if ((error = cond_build(r->match,
-				cJSON_GetObjectItemCaseSensitive(r->json,
-								 "match"),
+				jv_get(r->json, "match"),
 				r->id, d)) < 0)
 		goto fail;
-	unless = cJSON_GetObjectItemCaseSensitive(r->json, "unless");
-	if (cJSON_IsArray(unless) && cJSON_GetArraySize(unless) > 0) {
-		r->nunless = (size_t)cJSON_GetArraySize(unless);
+	unless = jv_get(r->json, "unless");
+	if (jv_is(unless, JV_ARRAY) && unless->n > 0) {
+		r->nunless = unless->n;
 		r->unless = calloc(r->nunless, sizeof(*r->unless));
 		if (!r->unless) {
 			error = diag_set(d, CV_ENOMEM, "out of memory");
 			goto fail;
 		}
-		cJSON_ArrayForEach(u, unless)
+		jv_for_each(u, unless)
 			if ((error = cond_build(&r->unless[i++], u, r->id,
 						d)) < 0)
 				goto fail;
@@ -324,19 +315,19 @@ static int rx_match_any(struct eval *ev, struct rx *x,
 	return 0;
 }
 
-static bool list_has(const cJSON *list, const char *s)
+static bool list_has(const struct jv *list, const char *s)
 {
-	const cJSON *c;
+	const struct jv *c;
 
 	if (!s)
 		return false;
-	cJSON_ArrayForEach(c, list)
-		if (cJSON_IsString(c) && !strcmp(c->valuestring, s))
+	jv_for_each(c, list)
+		if (jv_is(c, JV_STRING) && !strcmp(c->s, s))
 			return true;
 	return false;
 }
 
-static bool list_meets(const cJSON *list, const struct strlist *have)
+static bool list_meets(const struct jv *list, const struct strlist *have)
 {
 	size_t i;
 
@@ -788,7 +779,7 @@ static const char *weigh_worktree(struct verdict *v, struct arena *a,
 	for (i = 0; i < v->nhits; i++) {
 		struct verdict_hit *h = &v->hits[i];
 		const struct subject *s = h->subject;
-		const char *loss = json_get_string(rule_json(h->rule),
+		const char *loss = jv_get_string(rule_json(h->rule),
 						   "worktree_loss");
 		const char *cwd = call->cwd, *what = NULL;
 		enum gitfacts_loss kind;

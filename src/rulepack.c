@@ -3,7 +3,7 @@
  * rule into one that matches everything or nothing without anyone noticing. */
 #include <string.h>
 
-#include "json.h"
+#include "jval.h"
 #include "rulepack.h"
 
 const char *const rulepack_condition_keys[] = {
@@ -36,10 +36,10 @@ static int in_list(const char *const *list, const char *s)
 	return 0;
 }
 
-static int need_string(const cJSON *rule, const char *key, const char *id,
+static int need_string(const struct jv *rule, const char *key, const char *id,
 		       const char *origin, struct diag *d)
 {
-	const char *s = json_get_string(rule, key);
+	const char *s = jv_get_string(rule, key);
 
 	if (!s || !*s)
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': missing string "
@@ -47,17 +47,17 @@ static int need_string(const cJSON *rule, const char *key, const char *id,
 	return 0;
 }
 
-static int string_list(const char **out, const cJSON *arr, const char *what,
+static int string_list(const char **out, const struct jv *arr, const char *what,
 		       const char *id, const char *origin, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	size_t n = 0;
 
-	if (!cJSON_IsArray(arr))
+	if (!jv_is(arr, JV_ARRAY))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" must be "
 				"an array of strings", origin, id, what);
-	cJSON_ArrayForEach(c, arr) {
-		if (!cJSON_IsString(c) || !*c->valuestring)
+	jv_for_each(c, arr) {
+		if (!jv_is(c, JV_STRING) || !*c->s)
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" "
 					"holds a non-string or empty item",
 					origin, id, what);
@@ -66,7 +66,7 @@ static int string_list(const char **out, const cJSON *arr, const char *what,
 					"than %d items in \"%s\"", origin, id,
 					RULEPACK_MAX_LIST, what);
 		if (out)
-			out[n] = c->valuestring;
+			out[n] = c->s;
 		n++;
 	}
 	if (n == 0)
@@ -77,52 +77,52 @@ static int string_list(const char **out, const cJSON *arr, const char *what,
 	return 0;
 }
 
-static int check_conditions(const cJSON *cond, const char *where,
+static int check_conditions(const struct jv *cond, const char *where,
 			    const char *id, const char *origin,
 			    struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	int error;
 
-	if (!cJSON_IsObject(cond) || !cond->child)
+	if (!jv_is(cond, JV_OBJECT) || !cond->child)
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" must be "
 				"a non-empty object", origin, id, where);
-	cJSON_ArrayForEach(c, cond) {
-		if (!in_list(rulepack_condition_keys, c->string))
+	jv_for_each(c, cond) {
+		if (!in_list(rulepack_condition_keys, c->key))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
 					"condition \"%s\" in \"%s\"", origin,
-					id, c->string, where);
-		if (in_list(list_keys, c->string)) {
-			if ((error = string_list(NULL, c, c->string, id,
+					id, c->key, where);
+		if (in_list(list_keys, c->key)) {
+			if ((error = string_list(NULL, c, c->key, id,
 						 origin, d)) < 0)
 				return error;
-		} else if (!strcmp(c->string, "git_push_protected")) {
-			if (!cJSON_IsTrue(c))
+		} else if (!strcmp(c->key, "git_push_protected")) {
+			if (!jv_is(c, JV_TRUE))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"\"git_push_protected\" must be true",
 					origin, id);
-		} else if (!cJSON_IsString(c) || !*c->valuestring) {
+		} else if (!jv_is(c, JV_STRING) || !*c->s) {
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" "
 					"must be a regex string", origin, id,
-					c->string);
+					c->key);
 		}
 	}
 	return 0;
 }
 
-static int check_examples(const cJSON *rule, const char *key,
+static int check_examples(const struct jv *rule, const char *key,
 			  const char *id, const char *origin, struct diag *d)
 {
-	const cJSON *arr = json_get(rule, key), *c;
+	const struct jv *arr = jv_get(rule, key), *c;
 	int n = 0;
 
-	if (!cJSON_IsArray(arr))
+	if (!jv_is(arr, JV_ARRAY))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" examples "
 				"missing", origin, id, key);
-	cJSON_ArrayForEach(c, arr) {
-		if (cJSON_IsString(c) ||
-		    (cJSON_IsObject(c) && json_get_string(c, "tool") &&
-		     cJSON_IsObject(json_get(c, "input"))))
+	jv_for_each(c, arr) {
+		if (jv_is(c, JV_STRING) ||
+		    (jv_is(c, JV_OBJECT) && jv_get_string(c, "tool") &&
+		     jv_is(jv_get(c, "input"), JV_OBJECT)))
 			n++;
 		else
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': a \"%s\""
@@ -160,60 +160,60 @@ static int applies_to_shell(const struct rule_desc *desc)
 	return 0;
 }
 
-static int walk_rule(const cJSON *rule, const char *pack, const char *origin,
+static int walk_rule(const struct jv *rule, const char *pack, const char *origin,
 		     rulepack_fn fn, void *arg, struct diag *d)
 {
 	struct rule_desc desc;
-	const cJSON *c, *match, *unless;
+	const struct jv *c, *match, *unless;
 	const char *id, *s;
 	int error;
 
 	memset(&desc, 0, sizeof(desc));
-	if (!cJSON_IsObject(rule))
+	if (!jv_is(rule, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "%s: a rule is not an object",
 				origin);
-	id = json_get_string(rule, "id");
+	id = jv_get_string(rule, "id");
 	if (!id || !valid_id(id, pack))
 		return diag_set(d, CV_EINVAL, "%s: rule id '%s' must be "
 				"'%s.<name>' in [a-z0-9._-]", origin,
 				id ? id : "(missing)", pack);
-	cJSON_ArrayForEach(c, rule)
-		if (!in_list(rule_keys, c->string))
+	jv_for_each(c, rule)
+		if (!in_list(rule_keys, c->key))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
-					"key \"%s\"", origin, id, c->string);
+					"key \"%s\"", origin, id, c->key);
 	if ((error = need_string(rule, "title", id, origin, d)) < 0 ||
 	    (error = need_string(rule, "why", id, origin, d)) < 0 ||
 	    (error = need_string(rule, "instead", id, origin, d)) < 0 ||
 	    (error = need_string(rule, "severity", id, origin, d)) < 0 ||
 	    (error = need_string(rule, "decision", id, origin, d)) < 0)
 		return error;
-	s = json_get_string(rule, "decision");
+	s = jv_get_string(rule, "decision");
 	if (strcmp(s, "deny") && strcmp(s, "ask"))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': decision must be "
 				"\"deny\" or \"ask\"", origin, id);
-	s = json_get_string(rule, "severity");
+	s = jv_get_string(rule, "severity");
 	if (strcmp(s, "critical") && strcmp(s, "high") &&
 	    strcmp(s, "medium") && strcmp(s, "low"))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': severity must be "
 				"critical, high, medium or low", origin, id);
-	if ((c = json_get(rule, "worktree_loss")) &&
-	    (!cJSON_IsString(c) || (strcmp(c->valuestring, "tracked") &&
-	     strcmp(c->valuestring, "unstaged") &&
-	     strcmp(c->valuestring, "untracked") &&
-	     strcmp(c->valuestring, "stash"))))
+	if ((c = jv_get(rule, "worktree_loss")) &&
+	    (!jv_is(c, JV_STRING) || (strcmp(c->s, "tracked") &&
+	     strcmp(c->s, "unstaged") &&
+	     strcmp(c->s, "untracked") &&
+	     strcmp(c->s, "stash"))))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': worktree_loss "
 				"must be tracked, unstaged, untracked or stash",
 				origin, id);
-	match = json_get(rule, "match");
+	match = jv_get(rule, "match");
 	if ((error = check_conditions(match, "match", id, origin, d)) < 0)
 		return error;
-	unless = json_get(rule, "unless");
+	unless = jv_get(rule, "unless");
 	if (unless) {
-		if (!cJSON_IsArray(unless))
+		if (!jv_is(unless, JV_ARRAY))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"\"unless\" must be an array of "
 					"condition objects", origin, id);
-		cJSON_ArrayForEach(c, unless)
+		jv_for_each(c, unless)
 			if ((error = check_conditions(c, "unless", id, origin,
 						      d)) < 0)
 				return error;
@@ -225,30 +225,30 @@ static int walk_rule(const cJSON *rule, const char *pack, const char *origin,
 	desc.id = id;
 	desc.pack = pack;
 	desc.json = rule;
-	if ((c = json_get(rule, "tools")) &&
+	if ((c = jv_get(rule, "tools")) &&
 	    (error = string_list(desc.tools, c, "tools", id, origin, d)) < 0)
 		return error;
-	if (!json_get(rule, "tools")) {
+	if (!jv_get(rule, "tools")) {
 		desc.tools[0] = "Bash";
 		desc.tools[1] = "Monitor";
 	}
-	if ((c = json_get(match, "program")) &&
+	if ((c = jv_get(match, "program")) &&
 	    (error = string_list(desc.programs, c, "program", id, origin,
 				 d)) < 0)
 		return error;
-	if ((c = json_get(match, "subcommand")) &&
+	if ((c = jv_get(match, "subcommand")) &&
 	    (error = string_list(desc.subcommands, c, "subcommand", id, origin,
 				 d)) < 0)
 		return error;
-	if ((c = json_get(match, "keywords")) &&
+	if ((c = jv_get(match, "keywords")) &&
 	    (error = string_list(desc.keywords, c, "keywords", id, origin,
 				 d)) < 0)
 		return error;
 	/* A rule that applies to shell commands with neither a program nor
 	 * keywords would be evaluated on every command of every call. */
 	if (!desc.programs[0] && !desc.keywords[0] && applies_to_shell(&desc)) {
-		cJSON_ArrayForEach(c, match)
-			if (strcmp(c->string, "input_true"))
+		jv_for_each(c, match)
+			if (strcmp(c->key, "input_true"))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"a rule for Bash/Monitor without "
 					"\"program\" needs \"keywords\" (the "
@@ -257,31 +257,31 @@ static int walk_rule(const cJSON *rule, const char *pack, const char *origin,
 	return fn(arg, &desc, d);
 }
 
-int rulepack_walk(const cJSON *pack, const char *origin, rulepack_fn fn,
+int rulepack_walk(const struct jv *pack, const char *origin, rulepack_fn fn,
 		  void *arg, struct diag *d)
 {
-	const cJSON *rules, *c;
+	const struct jv *rules, *c;
 	const char *name;
 	int error;
 
-	if (!cJSON_IsObject(pack))
+	if (!jv_is(pack, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "%s: a pack must be a JSON "
 				"object", origin);
-	name = json_get_string(pack, "pack");
+	name = jv_get_string(pack, "pack");
 	if (!name || !*name)
 		return diag_set(d, CV_EINVAL, "%s: missing \"pack\" name",
 				origin);
-	cJSON_ArrayForEach(c, pack)
-		if (strcmp(c->string, "pack") && strcmp(c->string, "rules") &&
-		    strcmp(c->string, "description") &&
-		    strcmp(c->string, "$schema"))
+	jv_for_each(c, pack)
+		if (strcmp(c->key, "pack") && strcmp(c->key, "rules") &&
+		    strcmp(c->key, "description") &&
+		    strcmp(c->key, "$schema"))
 			return diag_set(d, CV_EINVAL, "%s: unknown pack key "
-					"\"%s\"", origin, c->string);
-	rules = json_get(pack, "rules");
-	if (!cJSON_IsArray(rules))
+					"\"%s\"", origin, c->key);
+	rules = jv_get(pack, "rules");
+	if (!jv_is(rules, JV_ARRAY))
 		return diag_set(d, CV_EINVAL, "%s: \"rules\" must be an array",
 				origin);
-	cJSON_ArrayForEach(c, rules)
+	jv_for_each(c, rules)
 		if ((error = walk_rule(c, name, origin, fn, arg, d)) < 0)
 			return error;
 	return 0;

@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "bounds.h"
 #include "buf.h"
-#include "json.h"
+#include "jval.h"
 #include "rule_int.h"
 #include "rulepack.h"
 #include "rules_embed.h"
@@ -20,8 +21,9 @@
 struct ruleset {
 	struct rule **rules;
 	size_t n, cap;
-	cJSON **packs;			/* user pack trees, kept alive */
-	char **origins;			/* their file names */
+	struct arena trees;		/* every parsed pack and rule: rules
+					 * point into them */
+	char **origins;			/* user packs' file names */
 	size_t npacks;
 	/* Prefilter index, rebuilt lazily after loads. */
 	bool index_dirty;
@@ -51,6 +53,7 @@ int ruleset_new(struct ruleset **out, struct diag *d)
 	if (!set)
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	set->index_dirty = true;	/* even an empty set needs an index */
+	arena_init(&set->trees);
 	*out = set;
 	return 0;
 }
@@ -58,9 +61,6 @@ int ruleset_new(struct ruleset **out, struct diag *d)
 static void rule_free(struct rule *r)
 {
 	rule_release_conds(r);
-	if (r->json_owned)
-		cJSON_Delete(r->json);
-	cJSON_Delete(r->examples);
 	free(r->owned_lists);
 	if (!r->in_block)
 		free(r);
@@ -76,12 +76,10 @@ void ruleset_free(struct ruleset *set)
 		rule_free(set->rules[i]);
 	free(set->rules);
 	free(set->embedded_block);
-	for (i = 0; i < set->npacks; i++) {
-		cJSON_Delete(set->packs[i]);
+	for (i = 0; i < set->npacks; i++)
 		free(set->origins[i]);
-	}
-	free(set->packs);
 	free(set->origins);
+	arena_release(&set->trees);
 	free(set->by_prog);
 	free(set->by_prog_rules);
 	free(set->programless);
@@ -157,6 +155,7 @@ int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 		for (i = 0; i < n; i++) {
 			fill_embedded(&block[i], &embedded_rules[i]);
 			block[i].in_block = true;
+			block[i].trees = &set->trees;
 			v[i] = &block[i];
 		}
 		free(set->rules);
@@ -174,6 +173,7 @@ int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 		if (!r)
 			return diag_set(d, CV_ENOMEM, "out of memory");
 		fill_embedded(r, &embedded_rules[i]);
+		r->trees = &set->trees;
 		if ((error = add_rule(set, r, d)) < 0)
 			return error;
 	}
@@ -224,7 +224,8 @@ static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 	r->id = desc->id;
 	r->pack = desc->pack;
 	r->origin = ctx->origin;
-	r->json = (cJSON *)desc->json;
+	r->json = (struct jv *)desc->json;
+	r->trees = &ctx->set->trees;
 	r->enabled = true;
 	return add_rule(ctx->set, r, d);
 }
@@ -233,34 +234,29 @@ int ruleset_load_pack(struct ruleset *set, const char *json, size_t len,
 		      const char *origin, struct diag *d)
 {
 	struct load_ctx ctx;
-	cJSON *pack = NULL, **np;
+	struct jv *pack;
 	char **no, *org;
 	int error;
 
 	if (len > CV_MAX_PACK_BYTES)
 		return diag_set(d, CV_ETOOBIG, "%s: pack larger than %u bytes",
 				origin, CV_MAX_PACK_BYTES);
-	if ((error = json_parse(&pack, json, len, 0, d)) < 0) {
+	if ((error = jv_parse_copy(&pack, &set->trees, json, len, 0, d)) < 0) {
 		char msg[CV_DIAG_MAX];
 
 		snprintf(msg, sizeof(msg), "%s", d->msg);
 		return diag_set(d, error, "%s: %s", origin, msg);
 	}
-	/* The pack tree and its origin string live as long as the set:
-	 * its rules point into both. */
+	/* The pack tree (in set->trees) and its origin string live as
+	 * long as the set: its rules point into both. */
 	org = strdup(origin);
-	np = realloc(set->packs, (set->npacks + 1) * sizeof(*np));
-	if (np)
-		set->packs = np;
 	no = realloc(set->origins, (set->npacks + 1) * sizeof(*no));
 	if (no)
 		set->origins = no;
-	if (!org || !np || !no) {
+	if (!org || !no) {
 		free(org);
-		cJSON_Delete(pack);
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	}
-	set->packs[set->npacks] = pack;
 	set->origins[set->npacks] = org;
 	set->npacks++;
 	ctx.set = set;
@@ -436,20 +432,22 @@ int rule_load(struct rule *r, struct diag *d)
 	enum decision dec;
 
 	if (!r->json) {
-		r->json = cJSON_ParseWithLength(r->json_text, r->json_len);
-		if (!r->json)
+		struct diag scratch;
+
+		/* Validated at build time: failure means no memory. */
+		if (jv_parse_copy(&r->json, r->trees, r->json_text,
+				  r->json_len, 0, &scratch) < 0)
 			return diag_set(d, CV_ENOMEM, "rule '%s': cannot parse "
 					"its JSON", r->id);
-		r->json_owned = true;
 	}
 	if (!r->title) {
-		r->title = json_get_string(r->json, "title");
-		r->why = json_get_string(r->json, "why");
-		r->instead = json_get_string(r->json, "instead");
+		r->title = jv_get_string(r->json, "title");
+		r->why = jv_get_string(r->json, "why");
+		r->instead = jv_get_string(r->json, "instead");
 		if (severity_parse(&r->severity,
-				   json_get_string(r->json, "severity")) < 0 ||
+				   jv_get_string(r->json, "severity")) < 0 ||
 		    parse_decision(&dec,
-				   json_get_string(r->json, "decision")) < 0)
+				   jv_get_string(r->json, "decision")) < 0)
 			return diag_set(d, CV_EINVAL, "rule '%s' is malformed",
 					r->id);
 		if (!r->decision_set)
@@ -507,9 +505,13 @@ const void *rule_examples(const struct rule *r)
 
 	if (!m->examples_text)
 		return rule_json(r);
-	if (!m->examples)
-		m->examples = cJSON_ParseWithLength(m->examples_text,
-						    m->examples_len);
+	if (!m->examples) {
+		struct diag scratch;
+
+		if (jv_parse_copy(&m->examples, m->trees, m->examples_text,
+				  m->examples_len, 0, &scratch) < 0)
+			m->examples = NULL;
+	}
 	return m->examples;
 }
 

@@ -13,7 +13,7 @@
 
 #include "arena.h"
 #include "bounds.h"
-#include "json.h"
+#include "jval.h"
 #include "shell.h"
 #include "text.h"
 #include "toolcall.h"
@@ -97,15 +97,15 @@ static int add_search_paths(struct subject *s, struct arena *a,
 	return 0;
 }
 
-/* Every string leaf of a JSON value (depth is bounded by json_parse). */
+/* Every string leaf of a JSON value (depth is bounded by jv_parse). */
 static int collect_strings(struct strlist *l, struct arena *a,
-			   const cJSON *node, struct diag *d)
+			   const struct jv *node, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 	int error;
 
-	if (cJSON_IsString(node))
-		return strlist_push(l, a, node->valuestring) < 0 ? NOMEM(d) : 0;
+	if (jv_is(node, JV_STRING))
+		return strlist_push(l, a, node->s) < 0 ? NOMEM(d) : 0;
 	for (c = node->child; c; c = c->next)
 		if ((error = collect_strings(l, a, c, d)) < 0)
 			return error;
@@ -113,41 +113,39 @@ static int collect_strings(struct strlist *l, struct arena *a,
 }
 
 static int collect_true_inputs(struct subject *s, struct arena *a,
-			       const cJSON *input, struct diag *d)
+			       const struct jv *input, struct diag *d)
 {
-	const cJSON *c;
+	const struct jv *c;
 
-	cJSON_ArrayForEach(c, input)
-		if (cJSON_IsTrue(c) &&
-		    strlist_push(&s->true_inputs, a, c->string) < 0)
+	jv_for_each(c, input)
+		if (jv_is(c, JV_TRUE) &&
+		    strlist_push(&s->true_inputs, a, c->key) < 0)
 			return NOMEM(d);
 	return 0;
 }
 
-static const char *need(const cJSON *input, const char *key,
+static const char *need(const struct jv *input, const char *key,
 			const char *tool, struct diag *d)
 {
-	const cJSON *v = json_get(input, key);
+	const char *v = jv_get_string(input, key);
 
-	if (!cJSON_IsString(v)) {
+	if (!v)
 		diag_set(d, CV_EINVAL, "%s call without a string \"%s\"", tool,
 			 key);
-		return NULL;
-	}
-	return v->valuestring;
+	return v;
 }
 
-static const char *opt_string(const cJSON *input, const char *key,
+static const char *opt_string(const struct jv *input, const char *key,
 			      const char *tool, int *error, struct diag *d)
 {
-	const cJSON *v = json_get(input, key);
+	const struct jv *v = jv_get(input, key);
 
-	if (!v || cJSON_IsNull(v))
+	if (!v || v->type == JV_NULL)
 		return NULL;
-	if (!cJSON_IsString(v))
+	if (v->type != JV_STRING)
 		*error = diag_set(d, CV_EINVAL, "%s call: \"%s\" is not a "
 				  "string", tool, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	return jv_str(v);
 }
 
 static char *summarize(struct arena *a, const char *s)
@@ -193,7 +191,7 @@ static int mcp_split(struct subject *s, struct arena *a, const char *tool,
 }
 
 static int build_subjects(struct toolcall *call, struct arena *a,
-			  const cJSON *input, const cJSON *payload,
+			  const struct jv *input, const struct jv *payload,
 			  struct diag *d)
 {
 	const char *tool = call->tool, *s1, *s2;
@@ -204,7 +202,7 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 	env.home = call->home;
 	env.cwd = call->cwd;
 	env.tool = tool;
-	if (!cJSON_IsObject(input))
+	if (!jv_is(input, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "%s call without a tool_input "
 				"object", tool);
 
@@ -222,8 +220,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 			return error;
 		if (!cmd && !strcmp(tool, "Monitor")) {
 			/* A WebSocket monitor runs no shell. */
-			const cJSON *ws = json_get(input, "ws");
-			const char *url = json_get_string(ws, "url");
+			const struct jv *ws = jv_get(input, "ws");
+			const char *url = jv_get_string(ws, "url");
 
 			if (!url)
 				return diag_set(d, CV_EINVAL, "Monitor call with "
@@ -302,8 +300,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		s->host = text_url_host(a, s->url);
 		call->summary = summarize(a, s->url);
 	} else if (s->kind == SUBJECT_MCP) {
-		const char *server = json_get_string(
-			json_get(payload, "mcp_server"), "name");
+		const char *server = jv_get_string(
+			jv_get(payload, "mcp_server"), "name");
 
 		if ((error = mcp_split(s, a, tool, server, d)) < 0)
 			return error;
@@ -317,54 +315,54 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 /* The user's home: given, else $HOME, else the part of transcript_path
  * before "/.claude/projects/". */
 static const char *find_home(struct arena *a, const struct toolcall_opts *o,
-			     const cJSON *payload)
+			     const struct jv *payload)
 {
 	const char *h = o && o->home ? o->home : getenv("HOME"), *t, *p;
 
 	if (h && h[0] == '/')
 		return h;
-	t = json_get_string(payload, "transcript_path");
+	t = jv_get_string(payload, "transcript_path");
 	if (t && (p = strstr(t, "/.claude/projects/")) && p > t)
 		return arena_strndup(a, t, (size_t)(p - t));
 	return NULL;
 }
 
 static int from_tree(struct toolcall *out, struct arena *a,
-		     const cJSON *root, const struct toolcall_opts *opts,
+		     const struct jv *root, const struct toolcall_opts *opts,
 		     struct diag *d)
 {
-	const cJSON *v;
+	const struct jv *v;
 
-	if (!cJSON_IsObject(root))
+	if (!jv_is(root, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "the payload is not a JSON "
 				"object");
-	v = json_get(root, "hook_event_name");
-	if (v && !cJSON_IsString(v))
+	v = jv_get(root, "hook_event_name");
+	if (v && v->type != JV_STRING)
 		return diag_set(d, CV_EINVAL, "\"hook_event_name\" is not a "
 				"string");
-	out->event = v ? v->valuestring : "PreToolUse";
-	v = json_get(root, "tool_name");
-	if (!cJSON_IsString(v) || !*v->valuestring) {
+	out->event = v ? v->s : "PreToolUse";
+	v = jv_get(root, "tool_name");
+	if (!jv_is(v, JV_STRING) || !*v->s) {
 		if (strcmp(out->event, "PreToolUse"))
 			return 0;	/* not a tool event: nothing to judge */
 		return diag_set(d, CV_EINVAL, "the payload has no "
 				"\"tool_name\" string");
 	}
-	out->tool = v->valuestring;
-	v = json_get(root, "cwd");
-	out->cwd = cJSON_IsString(v) && v->valuestring[0] == '/' ?
-		   v->valuestring : (opts ? opts->cwd : NULL);
-	out->session_id = json_get_string(root, "session_id");
+	out->tool = v->s;
+	v = jv_get(root, "cwd");
+	out->cwd = jv_is(v, JV_STRING) && v->s[0] == '/' ?
+		   v->s : (opts ? opts->cwd : NULL);
+	out->session_id = jv_get_string(root, "session_id");
 	out->home = find_home(a, opts, root);
 	out->branch = opts ? opts->branch : NULL;
-	return build_subjects(out, a, json_get(root, "tool_input"), root, d);
+	return build_subjects(out, a, jv_get(root, "tool_input"), root, d);
 }
 
-int toolcall_parse(struct toolcall *out, struct arena *a, const char *json,
+int toolcall_parse(struct toolcall *out, struct arena *a, char *json,
 		   size_t len, const struct toolcall_opts *opts,
 		   struct diag *d)
 {
-	cJSON *root = NULL;
+	struct jv *root;
 	int error;
 
 	memset(out, 0, sizeof(*out));
@@ -373,16 +371,33 @@ int toolcall_parse(struct toolcall *out, struct arena *a, const char *json,
 				CV_MAX_PAYLOAD_BYTES);
 	if (len == 0)
 		return diag_set(d, CV_EINVAL, "empty payload on stdin");
-	if ((error = json_parse(&root, json, len, 0, d)) < 0)
+	if ((error = jv_parse(&root, a, json, len, 0, d)) < 0)
 		return error;
-	out->tree = root;
 	return from_tree(out, a, root, opts, d);
 }
 
-void toolcall_release(struct toolcall *call)
+int toolcall_from_tree(struct toolcall *out, struct arena *a,
+		       const char *tool, const struct jv *input,
+		       const struct toolcall_opts *opts, struct diag *d)
 {
-	cJSON_Delete(call->tree);
-	call->tree = NULL;
+	/* The payload {"tool_name": tool, "tool_input": input}. */
+	struct jv *root = arena_calloc(a, 3, sizeof(*root));
+
+	memset(out, 0, sizeof(*out));
+	if (!root)
+		return NOMEM(d);
+	root[0].type = JV_OBJECT;
+	root[0].n = 2;
+	root[0].child = &root[1];
+	root[1].type = JV_STRING;
+	root[1].key = "tool_name";
+	root[1].s = tool;
+	root[1].len = strlen(tool);
+	root[1].next = &root[2];
+	root[2] = *input;
+	root[2].key = "tool_input";
+	root[2].next = NULL;
+	return from_tree(out, a, root, opts, d);
 }
 
 int toolcall_from_input(struct toolcall *out, struct arena *a,
@@ -390,21 +405,14 @@ int toolcall_from_input(struct toolcall *out, struct arena *a,
 			size_t input_len, const struct toolcall_opts *opts,
 			struct diag *d)
 {
-	cJSON *root, *input = NULL;
+	struct jv *input;
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	if ((error = json_parse(&input, input_json, input_len, 0, d)) < 0)
+	if ((error = jv_parse_copy(&input, a, input_json, input_len, 0,
+				   d)) < 0)
 		return error;
-	root = cJSON_CreateObject();
-	if (!root || !cJSON_AddStringToObject(root, "tool_name", tool)) {
-		cJSON_Delete(root);
-		cJSON_Delete(input);
-		return NOMEM(d);
-	}
-	cJSON_AddItemToObject(root, "tool_input", input);
-	out->tree = root;
-	return from_tree(out, a, root, opts, d);
+	return toolcall_from_tree(out, a, tool, input, opts, d);
 }
 
 int toolcall_from_command(struct toolcall *out, struct arena *a,

@@ -55,7 +55,8 @@ static const char *judge_payload(const char *json)
 
 	arena_init(&a);
 	diag_clear(&d);
-	if (toolcall_parse(&call, &a, json, strlen(json), &o, &d) < 0) {
+	if (toolcall_parse(&call, &a, arena_strdup(&a, json), strlen(json),
+			   &o, &d) < 0) {
 		snprintf(out, sizeof(out), "error");
 	} else {
 		policy_judge(&v, &a, set, &call, &d);
@@ -70,7 +71,6 @@ static const char *judge_payload(const char *json)
 				 decision_name(v.decision),
 				 rule_id(v.hits[0].rule));
 	}
-	toolcall_release(&call);
 	arena_release(&a);
 	return out;
 }
