@@ -17,7 +17,7 @@ BENCH_TOOLS = $(BENCH)/timing $(BENCH)/throughput $(BENCH)/synth
 BENCH_SCALED = $(BENCH)/ccveto-u2 $(BENCH)/ccveto-u4 $(BENCH)/ccveto-r2 \
 	$(BENCH)/ccveto-r4
 # Link variants of the same objects (see bench/variants.sh).
-BENCH_VARIANTS = lazy pcre2static nopie
+BENCH_VARIANTS = dynamic
 BENCH_VARIANT_BINS = $(patsubst %,$(BENCH)/ccveto-link-%,$(BENCH_VARIANTS))
 BENCH_ENV = BUILD=$(BUILD) BENCH=$(BENCH) BENCH_QUICK=$(BENCH_QUICK) \
 	BENCH_VARIANTS='$(BENCH_VARIANTS)'
@@ -72,19 +72,10 @@ $(BENCH)/gen-%/rules_embed.o: $(BENCH)/gen-%/rules_embed.c
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BENCH)/ccveto-%: $(BENCH)/gen-%/rules_embed.o \
-		$(filter-out $(BUILD)/obj/rules_embed.o,$(OBJS))
-	$(CC) $(CV_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+		$(filter-out $(BUILD)/obj/rules_embed.o,$(FRONT_OBJS))
+	$(CC) $(FRONT_LDFLAGS) $(LDFLAGS) -o $@ $^ $(FRONT_LIBS)
 
-# Link variants: the same objects, other linker choices.  Debian ships no
-# libcjson.a, so a fully static (or static-pie) hook needs cJSON vendored;
-# pcre2static measures the part that is possible today.
-$(BENCH)/ccveto-link-lazy: $(OBJS) | $(BENCH)
-	$(CC) -pie -Wl,-z,relro,-z,lazy,-z,noexecstack $(LDFLAGS) -o $@ \
-		$(OBJS) $(LDLIBS)
-$(BENCH)/ccveto-link-pcre2static: $(OBJS) | $(BENCH)
-	$(CC) $(CV_LDFLAGS) -Wl,-O1,--as-needed $(LDFLAGS) -o $@ $(OBJS) \
-		-Wl,-Bstatic -lpcre2-8 -Wl,-Bdynamic \
-		$(filter-out -lpcre2-8,$(LDLIBS))
-$(BENCH)/ccveto-link-nopie: $(OBJS) | $(BENCH)
-	$(CC) -no-pie -Wl,-z,relro,-z,now,-z,noexecstack $(LDFLAGS) -o $@ \
-		$(OBJS) $(LDLIBS)
+# Link variant: the hook's objects linked dynamically, as ccveto 0.1 was,
+# to measure what the static-pie link saves.
+$(BENCH)/ccveto-link-dynamic: $(FRONT_OBJS) | $(BENCH)
+	$(CC) $(CV_LDFLAGS) $(LDFLAGS) -o $@ $(FRONT_OBJS) $(FRONT_LIBS)

@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "opt.h"
 #include "settings_edit.h"
+#include "sibling.h"
 
 struct settings_args {
 	int user, project, local, dry_run;
@@ -78,18 +79,18 @@ static int settings_path(struct buf *out, const struct settings_args *a)
 static int hook_command(struct buf *out, const char *given)
 {
 	char exe[PATH_MAX];
-	ssize_t n;
 
 	if (given)
 		return buf_puts(out, given);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0 || (size_t)n >= sizeof(exe) - 1) {
-		fprintf(stderr, "ccveto: cannot find this program's path "
-			"(/proc/self/exe); give it with --command "
-			"'/path/to/ccveto hook'\n");
+	/* This is ccveto-full; Claude Code must start the static `ccveto`
+	 * installed next to it (sibling.h). */
+	if (sibling_path(exe, sizeof(exe), "ccveto") < 0 ||
+	    access(exe, X_OK) < 0) {
+		fprintf(stderr, "ccveto: cannot find the ccveto program next "
+			"to this one (/proc/self/exe); give the command with "
+			"--command '/path/to/ccveto hook'\n");
 		return CV_EIO;
 	}
-	exe[n] = '\0';
 	return settings_hook_command(out, exe);
 }
 

@@ -1,4 +1,6 @@
-/* main.c - dispatches `ccveto <command>`; nothing else lives here. */
+/* main.c - dispatches `ccveto-full <command>`; nothing else lives here.
+ * The `ccveto` that users run is front.c: it judges hook calls itself
+ * and executes this program for every other command. */
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +23,7 @@ static const struct {
 	{ "install", cmd_install, "register the hook in Claude Code settings" },
 	{ "uninstall", cmd_uninstall, "remove ccveto's hook registration" },
 	{ "log", cmd_log, "summarise the decision log" },
+	{ "worktree-stake", cmd_worktree_stake, NULL },	/* internal */
 };
 
 static void usage(FILE *out)
@@ -29,8 +32,9 @@ static void usage(FILE *out)
 
 	fprintf(out, "usage: ccveto <command> [options]\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
-			commands[i].help);
+		if (commands[i].help)
+			fprintf(out, "  %-10s %s\n", commands[i].name,
+				commands[i].help);
 	fprintf(out, "\n'ccveto <command> --help' describes each command; "
 		"'man ccveto' has the rest.\n");
 }

@@ -11,8 +11,10 @@ trap 'rm -rf "$LOG"' EXIT INT TERM
 
 if [ "${VALGRIND:-0}" = 1 ]; then
 	# Used by tests/cli/*.sh through $RUN, and for unit binaries here.
+	# --trace-children: `ccveto` executes ccveto-full for most commands.
 	RUN="valgrind -q --error-exitcode=99 --leak-check=full \
---show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+--trace-children=yes"
 else
 	RUN=
 fi
