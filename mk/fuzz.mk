@@ -28,9 +28,9 @@ FUZZ_TARGETS ?= json shell hook rulepack \
 	$(if $(wildcard src/audit.c),audit)
 FUZZ_BINS = $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
-# The library as the hook links it, minus main.c; src/arena.c, built with
-# -DCV_FUZZING, gives each object its own malloc so ASan sees overruns.
-FUZZ_LIB_SRCS = $(filter-out src/main.c,$(SRCS))
+# The library as ccveto-full links it, minus main.c; src/arena.c, built
+# with -DCV_FUZZING, gives each object its own malloc so ASan sees overruns.
+FUZZ_LIB_SRCS = $(filter-out src/main.c src/front.c src/gitcount_exec.c,$(SRCS))
 FUZZ_OBJS = $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(notdir $(FUZZ_LIB_SRCS))) \
 	$(FUZZ_BUILD)/obj/rules_embed.o
 

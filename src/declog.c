@@ -79,21 +79,37 @@ static int put_field(struct buf *b, const char *key, const char *val)
 	return buf_putc(b, '"');
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" for a time after 1970.  Computed here because
+ * glibc's gmtime_r() still loads the time zone (opens /etc/localtime),
+ * which the hook would pay on every logged call.  Days to a civil date:
+ * count 400-year eras of 146097 days from 0000-03-01, so that the leap
+ * day falls at the end of each year. */
+static void utc_stamp(char *out, size_t size, time_t now)
+{
+	long long t = now < 0 ? 0 : (long long)now;
+	long long days = t / 86400 + 719468, secs = t % 86400;
+	long long era = days / 146097, doe = days - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long long mp = (5 * doy + 2) / 153;
+	long long day = doy - (153 * mp + 2) / 5 + 1;
+	long long month = mp < 10 ? mp + 3 : mp - 9;
+	long long year = yoe + era * 400 + (month <= 2);
+
+	snprintf(out, size, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+		 year, month, day, secs / 3600, secs / 60 % 60, secs % 60);
+}
+
 int declog_format(struct buf *b, const struct toolcall *call,
 		  const struct verdict *v, time_t now)
 {
 	static const char *const names[] = { "none", "ask", "deny" };
 	struct buf red = BUF_INIT;
-	struct tm tm;
 	char ts[64];
 	size_t i, n;
 	int error;
 
-	/* Not strftime(): it calls tzset() and reads /etc/localtime. */
-	gmtime_r(&now, &tm);
-	snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02dZ",
-		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		 tm.tm_min, tm.tm_sec);
+	utc_stamp(ts, sizeof(ts), now);
 	if ((error = buf_printf(b, "{\"time\":\"%s\"", ts)) < 0 ||
 	    (error = put_field(b, "session_id", call->session_id)) < 0 ||
 	    (error = put_field(b, "cwd", call->cwd)) < 0 ||

@@ -36,6 +36,18 @@ static uint64_t needs_look(uint64_t w)
 		((w - ones * 0x20) & ~w) | w) & high;
 }
 
+/* Index of the first byte flagged by needs_look(): words are loaded with
+ * memcpy, so on a little-endian machine the first byte is the lowest. */
+static size_t first_flagged(uint64_t look)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(look) / 8;
+#else
+	(void)look;
+	return 0;
+#endif
+}
+
 /* The error for an unexpected byte at pos (or the end of the text). */
 static int unexpected(struct parser *p, bool in_container)
 {
@@ -140,9 +152,22 @@ static int parse_string(struct parser *p, const char **out, size_t *outlen)
 		size_t n = 0;
 
 		while (len - i >= 8) {
+			uint64_t look;
+
 			memcpy(&word, t + i, 8);
-			if (needs_look(word))
+			if ((look = needs_look(word))) {
+				/* Plain bytes before the first one to look at
+				 * (the lowest flagged byte is exact) move in
+				 * one step: regexes in rule packs escape
+				 * every few bytes. */
+				size_t k = first_flagged(look);
+
+				if (w != i)
+					memmove(t + w, t + i, k);
+				i += k;
+				w += k;
 				break;
+			}
 			if (w != i)
 				memmove(t + w, t + i, 8);
 			i += 8;

@@ -121,6 +121,25 @@ int main(void)
 	   !memchr(rec.data, '\n', rec.len - 1), "... on one line");
 	ok(!strcmp(json_get_string(j, "time"), "1970-01-01T00:00:00Z"),
 	   "time is UTC ISO 8601");
+	{
+		/* The date is computed without gmtime(): a leap day, the
+		 * last second of a century year, a recent time. */
+		static const struct { time_t t; const char *want; } when[] = {
+			{ 951782400, "2000-02-29T00:00:00Z" },
+			{ 4133980799, "2100-12-31T23:59:59Z" },
+			{ 1795392000, "2026-11-23T00:00:00Z" },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof(when) / sizeof(when[0]); k++) {
+			struct buf r2 = BUF_INIT;
+
+			ok(declog_format(&r2, &call, &v, when[k].t) == 0 &&
+			   strstr(r2.data, when[k].want) != NULL,
+			   "timestamp %s", when[k].want);
+			buf_release(&r2);
+		}
+	}
 	ok(!strcmp(json_get_string(j, "decision"), "deny") &&
 	   json_get_true(j, "error") &&
 	   cJSON_IsArray(json_get(j, "rules")) &&
