@@ -34,8 +34,8 @@ struct cond {
 
 struct rule {
 	const char *id, *pack, *origin;
-	const char *const *tools, *const *programs, *const *keywords,
-		*const *subcommands;
+	/* Prefilter facts as packed lists ("a\0b\0\0", rules_embed.h). */
+	const char *tools, *programs, *keywords, *subcommands;
 	const char *examples_text;	/* embedded: hit/miss, self-test only */
 	size_t examples_len;
 	struct jv *examples;		/* parsed examples_text */
@@ -59,8 +59,12 @@ struct rule {
 	struct cond *unless;
 	size_t nunless;
 	/* Storage for lists of user-pack rules (embedded: static). */
-	const char **owned_lists;
+	char *owned_lists;
 };
+
+/* Each item of a packed list. */
+#define packed_for_each(item, list) \
+	for ((item) = (list); *(item); (item) += strlen(item) + 1)
 
 /* Parses the rule's JSON if needed and reads its scalar fields. */
 int rule_load(struct rule *r, struct diag *d);

@@ -1,7 +1,11 @@
 /* rules_embed.h - the default rule packs, compiled in by tools/embed.c.
  * Each rule is kept as its own JSON text plus the facts the prefilter
  * needs (tools, programs, keywords), so the hook parses and compiles only
- * the rules a call can reach.  Lists and arrays end with NULL entries. */
+ * the rules a call can reach.  A list is packed into one string, each item
+ * NUL-terminated and an empty item at the end ("Bash\0Read\0\0"): the
+ * hook is position-independent, and every pointer in these tables is
+ * written at start-up (one copied page per 512 pointers), so lists hold
+ * none.  Arrays end with NULL entries. */
 #ifndef CV_RULES_EMBED_H
 #define CV_RULES_EMBED_H
 
@@ -10,10 +14,10 @@
 struct embedded_rule {
 	const char *id;
 	const char *pack;
-	const char *const *tools;
-	const char *const *programs;
-	const char *const *keywords;
-	const char *const *subcommands;
+	const char *tools;		/* packed lists, see above */
+	const char *programs;
+	const char *keywords;
+	const char *subcommands;
 	const char *json;		/* the rule without its examples */
 	size_t json_len;
 	const char *examples;		/* {"hit":[…],"miss":[…]}, for the

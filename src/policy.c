@@ -608,13 +608,12 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 /* Keyword prefilter: does any keyword occur in the subject's text? */
 static bool keywords_hit(const struct rule *r, const struct subject *s)
 {
-	size_t k, i;
+	const char *kw;
+	size_t i;
 
 	if (!r->keywords[0])
 		return true;
-	for (k = 0; r->keywords[k]; k++) {
-		const char *kw = r->keywords[k];
-
+	packed_for_each(kw, r->keywords) {
 		if (s->kind == SUBJECT_COMMAND) {
 			if (s->line && strstr(s->line, kw))
 				return true;
@@ -656,12 +655,16 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	if (!keywords_hit(r, s))
 		return 0;
 	/* A `subcommand` in `match` is known without parsing the rule. */
-	if (r->subcommands && r->subcommands[0]) {
-		for (i = 0; r->subcommands[i]; i++)
-			if (s->subcommand && !strcmp(r->subcommands[i],
-						      s->subcommand))
+	if (r->subcommands[0]) {
+		const char *sc;
+		bool named = false;
+
+		packed_for_each(sc, r->subcommands)
+			if (s->subcommand && !strcmp(sc, s->subcommand)) {
+				named = true;
 				break;
-		if (!r->subcommands[i])
+			}
+		if (!named)
 			return 0;
 	}
 	ev->rule = r;

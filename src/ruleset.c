@@ -180,16 +180,6 @@ int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 	return 0;
 }
 
-/* Copies a NULL-terminated list of borrowed strings into storage. */
-static size_t list_len(const char *const *v)
-{
-	size_t n = 0;
-
-	while (v[n])
-		n++;
-	return n;
-}
-
 struct load_ctx {
 	struct ruleset *set;
 	const char *origin;
@@ -198,29 +188,36 @@ struct load_ctx {
 static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 {
 	struct load_ctx *ctx = arg;
-	size_t nt = list_len(desc->tools), np = list_len(desc->programs);
-	size_t nk = list_len(desc->keywords);
-	size_t ns = list_len(desc->subcommands);
+	const char *const *src[4] = { desc->tools, desc->programs,
+				       desc->keywords, desc->subcommands };
+	const char **dst[4];
 	struct rule *r = calloc(1, sizeof(*r));
-	const char **lists;
+	size_t size = 0, k, i;
+	char *lists, *p;
 
 	if (!r)
 		return diag_set(d, CV_ENOMEM, "out of memory");
-	lists = calloc(nt + np + nk + ns + 4, sizeof(*lists));
-	if (!lists) {
+	/* The four lists packed like the embedded ones, in one block. */
+	for (k = 0; k < 4; k++) {
+		for (i = 0; src[k][i]; i++)
+			size += strlen(src[k][i]) + 1;
+		size++;
+	}
+	if (!(lists = malloc(size))) {
 		free(r);
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	}
-	memcpy(lists, desc->tools, nt * sizeof(*lists));
-	memcpy(lists + nt + 1, desc->programs, np * sizeof(*lists));
-	memcpy(lists + nt + np + 2, desc->keywords, nk * sizeof(*lists));
-	memcpy(lists + nt + np + nk + 3, desc->subcommands,
-	       ns * sizeof(*lists));
+	dst[0] = &r->tools;
+	dst[1] = &r->programs;
+	dst[2] = &r->keywords;
+	dst[3] = &r->subcommands;
+	for (p = lists, k = 0; k < 4; k++) {
+		*dst[k] = p;
+		for (i = 0; src[k][i]; i++)
+			p = stpcpy(p, src[k][i]) + 1;
+		*p++ = '\0';
+	}
 	r->owned_lists = lists;
-	r->tools = lists;
-	r->programs = lists + nt + 1;
-	r->keywords = lists + nt + np + 2;
-	r->subcommands = lists + nt + np + nk + 3;
 	r->id = desc->id;
 	r->pack = desc->pack;
 	r->origin = ctx->origin;
@@ -570,12 +567,16 @@ static int cmp_prog(const void *a, const void *b)
 static int build_index(struct ruleset *set)
 {
 	size_t first = set->static_index ? set->nembedded : 0;
-	size_t i, n = 0, np = 0, k;
+	size_t i, n = 0, np = 0;
 	struct embedded_prog *e;
 	struct rule **pl, **scratch;
 
 	for (i = first; i < set->n; i++) {
-		size_t c = list_len(set->rules[i]->programs);
+		const char *p;
+		size_t c = 0;
+
+		packed_for_each(p, set->rules[i]->programs)
+			c++;
 		n += c;
 		if (!c)
 			np++;
@@ -598,11 +599,12 @@ static int build_index(struct ruleset *set)
 			pl[np++] = set->rules[embedded_programless[i]];
 	for (i = first; i < set->n; i++) {
 		struct rule *r = set->rules[i];
+		const char *p;
 
 		if (!r->programs[0])
 			pl[np++] = r;
-		for (k = 0; r->programs[k]; k++) {
-			e[n].program = r->programs[k];
+		packed_for_each(p, r->programs) {
+			e[n].program = p;
 			e[n].rule = (unsigned)i;
 			n++;
 		}
@@ -677,12 +679,12 @@ struct rule *const *ruleset_programless(struct ruleset *set, size_t *n)
 
 bool rule_applies_to_tool(const struct rule *r, const char *tool)
 {
-	size_t i;
+	const char *t;
 
-	for (i = 0; r->tools[i]; i++) {
-		if (!strcmp(r->tools[i], tool))
+	packed_for_each(t, r->tools) {
+		if (!strcmp(t, tool))
 			return true;
-		if (!strcmp(r->tools[i], "mcp") && !strncmp(tool, "mcp__", 5))
+		if (!strcmp(t, "mcp") && !strncmp(tool, "mcp__", 5))
 			return true;
 	}
 	return false;

@@ -115,14 +115,17 @@ static int emit_regexes(int n, const struct jv *rule, struct diag *d)
 	return 0;
 }
 
+/* A packed list (rules_embed.h): items as separate literals, so that a
+ * "\0" is never read together with a following digit. */
 static void put_list(const char *name, int n, const char *const *v)
 {
-	printf("static const char *const r%d_%s[] = { ", n, name);
+	printf("static const char r%d_%s[] = \"\"", n, name);
 	for (; *v; v++) {
+		printf(" ");
 		put_c_string(*v);
-		printf(", ");
+		printf(" \"\\0\"");
 	}
-	printf("NULL };\n");
+	printf(";\n");
 }
 
 static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
