@@ -76,8 +76,10 @@ struct rule *const *ruleset_by_program(struct ruleset *set,
 				       const char *program, size_t *n);
 /* Every rule, for a program name that is computed at run time. */
 struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
-/* Rules without a `program` condition. */
-struct rule *const *ruleset_programless(struct ruleset *set, size_t *n);
+/* Rules without a `program` condition that apply to this tool (borrowed
+ * until the next call). */
+struct rule *const *ruleset_programless(struct ruleset *set,
+					const char *tool, size_t *n);
 bool rule_applies_to_tool(const struct rule *r, const char *tool);
 
 #endif

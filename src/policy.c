@@ -745,7 +745,7 @@ static int judge_subject(struct eval *ev, struct verdict *v,
 		if (s->program_dynamic)
 			return 0;	/* all rules were just tried */
 	}
-	rules = ruleset_programless(ev->set, &n);
+	rules = ruleset_programless(ev->set, ev->call->tool, &n);
 	if (!rules)
 		return diag_set(ev->d, CV_ENOMEM, "out of memory");
 	return judge_rules(ev, v, rules, n, s);

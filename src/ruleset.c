@@ -6,6 +6,7 @@
  * call reaches it through the program index or a keyword. */
 #include <dirent.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,14 @@ struct ruleset {
 	size_t nby_prog;
 	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
 	struct rule **programless;
+	struct rule **programless_hits;	/* scratch for ruleset_programless */
 	size_t nprogramless;
 	char **branches;
 	size_t nbranches;
 	/* Embedded rules loaded first keep the index computed at build
 	 * time; only rules added later are indexed at run time. */
-	struct rule *embedded_block;
+	struct rule *embedded_block;	/* filled on first use: see ready */
+	unsigned char *ready;		/* embedded_block[i] is filled */
 	size_t nembedded;
 	bool static_index;
 };
@@ -58,6 +61,33 @@ int ruleset_new(struct ruleset **out, struct diag *d)
 	return 0;
 }
 
+static void fill_embedded(struct rule *r, const struct embedded_rule *e);
+
+/* The rule at index i, filling it from embedded_rules first if it is an
+ * embedded rule not used yet.  Rules a call cannot reach are never
+ * filled, so they cost neither the writes nor the fresh pages. */
+static struct rule *rule_get(struct ruleset *set, size_t i)
+{
+	if (i < set->nembedded && !set->ready[i]) {
+		struct rule *r = &set->embedded_block[i];
+
+		memset(r, 0, sizeof(*r));
+		fill_embedded(r, &embedded_rules[i]);
+		r->in_block = true;
+		r->trees = &set->trees;
+		set->ready[i] = 1;
+	}
+	return set->rules[i];
+}
+
+static void fill_all(struct ruleset *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nembedded; i++)
+		rule_get(set, i);
+}
+
 static void rule_free(struct rule *r)
 {
 	rule_release_conds(r);
@@ -73,9 +103,11 @@ void ruleset_free(struct ruleset *set)
 	if (!set)
 		return;
 	for (i = 0; i < set->n; i++)
-		rule_free(set->rules[i]);
+		if (i >= set->nembedded || set->ready[i])
+			rule_free(set->rules[i]);
 	free(set->rules);
 	free(set->embedded_block);
+	free(set->ready);
 	for (i = 0; i < set->npacks; i++)
 		free(set->origins[i]);
 	free(set->origins);
@@ -83,6 +115,7 @@ void ruleset_free(struct ruleset *set)
 	free(set->by_prog);
 	free(set->by_prog_rules);
 	free(set->programless);
+	free(set->programless_hits);
 	for (i = 0; i < set->nbranches; i++)
 		free(set->branches[i]);
 	free(set->branches);
@@ -99,6 +132,7 @@ static int add_rule(struct ruleset *set, struct rule *r, struct diag *d)
 				CV_MAX_RULES);
 	}
 	/* A later pack redefines a rule id: the old rule stops applying. */
+	fill_all(set);
 	for (i = 0; i < set->n; i++)
 		if (!set->rules[i]->replaced &&
 		    !strcmp(set->rules[i]->id, r->id))
@@ -143,25 +177,25 @@ int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 
 	if (set->n == 0 && n > 0) {
 		/* The common case: one allocation, no duplicate checks (the
-		 * generator refused duplicates) and the build-time index. */
-		struct rule *block = calloc(n, sizeof(*block));
+		 * generator refused duplicates) and the build-time index.
+		 * Rules are filled when first used (rule_get). */
+		struct rule *block = malloc(n * sizeof(*block));
 		struct rule **v = malloc(n * sizeof(*v));
+		unsigned char *ready = calloc(n, 1);
 
-		if (!block || !v) {
+		if (!block || !v || !ready) {
 			free(block);
 			free(v);
+			free(ready);
 			return diag_set(d, CV_ENOMEM, "out of memory");
 		}
-		for (i = 0; i < n; i++) {
-			fill_embedded(&block[i], &embedded_rules[i]);
-			block[i].in_block = true;
-			block[i].trees = &set->trees;
+		for (i = 0; i < n; i++)
 			v[i] = &block[i];
-		}
 		free(set->rules);
 		set->rules = v;
 		set->n = set->cap = n;
 		set->embedded_block = block;
+		set->ready = ready;
 		set->nembedded = n;
 		set->static_index = true;
 		set->index_dirty = true;
@@ -322,9 +356,15 @@ static struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
 {
 	size_t i = set->n;
 
-	while (i-- > 0)
-		if (!set->rules[i]->replaced && !strcmp(set->rules[i]->id, id))
+	while (i-- > 0) {
+		/* An embedded rule not filled yet is compared by its id. */
+		if (i < set->nembedded && !set->ready[i] &&
+		    strcmp(embedded_rules[i].id, id))
+			continue;
+		if (!rule_get(set, i)->replaced &&
+		    !strcmp(set->rules[i]->id, id))
 			return set->rules[i];
+	}
 	return NULL;
 }
 
@@ -403,7 +443,7 @@ size_t ruleset_count(const struct ruleset *set)
 
 const struct rule *ruleset_at(const struct ruleset *set, size_t i)
 {
-	return i < set->n ? set->rules[i] : NULL;
+	return i < set->n ? rule_get((struct ruleset *)set, i) : NULL;
 }
 
 const struct rule *ruleset_find(const struct ruleset *set, const char *id)
@@ -569,13 +609,13 @@ static int build_index(struct ruleset *set)
 	size_t first = set->static_index ? set->nembedded : 0;
 	size_t i, n = 0, np = 0;
 	struct embedded_prog *e;
-	struct rule **pl, **scratch;
+	struct rule **pl, **hits, **scratch;
 
 	for (i = first; i < set->n; i++) {
 		const char *p;
 		size_t c = 0;
 
-		packed_for_each(p, set->rules[i]->programs)
+		packed_for_each(p, rule_get(set, i)->programs)
 			c++;
 		n += c;
 		if (!c)
@@ -585,11 +625,13 @@ static int build_index(struct ruleset *set)
 		np += embedded_programless_count;
 	e = malloc((n ? n : 1) * sizeof(*e));
 	pl = malloc((np ? np : 1) * sizeof(*pl));
+	hits = malloc((np ? np : 1) * sizeof(*hits));
 	scratch = malloc((n + (set->static_index ? embedded_prog_count : 0) +
 			  1) * sizeof(*scratch));
-	if (!e || !pl || !scratch) {
+	if (!e || !pl || !hits || !scratch) {
 		free(e);
 		free(pl);
+		free(hits);
 		free(scratch);
 		return -1;
 	}
@@ -613,8 +655,10 @@ static int build_index(struct ruleset *set)
 		qsort(e, n, sizeof(*e), cmp_prog);
 	free(set->by_prog);
 	free(set->programless);
+	free(set->programless_hits);
 	free(set->by_prog_rules);
 	set->by_prog = e;
+	set->programless_hits = hits;
 	set->nby_prog = n;
 	set->programless = pl;
 	set->nprogramless = np;
@@ -625,8 +669,7 @@ static int build_index(struct ruleset *set)
 
 /* Appends the rules that index entries v[0..n) (sorted by program) list
  * for `program` to out; returns the new count. */
-static size_t prog_lookup(struct rule **out, size_t k,
-			  struct rule *const *rules,
+static size_t prog_lookup(struct rule **out, size_t k, struct ruleset *set,
 			  const struct embedded_prog *v, size_t n,
 			  const char *program)
 {
@@ -641,7 +684,7 @@ static size_t prog_lookup(struct rule **out, size_t k,
 			hi = mid;
 	}
 	while (lo < n && !strcmp(v[lo].program, program))
-		out[k++] = rules[v[lo++].rule];
+		out[k++] = rule_get(set, v[lo++].rule);
 	return k;
 }
 
@@ -654,38 +697,67 @@ struct rule *const *ruleset_by_program(struct ruleset *set,
 	if (set->index_dirty && build_index(set) < 0)
 		return NULL;
 	if (set->static_index)
-		k = prog_lookup(set->by_prog_rules, k, set->rules,
+		k = prog_lookup(set->by_prog_rules, k, set,
 				embedded_prog_index, embedded_prog_count,
 				program);
-	*n = prog_lookup(set->by_prog_rules, k, set->rules, set->by_prog,
+	*n = prog_lookup(set->by_prog_rules, k, set, set->by_prog,
 			 set->nby_prog, program);
 	return set->by_prog_rules;
 }
 
 struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
 {
+	fill_all(set);
 	*n = set->n;
 	return set->rules;
 }
 
-struct rule *const *ruleset_programless(struct ruleset *set, size_t *n)
-{
-	*n = 0;
-	if (set->index_dirty && build_index(set) < 0)
-		return NULL;
-	*n = set->nprogramless;
-	return set->programless;
-}
-
-bool rule_applies_to_tool(const struct rule *r, const char *tool)
+/* Does the packed tool list name this tool ("mcp": any MCP tool)? */
+static bool tools_match(const char *tools, const char *tool)
 {
 	const char *t;
 
-	packed_for_each(t, r->tools) {
+	packed_for_each(t, tools) {
 		if (!strcmp(t, tool))
 			return true;
 		if (!strcmp(t, "mcp") && !strncmp(tool, "mcp__", 5))
 			return true;
 	}
 	return false;
+}
+
+struct rule *const *ruleset_programless(struct ruleset *set,
+					const char *tool, size_t *n)
+{
+	size_t i, k = 0;
+
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	/* Only the rules for this tool; embedded ones are tested on their
+	 * compiled-in list, so the others are never filled. */
+	for (i = 0; i < set->nprogramless; i++) {
+		struct rule *r = set->programless[i];
+		/* Integer arithmetic: r may lie outside the block. */
+		size_t off = (size_t)((uintptr_t)r -
+				      (uintptr_t)set->embedded_block);
+		size_t e = off / sizeof(*r);
+
+		if (set->embedded_block &&
+		    off < set->nembedded * sizeof(*r)) {
+			if (!tools_match(embedded_rules[e].tools, tool))
+				continue;
+			r = rule_get(set, e);
+		} else if (!tools_match(r->tools, tool)) {
+			continue;
+		}
+		set->programless_hits[k++] = r;
+	}
+	*n = k;
+	return set->programless_hits;
+}
+
+bool rule_applies_to_tool(const struct rule *r, const char *tool)
+{
+	return tools_match(r->tools, tool);
 }
