@@ -33,8 +33,10 @@ struct ruleset {
 	size_t nby_prog;
 	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
 	struct rule **programless;
-	struct rule **programless_hits;	/* scratch for ruleset_programless */
-	size_t nprogramless;
+	struct rule **programless_hits;	/* ruleset_programless's answer */
+	size_t nprogramless, nprogramless_hits;
+	char *hits_tool;		/* ... for this tool (every subject of
+					 * a call asks for the same one) */
 	char **branches;
 	size_t nbranches;
 	/* Embedded rules loaded first keep the index computed at build
@@ -116,6 +118,7 @@ void ruleset_free(struct ruleset *set)
 	free(set->by_prog_rules);
 	free(set->programless);
 	free(set->programless_hits);
+	free(set->hits_tool);
 	for (i = 0; i < set->nbranches; i++)
 		free(set->branches[i]);
 	free(set->branches);
@@ -656,6 +659,8 @@ static int build_index(struct ruleset *set)
 	free(set->by_prog);
 	free(set->programless);
 	free(set->programless_hits);
+	free(set->hits_tool);
+	set->hits_tool = NULL;
 	free(set->by_prog_rules);
 	set->by_prog = e;
 	set->programless_hits = hits;
@@ -734,6 +739,13 @@ struct rule *const *ruleset_programless(struct ruleset *set,
 	*n = 0;
 	if (set->index_dirty && build_index(set) < 0)
 		return NULL;
+	if (set->hits_tool && !strcmp(set->hits_tool, tool)) {
+		*n = set->nprogramless_hits;
+		return set->programless_hits;
+	}
+	free(set->hits_tool);
+	if (!(set->hits_tool = strdup(tool)))
+		return NULL;
 	/* Only the rules for this tool; embedded ones are tested on their
 	 * compiled-in list, so the others are never filled. */
 	for (i = 0; i < set->nprogramless; i++) {
@@ -753,7 +765,7 @@ struct rule *const *ruleset_programless(struct ruleset *set,
 		}
 		set->programless_hits[k++] = r;
 	}
-	*n = k;
+	*n = set->nprogramless_hits = k;
 	return set->programless_hits;
 }
 
