@@ -39,7 +39,8 @@ struct rule {
 	const char *examples_text;	/* embedded: hit/miss, self-test only */
 	size_t examples_len;
 	struct jv *examples;		/* parsed examples_text */
-	bool in_block;			/* allocated with the embedded block */
+	bool in_block;			/* embedded: in the block or the set's
+					 * arena, not freed on its own */
 	const unsigned char *regexes;	/* embedded: precompiled regexes */
 	size_t regexes_len;
 	const char *json_text;		/* embedded: parsed on first use */

@@ -132,7 +132,10 @@ int buf_read_fd(struct buf *b, int fd, size_t max)
 		ssize_t r;
 		size_t room;
 
-		if ((error = buf_reserve(b, 65536)) < 0)
+		/* Start at 16 KiB (most payloads are a few hundred bytes:
+		 * no mmap, few fresh pages) and double when nearly full. */
+		if ((b->cap == 0 || b->cap - b->len - 1 < 4096) &&
+		    (error = buf_reserve(b, b->cap ? b->cap : 16383)) < 0)
 			return error;
 		room = b->cap - b->len - 1;
 		r = read(fd, b->data + b->len, room);
