@@ -12,6 +12,10 @@ struct arena;
  * surrogates, at most U+10FFFF), or 0 when it is invalid. */
 size_t text_utf8_len(const unsigned char *s, size_t n);
 
+/* Writes code point cp as UTF-8 (1-4 bytes) at out; returns the length.
+ * Above U+10FFFF it writes U+FFFD. */
+size_t text_put_utf8(char *out, unsigned long cp);
+
 /* Value of one hex digit, or -1. */
 int text_hexval(char c);
 /* Four hex digits at p (a \uXXXX escape's digits): 0, or -1. */

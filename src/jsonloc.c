@@ -143,30 +143,6 @@ static struct jl_node *new_node(struct jl_parser *p, enum jl_type type)
 	return n;
 }
 
-static size_t put_utf8(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | cp >> 18);
-	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* Reads the string at p->i (on its opening quote) into a decoded copy. */
 static int parse_string(struct jl_parser *p, const char **out, size_t *outlen)
 {
@@ -219,7 +195,7 @@ static int parse_string(struct jl_parser *p, const char **out, size_t *outlen)
 			} else if (cp >= 0xD800 && cp <= 0xDFFF) {
 				cp = 0xFFFD;	/* lone surrogate */
 			}
-			olen += put_utf8(o + olen, cp);
+			olen += text_put_utf8(o + olen, cp);
 			continue;
 		}
 		if (c == 0)

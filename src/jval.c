@@ -82,30 +82,6 @@ static void skip_space(struct parser *p)
 	}
 }
 
-static size_t put_utf8(char *w, unsigned cp)
-{
-	if (cp < 0x80) {
-		w[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		w[0] = (char)(0xC0 | cp >> 6);
-		w[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		w[0] = (char)(0xE0 | cp >> 12);
-		w[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		w[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	w[0] = (char)(0xF0 | cp >> 18);
-	w[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	w[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	w[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* Decodes the \u escape at t[i] (one or a surrogate pair) into *cp and
  * its length in bytes into *used. */
 static int unicode_escape(struct parser *p, size_t i, unsigned *cp,
@@ -211,7 +187,7 @@ static int parse_string(struct parser *p, const char **out, size_t *outlen)
 			case 'u':
 				if ((error = unicode_escape(p, i, &cp, &n)) < 0)
 					return error;
-				w += put_utf8(t + w, cp);
+				w += text_put_utf8(t + w, cp);
 				i += n;
 				continue;
 			default:

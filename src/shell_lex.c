@@ -398,30 +398,8 @@ int shl_skip_arith(struct sh_src *p)
 static int put_utf8(struct sh_src *p, struct sh_str *out, unsigned long cp)
 {
 	char b[4];
-	size_t n;
 
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		if (cp > 0x10ffff)
-			cp = 0xfffd;
-		b[0] = (char)(0xf0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	return shl_str_put(p, out, b, n);
+	return shl_str_put(p, out, b, text_put_utf8(b, cp));
 }
 
 /* $'...' with p->pos after the opening quote.  A decoded NUL ends the
