@@ -6,7 +6,6 @@
  * call reaches it through the program index or a keyword. */
 #include <dirent.h>
 #include <fnmatch.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@
 #include "rules_embed.h"
 
 struct ruleset {
-	struct rule **rules;
+	struct rule **rules;		/* NULL: embedded, not filled yet */
 	size_t n, cap;
 	struct arena trees;		/* every parsed pack and rule: rules
 					 * point into them */
@@ -32,7 +31,7 @@ struct ruleset {
 					 * .rule indexes set->rules */
 	size_t nby_prog;
 	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
-	struct rule **programless;
+	size_t *programless;		/* indexes into rules */
 	struct rule **programless_hits;	/* ruleset_programless's answer */
 	size_t nprogramless, nprogramless_hits;
 	char *hits_tool;		/* ... for this tool (every subject of
@@ -41,10 +40,8 @@ struct ruleset {
 	size_t nbranches;
 	/* Embedded rules loaded first keep the index computed at build
 	 * time; only rules added later are indexed at run time. */
-	struct rule *embedded_block;	/* one slot per embedded rule: its
-					 * identity before it is filled (see
-					 * ready, rule_get) and a fallback */
-	unsigned char *ready;		/* embedded_block[i] is filled */
+	struct rule *embedded_block;	/* a slot per embedded rule, used if
+					 * the arena has no memory (rule_get) */
 	size_t nembedded;
 	bool static_index;
 };
@@ -67,12 +64,12 @@ int ruleset_new(struct ruleset **out, struct diag *d)
 
 static void fill_embedded(struct rule *r, const struct embedded_rule *e);
 
-/* The rule at index i, filling it from embedded_rules first if it is an
- * embedded rule not used yet.  Rules a call cannot reach are never
+/* The rule at index i.  An embedded rule not used yet (a NULL entry) is
+ * filled from embedded_rules first; rules a call cannot reach are never
  * filled, so they cost neither the writes nor the fresh pages. */
 static struct rule *rule_get(struct ruleset *set, size_t i)
 {
-	if (i < set->nembedded && !set->ready[i]) {
+	if (!set->rules[i]) {
 		/* Filled rules sit together in the set's arena, next to
 		 * their parsed JSON, rather than at their scattered slots in
 		 * the block: fewer fresh pages.  The slot is the fallback. */
@@ -84,10 +81,15 @@ static struct rule *rule_get(struct ruleset *set, size_t i)
 		fill_embedded(r, &embedded_rules[i]);
 		r->in_block = true;
 		r->trees = &set->trees;
-		set->ready[i] = 1;
 		set->rules[i] = r;
 	}
 	return set->rules[i];
+}
+
+/* The rule's packed tool list, without filling an embedded rule. */
+static const char *rule_tools(const struct ruleset *set, size_t i)
+{
+	return set->rules[i] ? set->rules[i]->tools : embedded_rules[i].tools;
 }
 
 static void fill_all(struct ruleset *set)
@@ -113,11 +115,10 @@ void ruleset_free(struct ruleset *set)
 	if (!set)
 		return;
 	for (i = 0; i < set->n; i++)
-		if (i >= set->nembedded || set->ready[i])
+		if (set->rules[i])
 			rule_free(set->rules[i]);
 	free(set->rules);
 	free(set->embedded_block);
-	free(set->ready);
 	for (i = 0; i < set->npacks; i++)
 		free(set->origins[i]);
 	free(set->origins);
@@ -189,24 +190,20 @@ int ruleset_load_embedded(struct ruleset *set, struct diag *d)
 	if (set->n == 0 && n > 0) {
 		/* The common case: one allocation, no duplicate checks (the
 		 * generator refused duplicates) and the build-time index.
-		 * Rules are filled when first used (rule_get). */
+		 * Rules are filled when first used (rule_get); until then
+		 * their entry in rules is NULL. */
 		struct rule *block = malloc(n * sizeof(*block));
-		struct rule **v = malloc(n * sizeof(*v));
-		unsigned char *ready = calloc(n, 1);
+		struct rule **v = calloc(n, sizeof(*v));
 
-		if (!block || !v || !ready) {
+		if (!block || !v) {
 			free(block);
 			free(v);
-			free(ready);
 			return diag_set(d, CV_ENOMEM, "out of memory");
 		}
-		for (i = 0; i < n; i++)
-			v[i] = &block[i];
 		free(set->rules);
 		set->rules = v;
 		set->n = set->cap = n;
 		set->embedded_block = block;
-		set->ready = ready;
 		set->nembedded = n;
 		set->static_index = true;
 		set->index_dirty = true;
@@ -369,7 +366,7 @@ static struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
 
 	while (i-- > 0) {
 		/* An embedded rule not filled yet is compared by its id. */
-		if (i < set->nembedded && !set->ready[i] &&
+		if (!set->rules[i] &&
 		    strcmp(embedded_rules[i].id, id))
 			continue;
 		if (!rule_get(set, i)->replaced &&
@@ -620,7 +617,8 @@ static int build_index(struct ruleset *set)
 	size_t first = set->static_index ? set->nembedded : 0;
 	size_t i, n = 0, np = 0;
 	struct embedded_prog *e;
-	struct rule **pl, **hits, **scratch;
+	struct rule **hits, **scratch;
+	size_t *pl;
 
 	for (i = first; i < set->n; i++) {
 		const char *p;
@@ -649,13 +647,13 @@ static int build_index(struct ruleset *set)
 	n = np = 0;
 	if (set->static_index)
 		for (i = 0; i < embedded_programless_count; i++)
-			pl[np++] = set->rules[embedded_programless[i]];
+			pl[np++] = embedded_programless[i];
 	for (i = first; i < set->n; i++) {
 		struct rule *r = set->rules[i];
 		const char *p;
 
 		if (!r->programs[0])
-			pl[np++] = r;
+			pl[np++] = i;
 		packed_for_each(p, r->programs) {
 			e[n].program = p;
 			e[n].rule = (unsigned)i;
@@ -754,25 +752,11 @@ struct rule *const *ruleset_programless(struct ruleset *set,
 	free(set->hits_tool);
 	if (!(set->hits_tool = strdup(tool)))
 		return NULL;
-	/* Only the rules for this tool; embedded ones are tested on their
-	 * compiled-in list, so the others are never filled. */
-	for (i = 0; i < set->nprogramless; i++) {
-		struct rule *r = set->programless[i];
-		/* Integer arithmetic: r may lie outside the block. */
-		size_t off = (size_t)((uintptr_t)r -
-				      (uintptr_t)set->embedded_block);
-		size_t e = off / sizeof(*r);
-
-		if (set->embedded_block &&
-		    off < set->nembedded * sizeof(*r)) {
-			if (!tools_match(embedded_rules[e].tools, tool))
-				continue;
-			r = rule_get(set, e);
-		} else if (!tools_match(r->tools, tool)) {
-			continue;
-		}
-		set->programless_hits[k++] = r;
-	}
+	/* Only the rules for this tool: the others are never filled. */
+	for (i = 0; i < set->nprogramless; i++)
+		if (tools_match(rule_tools(set, set->programless[i]), tool))
+			set->programless_hits[k++] =
+				rule_get(set, set->programless[i]);
 	*n = set->nprogramless_hits = k;
 	return set->programless_hits;
 }
