@@ -29,7 +29,7 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 	char *argv[] = { full, "worktree-stake", arg, (char *)workdir, NULL };
 	posix_spawn_file_actions_t fa;
 	size_t got = 0;
-	int fds[2], status = 0;
+	int fds[2], status = 0, rc;
 	char *end;
 	ssize_t n;
 	pid_t pid;
@@ -48,18 +48,22 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 		close(fds[1]);
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	}
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	errno = posix_spawn(&pid, full, &fa, NULL, argv, environ);
+	/* The helper's stderr must never reach the hook's. */
+	rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,
+					      0);
+	if (rc == 0)
+		rc = posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+	if (rc == 0)
+		rc = posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+						      O_WRONLY, 0);
+	if (rc == 0)
+		rc = posix_spawn(&pid, full, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fds[1]);
-	if (errno != 0) {
-		int e = errno;
-
+	if (rc != 0) {
 		close(fds[0]);
 		return diag_set(d, CV_EIO, "cannot run %s: %s", full,
-				strerror(e));
+				strerror(rc));
 	}
 	/* The hook's watchdog bounds this read: a stuck helper ends in a
 	 * deny, never in a hang. */
