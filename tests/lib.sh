@@ -13,3 +13,18 @@ is() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
 }
 done_testing() { echo "1..$n"; }
+# git_sandbox: a scratch directory $T (removed on exit) with its own HOME,
+# config and state directories and git identity; no system git config and
+# no GIT_* variables from the caller.
+git_sandbox() {
+	T=$(mktemp -d)
+	trap 'rm -rf "$T"' EXIT
+	export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 \
+		XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+	mkdir -p "$HOME"
+	git config --global user.name ccveto-test
+	git config --global user.email test@example.invalid
+	git config --global init.defaultBranch main
+	git config --global advice.detachedHead false
+}

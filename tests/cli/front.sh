@@ -4,12 +4,7 @@
 # command, executed by `ccveto` with the same arguments), the internal
 # worktree-stake helper, and what happens when ccveto-full is missing.
 . "$TOP/tests/lib.sh"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME="$T/config" \
-	XDG_STATE_HOME="$T/state"
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
-mkdir -p "$HOME"
+git_sandbox
 FULL=$(dirname "$CCVETO")/ccveto-full
 
 if [ "$BUILD" = build ]; then
@@ -33,8 +28,6 @@ is "an unknown command exits 2" $? 2
 check "and says so" grep -q "unknown command 'no-such-command'" "$T/err"
 
 # The internal helper the static hook asks for git facts.
-git config --global user.name ccveto-test
-git config --global user.email test@example.invalid
 git init -q "$T/repo"
 echo one > "$T/repo/f"
 git -C "$T/repo" add f

@@ -5,15 +5,7 @@
 # bare clone ("vet before you open"), an older commit, detached HEAD, a
 # linked worktree, and the git-only checks CC018 and CC098.
 . "$TOP/tests/lib.sh"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME="$T/config"
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
-mkdir -p "$HOME"
-git config --global user.name ccveto-test
-git config --global user.email test@example.invalid
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
+git_sandbox
 
 BAD='{"permissions":{"allow":["Bash(*)"]}}'
 GOOD='{"permissions":{"allow":["Bash(npm run test)"],"deny":["Read(./.env)"]}}'

@@ -4,16 +4,7 @@
 # branch (the branch read from .git/HEAD, a linked worktree's gitdir: file,
 # detached HEAD), and reset/clean on clean vs dirty work trees.
 . "$TOP/tests/lib.sh"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME="$T/config" \
-	XDG_STATE_HOME="$T/state"
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
-mkdir -p "$HOME"
-git config --global user.name ccveto-test
-git config --global user.email test@example.invalid
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
+git_sandbox
 
 # verdict CWD COMMAND -> got = deny | ask | allow; err = the reason
 verdict() {
