@@ -27,6 +27,23 @@ int gitrepo_load(struct diag *d);
  * subdirectory; a bare repository, a linked worktree or a `.git` file
  * all work).  NULL path means ".". */
 int gitrepo_open(struct gitrepo **out, const char *path, struct diag *d);
+
+/* Opens the repository git's environment describes, as git does for a
+ * hook (githooks(5)): $GIT_DIR names the git directory (no search), else
+ * the repository is found from the current directory; $GIT_WORK_TREE
+ * replaces the work tree; $GIT_COMMON_DIR must be the common directory
+ * the git directory names (libgit2 cannot read a repository split
+ * otherwise: CV_EUSAGE); $GIT_INDEX_FILE is the index
+ * gitrepo_source_index() reads (`commit -a`, `commit PATH`, `--only`,
+ * `--amend` point it at a temporary index).  Relative values are
+ * relative to the current directory, which git sets to the top of the
+ * work tree for hooks.  Empty variables count as unset. */
+int gitrepo_open_env(struct gitrepo **out, struct diag *d);
+
+/* For a repository opened by path (`--repo`): takes $GIT_INDEX_FILE too
+ * when the environment describes this same repository, and ignores it
+ * otherwise (it is another repository's index). */
+int gitrepo_adopt_env_index(struct gitrepo *repo, struct diag *d);
 void gitrepo_free(struct gitrepo *repo);
 
 bool gitrepo_is_bare(const struct gitrepo *repo);
@@ -36,7 +53,9 @@ const char *gitrepo_workdir(const struct gitrepo *repo);
 const char *gitrepo_gitdir(const struct gitrepo *repo);
 
 /* The index (what is staged): paths relative to the repository root.  A
- * repository with no commits yet works; a bare one is CV_EUSAGE. */
+ * repository with no commits yet works; a bare one is CV_EUSAGE.  The
+ * index file must be a regular file (a FIFO is CV_EINVAL, never a
+ * blocking read). */
 int gitrepo_source_index(struct source **out, struct gitrepo *repo,
 			 struct diag *d);
 

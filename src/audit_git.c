@@ -151,8 +151,15 @@ int audit_git_run(struct audit_git *g, struct audit_result *r,
 	if (!!go->staged + !!go->rev + !!go->all_refs > 1)
 		return diag_set(d, CV_EUSAGE, "--staged, --rev and --all-refs "
 				"exclude each other");
-	if ((error = gitrepo_open(&g->repo, go->repo ? go->repo : ".",
-				  d)) < 0)
+	/* Without --repo, the repository git's environment describes: a
+	 * pre-commit hook under `git commit -a` must audit the temporary
+	 * index git is about to commit, not .git/index. */
+	if (go->repo)
+		error = gitrepo_open(&g->repo, go->repo, d);
+	else
+		error = gitrepo_open_env(&g->repo, d);
+	if (error < 0 || (go->repo &&
+			  (error = gitrepo_adopt_env_index(g->repo, d)) < 0))
 		return error;
 	if (go->all_refs) {
 		if ((error = gitrepo_list_refs(&refs, &nrefs, g->repo,

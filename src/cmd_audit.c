@@ -58,14 +58,15 @@ static const struct opt_spec audit_opt_specs[] = {
 	{ 'v', "verbose", OPT_FLAG, &cli.verbose, NULL,
 	  "also show suppressed findings" },
 	{ 's', "staged", OPT_FLAG, &cli.git.staged, NULL,
-	  "audit what is staged (the git index), paths from the repo root" },
+	  "audit what is staged (the index, $GIT_INDEX_FILE in a git hook), "
+	  "paths from the repo root" },
 	{ 0, "rev", OPT_VALUE, &cli.git.rev, "REV",
 	  "audit commit, branch or tag REV without a checkout" },
 	{ 0, "all-refs", OPT_FLAG, &cli.git.all_refs, NULL,
 	  "audit every branch and tag head" },
 	{ 0, "repo", OPT_VALUE, &cli.git.repo, "PATH",
 	  "repository for --staged/--rev/--all-refs (bare is fine; "
-	  "default .)" },
+	  "default: $GIT_DIR or the one holding .)" },
 	{ 0 },
 };
 

@@ -24,9 +24,14 @@
  *   "..", containing '/') are skipped, so a crafted tree cannot make a
  *   displayed path lie about where a file lives. */
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -47,7 +52,11 @@
 	X(git_repository_is_bare) \
 	X(git_repository_workdir) \
 	X(git_repository_path) \
+	X(git_repository_commondir) \
+	X(git_repository_set_workdir) \
 	X(git_repository_index) \
+	X(git_index_open) \
+	X(git_index_new) \
 	X(git_index_free) \
 	X(git_index_entrycount) \
 	X(git_index_get_byindex) \
@@ -125,9 +134,11 @@ static int git_fail(struct diag *d, int rc, const char *what, const char *s)
 
 struct gitrepo {
 	git_repository *repo;
+	char *index_file;	/* $GIT_INDEX_FILE as given, or NULL */
 };
 
-int gitrepo_open(struct gitrepo **out, const char *path, struct diag *d)
+static int repo_open(struct gitrepo **out, const char *path, unsigned flags,
+		     const char *what, struct diag *d)
 {
 	struct gitrepo *r = NULL;
 	int rc, error;
@@ -142,13 +153,12 @@ int gitrepo_open(struct gitrepo **out, const char *path, struct diag *d)
 		g2.git_libgit2_shutdown();
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	}
-	if (!path)
-		path = ".";
-	rc = g2.git_repository_open_ext(&r->repo, path, 0, NULL);
+	rc = g2.git_repository_open_ext(&r->repo, path, flags, NULL);
 	if (rc < 0) {
 		if (rc == GIT_ENOTFOUND)
-			error = diag_set(d, CV_ENOTFOUND, "'%s' is not in a "
-					 "git repository", path);
+			error = diag_set(d, CV_ENOTFOUND, "'%s'%s is not %s "
+					 "git repository", path, what,
+					 *what ? "a" : "in a");
 		else
 			error = git_fail(d, rc, "cannot open repository",
 					 path);
@@ -160,11 +170,109 @@ int gitrepo_open(struct gitrepo **out, const char *path, struct diag *d)
 	return 0;
 }
 
+int gitrepo_open(struct gitrepo **out, const char *path, struct diag *d)
+{
+	return repo_open(out, path ? path : ".", 0, "", d);
+}
+
+/* A GIT_* variable as git reads it: unset and empty are the same. */
+static const char *git_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+/* Do two directories name the same place? */
+static bool same_dir(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+int gitrepo_open_env(struct gitrepo **out, struct diag *d)
+{
+	const char *gitdir = git_env("GIT_DIR"), *wt = git_env("GIT_WORK_TREE");
+	const char *common = git_env("GIT_COMMON_DIR");
+	const char *index = git_env("GIT_INDEX_FILE");
+	struct gitrepo *r = NULL;
+	char abs[PATH_MAX];
+	struct stat st;
+	int rc, error;
+
+	*out = NULL;
+	/* $GIT_DIR is the git directory itself, as for git: no search
+	 * upwards and no ".git" appended. */
+	error = gitdir ? repo_open(&r, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH |
+				   GIT_REPOSITORY_OPEN_NO_DOTGIT,
+				   " (GIT_DIR)", d) :
+		repo_open(&r, ".", 0, "", d);
+	if (error < 0)
+		return error;
+	if (wt) {
+		if (!realpath(wt, abs) || stat(abs, &st) < 0 ||
+		    !S_ISDIR(st.st_mode)) {
+			error = diag_set(d, CV_EUSAGE, "GIT_WORK_TREE '%s' is "
+					 "not a directory", wt);
+			goto fail;
+		}
+		if ((rc = g2.git_repository_set_workdir(r->repo, abs, 0)) < 0) {
+			error = git_fail(d, rc, "cannot use the work tree",
+					 abs);
+			goto fail;
+		}
+	}
+	/* libgit2 1.5 takes the common directory only from the git
+	 * directory's `commondir` file.  One that agrees is honoured by
+	 * construction; reading objects and refs from anywhere else would
+	 * audit another repository's history, so that is refused. */
+	if (common && !same_dir(common, g2.git_repository_commondir(r->repo))) {
+		error = diag_set(d, CV_EUSAGE, "GIT_COMMON_DIR '%s' is not the "
+				 "common directory of '%s' ('%s'): ccveto "
+				 "cannot read a repository split that way",
+				 common, gitrepo_gitdir(r),
+				 g2.git_repository_commondir(r->repo));
+		goto fail;
+	}
+	/* Relative to the current directory, which git sets to the top of
+	 * the work tree before it runs a hook. */
+	if (index && !(r->index_file = strdup(index))) {
+		error = diag_set(d, CV_ENOMEM, "out of memory");
+		goto fail;
+	}
+	*out = r;
+	return 0;
+fail:
+	gitrepo_free(r);
+	return error;
+}
+
+int gitrepo_adopt_env_index(struct gitrepo *r, struct diag *d)
+{
+	struct gitrepo *env = NULL;
+	struct diag ed = { 0, "" };
+	int error = 0;
+
+	if (!git_env("GIT_INDEX_FILE") || r->index_file)
+		return 0;
+	/* Not a repository here, or not this one: the variable describes
+	 * another repository's index. */
+	if (gitrepo_open_env(&env, &ed) < 0)
+		return 0;
+	if (same_dir(gitrepo_gitdir(env), gitrepo_gitdir(r)) &&
+	    !(r->index_file = strdup(env->index_file)))
+		error = diag_set(d, CV_ENOMEM, "out of memory");
+	gitrepo_free(env);
+	return error;
+}
+
 void gitrepo_free(struct gitrepo *r)
 {
 	if (!r)
 		return;
 	g2.git_repository_free(r->repo);
+	free(r->index_file);
 	free(r);
 	g2.git_libgit2_shutdown();
 }
@@ -379,22 +487,65 @@ static const struct source_ops isrc_ops = {
 	isrc_list_dir, isrc_read, isrc_stat, isrc_free,
 };
 
+/* The index a commit would be made from: $GIT_INDEX_FILE or the git
+ * directory's `index`.  libgit2 opens it with a blocking open(), so a
+ * FIFO there would hang the audit forever: it is opened here first,
+ * non-blocking, and must be a regular file; libgit2 then reads that very
+ * file through /proc/self/fd, so it cannot be swapped in between. */
+static int index_open(git_index **out, struct gitrepo *r, struct diag *d)
+{
+	char def[PATH_MAX], fdpath[64];
+	const char *path = r->index_file;
+	struct stat st;
+	int fd, rc, error = 0;
+
+	*out = NULL;
+	if (!path) {
+		if (snprintf(def, sizeof(def), "%sindex", gitrepo_gitdir(r)) >=
+		    (int)sizeof(def))
+			return diag_set(d, CV_ETOOBIG, "the index path of '%s' "
+					"is too long", gitrepo_gitdir(r));
+		path = def;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+		       O_CLOEXEC)) < 0) {
+		/* No index yet: nothing is staged, as for git. */
+		if (errno == ENOENT)
+			return (rc = g2.git_index_new(out)) < 0 ?
+				git_fail(d, rc, "cannot read the index", path) :
+				0;
+		return diag_set(d, CV_EIO, "cannot read the index '%s': %s",
+				path, strerror(errno));
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		error = diag_set(d, CV_EINVAL, "the index '%s' is not a "
+				 "regular file: not read", path);
+		goto done;
+	}
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fd);
+	if ((rc = g2.git_index_open(out, access(fdpath, R_OK) == 0 ?
+				    fdpath : path)) < 0)
+		error = git_fail(d, rc, "cannot read the index", path);
+done:
+	close(fd);
+	return error;
+}
+
 int gitrepo_source_index(struct source **out, struct gitrepo *r,
 			 struct diag *d)
 {
 	git_index *idx = NULL;
 	struct isrc *s = NULL;
 	size_t n, i, k;
-	int rc, error = 0;
+	int error = 0;
 
 	*out = NULL;
 	if (gitrepo_is_bare(r))
 		return diag_set(d, CV_EUSAGE, "'%s' is a bare repository: "
 				"nothing is staged (use --rev)",
 				gitrepo_gitdir(r));
-	if ((rc = g2.git_repository_index(&idx, r->repo)) < 0)
-		return git_fail(d, rc, "cannot read the index of",
-				gitrepo_gitdir(r));
+	if ((error = index_open(&idx, r, d)) < 0)
+		return error;
 	n = g2.git_index_entrycount(idx);
 	if (!(s = calloc(1, sizeof(*s))) ||
 	    (n && !(s->v = calloc(n, sizeof(*s->v))))) {

@@ -34,6 +34,8 @@ run_one() {
 		echo "not ok - $name exited with status $rc"
 	fi
 	grep '^not ok' "$out" | sed "s|^|$name: |"
+	# A skipped test is said out loud, never hidden in a count.
+	grep '^ok.*# SKIP' "$out" | sed "s|^|$name: |"
 	if [ "$f" -ne 0 ] || [ "$rc" -ne 0 ]; then
 		echo "--- $name (last lines) ---"
 		tail -n 15 "$out"
@@ -51,6 +53,10 @@ run_one "selftest" $RUN "$CCVETO" selftest --tap
 for t in "$TOP"/tests/cli/*.sh; do
 	[ -f "$t" ] || continue
 	run_one "cli/$(basename "$t" .sh)" sh "$t"
+done
+for t in "$TOP"/tests/faults/*.sh; do
+	[ -f "$t" ] || continue
+	run_one "faults/$(basename "$t" .sh)" sh "$t"
 done
 
 echo "$passed passed, $failed failed"

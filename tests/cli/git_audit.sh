@@ -152,4 +152,68 @@ audit "$R"
 case "$out" in *CC098*) not_ok "CC098: none for a normal repository" ;;
 *) ok "CC098: none for a normal repository" ;; esac
 
+# The environment git gives hooks (githooks(5)): GIT_INDEX_FILE, GIT_DIR,
+# GIT_WORK_TREE, GIT_COMMON_DIR.  tests/cli/git_precommit.sh runs real
+# commits; here each variable alone.
+cd "$R" || exit 1
+git reset -q --hard
+printf '%s\n' "$GOOD" > .claude/settings.json
+git add .claude/settings.json
+cp .git/index "$T/good.index"
+printf '%s\n' "$BAD" > .claude/settings.json
+git add .claude/settings.json
+cp .git/index "$T/bad.index"
+git reset -q --hard
+printf '%s\n' "$GOOD" > .claude/settings.json
+git add .claude/settings.json
+audit --staged
+is "env: without GIT_INDEX_FILE the index is .git/index (good)" "$rc" 0
+GIT_INDEX_FILE="$T/bad.index" audit --staged
+is "env: GIT_INDEX_FILE names the index (bad)" "$rc" 1
+cp "$T/bad.index" .git/tmp-index
+GIT_INDEX_FILE=.git/tmp-index audit --staged
+is "env: a relative GIT_INDEX_FILE is relative to the current directory" \
+	"$rc" 1
+rm -f .git/tmp-index
+GIT_INDEX_FILE= audit --staged
+is "env: an empty GIT_INDEX_FILE is unset" "$rc" 0
+GIT_INDEX_FILE="$T/no-such-index" audit --staged
+is "env: a missing GIT_INDEX_FILE is an empty index, as for git" "$rc" 0
+GIT_INDEX_FILE="$T/bad.index" audit --rev HEAD
+is "env: GIT_INDEX_FILE does not change --rev" "$rc" 1
+GIT_INDEX_FILE="$T/bad.index" audit --staged --repo "$R"
+is "env: --repo naming the same repository keeps GIT_INDEX_FILE" "$rc" 1
+GIT_INDEX_FILE="$T/bad.index" audit --staged --repo "$T/wt"
+is "env: --repo naming another repository ignores GIT_INDEX_FILE" "$rc" 1
+git -C "$T/wt" reset -q
+GIT_INDEX_FILE="$T/bad.index" audit --staged --repo "$T/wt"
+is "  ... (its own index is clean)" "$rc" 0
+cd "$T" || exit 1
+GIT_DIR="$R/.git" audit --staged
+is "env: GIT_DIR from outside the work tree" "$rc" 0
+GIT_DIR="$R/.git" GIT_INDEX_FILE="$T/bad.index" audit --staged
+is "env: GIT_DIR with GIT_INDEX_FILE" "$rc" 1
+GIT_DIR="$R" audit --staged
+is "env: GIT_DIR naming a work tree, not a git directory, is an error" \
+	"$rc" 2
+check "  ... that names GIT_DIR" grep -q "GIT_DIR" "$T/err"
+GIT_DIR="$T/r.git" audit --staged
+is "env: GIT_DIR naming a bare repository: nothing staged (exit 2)" "$rc" 2
+GIT_DIR="$T/r.git" GIT_WORK_TREE="$R" GIT_INDEX_FILE="$T/bad.index" \
+	audit --staged
+is "env: GIT_WORK_TREE makes a bare git directory usable for --staged" \
+	"$rc" 1
+GIT_DIR="$R/.git" GIT_WORK_TREE="$T/nowhere" audit --staged
+is "env: a GIT_WORK_TREE that does not exist is an error" "$rc" 2
+GIT_DIR="$R/.git" GIT_COMMON_DIR="$R/.git" audit --staged
+is "env: GIT_COMMON_DIR that agrees with the repository" "$rc" 0
+cd "$T/wt" || exit 1
+GIT_COMMON_DIR="$R/.git" audit --rev HEAD
+is "env: GIT_COMMON_DIR of a linked worktree" "$rc" 0
+GIT_COMMON_DIR="$T/r.git" audit --rev HEAD
+is "env: a GIT_COMMON_DIR ccveto cannot follow is an error, not another repository's answer" \
+	"$rc" 2
+check "  ... that says so" grep -q "GIT_COMMON_DIR" "$T/err"
+cd "$T" || exit 1
+
 done_testing
