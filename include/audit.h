@@ -93,10 +93,20 @@ struct audit_opts {
 
 #define AUDIT_OPTS_INIT { NULL, NULL, FSEV_HIGH, NULL, NULL, NULL, false }
 
+/* A place the walk could not search (unreadable directory, deeper than
+ * AUDIT_MAX_WALK_DEPTH, a path too long to open): configs below it were
+ * not audited, so the audit is incomplete (exit 2). */
+struct audit_skip {
+	const char *path;	/* display path of the directory */
+	const char *why;
+};
+
 struct audit_result {
 	struct arena arena;
 	struct audit_file **files;
 	size_t nfiles, filecap;
+	struct audit_skip *skipped;
+	size_t nskipped, skipcap;
 	struct finding_list findings;
 	size_t nsuppressed;
 	bool usage_error;		/* set by the command */
@@ -120,8 +130,8 @@ int audit_run(struct audit_result *r, struct source *src, const char *path,
 int audit_finish(struct audit_result *r, struct source *root_src,
 		 const struct audit_opts *opts, struct diag *d);
 
-/* 0: nothing at or above fail_on; 1: something is; 2: a file could not
- * be audited or usage error (takes precedence). */
+/* 0: nothing at or above fail_on; 1: something is; 2: a file or a
+ * directory could not be audited, or usage error (takes precedence). */
 int audit_exit_code(const struct audit_result *r, enum fsev fail_on);
 
 const char *audit_kind_name(enum audit_kind k);

@@ -6,7 +6,9 @@
  * 2, it is never skipped silently; every value printed goes through
  * audit_excerpt()/audit_redact() so a secret is never printed whole; the
  * directory walk is bounded (entries, depth, files) and does not follow
- * symlinked directories. */
+ * symlinked directories, and a directory it cannot search (a bound, an
+ * unreadable directory, a path too long) is recorded in r->skipped and
+ * makes the exit code 2 too. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1103,9 +1105,23 @@ struct walk {
 	int error;
 };
 
+static int walk_entry_1(struct walk *w, const char *name,
+			enum source_type type);
+
+/* Remembers that an error came from the walk, not from listing. */
 static int walk_entry(void *arg, const char *name, enum source_type type)
 {
 	struct walk *w = arg;
+	int error = walk_entry_1(w, name, type);
+
+	if (error < 0)
+		w->error = error;
+	return error;
+}
+
+static int walk_entry_1(struct walk *w, const char *name,
+			enum source_type type)
+{
 	size_t n = strlen(w->dir) + strlen(name) + 2;
 	char *path;
 	enum audit_scope scope;
@@ -1141,19 +1157,61 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Records that `dir` of src was not searched, and why. */
+static int add_skip(struct audit_result *r, struct source *src,
+		    const char *dir, const char *why, struct diag *d)
+{
+	const char *root = src->root;
+	struct audit_skip *v;
+	char *path;
+	size_t n;
+
+	v = arena_grow(&r->arena, r->skipped, &r->skipcap, sizeof(*v),
+		       r->nskipped + 1);
+	if (!v)
+		return NOMEM(d);
+	r->skipped = v;
+	if (!root || !strcmp(root, "."))
+		root = "";
+	n = strlen(root) + strlen(dir) + 3;
+	if (!(path = arena_alloc(&r->arena, n)))
+		return NOMEM(d);
+	snprintf(path, n, "%s%s%s", root, *root && *dir &&
+		 root[strlen(root) - 1] != '/' ? "/" : "", *root || *dir ?
+		 dir : ".");
+	v[r->nskipped].path = path;
+	if (!(v[r->nskipped].why = arena_strdup(&r->arena, why)))
+		return NOMEM(d);
+	r->nskipped++;
+	return 0;
+}
+
 static int walk_dir(struct audit_result *r, struct source *src,
 		    const char *dir, unsigned depth, size_t *entries,
 		    const struct audit_opts *opts, struct diag *d)
 {
 	struct walk w = { r, src, opts, d, dir, depth, entries, NULL, 0, 0,
 			  0 };
+	struct diag ld = { 0, "" };
 	size_t i;
 	int error;
 
-	if (depth > AUDIT_MAX_WALK_DEPTH)
-		return 0;
-	if ((error = src->ops->list_dir(src, dir, walk_entry, &w, d)) < 0)
-		return error == CV_ENOTFOUND || error == CV_EIO ? 0 : error;
+	/* A place that cannot be searched is reported, never passed over:
+	 * a config below it would otherwise be "clean" (exit 0). */
+	if (depth > AUDIT_MAX_WALK_DEPTH) {
+		char why[96];
+
+		snprintf(why, sizeof(why), "more than %d directory levels "
+			 "deep: not searched", AUDIT_MAX_WALK_DEPTH);
+		return add_skip(r, src, dir, why, d);
+	}
+	if ((error = src->ops->list_dir(src, dir, walk_entry, &w, &ld)) < 0) {
+		/* The walk's own errors (too many files, out of memory) are
+		 * fatal and already in d; the directory's are a skip. */
+		if (w.error || error == CV_ENOMEM)
+			return w.error ? error : NOMEM(d);
+		return add_skip(r, src, dir, ld.msg, d);
+	}
 	/* Sorted, so output does not depend on readdir order. */
 	if (w.nsub > 1)
 		qsort(w.subdirs, w.nsub, sizeof(*w.subdirs), cmp_str);
@@ -1219,7 +1277,7 @@ int audit_exit_code(const struct audit_result *r, enum fsev fail_on)
 {
 	size_t i;
 
-	if (r->usage_error)
+	if (r->usage_error || r->nskipped)
 		return 2;
 	for (i = 0; i < r->nfiles; i++)
 		if (r->files[i]->error)

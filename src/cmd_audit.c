@@ -1,7 +1,8 @@
 /* cmd_audit.c - `ccveto audit [PATH...]`: lint Claude Code, MCP and
  * devcontainer configs.  Exit 0: nothing at or above --fail-on; 1: a
- * finding is; 2: usage error or a file that could not be audited (every
- * other file is still audited and reported). */
+ * finding is; 2: usage error, a file that could not be audited or a
+ * directory that could not be searched (everything else is still
+ * audited and reported). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -273,6 +274,9 @@ int cmd_audit(int argc, char **argv)
 		fprintf(stderr, "ccveto: warning: rule packs not loaded (%s): "
 			"commands judged by built-in checks only\n",
 			r.rules_problem ? r.rules_problem : "?");
+	for (i = 0; i < r.nskipped; i++)
+		fprintf(stderr, "ccveto: not audited: '%s': %s\n",
+			r.skipped[i].path, r.skipped[i].why);
 	if (!r.nfiles)
 		fprintf(stderr, "ccveto: warning: NO CONFIG FILES FOUND: "
 			"nothing was audited\n");

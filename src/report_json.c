@@ -1,5 +1,6 @@
 /* report_json.c - `--format json` and the baseline file; see report.h.
- * Schema: {"version":1, "findings":[...], "files":[...], "summary":{...}}
+ * Schema: {"version":1, "findings":[...], "files":[...], "skipped":[...],
+ * "summary":{...}}
  * documented in docs/checks.md. */
 #include <string.h>
 
@@ -75,12 +76,20 @@ void report_json(FILE *out, const struct audit_result *r,
 		}
 		fputs("}", out);
 	}
-	fprintf(out, "],\n\"summary\":{\"files\":%zu,\"errors\":%zu,"
-		"\"findings\":%zu,\"suppressed\":%zu,\"fail_on\":\"%s\","
-		"\"exit_code\":%d,\"by_severity\":{\"critical\":%zu,"
-		"\"high\":%zu,\"medium\":%zu,\"low\":%zu,\"info\":%zu},"
-		"\"by_check\":{", r->nfiles, errors, active, r->nsuppressed,
-		fsev_name(o->fail_on), o->exit_code, by[FSEV_CRITICAL],
+	fputs("],\n\"skipped\":[", out);
+	for (i = 0; i < r->nskipped; i++) {
+		fprintf(out, "%s\n{\"path\":", i ? "," : "");
+		report_json_string(out, r->skipped[i].path);
+		fputs(",\"error\":", out);
+		report_json_string(out, r->skipped[i].why);
+		fputs("}", out);
+	}
+	fprintf(out, "],\n\"summary\":{\"files\":%zu,\"skipped\":%zu,"
+		"\"errors\":%zu,\"findings\":%zu,\"suppressed\":%zu,"
+		"\"fail_on\":\"%s\",\"exit_code\":%d,\"by_severity\":{"
+		"\"critical\":%zu,\"high\":%zu,\"medium\":%zu,\"low\":%zu,"
+		"\"info\":%zu},\"by_check\":{", r->nfiles, r->nskipped,
+		errors, active, r->nsuppressed, fsev_name(o->fail_on), o->exit_code, by[FSEV_CRITICAL],
 		by[FSEV_HIGH], by[FSEV_MEDIUM], by[FSEV_LOW], by[FSEV_INFO]);
 	for (k = 0; k < ncat; k++) {
 		size_t n = 0;

@@ -121,6 +121,8 @@ void report_sarif(FILE *out, const struct audit_result *r,
 	for (i = 0; i < r->nfiles; i++)
 		if (r->files[i]->error)
 			ok = false;
+	if (r->nskipped)
+		ok = false;
 	fprintf(out, "\"executionSuccessful\":%s,"
 		"\"toolExecutionNotifications\":[", ok ? "true" : "false");
 	for (i = 0, k = 0; i < r->nfiles; i++) {
@@ -134,6 +136,15 @@ void report_sarif(FILE *out, const struct audit_result *r,
 		fputs("},\"locations\":[{\"physicalLocation\":{"
 		      "\"artifactLocation\":{\"uri\":", out);
 		juri(out, f->path);
+		fputs("}}}]}", out);
+	}
+	for (i = 0; i < r->nskipped; i++) {
+		fprintf(out, "%s{\"level\":\"error\",\"message\":{\"text\":",
+			k++ ? "," : "");
+		report_json_string(out, r->skipped[i].why);
+		fputs("},\"locations\":[{\"physicalLocation\":{"
+		      "\"artifactLocation\":{\"uri\":", out);
+		juri(out, r->skipped[i].path);
 		fputs("}}}]}", out);
 	}
 	fputs("]}]}]}\n", out);

@@ -32,7 +32,7 @@ void report_text(FILE *out, const struct audit_result *r,
 	size_t i, j, by[5], errors = 0;
 	int s;
 
-	if (!r->nfiles) {
+	if (!r->nfiles && !r->nskipped) {
 		fprintf(out, "%sccveto audit: NO CONFIG FILES FOUND: nothing "
 			"was audited%s\n(looked for .claude/settings*.json, "
 			".mcp.json, devcontainer.json, .cursor/.vscode "
@@ -50,6 +50,9 @@ void report_text(FILE *out, const struct audit_result *r,
 			f->error ? "NOT AUDITED" : "ok");
 		errors += f->error;
 	}
+	for (i = 0; i < r->nskipped; i++)
+		fprintf(out, "  %-50s %-12s %-8s NOT SEARCHED: %s\n",
+			r->skipped[i].path, "directory", "", r->skipped[i].why);
 	for (i = 0; i < r->nfiles; i++) {
 		const struct audit_file *f = r->files[i];
 		bool header = false;
@@ -93,6 +96,9 @@ void report_text(FILE *out, const struct audit_result *r,
 	if (errors)
 		fprintf(out, "; %zu file%s not audited", errors,
 			errors == 1 ? "" : "s");
+	if (r->nskipped)
+		fprintf(out, "; %zu director%s not searched", r->nskipped,
+			r->nskipped == 1 ? "y" : "ies");
 	fprintf(out, " (fail-on %s: exit %d)\n", fsev_name(o->fail_on),
 		o->exit_code);
 }

@@ -69,14 +69,28 @@ static int wt_list_dir(struct source *s, const char *dir, source_dir_fn fn,
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	if (!(dh = opendir(full))) {
 		error = errno == ENOENT || errno == ENOTDIR ?
-			diag_set(d, CV_ENOTFOUND, "no directory '%s'", full) :
-			diag_set(d, CV_EIO, "cannot read '%s': %s", full,
+			diag_set(d, CV_ENOTFOUND, "directory vanished while "
+				 "it was searched") :
+			errno == ENAMETOOLONG ?
+			diag_set(d, CV_EIO, "path longer than %d bytes "
+				 "(PATH_MAX): cannot be opened", PATH_MAX) :
+			diag_set(d, CV_EIO, "cannot read the directory: %s",
 				 strerror(errno));
 		goto done;
 	}
-	while ((e = readdir(dh))) {
+	for (;;) {
 		enum source_type type = SOURCE_OTHER;
 		struct stat st;
+
+		errno = 0;
+		if (!(e = readdir(dh))) {
+			/* A listing cut short is not a complete one. */
+			if (errno)
+				error = diag_set(d, CV_EIO, "cannot read the "
+						 "directory: %s",
+						 strerror(errno));
+			break;
+		}
 
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
