@@ -12,12 +12,14 @@ show() {
 	out=$(payload "$tool" "$input" | "$CCVETO" hook --home "$HOME_DIR" 2>&1)
 	rc=$?
 	case $rc in
-	0) if [ -n "$out" ]; then verdict=ASK; else verdict=allow; fi ;;
+	# Nothing printed is "no objection", not "allow": Claude Code's own
+	# permission rules still decide.
+	0) if [ -n "$out" ]; then verdict=ASK; else verdict="no objection"; fi ;;
 	2) verdict=DENY ;;
 	*) verdict="exit $rc" ;;
 	esac
-	printf '%-6s %-5s %s\n' "$verdict" "$tool" "$input"
-	[ -n "$out" ] && printf '       %s\n' "$(echo "$out" | cut -c1-150)"
+	printf '%-12s %-5s %s\n' "$verdict" "$tool" "$input"
+	[ -n "$out" ] && printf '             %s\n' "$(echo "$out" | cut -c1-150)"
 }
 show Bash '{"command":"ls -la"}'
 show Bash '{"command":"rm -rf ./build"}'

@@ -34,8 +34,10 @@ static void print_text(const struct toolcall *call, const struct verdict *v)
 {
 	size_t i;
 
-	printf("%s: %s\n", decision_name(v->decision),
-	       call->summary ? call->summary : "");
+	/* "no objection", never "allow": with no rule matched, Claude
+	 * Code's own permission rules still decide. */
+	printf("%s: %s\n", v->decision == DECISION_NONE ? "no objection" :
+	       decision_name(v->decision), call->summary ? call->summary : "");
 	for (i = 0; i < v->nhits; i++) {
 		const struct verdict_hit *h = &v->hits[i];
 		const struct subject *s = h->subject;

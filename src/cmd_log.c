@@ -338,6 +338,13 @@ int cmd_log(int argc, char **argv)
 			goto done;
 		}
 	}
+	if (!found && file) {
+		/* A log the user named is expected to exist: a typo must not
+		 * read as "nothing was denied". */
+		fprintf(stderr, "ccveto: cannot read '%s': no such file\n",
+			file);
+		goto done;
+	}
 	if (!found && !json) {
 		printf("ccveto: no decision log at '%s' yet (nothing was "
 		       "denied or asked, or logging is off)\n", path.data);

@@ -35,8 +35,8 @@ static void usage(FILE *out)
 		if (commands[i].help)
 			fprintf(out, "  %-10s %s\n", commands[i].name,
 				commands[i].help);
-	fprintf(out, "\n'ccveto <command> --help' describes each command; "
-		"'man ccveto' has the rest.\n");
+	fprintf(out, "\n'ccveto help <command>' or 'ccveto <command> --help' "
+		"describes each command;\n'man ccveto' has the rest.\n");
 }
 
 int main(int argc, char **argv)
@@ -53,6 +53,20 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
+		/* `ccveto help audit` is `ccveto audit --help`. */
+		if (argc > 2 && !strcmp(argv[1], "help")) {
+			char *args[] = { argv[2], "--help", NULL };
+
+			for (i = 0; i < sizeof(commands) / sizeof(commands[0]);
+			     i++)
+				if (commands[i].help &&
+				    !strcmp(argv[2], commands[i].name))
+					return commands[i].fn(2, args);
+			fprintf(stderr, "ccveto: unknown command '%s'\n",
+				argv[2]);
+			usage(stderr);
+			return 2;
+		}
 		usage(stdout);
 		return 0;
 	}

@@ -567,7 +567,9 @@ const char *decision_name(enum decision d)
 	case DECISION_ASK: return "ask";
 	case DECISION_NONE: break;
 	}
-	return "allow";
+	/* Not "allow": ccveto never allows, Claude Code's own permission
+	 * rules still decide. */
+	return "none";
 }
 
 const char *severity_name(enum severity s)

@@ -23,6 +23,18 @@ is "--version runs through ccveto-full" \
 $RUN "$CCVETO" audit --help > "$T/out" 2>&1
 is "audit --help exits 0 through ccveto-full" $? 0
 check "audit --help prints its usage" grep -q 'usage: ccveto audit' "$T/out"
+$RUN "$CCVETO" help audit > "$T/out" 2>&1
+is "help audit exits 0" $? 0
+check "help audit prints audit's usage, not the command list" \
+	grep -q 'usage: ccveto audit' "$T/out"
+$RUN "$CCVETO" help log > "$T/out" 2>&1
+check "help log prints log's usage" grep -q 'usage: ccveto log' "$T/out"
+$RUN "$CCVETO" help no-such-command > /dev/null 2> "$T/err"
+is "help for an unknown command exits 2" $? 2
+check "  ... and says so on stderr" \
+	grep -q "unknown command 'no-such-command'" "$T/err"
+$RUN "$CCVETO" help > "$T/out" 2>&1
+check "help alone lists the commands" grep -q '^  audit ' "$T/out"
 $RUN "$CCVETO" no-such-command > /dev/null 2> "$T/err"
 is "an unknown command exits 2" $? 2
 check "and says so" grep -q "unknown command 'no-such-command'" "$T/err"

@@ -104,9 +104,13 @@ check "log.all_calls: no-objection calls logged" \
 
 CCVETO_LOG_FILE="$T/custom.jsonl" hook 'curl y' c
 is "CCVETO_LOG_FILE honoured" "$(lines "$T/custom.jsonl")" 1
-$RUN "$CCVETO" log --file "$T/nothing.jsonl" > "$T/out" 2>&1
-is "missing log: exit 0" "$?" 0
-check "missing log: says so" grep -q 'no decision log' "$T/out"
+$RUN "$CCVETO" log --file "$T/nothing.jsonl" > "$T/out" 2> "$T/err"
+is "--file naming a missing log: an error (exit 1)" "$?" 1
+check "  ... said on stderr" grep -q "cannot read '$T/nothing.jsonl'" "$T/err"
+check "  ... nothing on stdout" test ! -s "$T/out"
+XDG_STATE_HOME="$T/fresh-state" $RUN "$CCVETO" log > "$T/out" 2>&1
+is "no default log yet: exit 0" "$?" 0
+check "  ... says so" grep -q 'no decision log' "$T/out"
 $RUN "$CCVETO" log --last x > /dev/null 2>&1
 is "bad --last: usage error" "$?" 2
 $RUN "$CCVETO" log --help > "$T/out" 2>&1

@@ -26,7 +26,8 @@ command -v jq >/dev/null || { echo "score.sh: jq is required" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 cat "$@" | grep -v '^[[:space:]]*$' > "$tmp/corpus.jsonl"
-# ccveto check exits 0/1/2 for allow/ask/deny; 3 is an error.
+# ccveto check exits 0/1/2 for no objection/ask/deny; 3 is an error.  Its
+# JSON says "decision":"none" for no objection, "allow" in this corpus.
 rc=0
 ${RUN:-} "$CCVETO" check --no-user-config --home /home/alice \
 	-C /home/alice/src/webapp --jsonl "$tmp/corpus.jsonl" \
@@ -45,7 +46,8 @@ jq -n -r --slurpfile c "$tmp/corpus.jsonl" --slurpfile v "$tmp/verdicts.jsonl" \
   if ($c | length) != ($v | length) then
     error("corpus has \($c|length) calls but ccveto gave \($v|length) verdicts")
   else . end |
-  [range(0; $c | length) as $i | $c[$i] + {got: $v[$i].decision,
+  [range(0; $c | length) as $i | $c[$i] + {got: ($v[$i].decision |
+    if . == "none" then "allow" else . end),
     rules: $v[$i].rules, err: $v[$i].error, line: ($i + 1)}] as $rows |
   ([$rows[] | .family] | unique) as $fams |
   [ $fams[] as $f | [$rows[] | select(.family == $f)] as $r |
