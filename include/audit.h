@@ -107,6 +107,8 @@ struct audit_result {
 	size_t nfiles, filecap;
 	struct audit_skip *skipped;
 	size_t nskipped, skipcap;
+	struct audit_file **ctx;	/* context only (audit_add_context) */
+	size_t nctx, ctxcap;
 	struct finding_list findings;
 	size_t nsuppressed;
 	bool usage_error;		/* set by the command */
@@ -124,6 +126,13 @@ void audit_result_release(struct audit_result *r);
  * too many files); per-file problems are recorded in r->files. */
 int audit_run(struct audit_result *r, struct source *src, const char *path,
 	      const struct audit_opts *opts, struct diag *d);
+
+/* Context for a file named on its own: reads `path` of src (a project's
+ * .mcp.json, for the cross-file checks of the settings file beside it)
+ * without auditing it: no findings, not listed, not counted.  A missing,
+ * unreadable or broken file is no context (0); <0 only when fatal. */
+int audit_add_context(struct audit_result *r, struct source *src,
+		      const char *path, struct diag *d);
 
 /* Cross-file checks, sorting, fingerprints, suppressions (ignore file,
  * baseline).  Call once after every audit_run(). */

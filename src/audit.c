@@ -41,6 +41,8 @@ void audit_result_release(struct audit_result *r)
 
 	for (i = 0; i < r->nfiles; i++)
 		buf_release(&r->files[i]->text);
+	for (i = 0; i < r->nctx; i++)
+		buf_release(&r->ctx[i]->text);
 	ruleset_free(r->rules);
 	arena_release(&r->arena);
 	memset(r, 0, sizeof(*r));
@@ -780,23 +782,12 @@ static enum audit_kind kind_from_content(const struct jl_node *root)
 
 /* ---- one file ---- */
 
-static int add_file(struct audit_file **out, struct audit_result *r,
-		    struct source *src, const char *rel, struct diag *d)
+/* f->rel and f->path (the source's display root joined with rel). */
+static int file_paths(struct audit_file *f, struct audit_result *r,
+		      struct source *src, const char *rel, struct diag *d)
 {
-	struct audit_file *f, **v;
 	const char *root = src->root;
-	size_t i;
 
-	*out = NULL;
-	if (r->nfiles >= AUDIT_MAX_FILES)
-		return diag_set(d, CV_ETOOBIG, "more than %d config files",
-				AUDIT_MAX_FILES);
-	v = arena_grow(&r->arena, r->files, &r->filecap, sizeof(*v),
-		       r->nfiles + 1);
-	f = arena_calloc(&r->arena, 1, sizeof(*f));
-	if (!v || !f)
-		return NOMEM(d);
-	r->files = v;
 	f->rel = arena_strdup(&r->arena, rel);
 	if (!root || !*root || !strcmp(root, "."))
 		f->path = f->rel;
@@ -811,8 +802,28 @@ static int add_file(struct audit_file **out, struct audit_result *r,
 			 rel);
 		f->path = p;
 	}
-	if (!f->rel || !f->path)
+	return f->rel && f->path ? 0 : NOMEM(d);
+}
+
+static int add_file(struct audit_file **out, struct audit_result *r,
+		    struct source *src, const char *rel, struct diag *d)
+{
+	struct audit_file *f, **v;
+	size_t i;
+	int error;
+
+	*out = NULL;
+	if (r->nfiles >= AUDIT_MAX_FILES)
+		return diag_set(d, CV_ETOOBIG, "more than %d config files",
+				AUDIT_MAX_FILES);
+	v = arena_grow(&r->arena, r->files, &r->filecap, sizeof(*v),
+		       r->nfiles + 1);
+	f = arena_calloc(&r->arena, 1, sizeof(*f));
+	if (!v || !f)
 		return NOMEM(d);
+	r->files = v;
+	if ((error = file_paths(f, r, src, rel, d)) < 0)
+		return error;
 	f->source = src->label ? src->label : "";
 	/* The same file reached twice (operand and discovery) counts once. */
 	for (i = 0; i < r->nfiles; i++)
@@ -1088,6 +1099,63 @@ static int audit_one(struct audit_result *r, struct source *src,
 		break;
 	}
 	return c.error;
+}
+
+/* ---- context for named files ---- */
+
+int audit_add_context(struct audit_result *r, struct source *src,
+		      const char *rel, struct diag *d)
+{
+	struct audit_file *f, **v;
+	struct diag fd = { 0, "" };
+	enum source_type type;
+	enum audit_scope scope;
+	size_t i;
+	int error;
+
+	if (kind_from_name(rel, true, &scope) != AK_MCP ||
+	    src->ops->stat(src, &type, rel, &fd) < 0 || type != SOURCE_FILE)
+		return 0;
+	if (!(f = arena_calloc(&r->arena, 1, sizeof(*f))))
+		return NOMEM(d);
+	if ((error = file_paths(f, r, src, rel, d)) < 0)
+		return error;
+	for (i = 0; i < r->nfiles; i++)
+		if (!strcmp(r->files[i]->path, f->path))
+			return 0;	/* audited in its own right */
+	for (i = 0; i < r->nctx; i++)
+		if (!strcmp(r->ctx[i]->path, f->path))
+			return 0;
+	f->source = src->label ? src->label : "";
+	f->kind = AK_MCP;
+	f->scope = scope;
+	buf_init(&f->text);
+	set_project_dir(r, f);
+	/* Unreadable or broken: no context, and nothing to report here (it
+	 * was not named; audited in its own right it would be). */
+	error = src->ops->read(src, &f->text, rel, AUDIT_MAX_FILE_BYTES, &fd);
+	if (error == 0 && !utf16_like(f->text.data, f->text.len))
+		error = jl_parse(&f->doc, &r->arena, f->text.data,
+				 f->text.len, &fd);
+	else if (error == 0)
+		error = CV_EINVAL;
+	if (error == CV_ENOMEM) {
+		buf_release(&f->text);
+		return NOMEM(d);
+	}
+	if (error < 0 || !jl_is(f->doc.root, JL_OBJECT)) {
+		buf_release(&f->text);
+		return 0;
+	}
+	v = arena_grow(&r->arena, r->ctx, &r->ctxcap, sizeof(*v),
+		       r->nctx + 1);
+	if (!v) {
+		buf_release(&f->text);
+		return NOMEM(d);
+	}
+	r->ctx = v;
+	r->ctx[r->nctx++] = f;
+	return 0;
 }
 
 /* ---- discovery ---- */

@@ -404,14 +404,16 @@ void audit_check_claude_json(struct audit_ctx *c, const struct jl_node *root)
 	}
 }
 
-/* .mcp.json of the same project directory as f, or NULL. */
+/* .mcp.json of the same project directory as f, or NULL: an audited
+ * one, else one read as context for a settings file named alone. */
 static const struct jl_node *project_servers(struct audit_result *r,
 					     const struct audit_file *f)
 {
 	size_t i;
 
-	for (i = 0; i < r->nfiles; i++) {
-		const struct audit_file *m = r->files[i];
+	for (i = 0; i < r->nfiles + r->nctx; i++) {
+		const struct audit_file *m = i < r->nfiles ? r->files[i] :
+			r->ctx[i - r->nfiles];
 		const char *b = strrchr(m->path, '/');
 
 		b = b ? b + 1 : m->path;

@@ -3,6 +3,8 @@
  * finding is; 2: usage error, a file that could not be audited or a
  * directory that could not be searched (everything else is still
  * audited and reported). */
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -80,6 +82,189 @@ static bool want_color(FILE *out)
 	return isatty(fileno(out));
 }
 
+/* Every source opened for the operands; freed at the end. */
+struct srcset {
+	struct source **v;
+	size_t n;
+};
+
+static int srcset_add(struct srcset *set, struct source *src,
+		      struct diag *d)
+{
+	struct source **v = realloc(set->v, (set->n + 1) * sizeof(*v));
+
+	if (!v) {
+		source_free(src);
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	set->v = v;
+	set->v[set->n++] = src;
+	return 0;
+}
+
+/* The unconfined source for named files under `root`, shared by every
+ * file with the same root (set holds only such sources). */
+static int srcset_open(struct source **out, struct srcset *set,
+		       const char *root, struct diag *d)
+{
+	struct source *src = NULL;
+	size_t i;
+	int error;
+
+	for (i = 0; i < set->n; i++)
+		if (!strcmp(set->v[i]->root, root)) {
+			*out = set->v[i];
+			return 0;
+		}
+	if ((error = source_worktree_new_open(&src, root, d)) < 0 ||
+	    (error = srcset_add(set, src, d)) < 0)
+		return error;
+	*out = src;
+	return 0;
+}
+
+/* The directories Claude Code and the editors read configs from: what a
+ * file inside one is depends on that name (.claude/settings.json is a
+ * project settings file, settings.json alone is not). */
+static bool is_config_dir(const char *s, size_t n)
+{
+	static const char *const dirs[] = {
+		".claude", ".devcontainer", ".vscode", ".cursor", NULL,
+	};
+	size_t i;
+
+	for (i = 0; dirs[i]; i++)
+		if (strlen(dirs[i]) == n && !strncmp(s, dirs[i], n))
+			return true;
+	return false;
+}
+
+/* Splits `path` before its last config directory: "a/b/.claude/x.json"
+ * is root "a/b", rel ".claude/x.json"; ".claude" (a directory) is root
+ * ".", rel ".claude".  False when there is none, or when "." or ".."
+ * follows it. */
+static bool split_lexical(char **root, char **rel, const char *path,
+			  bool isdir)
+{
+	const char *p = path, *mark = NULL, *end;
+	size_t n;
+
+	while (*p) {
+		const char *c = p;
+
+		while (*p && *p != '/')
+			p++;
+		n = (size_t)(p - c);
+		if (mark && ((n == 1 && c[0] == '.') ||
+			     (n == 2 && !strncmp(c, "..", 2))))
+			return false;
+		if (n && is_config_dir(c, n) && (*p || isdir)) {
+			/* The last component of a file is its name. */
+			const char *q = p;
+
+			while (*q == '/')
+				q++;
+			if (*q || isdir)
+				mark = c;
+		}
+		while (*p == '/')
+			p++;
+	}
+	if (!mark)
+		return false;
+	end = path + strlen(path);
+	while (end > mark && end[-1] == '/')
+		end--;
+	n = (size_t)(mark - path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	*root = n ? strndup(path, n) : strdup(".");
+	*rel = strndup(mark, (size_t)(end - mark));
+	if (!*root || !*rel) {
+		free(*root);
+		free(*rel);
+		return false;
+	}
+	return true;
+}
+
+/* The same on the real path, for operands that do not name the config
+ * directory (`cd .claude && ccveto audit settings.json`): root is made
+ * relative to the current directory when it holds it ("..", "../.."),
+ * else absolute. */
+static bool split_real(char **root, char **rel, const char *path,
+		       bool isdir)
+{
+	char real[PATH_MAX * 2], dir[PATH_MAX], cwd[PATH_MAX];
+	char *r = NULL, *l = NULL, *up;
+	const char *s, *c;
+	size_t rl, n = 0;
+
+	if (isdir) {
+		if (!realpath(path, real))
+			return false;
+	} else {
+		/* The file keeps its own name: a symlinked settings file is
+		 * what it is called, not what it points to. */
+		s = strrchr(path, '/');
+		if (!s)
+			strcpy(dir, ".");
+		else if (s == path)
+			strcpy(dir, "/");
+		else if ((size_t)(s - path) < sizeof(dir))
+			snprintf(dir, sizeof(dir), "%.*s", (int)(s - path),
+				 path);
+		else
+			return false;
+		if (!realpath(dir, real) ||
+		    strlen(real) + strlen(s ? s + 1 : path) + 2 > sizeof(real))
+			return false;
+		if (strcmp(real, "/"))
+			strcat(real, "/");
+		strcat(real, s ? s + 1 : path);
+	}
+	if (!split_lexical(&r, &l, real, isdir))
+		return false;
+	rl = strlen(r);
+	if (getcwd(cwd, sizeof(cwd)) && !strncmp(cwd, r, rl) &&
+	    (cwd[rl] == '/' || !cwd[rl] || rl == 1)) {
+		/* One ".." per component of cwd below root. */
+		for (c = cwd + rl; *c; c++)
+			if (*c != '/' && (c == cwd + rl || c[-1] == '/'))
+				n++;
+		if ((up = malloc(n ? n * 3 : 2))) {
+			strcpy(up, n ? ".." : ".");
+			while (n-- > 1)
+				strcat(up, "/..");
+			free(r);
+			r = up;
+		}
+	}
+	*root = r;
+	*rel = l;
+	return true;
+}
+
+/* Is there a checkout of its own (a `.git`) between the config directory
+ * at the start of rel and the end of rel?  ~/.cursor/projects/app is the
+ * app repository, not part of ~/.cursor. */
+static bool nested_checkout(const char *root, const char *rel)
+{
+	char p[PATH_MAX];
+	const char *c = strchr(rel, '/');
+	struct stat st;
+
+	for (; c; c = strchr(c + 1, '/')) {
+		const char *end = strchr(c + 1, '/');
+		int n = (int)((end ? end : c + strlen(c)) - rel);
+
+		if (snprintf(p, sizeof(p), "%s/%.*s/.git", root, n, rel) >=
+		    (int)sizeof(p) || lstat(p, &st) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Audits one of the user's files if it exists; missing ones are fine. */
 static int audit_user_path(struct audit_result *r, struct source *src,
 			   const char *path, const struct audit_opts *base,
@@ -96,16 +281,16 @@ static int audit_user_path(struct audit_result *r, struct source *src,
 	return audit_run(r, src, path, &o, d);
 }
 
-static int audit_user(struct audit_result *r, struct source **srcs,
-		      size_t *nsrc, const struct audit_opts *opts,
-		      struct diag *d)
+static int audit_user(struct audit_result *r, struct srcset *srcs,
+		      const struct audit_opts *opts, struct diag *d)
 {
 	const char *home = cli.home ? cli.home : getenv("HOME");
 	struct source *hs = NULL, *root = NULL;
 	int error;
 
 	if (home && (error = source_worktree_new_open(&hs, home, d)) == 0) {
-		srcs[(*nsrc)++] = hs;
+		if ((error = srcset_add(srcs, hs, d)) < 0)
+			return error;
 		hs->root = "~";
 		hs->label = "user";
 		if ((error = audit_user_path(r, hs, ".claude/settings.json",
@@ -120,9 +305,9 @@ static int audit_user(struct audit_result *r, struct source **srcs,
 				opts, "user", d)) < 0)
 			return error;
 	}
-	if ((error = source_worktree_new_open(&root, "/", d)) < 0)
+	if ((error = source_worktree_new_open(&root, "/", d)) < 0 ||
+	    (error = srcset_add(srcs, root, d)) < 0)
 		return error;
-	srcs[(*nsrc)++] = root;
 	root->label = "managed";
 	if ((error = audit_user_path(r, root,
 			"etc/claude-code/managed-settings.json", opts,
@@ -146,9 +331,9 @@ int cmd_audit(int argc, char **argv)
 	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree" };
 	struct audit_result r;
 	struct audit_git git = { 0 };
-	struct source *srcs[72], *root_src = NULL, *dot = NULL, *slash = NULL;
-	size_t ndirs = 0;
-	size_t nsrc = 0, i;
+	struct srcset srcs = { NULL, 0 }, named = { NULL, 0 };
+	struct source *root_src = NULL;
+	size_t ndirs = 0, i;
 	struct diag d = { 0, "" };
 	FILE *out = stdout;
 	int nargs = 0, rc, error = 0;
@@ -211,7 +396,9 @@ int cmd_audit(int argc, char **argv)
 		const char *path = argv[i];
 		struct source *src = NULL;
 		struct audit_opts fo = opts;
+		char *root = NULL, *rel = NULL;
 		struct stat st;
+		bool isdir, split;
 
 		if (stat(path, &st) < 0 && lstat(path, &st) < 0) {
 			fprintf(stderr, "ccveto: cannot audit '%s': no such "
@@ -219,43 +406,78 @@ int cmd_audit(int argc, char **argv)
 			r.usage_error = true;
 			continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
+		isdir = S_ISDIR(st.st_mode);
+		/* `.claude`, `.devcontainer/py`, `settings.json` inside
+		 * .claude: audited from the project directory above, so
+		 * each file is judged by the name Claude Code reads it by. */
+		split = split_lexical(&root, &rel, path, isdir) ||
+			split_real(&root, &rel, path, isdir);
+		if (split && isdir && nested_checkout(root, rel)) {
+			free(root);
+			free(rel);
+			root = rel = NULL;
+			split = false;
+		}
+		if (isdir) {
 			if (++ndirs > 64) {
 				fprintf(stderr, "ccveto: too many directories "
 					"(max 64)\n");
 				r.usage_error = true;
+				free(root);
+				free(rel);
 				break;
 			}
 			fo.type = NULL;
 			fo.scope = NULL;
-			if ((error = source_worktree_new(&src, path, &d)) < 0)
-				goto fatal;
-			srcs[nsrc++] = src;
+			if ((error = source_worktree_new(&src, split ? root :
+							 path, &d)) < 0 ||
+			    (error = srcset_add(&srcs, src, &d)) < 0)
+				goto fatal_op;
 			if (!root_src)
 				root_src = src;
-			if ((error = audit_run(&r, src, "", &fo, &d)) < 0 ||
-			    (error = audit_git_worktree_checks(&r, path, &fo,
-							       &d)) < 0)
-				goto fatal;
+			if ((error = audit_run(&r, src, split ? rel : "", &fo,
+					       &d)) < 0 ||
+			    (error = audit_git_worktree_checks(&r, split ?
+						root : path, &fo, &d)) < 0)
+				goto fatal_op;
 		} else {
+			const char *base = strrchr(split ? rel : path, '/');
+
+			base = base ? base + 1 : split ? rel : path;
 			fo.type = cli.type;
 			fo.scope = cli.scope;
-			/* One unconfined source for all named files. */
-			src = path[0] == '/' ? slash : dot;
-			if (!src) {
-				if ((error = source_worktree_new_open(&src,
-						path[0] == '/' ? "/" : ".",
-						&d)) < 0)
-					goto fatal;
-				srcs[nsrc++] = src;
-				*(path[0] == '/' ? &slash : &dot) = src;
-			}
-			if ((error = audit_run(&r, src, path[0] == '/' ?
-					       path + 1 : path, &fo, &d)) < 0)
-				goto fatal;
+			/* Named files are read through unconfined sources:
+			 * the user chose them, symlinks and all. */
+			if ((error = srcset_open(&src, &named, split ? root :
+						 path[0] == '/' ? "/" : ".",
+						 &d)) < 0 ||
+			    (error = audit_run(&r, src, split ? rel :
+					       path[0] == '/' ? path + 1 :
+					       path, &fo, &d)) < 0)
+				goto fatal_op;
+			/* The checks that need the project around a named
+			 * settings file: its .mcp.json (CC051, CC013) and,
+			 * for settings.local.json, git (CC018). */
+			if (split && !strncmp(rel, ".claude/", 8) &&
+			    !strchr(rel + 8, '/') &&
+			    (!strcmp(base, "settings.json") ||
+			     !strcmp(base, "settings.local.json")) &&
+			    ((error = audit_add_context(&r, src, ".mcp.json",
+							&d)) < 0 ||
+			     (!strcmp(base, "settings.local.json") &&
+			      (error = audit_git_worktree_checks(&r, root,
+						&fo, &d)) < 0)))
+				goto fatal_op;
 		}
+		free(root);
+		free(rel);
+		continue;
+fatal_op:
+		free(root);
+		free(rel);
+		goto fatal;
 	}
-	if (cli.user && (error = audit_user(&r, srcs, &nsrc, &opts, &d)) < 0)
+	if (cli.user && (error = audit_user(&r, &srcs, &opts, &d)) < 0)
 		goto fatal;
 	if ((error = audit_finish(&r, root_src, &opts, &d)) < 0) {
 		fprintf(stderr, "ccveto: %s\n", d.msg);
@@ -274,6 +496,13 @@ int cmd_audit(int argc, char **argv)
 		fprintf(stderr, "ccveto: warning: rule packs not loaded (%s): "
 			"commands judged by built-in checks only\n",
 			r.rules_problem ? r.rules_problem : "?");
+	/* Whatever the format, everything not audited is named on stderr:
+	 * exit 2 with a quiet stderr reads as a crash in a CI log. */
+	for (i = 0; i < r.nfiles; i++)
+		if (r.files[i]->error)
+			fprintf(stderr, "ccveto: not audited: '%s': %s\n",
+				r.files[i]->path, r.files[i]->problem ?
+				r.files[i]->problem : "cannot be read");
 	for (i = 0; i < r.nskipped; i++)
 		fprintf(stderr, "ccveto: not audited: '%s': %s\n",
 			r.skipped[i].path, r.skipped[i].why);
@@ -314,8 +543,12 @@ fatal:
 done:
 	if (out && out != stdout && fclose(out) != 0)
 		rc = 2;
-	for (i = 0; i < nsrc; i++)
-		source_free(srcs[i]);
+	for (i = 0; i < srcs.n; i++)
+		source_free(srcs.v[i]);
+	for (i = 0; i < named.n; i++)
+		source_free(named.v[i]);
+	free(srcs.v);
+	free(named.v);
 	audit_result_release(&r);
 	audit_git_release(&git);
 	return rc;

@@ -142,6 +142,9 @@ static int check_batch(struct ruleset *set, const char *path,
 		else
 			policy_judge(&v, &a, set, &call, &d);
 		print_json(&v, tag);
+		if (v.error)
+			fprintf(stderr, "ccveto: line %u: %s\n", n,
+				v.reason ? v.reason : "cannot judge");
 		if (exit_for(&v) > worst)
 			worst = exit_for(&v);
 		arena_release(&a);
@@ -259,6 +262,11 @@ int cmd_check(int argc, char **argv)
 		print_json(&v, NULL);
 	else
 		print_text(&call, &v);
+	/* An error is said on stderr whatever the format: exit 3 with a
+	 * quiet stderr reads as a crash in a CI log. */
+	if (v.error)
+		fprintf(stderr, "ccveto: error: %s\n", v.reason ? v.reason :
+			"cannot judge the call");
 	status = v.error ? EXIT_ERROR : exit_for(&v);
 done:
 	ruleset_free(set);

@@ -75,6 +75,77 @@ else
 	is "SARIF validates against the schema subset" "$rc" 0
 fi
 
+# --- errors reach stderr in every format (exit 2 with a quiet stderr
+# reads as a crash in a CI log)
+mkdir -p "$T/broken/.claude"
+printf '{"permissions": [\n' > "$T/broken/.claude/settings.json"
+printf '{"nothing":"known"}\n' > "$T/unknown.json"
+for fmt in text json sarif; do
+	A --format $fmt "$T/broken" > "$T/stdout" 2> "$T/stderr"
+	is "$fmt: an unparseable file exits 2" "$?" 2
+	check "  ... and stderr names it" grep -q \
+		"not audited: '$T/broken/.claude/settings.json'" "$T/stderr"
+	A --format $fmt "$T/unknown.json" > "$T/stdout" 2> "$T/stderr"
+	check "$fmt: a file of unknown kind is named on stderr" grep -q \
+		"not audited: '$T/unknown.json': cannot tell" "$T/stderr"
+	A --format $fmt --rev HEAD --repo "$T/nowhere" > "$T/stdout" \
+		2> "$T/stderr"
+	check "$fmt: a fatal error is on stderr, not only in the report" \
+		test -s "$T/stderr"
+done
+$RUN "$CCVETO" check --json --payload "$T/nowhere" > "$T/stdout" 2> "$T/stderr"
+is "check --json on an unreadable payload exits 3" "$?" 3
+check "  ... and says why on stderr" grep -q "cannot read" "$T/stderr"
+
+# --- a config directory as the operand audits what is inside it, and a
+# settings file named alone keeps the checks that need its project
+P="$T/proj"
+mkdir -p "$P/.claude" "$P/.devcontainer/py" "$P/sub"
+printf '{"permissions":{"allow":["Bash(*)"]}}\n' > "$P/.claude/settings.json"
+printf '{"image":"debian","runArgs":["--privileged"]}\n' > "$P/.devcontainer/py/devcontainer.json"
+printf '{"mcpServers":{"evil":{"command":"npx","args":["evil-mcp@1.0.0"]}}}\n' > "$P/.mcp.json"
+printf '{"enabledMcpjsonServers":["evil"]}\n' > "$P/.claude/settings.local.json"
+inside() {	# inside DIR ARGS... -> rc, out (text report)
+	d=$1; shift
+	out=$(cd "$d" && A --no-rules "$@" 2> "$T/stderr"); rc=$?
+}
+inside "$P" .claude
+case $out in *"2 files audited"*".claude/settings.json "*".claude/settings.local.json "*) ok "audit .claude: both settings files";;
+	*) not_ok "audit .claude: $out";; esac
+is "  ... with the findings (exit 1)" "$rc" 1
+inside "$P" .claude/
+case $out in *"2 files audited"*) ok "audit .claude/ (trailing slash)";; *) not_ok "audit .claude/: $out";; esac
+inside "$P" .devcontainer
+case $out in *".devcontainer/py/devcontainer.json"*) ok "audit .devcontainer: the nested devcontainer.json";;
+	*) not_ok "audit .devcontainer: $out";; esac
+inside "$P" .devcontainer/py
+case $out in *".devcontainer/py/devcontainer.json"*devcontainer*) ok "audit .devcontainer/py";;
+	*) not_ok "audit .devcontainer/py: $out";; esac
+inside "$P/.claude" .
+case $out in *"../.claude/settings.json "*settings*project*) ok "audit . inside .claude: project settings, paths from here";;
+	*) not_ok "audit . inside .claude: $out";; esac
+inside "$P/.claude" settings.json
+case $out in *"../.claude/settings.json "*"settings     project"*) ok "a settings.json named inside .claude is project settings";;
+	*) not_ok "settings.json inside .claude: $out";; esac
+inside "$P" .claude/settings.local.json
+case $out in *CC051*) ok "settings.local.json named alone: CC051 against the project's .mcp.json";;
+	*) not_ok "named settings.local.json, no CC051: $out";; esac
+case $out in *".mcp.json "*) not_ok "  ... .mcp.json is context, not audited";;
+	*) ok "  ... .mcp.json is context, not listed";; esac
+inside "$P/sub" ../.claude/settings.local.json
+case $out in *CC051*) ok "  ... also from a subdirectory";; *) not_ok "from sub: $out";; esac
+inside "$P" "$P/.claude/settings.local.json"
+case $out in *CC051*) ok "  ... and by absolute path";; *) not_ok "absolute: $out";; esac
+inside "$P" .claude/settings.local.json .mcp.json
+case $out in *"2 files audited"*CC051*) ok "  ... named together: both audited, CC051 once";;
+	*) not_ok "named together: $out";; esac
+mkdir -p "$T/home-like/.cursor/projects/app/.claude"
+git init -q "$T/home-like/.cursor/projects/app"
+printf '{"permissions":{"allow":["Bash(*)"]}}\n' > "$T/home-like/.cursor/projects/app/.claude/settings.json"
+printf '{"ignore":[{"check":"CC005","path":"*","reason":"t"},{"check":"CC021","path":"*","reason":"t"},{"check":"CC012","path":"*","reason":"t"}]}\n' > "$T/home-like/.cursor/projects/app/.ccveto-ignore.json"
+inside "$T" home-like/.cursor/projects/app
+is "a checkout inside ~/.cursor is its own project (its ignore file applies)" "$rc" 0
+
 # --- secrets are never printed whole
 printf '{"env":{"GITHUB_TOKEN":"ghp_Zq8vN2kLmP4xR7tY9wB1cD3eF5gH6jK8aBcD"}}\n' > "$T/s.json"
 for fmt in text json sarif; do
