@@ -41,6 +41,15 @@ CV_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen \
 ifeq ($(DEVELOPER),1)
 CV_CFLAGS += -Werror
 endif
+# SARIF help links (docs/ci.md): PROJECT_URL is where this ccveto really
+# lives (https://github.com/OWNER/ccveto), DOCS_REF the commit or tag whose
+# docs/checks.md the links name.  Unset: no informationUri and no helpUri,
+# never a placeholder.
+PROJECT_URL ?=
+DOCS_REF ?= main
+ifneq ($(PROJECT_URL),)
+CV_CFLAGS += -DCV_PROJECT_URL='"$(PROJECT_URL)"' -DCV_DOCS_REF='"$(DOCS_REF)"'
+endif
 CV_LDFLAGS = -pie -Wl,-z,relro,-z,now,-z,noexecstack $(SAN_FLAGS)
 LDLIBS += $(DEPS_LIBS) -ldl
 

@@ -75,6 +75,10 @@ struct audit_file {
 	bool explicit;		/* named on the command line */
 	bool error;		/* could not be audited (exit 2) */
 	const char *problem;	/* why, when error */
+	/* Where SARIF places the file, set by the command before it reports
+	 * (NULL: not placed): uri relative to the base id uri_base,
+	 * "%SRCROOT%" (the repository's work-tree top) or "ROOT" (/). */
+	const char *uri, *uri_base;
 	size_t nfindings;
 	struct jl_doc doc;
 	struct buf text;
@@ -99,6 +103,7 @@ struct audit_opts {
 struct audit_skip {
 	const char *path;	/* display path of the directory */
 	const char *why;
+	const char *uri, *uri_base;	/* as in struct audit_file */
 };
 
 struct audit_result {

@@ -34,7 +34,8 @@ const char *json_get_string(const cJSON *obj, const char *key);
 /* true only for a member that is the JSON literal true. */
 bool json_get_true(const cJSON *obj, const char *key);
 
-/* Byte offset -> 1-based line and column (columns count bytes). */
+/* Byte offset -> 1-based line and column (columns count characters,
+ * UTF-8 code points, like jsonloc: SARIF says columnKind). */
 void json_offset_to_linecol(const char *text, size_t len, size_t off,
 			    unsigned *line, unsigned *col);
 

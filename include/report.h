@@ -17,6 +17,8 @@ struct report_opts {
 	enum fsev fail_on;
 	int exit_code;
 	const char *label;	/* "worktree", "index", ... */
+	const char *srcroot;	/* SARIF %SRCROOT%: the work-tree top,
+				 * absolute, '/'-terminated; NULL unknown */
 };
 
 void report_text(FILE *out, const struct audit_result *r,

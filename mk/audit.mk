@@ -8,5 +8,6 @@ audit-corpus: $(BUILD)/ccveto
 audit-sarif-check: $(BUILD)/ccveto
 	@$(BUILD)/ccveto audit --format sarif -o $(BUILD)/corpus.sarif \
 		$(CURDIR)/../shared/corpus/configs > /dev/null; \
-	python3 tests/audit/validate_sarif.py $(BUILD)/corpus.sarif && \
+	python3 tests/audit/validate_sarif.py $(BUILD)/corpus.sarif \
+		$${CCVETO_SARIF_SCHEMA:+--schema "$$CCVETO_SARIF_SCHEMA"} && \
 		echo "SARIF valid: $(BUILD)/corpus.sarif"

@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "audit_git.h"
 #include "cmd.h"
+#include "gitrepo.h"
 #include "opt.h"
 #include "report.h"
 #include "source.h"
@@ -265,6 +266,141 @@ static bool nested_checkout(const char *root, const char *rel)
 	return false;
 }
 
+/* ---- SARIF locations ---- */
+
+/* Absolute form of `path`: its directory resolved, its own name kept (a
+ * symlinked file is where it is, not where it points).  Heap string, or
+ * NULL. */
+static char *abs_path(const char *path)
+{
+	char dir[PATH_MAX], real[PATH_MAX], *out;
+	const char *s = strrchr(path, '/'), *base = s ? s + 1 : path;
+
+	if (!*base || !strcmp(base, ".") || !strcmp(base, "..")) {
+		/* a directory: resolve all of it */
+		return realpath(path, NULL);
+	}
+	if (!s)
+		strcpy(dir, ".");
+	else if (s == path)
+		strcpy(dir, "/");
+	else if ((size_t)(s - path) < sizeof(dir))
+		snprintf(dir, sizeof(dir), "%.*s", (int)(s - path), path);
+	else
+		return NULL;
+	if (!realpath(dir, real) ||
+	    !(out = malloc(strlen(real) + strlen(base) + 2)))
+		return NULL;
+	sprintf(out, "%s%s%s", real, strcmp(real, "/") ? "/" : "", base);
+	return out;
+}
+
+/* uri and base of an absolute path: from srcroot when it is below it,
+ * else from the root of the file system. */
+static int place(const char **uri, const char **base, struct arena *a,
+		 const char *abs, const char *srcroot, struct diag *d)
+{
+	size_t n = srcroot ? strlen(srcroot) : 0;
+
+	if (n && !strncmp(abs, srcroot, n) && abs[n]) {
+		*uri = arena_strdup(a, abs + n);
+		*base = "%SRCROOT%";
+	} else {
+		*uri = arena_strdup(a, abs + (abs[0] == '/'));
+		*base = "ROOT";
+	}
+	return *uri ? 0 : diag_set(d, CV_ENOMEM, "out of memory");
+}
+
+/* Sets every file's SARIF uri (audit_file.uri) and *srcroot, the top of
+ * the git work tree of the first audited path (outside a repository, the
+ * project directory of that path), '/'-terminated.  Code scanning
+ * resolves relative URIs against the repository root, so a path relative
+ * to wherever ccveto ran would point at the wrong file. */
+static int sarif_place(struct audit_result *r, char **srcroot,
+		       const struct audit_git *git, const char *first,
+		       struct diag *d)
+{
+	const char *home = cli.home ? cli.home : getenv("HOME");
+	struct gitrepo *repo = NULL;
+	struct diag gd = { 0, "" };
+	char *top = NULL, *real = NULL;
+	size_t i;
+	int error = 0;
+
+	*srcroot = NULL;
+	if (git->repo) {
+		/* Index and commit paths are already from the root. */
+		const char *wd = gitrepo_workdir(git->repo);
+
+		if (wd && !(*srcroot = strdup(wd)))
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		for (i = 0; i < r->nfiles; i++) {
+			r->files[i]->uri = r->files[i]->rel;
+			r->files[i]->uri_base = "%SRCROOT%";
+		}
+		for (i = 0; i < r->nskipped; i++) {
+			r->skipped[i].uri = r->skipped[i].path;
+			r->skipped[i].uri_base = "%SRCROOT%";
+		}
+		return 0;
+	}
+	if (first && (real = abs_path(first))) {
+		struct stat st;
+		char *root = NULL, *rel = NULL;
+
+		if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode))
+			*strrchr(real, '/') = '\0';
+		if (!*real)
+			strcpy(real, "/");
+		if (gitrepo_open(&repo, real, &gd) == 0 &&
+		    gitrepo_workdir(repo))
+			top = strdup(gitrepo_workdir(repo));
+		else if (split_lexical(&root, &rel, real, true))
+			top = root, root = NULL;
+		else
+			top = strdup(real);
+		free(root);
+		free(rel);
+		gitrepo_free(repo);
+	}
+	if (top && top[strlen(top) - 1] != '/') {
+		char *t = malloc(strlen(top) + 2);
+
+		if (t)
+			sprintf(t, "%s/", top);
+		free(top);
+		top = t;
+	}
+	for (i = 0; i < r->nfiles && !error; i++) {
+		struct audit_file *f = r->files[i];
+		char *abs = NULL;
+
+		if (!strncmp(f->path, "~/", 2) && home) {
+			if ((abs = malloc(strlen(home) + strlen(f->path))))
+				sprintf(abs, "%s%s", home, f->path + 1);
+		} else {
+			abs = abs_path(f->path);
+		}
+		if (abs)
+			error = place(&f->uri, &f->uri_base, &r->arena, abs,
+				      top, d);
+		free(abs);
+	}
+	for (i = 0; i < r->nskipped && !error; i++) {
+		struct audit_skip *k = &r->skipped[i];
+		char *abs = realpath(k->path, NULL);
+
+		if (abs)
+			error = place(&k->uri, &k->uri_base, &r->arena, abs,
+				      top, d);
+		free(abs);
+	}
+	free(real);
+	*srcroot = top;
+	return error;
+}
+
 /* Audits one of the user's files if it exists; missing ones are fine. */
 static int audit_user_path(struct audit_result *r, struct source *src,
 			   const char *path, const struct audit_opts *base,
@@ -328,7 +464,8 @@ static int audit_user(struct audit_result *r, struct srcset *srcs,
 int cmd_audit(int argc, char **argv)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
-	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree" };
+	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree",
+				  NULL };
 	struct audit_result r;
 	struct audit_git git = { 0 };
 	struct srcset srcs = { NULL, 0 }, named = { NULL, 0 };
@@ -337,7 +474,8 @@ int cmd_audit(int argc, char **argv)
 	struct diag d = { 0, "" };
 	FILE *out = stdout;
 	int nargs = 0, rc, error = 0;
-	const char *fmt;
+	const char *fmt, *first = NULL;
+	char *srcroot = NULL;
 
 	memset(&cli, 0, sizeof(cli));
 	audit_result_init(&r);
@@ -392,6 +530,8 @@ int cmd_audit(int argc, char **argv)
 	} else if (!nargs && !cli.user) {
 		argv[nargs++] = ".";
 	}
+	if (nargs)
+		first = argv[0];
 	for (i = 0; i < (size_t)nargs; i++) {
 		const char *path = argv[i];
 		struct source *src = NULL;
@@ -488,6 +628,10 @@ fatal_op:
 		rc = 2;
 		goto done;
 	}
+	if (!strcmp(fmt, "sarif") &&
+	    (error = sarif_place(&r, &srcroot, &git, first, &d)) < 0)
+		goto fatal;
+	ro.srcroot = srcroot;
 	ro.color = !strcmp(fmt, "text") && want_color(out);
 	ro.verbose = cli.verbose;
 	ro.fail_on = opts.fail_on;
@@ -549,6 +693,7 @@ done:
 		source_free(named.v[i]);
 	free(srcs.v);
 	free(named.v);
+	free(srcroot);
 	audit_result_release(&r);
 	audit_git_release(&git);
 	return rc;

@@ -170,8 +170,8 @@ void json_offset_to_linecol(const char *text, size_t len, size_t off,
 		if (text[i] == '\n') {
 			l++;
 			c = 1;
-		} else {
-			c++;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			c++;	/* characters, as jsonloc counts them */
 		}
 	}
 	*line = l;
