@@ -1,8 +1,11 @@
-/* toolcall.h - a PreToolUse payload read into a tool call.
+/* toolcall.h - a hook payload read into a tool call.
  * toolcall_parse() reads the hook's stdin JSON (strictly, see jval.h) and
  * turns it into subjects (subject.h): Bash and Monitor commands are parsed
  * as shell, file tools carry normalised paths, WebFetch a URL and host, MCP
- * tools their server, tool name and every string of their input.
+ * tools their server, tool name and every string of their input.  Two
+ * events are judged: PreToolUse, and PreSkillShellCommand (the inline
+ * !`cmd` line of a skill or custom command, a Bash or PowerShell command
+ * judged exactly like that tool's call); any other event is no tool call.
  * Subjects and the parsed payload live in the arena given. */
 #ifndef CV_TOOLCALL_H
 #define CV_TOOLCALL_H
@@ -18,6 +21,9 @@ struct jv;
 
 struct toolcall {
 	const char *event;		/* hook_event_name */
+	bool judged;			/* event is PreToolUse or
+					 * PreSkillShellCommand: a verdict is
+					 * wanted (tool is set) */
 	const char *tool;		/* tool_name */
 	const char *cwd;		/* payload cwd, or NULL */
 	const char *session_id;

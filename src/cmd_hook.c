@@ -1,4 +1,5 @@
-/* cmd_hook.c - `ccveto hook`: the PreToolUse hook itself.
+/* cmd_hook.c - `ccveto hook`: the PreToolUse (and PreSkillShellCommand)
+ * hook itself.
  *
  * Security invariant: every path out of this file is a defined verdict.
  * Claude Code lets a call through when its hook crashes, hangs, exits 1 or
@@ -92,7 +93,8 @@ int cmd_hook(int argc, char **argv)
 		status = fail_closed(&a, error, d.msg);
 		goto done;
 	}
-	if (!call.tool || strcmp(call.event, "PreToolUse")) {
+	/* A skill's inline shell line is judged like that tool's call. */
+	if (!call.tool || !call.judged) {
 		status = 0;	/* not a tool call: no opinion */
 		goto done;
 	}
@@ -105,7 +107,7 @@ int cmd_hook(int argc, char **argv)
 	}
 	policy_judge(&v, &a, set, &call, &d);
 	declog_record(&call, &v);
-	status = hook_emit(&v);
+	status = hook_emit_event(&v, call.event);
 done:
 	ruleset_free(set);
 	buf_release(&in);

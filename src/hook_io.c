@@ -1,5 +1,5 @@
 /* hook_io.c - the PreToolUse output protocol, see hook_io.h and
- * shared/spec/claude-code-hooks.md sections 4 and 5. */
+ * shared/spec/claude-code-hooks.md sections 4, 5 and 7. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -40,14 +40,15 @@ static int emit_deny(const char *reason)
 	return DENY_EXIT;
 }
 
-static int emit_ask(const char *reason)
+static int emit_ask(const char *reason, const char *event)
 {
 	struct buf b = BUF_INIT;
 	int error;
 
-	error = buf_puts(&b, "{\"hookSpecificOutput\":{\"hookEventName\":"
-			 "\"PreToolUse\",\"permissionDecision\":\"ask\","
-			 "\"permissionDecisionReason\":\"");
+	/* A constant, never the payload's text: it goes into JSON as is. */
+	error = buf_printf(&b, "{\"hookSpecificOutput\":{\"hookEventName\":"
+			   "\"%s\",\"permissionDecision\":\"ask\","
+			   "\"permissionDecisionReason\":\"", event);
 	if (!error)
 		error = buf_put_json_string(&b, reason, strlen(reason));
 	if (!error)
@@ -61,18 +62,26 @@ static int emit_ask(const char *reason)
 	return 0;
 }
 
-int hook_emit(const struct verdict *v)
+int hook_emit_event(const struct verdict *v, const char *event)
 {
+	const char *name = event && !strcmp(event, "PreSkillShellCommand") ?
+			   "PreSkillShellCommand" : "PreToolUse";
+
 	switch (v->decision) {
 	case DECISION_DENY:
 		return emit_deny(v->reason ? v->reason : "ccveto: blocked");
 	case DECISION_ASK:
 		return emit_ask(v->reason ? v->reason :
-				"ccveto: needs confirmation");
+				"ccveto: needs confirmation", name);
 	case DECISION_NONE:
 		break;
 	}
 	return 0;
+}
+
+int hook_emit(const struct verdict *v)
+{
+	return hook_emit_event(v, NULL);
 }
 
 static void on_fatal_signal(int sig)

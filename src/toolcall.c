@@ -241,6 +241,21 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 				   d);
 	}
 
+	if (!strcmp(tool, "PowerShell")) {
+		/* No PowerShell parser: the command is one string, for the
+		 * tool-level rule that asks a human to read it. */
+		if (!(s1 = need(input, "command", tool, d)))
+			return d->code;
+		if (!(s = subject_new(&call->subjects, a, SUBJECT_OTHER)))
+			return NOMEM(d);
+		s->tool = tool;
+		s->cwd = call->cwd;
+		if ((error = collect_true_inputs(s, a, input, d)) < 0)
+			return error;
+		call->summary = summarize(a, s1);
+		return strlist_push(&s->strings, a, s1) < 0 ? NOMEM(d) : 0;
+	}
+
 	if (!(s = subject_new(&call->subjects, a, SUBJECT_FILE)))
 		return NOMEM(d);
 	s->tool = tool;
@@ -332,6 +347,7 @@ static int from_tree(struct toolcall *out, struct arena *a,
 		     struct diag *d)
 {
 	const struct jv *v;
+	bool skill;
 
 	if (!jv_is(root, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "the payload is not a JSON "
@@ -341,14 +357,21 @@ static int from_tree(struct toolcall *out, struct arena *a,
 		return diag_set(d, CV_EINVAL, "\"hook_event_name\" is not a "
 				"string");
 	out->event = v ? v->s : "PreToolUse";
+	skill = !strcmp(out->event, "PreSkillShellCommand");
+	out->judged = skill || !strcmp(out->event, "PreToolUse");
 	v = jv_get(root, "tool_name");
 	if (!jv_is(v, JV_STRING) || !*v->s) {
-		if (strcmp(out->event, "PreToolUse"))
+		if (!out->judged)
 			return 0;	/* not a tool event: nothing to judge */
 		return diag_set(d, CV_EINVAL, "the payload has no "
 				"\"tool_name\" string");
 	}
 	out->tool = v->s;
+	/* A skill line runs in the shell its tool names; one ccveto does
+	 * not know could be anything (fail closed). */
+	if (skill && strcmp(v->s, "Bash") && strcmp(v->s, "PowerShell"))
+		return diag_set(d, CV_EINVAL, "PreSkillShellCommand for an "
+				"unknown shell \"%.64s\"", v->s);
 	v = jv_get(root, "cwd");
 	out->cwd = jv_is(v, JV_STRING) && v->s[0] == '/' ?
 		   v->s : (opts ? opts->cwd : NULL);
@@ -424,6 +447,7 @@ int toolcall_from_command(struct toolcall *out, struct arena *a,
 
 	memset(out, 0, sizeof(*out));
 	out->event = "PreToolUse";
+	out->judged = true;
 	out->tool = "Bash";
 	out->cwd = opts ? opts->cwd : NULL;
 	out->home = find_home(a, opts, NULL);

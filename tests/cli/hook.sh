@@ -85,6 +85,74 @@ else
 	ok "# SKIP shared/spec/examples not found"
 fi
 
+# PreSkillShellCommand: a skill's or custom command's inline !`...` line,
+# in the shape Claude Code 2.1.332 sends it (captured), judged like the
+# Bash call it runs as; the ask names its own event.
+skill() {	# skill TOOL INPUT-JSON > file
+	printf '{"session_id":"s1","transcript_path":"%s/.claude/projects/x/s1.jsonl","cwd":"%s/src/webapp","prompt_id":"p1","permission_mode":"default","effort":{"level":"medium"},"hook_event_name":"PreSkillShellCommand","tool_name":"%s","tool_input":%s,"tool_use_id":"u1:inner:preamble-0","command_name":"cmd","command_source":"projectSettings","invoked_by":"user"}\n' "$H" "$H" "$1" "$2"
+}
+skill Bash '{"command":"rm -rf ~/important"}' > "$T/s1.json"
+run_hook "$T/s1.json"
+is "skill line rm -rf ~/important: denied" "$rc" 2
+case "$err" in
+*ccveto*filesystem.*) ok "skill line: the reason names the rule" ;;
+*) not_ok "skill line: reason '$err'" ;;
+esac
+is "skill line: nothing on stdout" "$out" ""
+skill Bash '{"command":"git status"}' > "$T/s2.json"
+run_hook "$T/s2.json"
+is "skill line git status: no objection" "$rc:$out:$err" "0::"
+skill Bash '{"command":"npm publish"}' > "$T/s3.json"
+run_hook "$T/s3.json"
+is "skill line npm publish: exit 0 (ask)" "$rc" 0
+check "skill line ask: names PreSkillShellCommand" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])["hookSpecificOutput"]
+assert o["hookEventName"] == "PreSkillShellCommand", o
+assert o["permissionDecision"] == "ask", o
+assert "ccveto" in o["permissionDecisionReason"], o' "$out"
+skill PowerShell '{"command":"Get-ChildItem"}' > "$T/s4.json"
+run_hook "$T/s4.json"
+check "skill line in PowerShell: ask (no parser), names the rule" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])["hookSpecificOutput"]
+assert o["hookEventName"] == "PreSkillShellCommand", o
+assert o["permissionDecision"] == "ask", o
+assert "tamper.powershell-unread" in o["permissionDecisionReason"], o' "$out"
+payload PowerShell '{"command":"Remove-Item -Recurse ~"}' > "$T/s5.json"
+run_hook "$T/s5.json"
+check "PowerShell tool call: ask with hookEventName PreToolUse" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])["hookSpecificOutput"]
+assert o == dict(o, hookEventName="PreToolUse", permissionDecision="ask"), o
+' "$out"
+# The same line under other events stays no opinion (only PreToolUse and
+# PreSkillShellCommand are judged).
+for ev in PostToolUse PermissionRequest UserPromptExpansion preskillshellcommand; do
+	sed "s/\"PreSkillShellCommand\"/\"$ev\"/" "$T/s1.json" > "$T/s6.json"
+	run_hook "$T/s6.json"
+	is "rm -rf ~/important under $ev: no opinion" "$rc:$out" "0:"
+done
+# Malformed skill payloads fail closed, with the reason.
+skill Zsh '{"command":"ls"}' > "$T/sb1"
+skill Bash '{}' > "$T/sb2"
+skill Bash '{"command":7}' > "$T/sb3"
+skill Bash '"rm -rf ~"' > "$T/sb4"
+skill PowerShell '{}' > "$T/sb5"
+sed 's/"tool_name":"Bash",//' "$T/s2.json" > "$T/sb6"
+sed 's/"tool_name":"Bash"/"tool_name":["Bash"]/' "$T/s2.json" > "$T/sb7"
+sed 's/"command":"git status"/"command":"ls","command":"rm -rf ~"/' \
+	"$T/s2.json" > "$T/sb8"
+for f in sb1:unknown sb2:command sb3:command sb4:tool_input sb5:command \
+	 sb6:tool_name sb7:tool_name sb8:duplicate; do
+	run_hook "$T/${f%%:*}"
+	is "malformed skill payload ${f%%:*}: denied" "$rc" 2
+	case "$err" in
+	*"${f#*:}"*) ok "malformed skill payload ${f%%:*}: reason names it" ;;
+	*) not_ok "malformed skill payload ${f%%:*}: reason '$err' lacks '${f#*:}'" ;;
+	esac
+done
+
 # Malformed input: deny (exit 2) with a reason naming the problem.
 bad() {	# bad DESCRIPTION FILE EXPECTED-SUBSTRING
 	run_hook "$2"

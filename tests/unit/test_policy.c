@@ -218,6 +218,64 @@ int main(void)
 		 "{\"x\":\"rm -rf ~\"}}"), "allow",
 	   "unknown tool: only rules naming it apply");
 
+	/* A skill's inline shell line (PreSkillShellCommand) is judged
+	 * like the Bash call it runs as; malformed ones are errors. */
+#define SKILL(tool, input) "{\"hook_event_name\":\"PreSkillShellCommand\"," \
+	"\"cwd\":\"/home/alice/src/app\",\"tool_name\":" tool ",\"tool_input\":" \
+	input ",\"tool_use_id\":\"u1:inner:preamble-0\",\"command_name\":" \
+	"\"cmd\",\"command_source\":\"projectSettings\",\"invoked_by\":\"user\"}"
+	IS(judge_payload(SKILL("\"Bash\"", "{\"command\":\"rm -rf ~\"}")),
+	   "deny:u.rm", "skill line: rm -rf ~");
+	IS(judge_payload(SKILL("\"Bash\"",
+			       "{\"command\":\"git status && cat ~/.ssh/id_rsa\"}")),
+	   "deny:u.key", "skill line: parsed as shell");
+	IS(judge_payload(SKILL("\"Bash\"", "{\"command\":\"git status\"}")),
+	   "allow", "skill line: git status");
+	IS(judge_payload(SKILL("\"Bash\"", "{\"command\":\"rm -rf ./build\"}")),
+	   "allow", "skill line: rm -rf ./build");
+	IS(judge_payload(SKILL("\"PowerShell\"", "{\"command\":\"ls\"}")),
+	   "allow", "skill line in PowerShell: only PowerShell rules apply");
+	IS(judge_payload(SKILL("\"Zsh\"", "{\"command\":\"ls\"}")), "error",
+	   "skill line in an unknown shell");
+	IS(judge_payload("{\"hook_event_name\":\"PreSkillShellCommand\","
+			 "\"tool_input\":{\"command\":\"ls\"}}"), "error",
+	   "skill line without tool_name");
+	IS(judge_payload(SKILL("7", "{\"command\":\"ls\"}")), "error",
+	   "skill line with a numeric tool_name");
+	IS(judge_payload(SKILL("\"Bash\"", "{}")), "error",
+	   "skill line without command");
+	IS(judge_payload(SKILL("\"Bash\"", "{\"command\":[\"rm\",\"-rf\"]}")),
+	   "error", "skill line with a non-string command");
+	IS(judge_payload(SKILL("\"Bash\"", "\"rm -rf ~\"")), "error",
+	   "skill line with a string tool_input");
+	IS(judge_payload(SKILL("\"PowerShell\"", "{\"command\":null}")),
+	   "error", "PowerShell line without a command");
+	{
+		struct toolcall call;
+		struct arena a;
+		struct diag d2;
+		static const char *ev[] = { "PreToolUse", "PreSkillShellCommand",
+			"PostToolUse", "PermissionRequest", "preskillshellcommand" };
+		static const bool want[] = { true, true, false, false, false };
+		size_t i;
+
+		for (i = 0; i < sizeof(ev) / sizeof(*ev); i++) {
+			char *js;
+
+			arena_init(&a);
+			diag_clear(&d2);
+			snprintf(payload, sizeof(payload), "{\"hook_event_name\":"
+				 "\"%s\",\"tool_name\":\"Bash\",\"tool_input\":"
+				 "{\"command\":\"ls\"}}", ev[i]);
+			js = arena_strdup(&a, payload);
+			ok(js && toolcall_parse(&call, &a, js, strlen(js), NULL,
+						&d2) == 0 &&
+			   call.judged == want[i], "%s is %sjudged", ev[i],
+			   want[i] ? "" : "not ");
+			arena_release(&a);
+		}
+	}
+
 	/* Configuration changes. */
 	ok(ruleset_set_decision(set, "u.rm", DECISION_ASK, &d) == 0,
 	   "decision change");
