@@ -19,10 +19,16 @@ struct buf;
  * because of onFailure "block", so this only bounds the wait. */
 #define SETTINGS_HOOK_TIMEOUT 5
 
-/* The matcher groups install writes, in order (NULL-terminated).  Exact
- * tool-name list first (spec 1.2: letters and | are compared exactly),
- * then an anchored regex for every MCP tool. */
-extern const char *const settings_matchers[];
+/* The matcher groups install writes, in order, ending with { NULL }:
+ * for PreToolUse an exact tool-name list first (spec 1.2: letters and |
+ * are compared exactly), then an anchored regex for every MCP tool; for
+ * PreSkillShellCommand (a skill's inline shell line, spec 7) every
+ * shell. */
+struct settings_entry {
+	const char *event;	/* the key under "hooks" */
+	const char *matcher;
+};
+extern const struct settings_entry settings_entries[];
 
 /* Is `command` a registration of ccveto's hook?  True for our exact
  * command and for any command whose last two words are a program named
@@ -39,9 +45,10 @@ int settings_hook_command(struct buf *out, const char *exe);
 int settings_install(struct buf *out, struct buf *changes, const char *text,
 		     size_t len, const char *command, struct diag *d);
 
-/* Removes every ccveto handler (see settings_command_is_ours); groups,
- * the PreToolUse array and the hooks object that become empty because of
- * that are removed too. */
+/* Removes every ccveto handler (see settings_command_is_ours) from the
+ * events of settings_entries; groups, event arrays and the hooks object
+ * that become empty because of that are removed too.  Other events are
+ * left alone. */
 int settings_uninstall(struct buf *out, struct buf *changes,
 		       const char *text, size_t len, const char *command,
 		       struct diag *d);

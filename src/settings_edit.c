@@ -23,13 +23,16 @@
 #include "json.h"
 #include "settings_edit.h"
 
-const char *const settings_matchers[] = {
-	"Bash|Monitor|Read|Write|Edit|NotebookEdit|Glob|Grep|WebFetch|"
-		"WebSearch",
-	"^mcp__.*",
-	NULL,
+const struct settings_entry settings_entries[] = {
+	{ "PreToolUse", "Bash|Monitor|PowerShell|Read|Write|Edit|NotebookEdit|"
+		"Glob|Grep|WebFetch|WebSearch" },
+	{ "PreToolUse", "^mcp__.*" },
+	/* Every inline shell line, whatever its shell: the hook denies a
+	 * shell it does not know instead of never hearing of it. */
+	{ "PreSkillShellCommand", "*" },
+	{ NULL, NULL },
 };
-#define NMATCHERS 2
+#define NENTRIES 3
 
 /* Every edit is one splice; a settings file needs a handful.  More means
  * a bug, and we stop instead of looping. */
@@ -322,7 +325,8 @@ struct edit {
 	struct buf *changes;
 	struct style st;
 	const char *command;	/* ours, for install and recognition */
-	cJSON *want[NMATCHERS];	/* the groups install writes */
+	const char *event;	/* the hooks.<event> array being edited */
+	cJSON *want[NENTRIES];	/* the groups install writes */
 	cJSON *root;		/* tree of cur, rebuilt after each splice */
 	int nedits;
 	int removed_any, removed_pre;
@@ -559,7 +563,7 @@ static cJSON *want_group(const char *matcher, const char *command)
 	return g;
 }
 
-/* Locates hooks and hooks.PreToolUse.  *hooks_i / *pre_i are -1 when
+/* Locates hooks and hooks.<e->event>.  *hooks_i / *pre_i are -1 when
  * absent. */
 struct where {
 	const cJSON *hooks, *pre;
@@ -601,14 +605,14 @@ static int locate(struct where *w, struct edit *e, int strict,
 	if ((error = items_collect(&w->hk, t, len,
 				   w->top.v[w->hooks_i].start, d)) < 0)
 		return error;
-	w->pre_i = member_index(w->hooks, "PreToolUse");
+	w->pre_i = member_index(w->hooks, e->event);
 	if (w->pre_i < 0)
 		return 0;
 	w->pre = child_at(w->hooks, (size_t)w->pre_i);
 	if (!cJSON_IsArray(w->pre)) {
 		w->pre = NULL;
-		return strict ? diag_set(d, CV_EINVAL, "\"hooks.PreToolUse\" "
-					 "is not an array") : 0;
+		return strict ? diag_set(d, CV_EINVAL, "\"hooks.%s\" is not "
+					 "an array", e->event) : 0;
 	}
 	return items_collect(&w->pre_items, t, len,
 			     w->hk.v[w->pre_i].start, d);
@@ -623,8 +627,12 @@ static int add_groups_member(struct edit *e, const struct items *in,
 
 	if (!arr)
 		return diag_set(d, CV_ENOMEM, "out of memory");
-	for (k = 0; k < NMATCHERS; k++) {
-		cJSON *g = cJSON_Duplicate(e->want[k], 1);
+	for (k = 0; k < NENTRIES; k++) {
+		cJSON *g;
+
+		if (strcmp(settings_entries[k].event, e->event))
+			continue;
+		g = cJSON_Duplicate(e->want[k], 1);
 
 		if (!g) {
 			cJSON_Delete(arr);
@@ -637,15 +645,18 @@ static int add_groups_member(struct edit *e, const struct items *in,
 			cJSON_Delete(arr);
 			return diag_set(d, CV_ENOMEM, "out of memory");
 		}
-		cJSON_AddItemToObject(val, "PreToolUse", arr);
+		cJSON_AddItemToObject(val, e->event, arr);
 	}
 	error = append_item(e, in, key, val, d);
 	cJSON_Delete(val);
 	if (error)
 		return error;
-	for (k = 0; k < NMATCHERS && !error; k++)
-		error = log_change(e, "added PreToolUse matcher \"%s\" -> %s\n",
-				   settings_matchers[k], e->command);
+	for (k = 0; k < NENTRIES && !error; k++)
+		if (!strcmp(settings_entries[k].event, e->event))
+			error = log_change(e, "added %s matcher \"%s\" -> "
+					   "%s\n", e->event,
+					   settings_entries[k].matcher,
+					   e->command);
 	return error;
 }
 
@@ -654,10 +665,13 @@ static int step_install(struct edit *e, int *done, struct diag *d)
 {
 	struct where w;
 	const cJSON *g;
-	int seen[NMATCHERS] = { 0 };
+	int seen[NENTRIES] = { 0 };
 	size_t i, k;
 	int error;
 
+	/* Entries of other events count as seen: they have their turn. */
+	for (k = 0; k < NENTRIES; k++)
+		seen[k] = strcmp(settings_entries[k].event, e->event) != 0;
 	if ((error = locate(&w, e, 1, d)) < 0)
 		goto out;
 	if (w.hooks_i < 0) {
@@ -665,7 +679,7 @@ static int step_install(struct edit *e, int *done, struct diag *d)
 		goto out;
 	}
 	if (w.pre_i < 0) {
-		error = add_groups_member(e, &w.hk, "PreToolUse", 0, d);
+		error = add_groups_member(e, &w.hk, e->event, 0, d);
 		goto out;
 	}
 	for (i = 0, g = w.pre->child; g; g = g->next, i++) {
@@ -677,10 +691,10 @@ static int step_install(struct edit *e, int *done, struct diag *d)
 			error = remove_from_mixed(e, g, &w.pre_items.v[i], d);
 			goto out;
 		}
-		for (k = 0; k < NMATCHERS; k++)
+		for (k = 0; k < NENTRIES; k++)
 			if (!seen[k] && cJSON_Compare(g, e->want[k], 1))
 				break;
-		if (k < NMATCHERS) {
+		if (k < NENTRIES) {
 			seen[k] = 1;
 			continue;
 		}
@@ -693,13 +707,14 @@ static int step_install(struct edit *e, int *done, struct diag *d)
 		error = delete_item(e, &w.pre_items, i, d);
 		goto out;
 	}
-	for (k = 0; k < NMATCHERS; k++) {
+	for (k = 0; k < NENTRIES; k++) {
 		if (seen[k])
 			continue;
 		error = append_item(e, &w.pre_items, NULL, e->want[k], d);
 		if (!error)
-			error = log_change(e, "added PreToolUse matcher \"%s\" "
-					   "-> %s\n", settings_matchers[k],
+			error = log_change(e, "added %s matcher \"%s\" -> %s\n",
+					   e->event,
+					   settings_entries[k].matcher,
 					   e->command);
 		goto out;
 	}
@@ -749,8 +764,8 @@ static int step_uninstall(struct edit *e, int *done, struct diag *d)
 			error = remove_from_mixed(e, g, &w.pre_items.v[i], d);
 			goto out;
 		}
-		error = log_change(e, "removed PreToolUse matcher \"%s\" -> "
-				   "%s\n", matcher_of(g),
+		error = log_change(e, "removed %s matcher \"%s\" -> %s\n",
+				   e->event, matcher_of(g),
 				   json_get_string(json_get(g, "hooks")->child,
 						   "command"));
 		if (!error)
@@ -760,8 +775,8 @@ static int step_uninstall(struct edit *e, int *done, struct diag *d)
 	if (e->removed_any && !w.pre->child) {
 		e->removed_any = 0;
 		e->removed_pre = 1;
-		error = log_change(e, "removed the now empty "
-				   "\"hooks.PreToolUse\" array\n");
+		error = log_change(e, "removed the now empty \"hooks.%s\" "
+				   "array\n", e->event);
 		if (!error)
 			error = delete_item(e, &w.hk, (size_t)w.pre_i, d);
 		goto out;
@@ -772,13 +787,42 @@ out:
 	return error;
 }
 
+/* Edits hooks.<e->event> until nothing is left to do. */
+static int edit_event(struct edit *e, int install, struct diag *d)
+{
+	int error = 0, done = 0;
+
+	while (!done) {
+		cJSON_Delete(e->root);
+		e->root = NULL;
+		if ((error = json_parse(&e->root, e->cur.data, e->cur.len, 0,
+					d)) < 0) {
+			/* Our own edit broke it: never write. */
+			if (e->nedits)
+				error = diag_set(d, CV_EINVAL, "internal "
+						 "error: edit %d produced "
+						 "invalid JSON (%s)",
+						 e->nedits, d->msg);
+			return error;
+		}
+		if (e->nedits >= MAX_EDITS)
+			return diag_set(d, CV_ELIMIT, "internal error: more "
+					"than %d edits", MAX_EDITS);
+		error = install ? step_install(e, &done, d)
+				: step_uninstall(e, &done, d);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int run_edit(struct buf *out, struct buf *changes, const char *text,
 		    size_t len, const char *command, int install,
 		    struct diag *d)
 {
 	struct edit e;
-	size_t i;
-	int error = 0, done = 0, blank;
+	size_t i, k;
+	int error = 0, blank;
 
 	memset(&e, 0, sizeof(e));
 	e.changes = changes;
@@ -791,31 +835,22 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 			     blank ? 3 : len)) < 0)
 		return diag_set(d, error, "out of memory");
 	style_detect(&e.st, e.cur.data, e.cur.len);
-	for (i = 0; i < NMATCHERS; i++)
-		if (install && !(e.want[i] = want_group(settings_matchers[i],
-							command))) {
+	for (i = 0; i < NENTRIES; i++)
+		if (install && !(e.want[i] = want_group(
+				settings_entries[i].matcher, command))) {
 			error = diag_set(d, CV_ENOMEM, "out of memory");
 			goto done;
 		}
-	while (!done) {
-		cJSON_Delete(e.root);
-		e.root = NULL;
-		if ((error = json_parse(&e.root, e.cur.data, e.cur.len, 0,
-					d)) < 0) {
-			if (e.nedits)	/* our own edit broke it: never write */
-				error = diag_set(d, CV_EINVAL, "internal error: "
-						 "edit %d produced invalid JSON "
-						 "(%s)", e.nedits, d->msg);
-			goto done;
-		}
-		if (e.nedits >= MAX_EDITS) {
-			error = diag_set(d, CV_ELIMIT, "internal error: more "
-					 "than %d edits", MAX_EDITS);
-			goto done;
-		}
-		error = install ? step_install(&e, &done, d)
-				: step_uninstall(&e, &done, d);
-		if (error < 0)
+	/* One event at a time, in the order of settings_entries. */
+	for (i = 0; i < NENTRIES; i++) {
+		for (k = 0; k < i; k++)
+			if (!strcmp(settings_entries[k].event,
+				    settings_entries[i].event))
+				break;
+		if (k < i)
+			continue;	/* that event was done already */
+		e.event = settings_entries[i].event;
+		if ((error = edit_event(&e, install, d)) < 0)
 			goto done;
 	}
 	error = buf_put(out, e.cur.data, e.cur.len);
@@ -823,7 +858,7 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 		error = diag_set(d, error, "out of memory");
 done:
 	cJSON_Delete(e.root);
-	for (i = 0; i < NMATCHERS; i++)
+	for (i = 0; i < NENTRIES; i++)
 		cJSON_Delete(e.want[i]);
 	buf_release(&e.cur);
 	return error;

@@ -44,8 +44,10 @@ check "unrelated bytes kept verbatim (all but the closing brace)" \
 check "matcher, timeout, onFailure as specified" python3 -c '
 import json,sys
 g=json.load(open(sys.argv[1]))["hooks"]["PreToolUse"]
-assert [x["matcher"] for x in g]==["Bash|Monitor|Read|Write|Edit|NotebookEdit|Glob|Grep|WebFetch|WebSearch","^mcp__.*"]
-for x in g:
+assert [x["matcher"] for x in g]==["Bash|Monitor|PowerShell|Read|Write|Edit|NotebookEdit|Glob|Grep|WebFetch|WebSearch","^mcp__.*"]
+s=json.load(open(sys.argv[1]))["hooks"]["PreSkillShellCommand"]
+assert [x["matcher"] for x in s]==["*"], s
+for x in g+s:
   h=x["hooks"]; assert len(h)==1
   assert h[0]=={"type":"command","command":"/opt/ccveto/bin/ccveto hook","timeout":5,"onFailure":"block"}, h
 ' "$T/a.json"
@@ -186,6 +188,63 @@ check "uninstall --help" grep -q 'uninstall' "$T/out"
 (cd "$T" && $RUN "$CCVETO" install --local --command "$CMD" >/dev/null 2>&1)
 check "--local writes .claude/settings.local.json" \
 	valid "$T/.claude/settings.local.json"
+
+# --- PreSkillShellCommand (skill and custom-command inline shell lines) ---
+nskill() {
+	python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+print(sum(1 for g in d.get("hooks",{}).get("PreSkillShellCommand",[])
+  for h in g.get("hooks",[]) if h.get("command","").endswith("ccveto hook")))' "$1"
+}
+is "skill event: one ccveto group" "$(nskill "$T/a.once")" 1
+# An install from before the event existed: upgraded in place.
+cat > "$T/s1.json" <<'EOF'
+{
+  "hooks": {
+    "PreToolUse": [
+      { "matcher": "Bash|Monitor|Read|Write|Edit|NotebookEdit|Glob|Grep|WebFetch|WebSearch",
+        "hooks": [ { "type": "command", "command": "/opt/ccveto/bin/ccveto hook", "timeout": 5, "onFailure": "block" } ] },
+      { "matcher": "^mcp__.*",
+        "hooks": [ { "type": "command", "command": "/opt/ccveto/bin/ccveto hook", "timeout": 5, "onFailure": "block" } ] }
+    ]
+  }
+}
+EOF
+inst --settings "$T/s1.json" > "$T/out" 2>&1
+check "upgrade: valid" valid "$T/s1.json"
+is "upgrade: two PreToolUse groups" "$(ngroups "$T/s1.json")" 2
+is "upgrade: the skill group added" "$(nskill "$T/s1.json")" 1
+check "upgrade: the old tool list replaced" grep -q 'removed an outdated' "$T/out"
+check "upgrade: the skill event named" \
+	grep -q 'added PreSkillShellCommand matcher "\*"' "$T/out"
+cp "$T/s1.json" "$T/s1.once"
+inst --settings "$T/s1.json" > /dev/null 2>&1
+check "upgrade: idempotent" same "$T/s1.json" "$T/s1.once"
+# The user's own skill hooks stay, in a group of their own or shared.
+cat > "$T/s2.json" <<'EOF'
+{"hooks": {"PreSkillShellCommand": [
+  {"matcher": "Bash", "hooks": [{"type": "command", "command": "skill-audit"}]},
+  {"matcher": "*", "hooks": [{"type": "command", "command": "notify"}, {"type": "command", "command": "ccveto hook"}]}
+]}}
+EOF
+inst --settings "$T/s2.json" > /dev/null 2>&1
+check "skill: valid" valid "$T/s2.json"
+is "skill: one ccveto group" "$(nskill "$T/s2.json")" 1
+check "skill: other hooks kept" sh -c "grep -q skill-audit '$T/s2.json' &&
+	grep -q '\"notify\"' '$T/s2.json'"
+uninst --settings "$T/s2.json" > /dev/null 2>&1
+is "skill: uninstall removes ccveto" "$(nskill "$T/s2.json")" 0
+check "skill: uninstall keeps the others" sh -c "grep -q skill-audit \
+	'$T/s2.json' && grep -q '\"notify\"' '$T/s2.json'"
+check "skill: uninstall leaves no PreToolUse behind" \
+	sh -c "! grep -q PreToolUse '$T/s2.json'"
+printf '{"hooks": {"PreSkillShellCommand": {}}}' > "$T/s3.json"
+cp "$T/s3.json" "$T/s3.orig"
+inst --settings "$T/s3.json" > /dev/null 2> "$T/err"
+is "skill: a non-array event refused" "$?" 1
+check "skill: refused file unchanged" same "$T/s3.json" "$T/s3.orig"
+check "skill: the message names it" \
+	grep -q 'hooks.PreSkillShellCommand' "$T/err"
 
 # default command: this binary's absolute path
 $RUN "$CCVETO" install --settings "$T/i.json" > /dev/null 2>&1

@@ -79,6 +79,9 @@ int main(void)
 	round_trip("existing groups", "{ \"hooks\": { \"PreToolUse\": [\n"
 		   "  {\"matcher\": \"Bash\", \"hooks\": [{\"type\": "
 		   "\"command\", \"command\": \"lint\"}]}\n] } }");
+	round_trip("skill hooks of others", "{\"hooks\": {\"PreSkillShellCommand"
+		   "\": [{\"matcher\": \"Bash\", \"hooks\": [{\"type\": "
+		   "\"command\", \"command\": \"skill-lint\"}]}]}}");
 	round_trip("escaped key", "{\"h\\u006foks\": {\"Stop\": []}, "
 		   "\"k\": \"}]\"}");
 
@@ -87,6 +90,13 @@ int main(void)
 	ok(install(&out, "{\"hooks\": 3}") == CV_EINVAL, "hooks not object");
 	ok(install(&out, "{\"hooks\": {\"PreToolUse\": \"x\"}}") == CV_EINVAL,
 	   "PreToolUse not array");
+	ok(install(&out, "{\"hooks\": {\"PreSkillShellCommand\": 1}}") ==
+	   CV_EINVAL, "PreSkillShellCommand not array");
+	ok(install(&out, "{}") == 0 &&
+	   strstr(out.data, "\"PreSkillShellCommand\": [") &&
+	   strstr(out.data, "\"matcher\": \"*\"") &&
+	   strstr(out.data, "|PowerShell|"),
+	   "the skill event and PowerShell are registered");
 	ok(install(&out, "{,}") == CV_EINVAL, "invalid JSON refused");
 	ok(install(&out, "{\"a\":1,\"a\":2}") == CV_EINVAL, "duplicate keys");
 	ok(settings_install(&out, NULL, "[]", 2, CMD, &d) == CV_EINVAL &&
