@@ -891,7 +891,12 @@ static const char *const events[] = {
 	"TeammateIdle", "TaskCreated", "TaskCompleted", "Elicitation",
 	"ElicitationResult", "ConfigChange", "WorktreeCreate",
 	"WorktreeRemove", "InstructionsLoaded", "CwdChanged", "FileChanged",
-	"DirectoryAdded", "MessageDisplay", NULL,
+	"DirectoryAdded", "MessageDisplay", "PreSkillShellCommand", NULL,
+};
+/* Events whose hooks can stop what they announce and that ccveto guards:
+ * a tool call, and a skill's inline shell line (same matcher, same `if`). */
+static const char *const guard_events[] = {
+	"PreToolUse", "PreSkillShellCommand", NULL,
 };
 static const char *const unprompted_events[] = {
 	"SessionStart", "Setup", "SessionEnd", "UserPromptSubmit",
@@ -935,15 +940,16 @@ static void check_handler(struct audit_ctx *c, const char *event,
 			   false, "the repository registers a %s hook on %s%s",
 			   t, event, unprompted ? ", which runs without any "
 			   "tool use" : "");
-	if (!strcmp(event, "PreToolUse") &&
+	if (str_in(event, guard_events) &&
 	    (jl_is_true(jl_get(h, "async")) ||
 	     jl_is_true(jl_get(h, "asyncRewake"))))
-		audit_emit(c, "CC039", -1, h, false, "async PreToolUse hook "
-			   "cannot block a tool call");
-	if (!strcmp(event, "PreToolUse") && jl_get(h, "if") &&
+		audit_emit(c, "CC039", -1, h, false, "async %s hook cannot "
+			   "block %s", event, strcmp(event, "PreToolUse") ?
+			   "a skill's shell line" : "a tool call");
+	if (str_in(event, guard_events) && jl_get(h, "if") &&
 	    !strcmp(t, "command"))
-		audit_emit(c, "CC102", -1, jl_get(h, "if"), true, "PreToolUse "
-			   "guard filtered by \"if\": %s",
+		audit_emit(c, "CC102", -1, jl_get(h, "if"), true, "%s guard "
+			   "filtered by \"if\": %s", event,
 			   X(c, jl_get(h, "if")));
 	if (!strcmp(t, "http")) {
 		const char *url = jl_str(jl_get(h, "url"));

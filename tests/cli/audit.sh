@@ -213,4 +213,37 @@ mkfifo "$T/h/.claude/settings.json" 2>/dev/null && {
 	timeout 10 "$CCVETO" audit "$T/h" > /dev/null 2>&1; rc=$?
 	is "FIFO named like a config does not hang" "$rc" 2
 }
+
+# --- hook events: every event of Claude Code 2.1.332 is a hook event;
+# PreSkillShellCommand guards get the same checks as PreToolUse ones
+mkdir -p "$T/ev/.claude"
+for ev in PreToolUse PostToolUse PostToolUseFailure PostToolBatch \
+	Notification UserPromptSubmit UserPromptExpansion SessionStart \
+	SessionEnd Stop StopFailure SubagentStart SubagentStop PreCompact \
+	PostCompact PreModelSwitch PostModelSwitch PermissionRequest \
+	PermissionDenied Setup TeammateIdle TaskCreated TaskCompleted \
+	Elicitation ElicitationResult ConfigChange WorktreeCreate \
+	WorktreeRemove InstructionsLoaded CwdChanged FileChanged \
+	DirectoryAdded MessageDisplay PreSkillShellCommand; do
+	printf '{"hooks":{"%s":[{"hooks":[{"type":"command","command":"true"}]}]}}\n' \
+		"$ev" > "$T/ev/.claude/settings.json"
+	out=$(A --format json "$T/ev" 2>&1)
+	case $out in *'not a hook event'*) not_ok "$ev is a hook event: $out";;
+		*) ok "$ev is a hook event";; esac
+done
+printf '{"hooks":{"PreSkilShellCommand":[{"hooks":[{"type":"command","command":"true"}]}]}}\n' \
+	> "$T/ev/.claude/settings.json"
+out=$(A --format json "$T/ev" 2>&1)
+case $out in *'"check":"CC034"'*PreSkilShellCommand*'not a hook event'*)
+	ok "a misspelt event is still CC034";; *) not_ok "misspelt event: $out";; esac
+printf '{"hooks":{"PreSkillShellCommand":[{"matcher":"*","hooks":[{"type":"command","command":"ccveto hook","async":true}]}]}}\n' \
+	> "$T/ev/.claude/settings.json"
+out=$(A --format json "$T/ev" 2>&1)
+case $out in *'"check":"CC039"'*PreSkillShellCommand*) ok "async skill guard is CC039";;
+	*) not_ok "async skill guard: $out";; esac
+printf '{"hooks":{"PreSkillShellCommand":[{"matcher":"*","hooks":[{"type":"command","command":"ccveto hook","if":"Bash(rm *)"}]}]}}\n' \
+	> "$T/ev/.claude/settings.json"
+out=$(A --format json "$T/ev" 2>&1)
+case $out in *'"check":"CC102"'*PreSkillShellCommand*) ok "skill guard with if is CC102";;
+	*) not_ok "skill guard with if: $out";; esac
 done_testing
