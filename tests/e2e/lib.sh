@@ -104,3 +104,77 @@ canary_survives() {
 	is "$1: ~/important/keep.txt still exists" \
 		"$(r 'r["canaries_exist"]["home/important/keep.txt"]')" True
 }
+
+# The version of the client under test ("2.1.332"; run.sh exports it as
+# E2E_CLIENT_VERSION), or nothing when it cannot be told.
+client_version() {
+	if [ -n "${E2E_CLIENT_VERSION:-}" ]; then
+		echo "$E2E_CLIENT_VERSION"
+	elif [ -n "${CLAUDE_BIN:-}" ]; then
+		"$CLAUDE_BIN" --version 2>/dev/null |
+			sed -n '1s/^\([0-9][0-9.]*\).*/\1/p'
+	fi
+}
+# version_at_least HAVE WANT: HAVE is WANT or newer (dotted numbers).
+version_at_least() {
+	[ -n "$1" ] &&
+	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -t. -k1,1n -k2,2n -k3,3n |
+	     head -n 1)" = "$2" ]
+}
+# needs_client VERSION: every later check of this case file is skipped
+# ("# SKIP needs Claude Code VERSION ...") on an older client.
+needs_client() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	_v=$(client_version)
+	if ! version_at_least "$_v" "$1"; then
+		E2E_SKIP=1
+		E2E_SKIP_WHY="needs Claude Code $1 or newer (this is ${_v:-an unknown version})"
+	fi
+}
+
+# project_command NAME TEXT: writes the project's custom command
+# .claude/commands/NAME.md (run it with run_case ... --prompt /NAME); the
+# project becomes a git repository so that `git status` lines work.
+project_command() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	mkdir -p "$W/project/.claude/commands"
+	printf '%s\n' "$2" > "$W/project/.claude/commands/$1.md"
+	git -C "$W/project" init -q 2>/dev/null
+}
+# project_skill NAME TEXT: the same as a skill, .claude/skills/NAME/SKILL.md.
+project_skill() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	mkdir -p "$W/project/.claude/skills/$1"
+	printf '%s\n' "$2" > "$W/project/.claude/skills/$1/SKILL.md"
+	git -C "$W/project" init -q 2>/dev/null
+}
+# prompt_has TEXT: does the text the client sent the model as the user's
+# turn (a command's expanded body, a skill's text after a Skill call) hold
+# TEXT?  Reads the fake model's request log; prints True or False.
+prompt_has() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	python3 - "$W/requests.jsonl" "$1" <<'PY'
+import json, sys
+want, found = sys.argv[2], False
+try:
+    lines = open(sys.argv[1]).read().splitlines()
+except OSError:
+    lines = []
+for line in lines:
+    body = json.loads(line).get("body") or {}
+    for m in body.get("messages") or []:
+        if m.get("role") != "user":
+            continue
+        parts = m.get("content")
+        parts = [parts] if isinstance(parts, str) else parts or []
+        for p in parts:
+            if not isinstance(p, dict):
+                p = {"text": str(p)}
+            text = p.get("text") or ""
+            if p.get("type") == "tool_result":
+                text = json.dumps(p.get("content"))
+            if want in text:
+                found = True
+print(found)
+PY
+}

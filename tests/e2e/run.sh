@@ -3,6 +3,9 @@
 # (`make e2e`).  Not part of `make test`: the client is a ~380 MB download,
 # installed by ../shared/e2e/install-claude into ~/.cache/ccveto-e2e.
 #
+# CCVETO_E2E_CASES="01 07" runs only the cases whose names start so;
+# CCVETO_E2E_PREFIX picks another installed client (the CI runs a subset
+# on the previous pinned version too).
 # When the client (or python3, or the harness) is missing, every check
 # prints "ok N - ... # SKIP ..." and a loud banner says that NOTHING was
 # tested; with CCVETO_E2E_REQUIRE=1 (CI) that is a failure instead.
@@ -49,8 +52,10 @@ if [ -n "$why" ]; then
 	echo "e2e: $banner" >&2
 	export E2E_SKIP=1 E2E_SKIP_WHY="$why"
 else
-	export CLAUDE_BIN="$claude"
-	echo "# client: $claude ($("$claude" --version 2>/dev/null | head -1))"
+	E2E_CLIENT_VERSION=$("$claude" --version 2>/dev/null |
+		sed -n '1s/^\([0-9][0-9.]*\).*/\1/p')
+	export CLAUDE_BIN="$claude" E2E_CLIENT_VERSION
+	echo "# client: $claude (${E2E_CLIENT_VERSION:-unknown version})"
 fi
 
 LOG=$(mktemp -d)
@@ -58,6 +63,14 @@ trap 'rm -rf "$LOG"' EXIT INT TERM
 passed=0 failed=0 skipped=0
 for t in "$TOP"/tests/e2e/[0-9]*.sh; do
 	name=$(basename "$t" .sh)
+	# CCVETO_E2E_CASES="01 07": only the cases whose names start so.
+	if [ -n "${CCVETO_E2E_CASES:-}" ]; then
+		want=0
+		for c in $CCVETO_E2E_CASES; do
+			case $name in "$c"*) want=1 ;; esac
+		done
+		[ "$want" = 1 ] || continue
+	fi
 	out=$LOG/$name
 	sh "$t" > "$out" 2>&1
 	rc=$?
