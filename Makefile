@@ -67,7 +67,7 @@ OBJS := $(filter-out $(FRONT_ONLY),$(ALL_OBJS))
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 HOOK_MODULES := cmd_hook engine config declog redact hook_io policy \
 	ruleset rulepack toolcall shell_lex shell_parse shell_norm subject \
-	text arena buf diag jval gitfacts opt sibling rules_embed
+	text arena buf diag safefile jval gitfacts opt sibling rules_embed
 HOOK_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(HOOK_MODULES))
 FRONT_OBJS := $(FRONT_ONLY) $(HOOK_OBJS)
 ifeq ($(STATIC_HOOK),1)
@@ -102,7 +102,7 @@ $(BUILD)/gen/rules_embed.c: $(PACKS) $(BUILD)/embed | $(BUILD)/gen
 $(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
 EMBED_SRCS = tools/embed.c src/rulepack.c src/jval.c src/diag.c src/buf.c \
-	src/text.c src/arena.c
+	src/safefile.c src/text.c src/arena.c
 $(BUILD)/embed: $(EMBED_SRCS) $(wildcard include/*.h) | $(BUILD)
 	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude $(DEPS_CFLAGS) -O1 -o $@ \
 		$(EMBED_SRCS) $(DEPS_LIBS)

@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "policy.h"
 #include "ruleset.h"
+#include "safefile.h"
 #include "toolcall.h"
 
 static double cpu_seconds(void)
@@ -139,7 +140,8 @@ int main(int argc, char **argv)
 		exp = strtok_r(NULL, "\t", &save);
 		path = strtok_r(NULL, "\t", &save);
 		if (!name || !exp || !path ||
-		    buf_read_file(&in, path, CV_MAX_PAYLOAD_BYTES) < 0) {
+		    safefile_read(&in, path, CV_MAX_PAYLOAD_BYTES, 0,
+				  NULL) < 0) {
 			fprintf(stderr, "throughput: bad case '%s'\n", line);
 			return 1;
 		}

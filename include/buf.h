@@ -24,9 +24,8 @@ __attribute__((format(printf, 2, 3)))
 int buf_printf(struct buf *b, const char *fmt, ...);
 /* Appends s as the contents of a JSON string (no quotes). */
 int buf_put_json_string(struct buf *b, const char *s, size_t n);
-/* Reads fd to EOF; more than max bytes is CV_ETOOBIG (stops reading). */
+/* Reads fd to EOF; more than max bytes is CV_ETOOBIG (stops reading).
+ * Files are read through safefile_read() (safefile.h). */
 int buf_read_fd(struct buf *b, int fd, size_t max);
-/* Reads a whole file; CV_ENOTFOUND if missing, CV_ETOOBIG over max. */
-int buf_read_file(struct buf *b, const char *path, size_t max);
 
 #endif

@@ -14,6 +14,7 @@
 #include "bounds.h"
 #include "buf.h"
 #include "gitrepo.h"
+#include "safefile.h"
 #include "source.h"
 
 #define NOMEM(d) diag_set((d), CV_ENOMEM, "out of memory")
@@ -234,11 +235,10 @@ void audit_git_release(struct audit_git *g)
 static char *first_line(const char *path)
 {
 	struct buf b = BUF_INIT;
-	struct stat st;
 	char *s = NULL;
 
-	if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    buf_read_file(&b, path, PATH_MAX + 64) < 0)
+	if (safefile_read(&b, path, PATH_MAX + 64, SAFEFILE_NOFOLLOW,
+			  NULL) < 0)
 		goto done;
 	if (memchr(b.data, '\0', b.len))
 		goto done;

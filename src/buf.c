@@ -1,6 +1,5 @@
 /* buf.c - growable byte buffer, see buf.h. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -156,17 +155,4 @@ int buf_read_fd(struct buf *b, int fd, size_t max)
 	else if ((error = buf_put(b, "", 0)) < 0)
 		return error;
 	return 0;
-}
-
-int buf_read_file(struct buf *b, const char *path, size_t max)
-{
-	int fd, error;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? CV_ENOTFOUND
-							   : CV_EIO;
-	error = buf_read_fd(b, fd, max);
-	close(fd);
-	return error;
 }

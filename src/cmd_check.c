@@ -13,6 +13,7 @@
 #include "opt.h"
 #include "policy.h"
 #include "ruleset.h"
+#include "safefile.h"
 #include "toolcall.h"
 
 #define EXIT_ERROR 3
@@ -108,14 +109,17 @@ static int check_batch(struct ruleset *set, const char *path,
 		       const char *home, const char *cwd, const char *branch)
 {
 	struct buf in = BUF_INIT;
+	struct diag rd;
 	char *line, *save = NULL;
 	int error, worst = 0;
 	unsigned n = 0;
 
+	diag_clear(&rd);
 	error = !strcmp(path, "-") ? buf_read_fd(&in, 0, 256u << 20) :
-				     buf_read_file(&in, path, 256u << 20);
+		safefile_read(&in, path, 256u << 20, 0, &rd);
 	if (error < 0) {
-		fprintf(stderr, "ccveto: cannot read '%s'\n", path);
+		fprintf(stderr, "ccveto: cannot read '%s'%s%s\n", path,
+			rd.msg[0] ? ": " : "", rd.msg);
 		buf_release(&in);
 		return EXIT_ERROR;
 	}
@@ -227,10 +231,14 @@ int cmd_check(int argc, char **argv)
 	topts.cwd = cwd;
 	topts.branch = branch;
 	if (payload) {
+		diag_clear(&d);
 		error = !strcmp(payload, "-") ?
 			buf_read_fd(&text, 0, CV_MAX_PAYLOAD_BYTES) :
-			buf_read_file(&text, payload, CV_MAX_PAYLOAD_BYTES);
-		if (error < 0)
+			safefile_read(&text, payload, CV_MAX_PAYLOAD_BYTES, 0,
+				      &d);
+		if (error < 0 && d.msg[0])
+			error = diag_set(&d, error, "'%s' %s", payload, d.msg);
+		else if (error < 0)
 			error = diag_set(&d, error, "cannot read '%s'",
 					 payload);
 		else

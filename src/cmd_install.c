@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "opt.h"
+#include "safefile.h"
 #include "settings_edit.h"
 #include "sibling.h"
 
@@ -173,7 +174,8 @@ static int run(const struct settings_args *a, int uninstall)
 				"nothing was changed\n", path.data);
 			goto done;
 		}
-		error = buf_read_file(&text, path.data, CV_MAX_CONFIG_BYTES);
+		error = safefile_read(&text, path.data, CV_MAX_CONFIG_BYTES, 0,
+				      NULL);
 		if (error == CV_ETOOBIG) {
 			fprintf(stderr, "ccveto: '%s' is larger than %u bytes; "
 				"nothing was changed\n", path.data,

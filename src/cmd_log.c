@@ -14,6 +14,7 @@
 #include "declog.h"
 #include "json.h"
 #include "opt.h"
+#include "safefile.h"
 
 /* 3 files of at most log.max_bytes; a bigger file is read in part. */
 #define LOG_READ_MAX (512u * 1024 * 1024)
@@ -136,7 +137,7 @@ static int read_log(struct summary *s, const char *path, int *found)
 	size_t i, start = 0;
 	int error;
 
-	error = buf_read_file(&b, path, LOG_READ_MAX);
+	error = safefile_read(&b, path, LOG_READ_MAX, 0, NULL);
 	if (error == CV_ENOTFOUND) {
 		buf_release(&b);
 		return 0;

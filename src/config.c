@@ -30,6 +30,7 @@
 #include "config.h"
 #include "jval.h"
 #include "ruleset.h"
+#include "safefile.h"
 #include "subject.h"
 
 #define DEFAULT_LOG_MAX (10ull * 1024 * 1024)
@@ -504,17 +505,17 @@ static int read_config(struct jv **root, struct arena *a, const char *file,
 	int error;
 
 	*root = NULL;
-	error = buf_read_file(&b, file, CV_MAX_CONFIG_BYTES);
+	/* Non-blocking, regular files only: a FIFO planted here must make
+	 * every call a prompt deny, not a wait for the watchdog. */
+	error = safefile_read(&b, file, CV_MAX_CONFIG_BYTES, 0, d);
 	if (error == CV_ENOTFOUND) {
 		buf_release(&b);
 		return 0;
 	}
-	if (error == CV_ETOOBIG)
-		error = diag_set(d, error, "config '%s' is larger than %u "
-				 "bytes", file, CV_MAX_CONFIG_BYTES);
-	else if (error < 0)
-		error = diag_set(d, error, "cannot read config '%s': %s", file,
-				 strerror(errno));
+	if (error < 0)
+		error = diag_set(d, error, "config '%s' %s; fix or remove it "
+				 "(every call is denied until then)", file,
+				 d->msg);
 	else if ((error = jv_parse_copy(root, a, b.data, b.len, 0, d)) < 0) {
 		char why[CV_DIAG_MAX];
 

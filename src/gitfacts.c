@@ -25,54 +25,29 @@
 
 #include "arena.h"
 #include "bounds.h"
+#include "buf.h"
 #include "gitfacts.h"
 #include "gitrepo.h"
+#include "safefile.h"
 
 
 /* Reads a small regular file into a NUL-terminated heap string.  Returns
  * its length, or -1 when absent, not a regular file, too big or unreadable.
- * `nofollow` refuses a symlink as the last component. */
+ * `nofollow` refuses a symlink as the last component.  safefile.c opens
+ * it non-blocking and checks the type on the descriptor. */
 static ssize_t read_small(char **out, const char *path, size_t max,
 			  bool nofollow)
 {
-	struct stat st;
-	char *data = NULL;
-	size_t len = 0;
-	ssize_t r;
-	int fd;
+	struct buf b = BUF_INIT;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
-		  (nofollow ? O_NOFOLLOW : 0));
-	if (fd < 0)
+	if (safefile_read(&b, path, max, nofollow ? SAFEFILE_NOFOLLOW : 0,
+			  NULL) < 0 || !b.data) {
+		buf_release(&b);
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > max)
-		goto fail;
-	if (!(data = malloc(max + 1)))
-		goto fail;
-	/* Read to EOF, not st_size: the file may change under us. */
-	for (;;) {
-		r = read(fd, data + len, max + 1 - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len > max)
-			goto fail;
 	}
-	close(fd);
-	data[len] = '\0';
-	*out = data;
-	return (ssize_t)len;
-fail:
-	free(data);
-	close(fd);
-	return -1;
+	*out = b.data;
+	return (ssize_t)b.len;
 }
 
 /* Joins dir and name with one '/' into buf of PATH_MAX; false if too long. */

@@ -17,6 +17,7 @@
 #include "rule_int.h"
 #include "rulepack.h"
 #include "rules_embed.h"
+#include "safefile.h"
 
 struct ruleset {
 	struct rule **rules;		/* NULL: embedded, not filled yet */
@@ -343,10 +344,12 @@ int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
 
 		if (buf_printf(&path, "%s/%s", dir, names[i]) < 0) {
 			error = diag_set(d, CV_ENOMEM, "out of memory");
-		} else if ((error = buf_read_file(&b, path.data,
-						  CV_MAX_PACK_BYTES)) < 0) {
-			error = diag_set(d, error, "cannot read rule pack '%s'",
-					 path.data);
+		} else if ((error = safefile_read(&b, path.data,
+						  CV_MAX_PACK_BYTES, 0,
+						  d)) < 0) {
+			error = diag_set(d, error, "rule pack '%s' %s",
+					 path.data, error == CV_ENOTFOUND ?
+					 "vanished while loading" : d->msg);
 		} else {
 			error = ruleset_load_pack(set, b.data, b.len,
 						  path.data, d);

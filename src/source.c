@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "safefile.h"
 #include "source.h"
 
 struct worktree {
@@ -124,7 +125,7 @@ static int wt_read(struct source *s, struct buf *out, const char *path,
 	struct worktree *w = s->impl;
 	char *full = join(w, path), *res = NULL;
 	struct stat st;
-	int fd = -1, error = 0;
+	int error = 0;
 
 	if (!full)
 		return diag_set(d, CV_ENOMEM, "out of memory");
@@ -145,29 +146,15 @@ static int wt_read(struct source *s, struct buf *out, const char *path,
 				 "outside the tree: not read", path);
 		goto done;
 	}
-	if ((fd = open(res, O_RDONLY | O_NONBLOCK | O_NOCTTY |
-		       O_CLOEXEC)) < 0) {
-		error = diag_set(d, CV_EIO, "cannot read '%s': %s", path,
-				 strerror(errno));
-		goto done;
+	/* res is resolved: nothing is left to follow. */
+	if ((error = safefile_read(out, res, max, SAFEFILE_NOFOLLOW,
+				   d)) < 0) {
+		if (error == CV_ENOTFOUND)
+			error = diag_set(d, error, "no such file '%s'", path);
+		else
+			error = diag_set(d, error, "'%s' %s", path, d->msg);
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		error = diag_set(d, CV_EINVAL, "'%s' is not a regular file",
-				 path);
-		goto done;
-	}
-	if ((size_t)st.st_size > max) {
-		error = diag_set(d, CV_ETOOBIG, "'%s' is larger than %zu "
-				 "bytes", path, max);
-		goto done;
-	}
-	if ((error = buf_read_fd(out, fd, max)) < 0)
-		error = diag_set(d, error, error == CV_ETOOBIG ?
-				 "'%s' is larger than the limit" :
-				 "cannot read '%s'", path);
 done:
-	if (fd >= 0)
-		close(fd);
 	free(res);
 	free(full);
 	return error;

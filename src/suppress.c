@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "safefile.h"
 #include "source.h"
 #include "suppress.h"
 
@@ -82,13 +83,16 @@ static int load(struct jl_doc *doc, struct buf *b, struct arena *a,
 	struct diag pd = { 0, "" };
 	int error;
 
-	if (src)
+	if (src) {
 		error = src->ops->read(src, b, path, AUDIT_MAX_FILE_BYTES, d);
-	else
-		error = buf_read_file(b, path, AUDIT_MAX_FILE_BYTES);
+		if (error < 0 && error != CV_ENOTFOUND)
+			error = diag_set(d, error, "cannot read '%s'", path);
+	} else if ((error = safefile_read(b, path, AUDIT_MAX_FILE_BYTES, 0,
+					  d)) < 0 && error != CV_ENOTFOUND) {
+		error = diag_set(d, error, "'%s' %s", path, d->msg);
+	}
 	if (error < 0)
-		return error == CV_ENOTFOUND ? error :
-			diag_set(d, error, "cannot read '%s'", path);
+		return error;
 	if (jl_parse(doc, a, b->data ? b->data : "", b->len, &pd) < 0)
 		return diag_set(d, CV_EINVAL, "%s: %s", path, pd.msg);
 	return 0;

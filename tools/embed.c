@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "jval.h"
 #include "rulepack.h"
+#include "safefile.h"
 
 struct prog {
 	char *program;
@@ -246,7 +247,7 @@ int main(int argc, char **argv)
 		const char *base = strrchr(argv[i], '/');
 		struct jv *pack = NULL;
 
-		if (buf_read_file(&b, argv[i], 4u << 20) < 0) {
+		if (safefile_read(&b, argv[i], 4u << 20, 0, NULL) < 0) {
 			fprintf(stderr, "embed: cannot read '%s'\n", argv[i]);
 			return 1;
 		}

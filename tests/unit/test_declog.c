@@ -13,6 +13,7 @@
 #include "json.h"
 #include "policy.h"
 #include "ruleset.h"
+#include "safefile.h"
 #include "tap.h"
 #include "toolcall.h"
 
@@ -28,7 +29,7 @@ static long count_lines(const char *path, long *bad)
 	size_t i, start = 0;
 	long n = 0;
 
-	if (buf_read_file(&b, path, 1u << 30) < 0)
+	if (safefile_read(&b, path, 1u << 30, 0, NULL) < 0)
 		return -1;
 	for (i = 0; i < b.len; i++) {
 		cJSON *rec = NULL;
