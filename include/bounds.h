@@ -40,6 +40,11 @@
  * Claude Code's default hook timeout is 600 s and a timeout is fail-open. */
 #define CV_WATCHDOG_SECONDS	4
 
+/* The decision log's writers take flock() in turn for microseconds; a
+ * lock held longer is a stuck or hostile process, so a hook waits at
+ * most this long (in 1 ms steps) and then writes without it. */
+#define CV_LOG_LOCK_MS		100
+
 /* Rule packs: one pack file and the number of rules across all packs. */
 #define CV_MAX_PACK_BYTES	(4u * 1024 * 1024)
 #define CV_MAX_RULES		4096

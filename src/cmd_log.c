@@ -1,12 +1,17 @@
 /* cmd_log.c - `ccveto log`: summarises the decision log (declog.c):
  * counts per verdict, per rule and per day, and the last N records.
  * Reads the rotated files too (.2, .1, then the current one, oldest
- * first).  Lines that are not valid records are counted and skipped:
- * the log is written by concurrent hooks and a full disk can leave a
- * short line. */
+ * first).  Lines that are not whole records are counted, located and
+ * skipped: the hook writes whole lines or nothing (declog.c), so a
+ * damaged line means a crash, an older ccveto on a full disk or someone
+ * else writing to the file.  A log file the hook would refuse to write to
+ * (a symlink, a FIFO, a hard link, a directory not ours) is named as a
+ * problem, not read through. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -30,7 +35,9 @@ struct counts {
 };
 
 struct summary {
-	long records, skipped;
+	long records, skipped;		/* skipped: damaged lines */
+	char *first_damaged;		/* "FILE line N" of the first */
+	struct buf problems;		/* one line each: files not read */
 	struct counts by_decision, by_rule, by_day;
 	char **last;		/* ring of the last N record lines */
 	size_t nlast, last_next;
@@ -85,7 +92,21 @@ static int by_key(const void *a, const void *b)
 		      ((const struct count *)b)->key);
 }
 
-static int add_record(struct summary *s, const char *line, size_t len)
+static void damaged(struct summary *s, const char *path, long lineno)
+{
+	struct buf b = BUF_INIT;
+
+	s->skipped++;
+	if (s->first_damaged || buf_printf(&b, "line %ld of %s", lineno,
+					   path) < 0) {
+		buf_release(&b);
+		return;
+	}
+	s->first_damaged = b.data;
+}
+
+static int add_record(struct summary *s, const char *line, size_t len,
+		      const char *path, long lineno)
 {
 	cJSON *rec = NULL;
 	const cJSON *rules, *r;
@@ -97,7 +118,7 @@ static int add_record(struct summary *s, const char *line, size_t len)
 	    !(time = json_get_string(rec, "time")) || strlen(time) < 10 ||
 	    !(dec = json_get_string(rec, "decision")) ||
 	    !cJSON_IsArray(rules = json_get(rec, "rules"))) {
-		s->skipped++;
+		damaged(s, path, lineno);
 		cJSON_Delete(rec);
 		return 0;
 	}
@@ -131,33 +152,93 @@ done:
 	return error;
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void problem(struct summary *s, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	buf_printf(&s->problems, "%s\n", line);
+}
+
+/* Reads one log file as the hook would open it: not through a symlink,
+ * regular files only, without blocking; a file the hook refuses to write
+ * is reported, not read. */
 static int read_log(struct summary *s, const char *path, int *found)
 {
 	struct buf b = BUF_INIT;
+	struct diag d;
+	struct stat st;
 	size_t i, start = 0;
-	int error;
+	long lineno = 1;
+	int fd, error;
 
-	error = safefile_read(&b, path, LOG_READ_MAX, 0, NULL);
-	if (error == CV_ENOTFOUND) {
-		buf_release(&b);
+	diag_clear(&d);
+	error = safefile_open(&fd, &st, path, SAFEFILE_NOFOLLOW, &d);
+	if (error == CV_ENOTFOUND)
+		return 0;
+	*found = 1;
+	if (error == CV_EINVAL) {
+		problem(s, "'%s' %s: the hook does not write to it", path,
+			d.msg);
 		return 0;
 	}
-	if (error < 0 && error != CV_ETOOBIG) {
-		buf_release(&b);
+	if (error < 0)
 		return error;
+	if (st.st_nlink != 1)
+		problem(s, "'%s' has %lu links: the hook does not write to a "
+			"hard-linked log", path, (unsigned long)st.st_nlink);
+	error = buf_read_fd(&b, fd, LOG_READ_MAX);
+	close(fd);
+	if (error == CV_ETOOBIG) {
+		problem(s, "'%s' is larger than %u bytes: only its start was "
+			"read", path, LOG_READ_MAX);
+		error = 0;
+		/* the cut line is not damaged: drop it */
+		while (b.len && b.data[b.len - 1] != '\n')
+			b.len--;
 	}
-	*found = 1;
 	for (i = 0; i < b.len && !error; i++) {
 		if (b.data[i] != '\n')
 			continue;
 		if (i > start)
-			error = add_record(s, b.data + start, i - start);
+			error = add_record(s, b.data + start, i - start, path,
+					   lineno);
 		start = i + 1;
+		lineno++;
 	}
 	if (!error && start < b.len)	/* a last line without "\n" */
-		s->skipped++;
+		damaged(s, path, lineno);
 	buf_release(&b);
-	return error == CV_ETOOBIG ? 0 : error;
+	return error;
+}
+
+/* The hook keeps the log only in a directory that is not a symlink and
+ * is ours (safefile_open_dir()); say so when that is not the case. */
+static void log_dir_problem(struct summary *s, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct buf dir = BUF_INIT;
+	struct diag d;
+	int dfd;
+
+	if (!slash || buf_put(&dir, path, slash == path ? 1 :
+			      (size_t)(slash - path)) < 0) {
+		buf_release(&dir);
+		return;
+	}
+	diag_clear(&d);
+	if (safefile_open_dir(&dfd, dir.data, 0, &d) == 0)
+		close(dfd);
+	else if (d.code == CV_EINVAL)
+		problem(s, "the log directory '%s' %s: the hook does not write "
+			"there", dir.data, d.msg);
+	buf_release(&dir);
 }
 
 static const char *colour_of(const char *dec, int colour)
@@ -186,8 +267,9 @@ static void print_text(const struct summary *s, const char *path,
 	printf("decision log: %s\n%ld record%s", path, s->records,
 	       s->records == 1 ? "" : "s");
 	if (s->skipped)
-		printf(", %ld unreadable line%s skipped", s->skipped,
-		       s->skipped == 1 ? "" : "s");
+		printf(", %ld damaged line%s skipped (not whole records; the "
+		       "first is %s)", s->skipped, s->skipped == 1 ? "" : "s",
+		       s->first_damaged ? s->first_damaged : "?");
 	printf("\n\nby verdict:\n");
 	for (i = 0; i < s->by_decision.n; i++)
 		printf("  %s%-8s%s %6ld\n",
@@ -255,6 +337,8 @@ static int print_json(const struct summary *s, const char *path)
 	cJSON_AddStringToObject(o, "file", path);
 	cJSON_AddNumberToObject(o, "records", (double)s->records);
 	cJSON_AddNumberToObject(o, "skipped", (double)s->skipped);
+	if (s->first_damaged)
+		cJSON_AddStringToObject(o, "first_damaged", s->first_damaged);
 	cJSON_AddItemToObject(o, "by_decision", counts_json(&s->by_decision));
 	cJSON_AddItemToObject(o, "by_rule", counts_json(&s->by_rule));
 	cJSON_AddItemToObject(o, "by_day", counts_json(&s->by_day));
@@ -339,6 +423,11 @@ int cmd_log(int argc, char **argv)
 			goto done;
 		}
 	}
+	log_dir_problem(&s, path.data);
+	if (s.problems.len)	/* each line names a file and what is wrong */
+		for (end = s.problems.data; *end; end = strchr(end, '\n') + 1)
+			fprintf(stderr, "ccveto: warning: %.*s\n",
+				(int)(strchr(end, '\n') - end), end);
 	if (!found && file) {
 		/* A log the user named is expected to exist: a typo must not
 		 * read as "nothing was denied". */
@@ -370,6 +459,8 @@ done:
 	for (i = 0; s.last && i < s.last_max; i++)
 		free(s.last[i]);
 	free(s.last);
+	buf_release(&s.problems);
+	free(s.first_damaged);
 	counts_release(&s.by_decision);
 	counts_release(&s.by_rule);
 	counts_release(&s.by_day);

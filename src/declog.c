@@ -1,19 +1,29 @@
 /* declog.c - the decision log, see declog.h.
  *
- * Invariants: (1) one record is one write() of one whole line on an
- * O_APPEND descriptor, so concurrent hooks interleave lines, never bytes;
+ * Invariants: (1) a record is a whole line or absent: it is one write()
+ * of the whole line on an O_APPEND descriptor, so concurrent hooks
+ * interleave lines, never bytes; a short write (full disk, EFBIG) is
+ * truncated away again, and a file left without its final newline gets
+ * one before the next record, so no record merges into a damaged one;
  * (2) the summary is redacted before it is truncated, so a secret cut in
  * half can never slip past the recognisers; (3) nothing here prints or
- * changes the verdict: every failure just means no record.
+ * changes the verdict: every failure just means no record; (4) the log
+ * is opened through safefile.h: never through a symlink (at the file or
+ * its directory) or a hard link, never a FIFO, never blocking, so the
+ * agent being judged can neither wedge the hook nor point its records
+ * at another file.
  *
- * Rotation: when the file has grown past max_bytes, the writer that
- * notices takes flock() on it, checks that the path still names the same
- * file (another writer may have rotated it already), renames .1 to .2 and
- * the file to .1, and appends its record to a fresh file.  Writers that
- * still hold the old descriptor append to what is now .1: their line is
- * kept, whole.  At most three files exist. */
+ * Writers serialise on flock() of the log, taken without blocking for at
+ * most CV_LOG_LOCK_MS.  Under the lock a writer checks that the path
+ * still names the file it opened (another writer may have rotated it),
+ * rotates when the file has grown past max_bytes (.1 becomes .2, the file
+ * becomes .1, the record goes to a fresh file; at most three files), and
+ * appends.  A writer that cannot get the lock still appends its one
+ * write, skips rotation, and cuts a short write only if nothing was
+ * appended after it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +32,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bounds.h"
 #include "buf.h"
 #include "config.h"
 #include "declog.h"
 #include "policy.h"
 #include "redact.h"
 #include "ruleset.h"
+#include "safefile.h"
 #include "toolcall.h"
 
 #ifndef CV_VERSION
@@ -148,93 +160,177 @@ done:
 	return error;
 }
 
-static int open_log(const char *path)
+/* Takes the writers' lock without waiting on whoever holds it: a lock
+ * held for good (by a stuck or hostile process) must cost the hook at
+ * most CV_LOG_LOCK_MS, never the watchdog. */
+static bool lock_log(int fd)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
-		      O_NOFOLLOW | O_NOCTTY, 0600);
-	char *dir, *s;
+	const struct timespec pause = { 0, 1000000 };
+	int i;
 
-	if (fd >= 0 || errno != ENOENT)
-		return fd;
-	/* First record: create the state directory (0700) and retry. */
-	if (!(dir = strdup(path)))
-		return -1;
-	for (s = dir + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(dir, 0700);
-		*s = '/';
+	for (i = 0; i <= CV_LOG_LOCK_MS; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return true;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return false;
+		nanosleep(&pause, NULL);
 	}
-	free(dir);
-	return open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
-		    O_NOFOLLOW | O_NOCTTY, 0600);
+	return false;
 }
 
-/* Returns the descriptor to write to: fd itself, or a fresh file. */
-static int rotate(int fd, const char *path, size_t reclen)
+static bool same_file(const struct stat *a, const struct stat *b)
 {
-	const struct config_log *cl = config_log_settings();
-	struct buf one = BUF_INIT, two = BUF_INIT;
-	struct stat a, b;
-	int nfd = fd;
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
 
-	if (flock(fd, LOCK_EX) < 0)
-		return fd;
-	/* Under the lock: is `path` still our file, and still too big? */
-	if (fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
-	    a.st_dev == b.st_dev && a.st_ino == b.st_ino &&
-	    (unsigned long long)b.st_size + reclen > cl->max_bytes &&
-	    buf_printf(&one, "%s.1", path) == 0 &&
-	    buf_printf(&two, "%s.2", path) == 0) {
-		rename(one.data, two.data);
-		if (rename(path, one.data) == 0)
-			nfd = open_log(path);
-	}
-	flock(fd, LOCK_UN);
-	if (nfd < 0)	/* cannot start a new file: keep the old one */
-		nfd = fd;
-	if (nfd != fd)
+/* The open log, its directory and whether we hold the lock. */
+struct logfile {
+	int dfd, fd;
+	bool locked;
+	const char *name;
+	struct stat st;
+};
+
+/* Under the lock: is `name` still the file we hold?  Another writer may
+ * have rotated it between our open and our lock; follow it then. */
+static void follow_rotation(struct logfile *lf)
+{
+	struct stat now;
+	int fd;
+
+	if (fstatat(lf->dfd, lf->name, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    same_file(&now, &lf->st))
+		return;
+	if (safefile_open_append(&fd, &now, lf->dfd, lf->name, 0600,
+				 NULL) < 0)
+		return;		/* keep appending to what we hold */
+	if (!lock_log(fd)) {
 		close(fd);
-	else if (stat(path, &b) == 0 && fstat(fd, &a) == 0 &&
-		 (a.st_dev != b.st_dev || a.st_ino != b.st_ino)) {
-		/* someone else rotated: append to the new file */
-		int fresh = open_log(path);
-
-		if (fresh >= 0) {
-			close(fd);
-			nfd = fresh;
-		}
+		return;
 	}
+	close(lf->fd);		/* drops the old lock */
+	lf->fd = fd;
+	lf->st = now;
+}
+
+/* Under the lock, with the file past max_bytes: .1 becomes .2, the file
+ * becomes .1, and the record goes to a fresh file. */
+static void rotate(struct logfile *lf)
+{
+	struct buf one = BUF_INIT, two = BUF_INIT;
+	struct stat st;
+	int fd;
+
+	if (buf_printf(&one, "%s.1", lf->name) < 0 ||
+	    buf_printf(&two, "%s.2", lf->name) < 0)
+		goto done;
+	renameat(lf->dfd, one.data, lf->dfd, two.data);
+	if (renameat(lf->dfd, lf->name, lf->dfd, one.data) < 0)
+		goto done;
+	if (safefile_open_append(&fd, &st, lf->dfd, lf->name, 0600,
+				 NULL) < 0)
+		goto done;	/* cannot start a new file: keep the old */
+	if (!lock_log(fd)) {
+		close(fd);
+		goto done;
+	}
+	close(lf->fd);
+	lf->fd = fd;
+	lf->st = st;
+done:
 	buf_release(&one);
 	buf_release(&two);
-	return nfd;
+}
+
+/* Appends one record so that the file holds it as a whole line or not
+ * at all.  A short write (full disk, file size limit) is cut off again;
+ * a file that does not end in a newline (a crash, an older writer) gets
+ * one first, so this record is never merged into a damaged line. */
+static void append_whole(const struct logfile *lf, const char *rec,
+			 size_t len)
+{
+	struct stat st;
+	off_t end;
+	ssize_t w;
+	char last;
+
+	if (fstat(lf->fd, &st) < 0)
+		return;
+	if (st.st_size > 0 &&
+	    pread(lf->fd, &last, 1, st.st_size - 1) == 1 && last != '\n') {
+		while ((w = write(lf->fd, "\n", 1)) < 0 && errno == EINTR)
+			;
+		if (w != 1)
+			return;
+	}
+	while ((w = write(lf->fd, rec, len)) < 0 && errno == EINTR)
+		;
+	if (w <= 0 || (size_t)w == len)
+		return;
+	/* O_APPEND left the offset at the end of our partial bytes.  Without
+	 * the lock another writer may have appended since: cut only if the
+	 * file still ends where we stopped. */
+	end = lseek(lf->fd, 0, SEEK_CUR);
+	if (end < w)
+		return;
+	if (lf->locked || (fstat(lf->fd, &st) == 0 && st.st_size == end))
+		while (ftruncate(lf->fd, end - w) < 0 && errno == EINTR)
+			;
+}
+
+/* Opens the log for appending: its directory without following a
+ * symlink and checked to be ours (safefile.h), the file never through a
+ * symlink or hard link.  `path` is split in place. */
+static int open_log(struct logfile *lf, char *path)
+{
+	char *slash = strrchr(path, '/');
+	const char *dir = ".";
+
+	lf->name = path;
+	if (slash == path) {
+		dir = "/";
+		lf->name = path + 1;
+	} else if (slash) {
+		*slash = '\0';
+		dir = path;
+		lf->name = slash + 1;
+	}
+	if (!*lf->name ||
+	    safefile_open_dir(&lf->dfd, dir, 1, NULL) < 0 ||
+	    safefile_open_append(&lf->fd, &lf->st, lf->dfd, lf->name, 0600,
+				 NULL) < 0)
+		return -1;
+	return 0;
 }
 
 void declog_record(const struct toolcall *call, const struct verdict *v)
 {
 	const struct config_log *cl = config_log_settings();
 	struct buf path = BUF_INIT, rec = BUF_INIT;
-	struct stat st;
-	int fd = -1;
+	struct logfile lf = { -1, -1, false, NULL, { 0 } };
 
 	if (!call || !v || !cl->enabled)
 		return;
 	if (v->decision == DECISION_NONE && !cl->all_calls)
 		return;
 	if (declog_path(&path) < 0 ||
-	    declog_format(&rec, call, v, time(NULL)) < 0)
+	    declog_format(&rec, call, v, time(NULL)) < 0 ||
+	    open_log(&lf, path.data) < 0)
 		goto done;
-	if ((fd = open_log(path.data)) < 0)
-		goto done;
-	if (fstat(fd, &st) == 0 &&
-	    (unsigned long long)st.st_size + rec.len > cl->max_bytes)
-		fd = rotate(fd, path.data, rec.len);
-	/* One write: the whole line or (on a full disk) a short write that
-	 * the next reader skips as an unreadable line, never a merge. */
-	while (write(fd, rec.data, rec.len) < 0 && errno == EINTR)
-		;
+	/* Without the lock (someone holds it for good) the record is still
+	 * written, whole; only rotation waits for a writer that has it. */
+	if ((lf.locked = lock_log(lf.fd))) {
+		follow_rotation(&lf);
+		if (fstat(lf.fd, &lf.st) == 0 &&
+		    (unsigned long long)lf.st.st_size + rec.len > cl->max_bytes)
+			rotate(&lf);
+	}
+	append_whole(&lf, rec.data, rec.len);
 done:
-	if (fd >= 0)
-		close(fd);
+	if (lf.fd >= 0)
+		close(lf.fd);	/* also releases the lock */
+	if (lf.dfd >= 0)
+		close(lf.dfd);
 	buf_release(&path);
 	buf_release(&rec);
 }
