@@ -41,9 +41,10 @@ int safefile_read(struct buf *out, const char *path, size_t max,
  * directories on the way are made with mode 0700. */
 int safefile_open_dir(int *dfd, const char *dir, int create, struct diag *d);
 
-/* Opens (creating with `mode`) `name` in the directory dfd for appending,
- * never through a symlink, never blocking: a regular file owned by the
- * effective user with exactly one link, else refused. */
+/* Opens (creating with `mode`) `name` in the directory dfd for appending
+ * (O_RDWR | O_APPEND: the caller may read its last byte), never through a
+ * symlink, never blocking: a regular file owned by the effective user
+ * with exactly one link, else refused. */
 int safefile_open_append(int *fd, struct stat *st, int dfd, const char *name,
 			 unsigned mode, struct diag *d);
 

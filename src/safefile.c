@@ -183,7 +183,7 @@ int safefile_open_append(int *fd, struct stat *st, int dfd, const char *name,
 	int f, error = 0;
 
 	*fd = -1;
-	f = openat(dfd, name, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW |
+	f = openat(dfd, name, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW |
 		   O_NONBLOCK | O_NOCTTY | O_CLOEXEC, mode);
 	if (f < 0)
 		return open_error(errno, 1, d);
