@@ -37,7 +37,8 @@ CV_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen \
 	-Wmissing-prototypes -Wno-unused-parameter \
 	-fstack-protector-strong -fstack-clash-protection \
 	-D_FORTIFY_SOURCE=2 -fPIE -DCV_GIT2_SONAME='"$(GIT2_SONAME)"' \
-	-DCV_VERSION='"$(VERSION)"' $(DEPS_CFLAGS) $(SAN_FLAGS)
+	-DCV_VERSION='"$(VERSION)"' -DCV_BINDIR='"$(BINDIR)"' \
+	$(DEPS_CFLAGS) $(SAN_FLAGS)
 ifeq ($(DEVELOPER),1)
 CV_CFLAGS += -Werror
 endif

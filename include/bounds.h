@@ -45,6 +45,13 @@
  * most this long (in 1 ms steps) and then writes without it. */
 #define CV_LOG_LOCK_MS		100
 
+/* `ccveto install` waits this long for another install editing the same
+ * directory, and redoes its edit this many times when the file changes
+ * between its read and its rename (an editor saving); a file that keeps
+ * changing is left alone rather than overwritten. */
+#define CV_INSTALL_LOCK_SECONDS	10
+#define CV_INSTALL_ATTEMPTS	3
+
 /* Rule packs: one pack file and the number of rules across all packs. */
 #define CV_MAX_PACK_BYTES	(4u * 1024 * 1024)
 #define CV_MAX_RULES		4096

@@ -20,10 +20,10 @@ int main(int argc, char **argv)
 
 	if (argc >= 2 && !strcmp(argv[1], "hook"))
 		return cmd_hook(argc - 1, argv + 1);
-	if (sibling_path(full, sizeof(full), CV_FULL_NAME) == 0) {
-		argv[0] = full;
+	/* argv[0] stays what the user typed: `ccveto install` registers
+	 * the path the user runs ccveto by, not where it resolves to. */
+	if (sibling_path(full, sizeof(full), CV_FULL_NAME) == 0)
 		execv(full, argv);
-	}
 	fprintf(stderr, "ccveto: cannot run %s, which does every command but "
 		"'hook' (%s); install it next to this program\n",
 		full[0] ? full : CV_FULL_NAME, strerror(errno));

@@ -330,6 +330,8 @@ struct edit {
 	cJSON *root;		/* tree of cur, rebuilt after each splice */
 	int nedits;
 	int removed_any, removed_pre;
+	unsigned made;		/* install: containers it created;
+				 * uninstall: the ones it may remove */
 };
 
 static int text_splice(struct edit *e, size_t start, size_t end,
@@ -676,10 +678,12 @@ static int step_install(struct edit *e, int *done, struct diag *d)
 		goto out;
 	if (w.hooks_i < 0) {
 		error = add_groups_member(e, &w.top, "hooks", 1, d);
+		e->made |= SETTINGS_MADE_HOOKS | settings_made_event(e->event);
 		goto out;
 	}
 	if (w.pre_i < 0) {
 		error = add_groups_member(e, &w.hk, e->event, 0, d);
+		e->made |= settings_made_event(e->event);
 		goto out;
 	}
 	for (i = 0, g = w.pre->child; g; g = g->next, i++) {
@@ -738,7 +742,8 @@ static int step_uninstall(struct edit *e, int *done, struct diag *d)
 		goto out;
 	}
 	if (w.pre_i < 0) {
-		if (e->removed_pre && !w.hooks->child) {
+		if (e->removed_pre && !w.hooks->child &&
+		    (e->made & SETTINGS_MADE_HOOKS)) {
 			e->removed_pre = 0;
 			error = log_change(e, "removed the now empty \"hooks\" "
 					   "object\n");
@@ -772,7 +777,8 @@ static int step_uninstall(struct edit *e, int *done, struct diag *d)
 			error = delete_item(e, &w.pre_items, i, d);
 		goto out;
 	}
-	if (e->removed_any && !w.pre->child) {
+	if (e->removed_any && !w.pre->child &&
+	    (e->made & settings_made_event(e->event))) {
 		e->removed_any = 0;
 		e->removed_pre = 1;
 		error = log_change(e, "removed the now empty \"hooks.%s\" "
@@ -818,7 +824,7 @@ static int edit_event(struct edit *e, int install, struct diag *d)
 
 static int run_edit(struct buf *out, struct buf *changes, const char *text,
 		    size_t len, const char *command, int install,
-		    struct diag *d)
+		    unsigned *made, struct diag *d)
 {
 	struct edit e;
 	size_t i, k;
@@ -827,6 +833,7 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 	memset(&e, 0, sizeof(e));
 	e.changes = changes;
 	e.command = command;
+	e.made = install ? 0 : *made;
 	blank = skip_ws(text, len, 0) == len;
 	if (blank && !install)
 		return buf_put(out, text, len) < 0 ?
@@ -856,6 +863,8 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 	error = buf_put(out, e.cur.data, e.cur.len);
 	if (error)
 		error = diag_set(d, error, "out of memory");
+	else if (install)
+		*made = e.made;
 done:
 	cJSON_Delete(e.root);
 	for (i = 0; i < NENTRIES; i++)
@@ -865,16 +874,56 @@ done:
 }
 
 int settings_install(struct buf *out, struct buf *changes, const char *text,
-		     size_t len, const char *command, struct diag *d)
+		     size_t len, const char *command, unsigned *made,
+		     struct diag *d)
 {
-	return run_edit(out, changes, text, len, command, 1, d);
+	unsigned tmp = 0;
+
+	return run_edit(out, changes, text, len, command, 1,
+			made ? made : &tmp, d);
 }
 
 int settings_uninstall(struct buf *out, struct buf *changes,
 		       const char *text, size_t len, const char *command,
-		       struct diag *d)
+		       unsigned made, struct diag *d)
 {
-	return run_edit(out, changes, text, len, command, 0, d);
+	return run_edit(out, changes, text, len, command, 0, &made, d);
+}
+
+/* Bit 0 is "hooks"; bit 1 + k the k-th distinct event of
+ * settings_entries, so the table stays the one list of events. */
+unsigned settings_made_event(const char *event)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < NENTRIES; i++) {
+		for (k = 0; k < i; k++)
+			if (!strcmp(settings_entries[k].event,
+				    settings_entries[i].event))
+				break;
+		if (k < i)
+			continue;
+		n++;
+		if (!strcmp(settings_entries[i].event, event))
+			return 1u << n;
+	}
+	return 0;
+}
+
+const char *settings_made_name(unsigned bit)
+{
+	static char names[NENTRIES][64];
+	size_t i;
+
+	if (bit == SETTINGS_MADE_HOOKS)
+		return "hooks";
+	for (i = 0; i < NENTRIES; i++)
+		if (settings_made_event(settings_entries[i].event) == bit) {
+			snprintf(names[i], sizeof(names[i]), "hooks.%s",
+				 settings_entries[i].event);
+			return names[i];
+		}
+	return NULL;
 }
 
 int settings_hook_command(struct buf *out, const char *exe)
@@ -898,39 +947,50 @@ int settings_hook_command(struct buf *out, const char *exe)
 	return buf_puts(out, "' hook");
 }
 
-int settings_write_atomic(const char *path, const char *data, size_t len,
-			  unsigned mode, struct diag *d)
+/* "dir/.name.ccveto-XXXXXX" for path "dir/name". */
+static char *temp_name(const char *path)
 {
-	char real[PATH_MAX], *tmp = NULL, *slash;
-	const char *target = path;
-	struct stat st;
-	size_t off = 0;
-	int fd = -1, dfd, error = 0;
+	const char *slash = strrchr(path, '/');
+	char *tmp = malloc(strlen(path) + 32);
 
-	/* A dotfile manager's symlink stays a symlink: replace its target. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		if (!realpath(path, real))
-			return diag_set(d, CV_EIO, "cannot resolve symlink "
-					"'%s': %s", path, strerror(errno));
-		target = real;
-	}
-	tmp = malloc(strlen(target) + 32);
+	if (!tmp)
+		return NULL;
+	if (slash)
+		sprintf(tmp, "%.*s/.%s.ccveto-XXXXXX", (int)(slash - path),
+			path, slash + 1);
+	else
+		sprintf(tmp, ".%s.ccveto-XXXXXX", path);
+	return tmp;
+}
+
+int settings_write_temp(char **out, const char *path, const char *data,
+			size_t len, const struct settings_owner *own,
+			struct diag *d)
+{
+	char *tmp = temp_name(path);
+	size_t off = 0;
+	int fd, error;
+
+	*out = NULL;
 	if (!tmp)
 		return diag_set(d, CV_ENOMEM, "out of memory");
-	slash = strrchr(target, '/');
-	if (slash)
-		sprintf(tmp, "%.*s/.%s.ccveto-XXXXXX", (int)(slash - target),
-			target, slash + 1);
-	else
-		sprintf(tmp, ".%s.ccveto-XXXXXX", target);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
+	/* mkostemp() creates with O_EXCL: a name someone planted (a
+	 * symlink included) makes it pick another, never open that. */
+	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
 		error = diag_set(d, CV_EIO, "cannot create a temporary file "
-				 "next to '%s': %s", target, strerror(errno));
+				 "next to '%s': %s", path, strerror(errno));
 		free(tmp);
 		return error;
 	}
-	if (fchmod(fd, mode) < 0)
+	/* Owner first: chown() clears set-id bits that fchmod() sets. */
+	if ((own->uid >= 0 || own->gid >= 0) &&
+	    fchown(fd, (uid_t)own->uid, (gid_t)own->gid) < 0) {
+		error = diag_set(d, CV_EIO, "cannot give the new '%s' the "
+				 "owner of the old one (uid %ld, gid %ld): %s",
+				 path, own->uid, own->gid, strerror(errno));
+		goto fail;
+	}
+	if (fchmod(fd, own->mode) < 0)
 		goto io;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
@@ -943,15 +1003,40 @@ int settings_write_atomic(const char *path, const char *data, size_t len,
 	}
 	if (fsync(fd) < 0)
 		goto io;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto io;
-	}
+	error = close(fd);
 	fd = -1;
-	if (rename(tmp, target) < 0)
+	if (error < 0)
 		goto io;
+	*out = tmp;
+	return 0;
+io:
+	error = diag_set(d, CV_EIO, "cannot write '%s': %s", tmp,
+			 strerror(errno));
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return error;
+}
+
+int settings_commit(char *tmp, const char *path, struct diag *d)
+{
+	const char *slash = strrchr(path, '/');
+	int dfd, error;
+
+	/* rename() replaces the name: a symlink at path is replaced, the
+	 * file it points to is not touched. */
+	if (rename(tmp, path) < 0) {
+		error = diag_set(d, CV_EIO, "cannot replace '%s': %s", path,
+				 strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return error;
+	}
+	free(tmp);
 	if (slash) {
-		char *dir = strndup(target, (size_t)(slash - target) + 1);
+		char *dir = strndup(path, (size_t)(slash - path) + 1);
 
 		if (dir && (dfd = open(dir, O_RDONLY | O_DIRECTORY |
 				       O_CLOEXEC)) >= 0) {
@@ -960,14 +1045,16 @@ int settings_write_atomic(const char *path, const char *data, size_t len,
 		}
 		free(dir);
 	}
-	free(tmp);
 	return 0;
-io:
-	error = diag_set(d, CV_EIO, "cannot write '%s': %s", target,
-			 strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return error;
+}
+
+int settings_write_atomic(const char *path, const char *data, size_t len,
+			  const struct settings_owner *own, struct diag *d)
+{
+	char *tmp;
+	int error;
+
+	if ((error = settings_write_temp(&tmp, path, data, len, own, d)) < 0)
+		return error;
+	return settings_commit(tmp, path, d);
 }

@@ -6,31 +6,43 @@
 #include "tap.h"
 
 #define CMD "/usr/local/bin/ccveto hook"
+#define ALL 0xffffffffu
+#define PRE settings_made_event("PreToolUse")
+#define SKILL settings_made_event("PreSkillShellCommand")
+
+static unsigned made;	/* what the last install() created */
 
 static int install(struct buf *out, const char *in)
 {
 	struct diag d = { 0 };
 
 	buf_release(out);
-	return settings_install(out, NULL, in, strlen(in), CMD, &d);
+	made = 0;
+	return settings_install(out, NULL, in, strlen(in), CMD, &made, &d);
 }
 
-static int uninstall(struct buf *out, const char *in)
+static int uninstall_made(struct buf *out, const char *in, unsigned m)
 {
 	struct diag d = { 0 };
 
 	buf_release(out);
-	return settings_uninstall(out, NULL, in, strlen(in), CMD, &d);
+	return settings_uninstall(out, NULL, in, strlen(in), CMD, m, &d);
+}
+
+static int uninstall(struct buf *out, const char *in)
+{
+	return uninstall_made(out, in, ALL);
 }
 
 static void round_trip(const char *name, const char *in)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	int r1 = install(&a, in), r2 = -1, r3 = -1;
+	unsigned m = made;
 	struct buf c = BUF_INIT;
 
 	if (!r1)
-		r2 = uninstall(&b, a.data);
+		r2 = uninstall_made(&b, a.data, m);
 	if (!r1)
 		r3 = install(&c, a.data);
 	ok(r1 == 0 && (strstr(a.data, "\"onFailure\": \"block\"") ||
@@ -85,6 +97,29 @@ int main(void)
 	round_trip("escaped key", "{\"h\\u006foks\": {\"Stop\": []}, "
 		   "\"k\": \"}]\"}");
 
+	/* Only what install created is removed again. */
+	round_trip("user's empty PreToolUse",
+		   "{\"hooks\":{\"PreToolUse\":[]}}");
+	ok(install(&out, "{\"hooks\":{\"PreToolUse\":[]}}") == 0 &&
+	   made == SKILL, "existing PreToolUse: only the skill event created");
+	round_trip("user's empty hooks", "{\"hooks\": {}}\n");
+	ok(install(&out, "{\"hooks\": {}}") == 0 && made == (PRE | SKILL),
+	   "existing hooks: the event arrays created");
+	ok(install(&out, "{}") == 0 &&
+	   made == (SETTINGS_MADE_HOOKS | PRE | SKILL), "{}: all created");
+	ok(PRE && SKILL && PRE != SKILL && !(PRE & SETTINGS_MADE_HOOKS) &&
+	   !settings_made_event("Stop"), "one bit per event");
+	ok(!strcmp(settings_made_name(SETTINGS_MADE_HOOKS), "hooks") &&
+	   !strcmp(settings_made_name(PRE), "hooks.PreToolUse") &&
+	   !strcmp(settings_made_name(SKILL),
+		   "hooks.PreSkillShellCommand") &&
+	   !settings_made_name(SKILL << 1), "bit names");
+	rc = install(&q, "{\"a\":1}");
+	ok(rc == 0 && uninstall_made(&out, q.data, 0) == 0 &&
+	   strstr(out.data, "\"PreToolUse\":[]") &&
+	   !strstr(out.data, "ccveto"),
+	   "nothing known to be ours: the emptied containers stay");
+	buf_release(&q);
 	ok(install(&out, "") == 0 && strstr(out.data, "PreToolUse"),
 	   "empty text is {}");
 	ok(install(&out, "{\"hooks\": 3}") == CV_EINVAL, "hooks not object");
@@ -99,7 +134,7 @@ int main(void)
 	   "the skill event and PowerShell are registered");
 	ok(install(&out, "{,}") == CV_EINVAL, "invalid JSON refused");
 	ok(install(&out, "{\"a\":1,\"a\":2}") == CV_EINVAL, "duplicate keys");
-	ok(settings_install(&out, NULL, "[]", 2, CMD, &d) == CV_EINVAL &&
+	ok(settings_install(&out, NULL, "[]", 2, CMD, NULL, &d) == CV_EINVAL &&
 	   strstr(d.msg, "not a JSON object"), "array refused: %s", d.msg);
 	ok(uninstall(&out, "{\"hooks\": 3}") == 0 &&
 	   !strcmp(out.data, "{\"hooks\": 3}"), "uninstall leaves odd shapes");
