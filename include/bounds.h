@@ -42,7 +42,8 @@
 
 /* The decision log's writers take flock() in turn for microseconds; a
  * lock held longer is a stuck or hostile process, so a hook waits at
- * most this long (in 1 ms steps) and then writes without it. */
+ * most this long (elapsed, polling every 1 ms) and then writes without
+ * it. */
 #define CV_LOG_LOCK_MS		100
 
 /* `ccveto install` waits this long for another install editing the same
