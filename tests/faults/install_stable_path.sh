@@ -18,6 +18,18 @@ ln -s ../opt/ccveto-1.0/ccveto-full "$T/bin/ccveto-full"
 registered() {
 	sed -n 's/.*-> \(.*\)$/\1/p' "$T/out" | head -n 1
 }
+# valgrind --trace-children starts a traced exec with argv[0] set to the
+# executed file, so the path the user typed cannot reach ccveto-full:
+# under it, check only that install runs clean.
+case "$RUN" in
+*valgrind*)
+	$RUN "$T/bin/ccveto" install --dry-run > "$T/out" 2>&1
+	is "install through a symlink runs (valgrind)" "$?" 0
+	echo "ok 2 - # SKIP the registered path: valgrind replaces argv[0]"
+	echo "1..2"
+	exit 0
+	;;
+esac
 
 PATH="$T/bin:$PATH" $RUN ccveto install --dry-run > "$T/out" 2>&1
 is "found in PATH: the PATH entry, not the versioned target" \
