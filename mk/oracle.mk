@@ -1,0 +1,31 @@
+# mk/oracle.mk - the execution oracle, see docs/measurement.md.
+#   make oracle                 build the jail, prove its isolation, re-execute
+#                               every case of tests/oracle/corpus.jsonl (fails
+#                               if a stored label no longer matches execution),
+#                               then score ccveto per family and mechanism and
+#                               list its misses and false positives
+#   make oracle ORACLE_ASSERT=1 also fail unless every damaging call is blocked
+#                               and every harmless lookalike passes
+#   make oracle-label           regenerate the candidates (tests/oracle/gen.py)
+#                               and label them by execution into
+#                               tests/oracle/corpus.jsonl (commit the result)
+# The oracle needs root and unshare(2); elsewhere it prints ORACLE SKIPPED and
+# succeeds, unless ORACLE_REQUIRE=1.  ORACLE_JOBS sets the number of workers
+# (default: the number of CPUs).
+ORACLE_DIR = tests/oracle
+ORACLE_ASSERT ?= 0
+ORACLE_REQUIRE ?= 0
+ORACLE_RUN = python3 $(ORACLE_DIR)/oracle.py --build $(BUILD)/oracle
+
+.PHONY: oracle oracle-label
+oracle: $(BUILD)/ccveto $(BUILD)/ccveto-full
+	@rc=0; CCVETO=$(CURDIR)/$(BUILD)/ccveto $(ORACLE_RUN) all \
+		$(ORACLE_DIR)/corpus.jsonl --generator $(ORACLE_DIR)/gen.py \
+		$(if $(filter 1,$(ORACLE_ASSERT)),--assert) || rc=$$?; \
+	if [ $$rc -eq 3 ] && [ "$(ORACLE_REQUIRE)" != 1 ]; then rc=0; fi; \
+	exit $$rc
+
+oracle-label: | $(BUILD)
+	python3 $(ORACLE_DIR)/gen.py > $(BUILD)/oracle-candidates.jsonl
+	$(ORACLE_RUN) label $(BUILD)/oracle-candidates.jsonl \
+		$(ORACLE_DIR)/corpus.jsonl
