@@ -8,13 +8,17 @@
 #                               and every harmless lookalike passes
 #   make oracle-label           regenerate the candidates (tests/oracle/gen.py)
 #                               and label them by execution into
-#                               tests/oracle/corpus.jsonl (commit the result)
+#                               tests/oracle/corpus.jsonl (commit the result);
+#                               calls already there keep their label unless
+#                               ORACLE_FRESH=1 (after a change to the jail,
+#                               fixture or classifier)
 # The oracle needs root and unshare(2); elsewhere it prints ORACLE SKIPPED and
 # succeeds, unless ORACLE_REQUIRE=1.  ORACLE_JOBS sets the number of workers
 # (default: the number of CPUs).
 ORACLE_DIR = tests/oracle
 ORACLE_ASSERT ?= 0
 ORACLE_REQUIRE ?= 0
+ORACLE_FRESH ?= 0
 ORACLE_RUN = python3 $(ORACLE_DIR)/oracle.py --build $(BUILD)/oracle
 
 .PHONY: oracle oracle-label
@@ -28,4 +32,5 @@ oracle: $(BUILD)/ccveto $(BUILD)/ccveto-full
 oracle-label: | $(BUILD)
 	python3 $(ORACLE_DIR)/gen.py > $(BUILD)/oracle-candidates.jsonl
 	$(ORACLE_RUN) label $(BUILD)/oracle-candidates.jsonl \
+		$(if $(filter 1,$(ORACLE_FRESH)),,--reuse $(ORACLE_DIR)/corpus.jsonl) \
 		$(ORACLE_DIR)/corpus.jsonl

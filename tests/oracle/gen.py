@@ -1449,6 +1449,22 @@ def gen_tamper():
         bash(fam, "destroy", m, wrap(tpl, c), "wrapped configuration change")
 
 
+def gen_spelling():
+    """The program name and its options spelled every way rm accepts,
+    on harmful and harmless targets."""
+    fam = "filesystem"
+    harm = [("~/.ssh", "key store"), ("$HOME/Documents", "documents"),
+            ("/home/alice/src/api-client", "a sibling project"),
+            ("~/.config", "configuration")]
+    good = [("build", "build output"), ("./node_modules dist",
+                                        "dependencies and output")]
+    for form, m in RM_FORMS:
+        for t, note in pick(harm, 3):
+            bash(fam, "destroy", m, "%s %s" % (form, t), "delete " + note)
+        for t, note in pick(good, 2):
+            bash(fam, "benign", m, "%s %s" % (form, t), "delete " + note)
+
+
 def main():
     gen_filesystem()
     gen_secrets()
@@ -1456,6 +1472,7 @@ def main():
     gen_remote_exec()
     gen_git()
     gen_tamper()
+    gen_spelling()
     for i, c in enumerate(OUT):
         row = {"id": "o%04d" % (i + 1)}
         row.update(c)

@@ -49,7 +49,7 @@ def log(msg):
 
 # ------------------------------------------------------------------ build
 
-def _key(build):
+def _layers_key():
     h = hashlib.sha256()
     for name in SOURCES:
         with open(os.path.join(HERE, name), "rb") as f:
@@ -90,7 +90,7 @@ def _tls(d):
 
 def build(bdir):
     """Builds (or reuses) the layers; returns a dict of paths."""
-    key = _key(bdir)
+    key = _layers_key()
     stamp = os.path.join(bdir, "layers.key")
     paths = {"base": os.path.join(bdir, "base"),
              "tls": os.path.join(bdir, "tls")}
@@ -442,10 +442,30 @@ def labelled(case, res):
     return row
 
 
+def _key(c):
+    return json.dumps([c["tool"], c["input"], c.get("fixture", "dirty")],
+                      sort_keys=True)
+
+
 def cmd_label(o, args):
     cases = read_jsonl(args.candidates)
     t = time.monotonic()
-    res = o.run_cases(cases)
+    known = {}
+    if args.reuse and os.path.exists(args.reuse):
+        # Labels already proven by execution for the same call; `make
+        # oracle` re-executes every case anyway.
+        for row in read_jsonl(args.reuse):
+            known[_key(row)] = {"label": row["label"],
+                                "evidence": row.get("evidence", [])}
+    todo = [i for i, c in enumerate(cases) if _key(c) not in known]
+    ran = o.run_cases([cases[i] for i in todo]) if todo else []
+    res = [dict(known[_key(c)]) if _key(c) in known else None
+           for c in cases]
+    for i, r in zip(todo, ran):
+        r["i"] = i
+        res[i] = r
+    log("oracle: executed %d new cases, reused %d labels" %
+        (len(todo), len(cases) - len(todo)))
     errors = [r for r in res if "error" in r]
     if errors:
         for r in errors[:20]:
@@ -454,8 +474,9 @@ def cmd_label(o, args):
         return 1
     rows = [labelled(c, r) for c, r in zip(cases, res)]
     write_jsonl(args.out, rows)
-    drift = [(c, r) for c, r in zip(cases, res)
-             if c.get("intent") and c["intent"] != r["label"]]
+    new = set(todo)
+    drift = [(c, r) for i, (c, r) in enumerate(zip(cases, res))
+             if i in new and c.get("intent") and c["intent"] != r["label"]]
     slow = [(c, r) for c, r in zip(cases, res) if r.get("timed_out")]
     for c, r in drift:
         print("INTENT %s %s wanted %s, executed %s %s: %s" % (
@@ -608,6 +629,8 @@ def main(argv):
     p = sub.add_parser("label")
     p.add_argument("candidates")
     p.add_argument("out")
+    p.add_argument("--reuse", help="a labelled corpus whose labels are "
+                   "kept for the same calls (only new calls run)")
     p = sub.add_parser("verify")
     p.add_argument("corpus")
     for name in ("score", "all"):
