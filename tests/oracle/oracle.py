@@ -16,6 +16,7 @@ Exit status: 0 ok, 1 a proof, label or assertion failed, 2 usage or
 setup error, 3 skipped (no root, no namespaces).
 """
 import argparse
+import glob
 import hashlib
 import json
 import os
@@ -135,6 +136,11 @@ def build_ccveto_layer(bdir, ccveto, cases_by_fixture):
         dst = os.path.join(d, "opt/ccveto", os.path.basename(src))
         shutil.copy2(src, dst)
         b.elves.append(src)
+    # ccveto-full loads libgit2 with dlopen (the work-tree checks behind
+    # `git reset --hard` and `git clean`), so ldd does not name it.
+    for libdir in rootfs.LIB_DIRS:
+        for lib in sorted(glob.glob(os.path.join(libdir, "libgit2.so*"))):
+            b.copy(lib)
     b.libraries()
     for fx, cases in cases_by_fixture.items():
         with open(os.path.join(d, "opt/ccveto/cases-%s.jsonl" % fx),
