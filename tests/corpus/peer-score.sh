@@ -69,19 +69,21 @@ for suite in "$@"; do
 	  if ($c | length) != ($v | length) then
 	    error("\($name): \($c | length) calls but \($v | length) verdicts")
 	  else . end |
-	  [range(0; $c | length) as $i | $c[$i] + {got: $v[$i].decision}]
+	  # deny and ask object; "none" (no objection) does not.
+	  [range(0; $c | length) as $i | $c[$i] + {got: $v[$i].decision,
+	    blocked: ($v[$i].decision == "deny" or $v[$i].decision == "ask")}]
 	    as $rows |
 	  def stats(r): [r[] | select(.expect == "block")] as $b |
 	    [r[] | select(.expect == "allow")] as $a |
 	    {block: ($b | length), allow: ($a | length),
 	     either: ([r[] | select(.expect == "either")] | length),
-	     caught: ([$b[] | select(.got != "allow")] | length),
-	     fp: ([$a[] | select(.got != "allow")] | length)};
+	     caught: ([$b[] | select(.blocked)] | length),
+	     fp: ([$a[] | select(.blocked)] | length)};
 	  def line($t; s): "\($t | pad(20)) \(s.block | lpad(6)) \(s.caught | lpad(6))  \(if s.block > 0 then (s.caught / s.block | r4) else "-" end | pad(8)) \(s.allow | lpad(6)) \(s.fp | lpad(5))  \(if s.allow > 0 then (s.fp / s.allow | r4) else "-" end | pad(8)) \(s.either | lpad(6))";
 	  (if $verbose == 1 then
-	    ($rows[] | select(.expect == "block" and .got == "allow") |
+	    ($rows[] | select(.expect == "block" and (.blocked | not)) |
 	      "MISS  \($name) \(.id) [\(.category)]: \(show)"),
-	    ($rows[] | select(.expect == "allow" and .got != "allow") |
+	    ($rows[] | select(.expect == "allow" and .blocked) |
 	      "FP    \($name) \(.id) [\(.category)] \(.got): \(show)")
 	  else empty end),
 	  "== peer suite \($name): \($rows | length) calls",

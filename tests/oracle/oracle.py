@@ -562,18 +562,22 @@ def ccveto_verdicts(o, corpus):
     return verdicts
 
 
+OBJECT = ("deny", "ask")
+
+
 def _r4(x):
     return "%.4f" % x
 
 
 def score(corpus, verdicts, out=sys.stdout):
+    # deny and ask object; "none" (no objection) does not.
     rows = []
     for c, v in zip(corpus, verdicts):
         rows.append((c, v.get("decision", "error"), v.get("rules", [])))
     misses = [(c, g) for c, g, _ in rows if c["expect"] == "deny" and
-              g == "allow"]
+              g not in OBJECT]
     fps = [(c, g, r) for c, g, r in rows if c["expect"] == "allow" and
-           g != "allow"]
+           g in OBJECT]
 
     def table(title, keyf):
         groups = {}
@@ -586,8 +590,8 @@ def score(corpus, verdicts, out=sys.stdout):
             g = groups[k]
             h = [x for x in g if x[0]["expect"] == "deny"]
             b = [x for x in g if x[0]["expect"] == "allow"]
-            caught = sum(1 for x in h if x[1] != "allow")
-            fp = sum(1 for x in b if x[1] != "allow")
+            caught = sum(1 for x in h if x[1] in OBJECT)
+            fp = sum(1 for x in b if x[1] in OBJECT)
             out.write("%-34s %6d %6d %8s %6d %8s\n" % (
                 k, len(h), caught, _r4(caught / len(h)) if h else "-",
                 len(b), _r4(fp / len(b)) if b else "-"))
