@@ -32,7 +32,7 @@ GIT2_LIBDIR := $(shell $(PKG_CONFIG) --variable=libdir libgit2)
 GIT2_SONAME := $(shell objdump -p $(GIT2_LIBDIR)/libgit2.so 2>/dev/null | \
 	sed -n 's/^ *SONAME *//p')
 
-CV_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -I$(BUILD)/gen \
+CV_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc -I$(BUILD)/gen \
 	-Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter \
 	-fstack-protector-strong -fstack-clash-protection \
@@ -56,21 +56,29 @@ LDLIBS += $(DEPS_LIBS) -ldl
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-SRCS := $(sort $(wildcard src/*.c))
+# One folder per pipeline stage (docs/architecture.md), in a strict stack:
+# util < json, shell, git < rules < judge < hook, audit < cli.
+SRCS := $(sort $(wildcard src/*/*.c))
+HDRS := $(wildcard src/*/*.h)
 ALL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) \
 	$(BUILD)/obj/rules_embed.o
 # Two programs (docs/performance.md): `ccveto`, which Claude Code starts
-# before every tool call, is static-pie and holds only the hook; it runs
-# `ccveto-full` (dynamic: cJSON, libgit2 through dlopen) for every other
-# command.  front.c and gitcount_exec.c belong to `ccveto` only.
-FRONT_ONLY := $(BUILD)/obj/front.o $(BUILD)/obj/gitcount_exec.o
-OBJS := $(filter-out $(FRONT_ONLY),$(ALL_OBJS))
-LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
-HOOK_MODULES := cmd_hook engine config declog redact hook_io policy \
-	ruleset rulepack toolcall shell_lex shell_parse shell_norm subject \
-	text arena buf diag safefile jval gitfacts opt sibling rules_embed
-HOOK_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(HOOK_MODULES))
-FRONT_OBJS := $(FRONT_ONLY) $(HOOK_OBJS)
+# before every tool call, is static-pie and holds only the hook: the folders
+# from util/ up to hook/, never audit/ or cli/.  It runs `ccveto-full`
+# (dynamic: cJSON, libgit2 through dlopen) for every other command, built
+# from the rest.  Named exceptions: hook/front.c (main of `ccveto`) and
+# git/gitcount_exec.c (asks ccveto-full what gitrepo.c would count) belong
+# to `ccveto` only; json/json.c (cJSON), git/gitrepo.c (libgit2) and the
+# auditor's readers json/jsonloc.c and git/source.c to `ccveto-full` only.
+HOOK_DIRS := util json shell git rules judge hook
+HOOK_ONLY := src/hook/front.c src/git/gitcount_exec.c
+FULL_ONLY := src/json/json.c src/json/jsonloc.c src/git/gitrepo.c 	src/git/source.c
+obj_of = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(1))
+OBJS := $(filter-out $(call obj_of,$(HOOK_ONLY)),$(ALL_OBJS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/cli/main.o,$(OBJS))
+HOOK_SRCS := $(filter-out $(FULL_ONLY),\
+	$(sort $(wildcard $(patsubst %,src/%/*.c,$(HOOK_DIRS)))))
+FRONT_OBJS := $(call obj_of,$(HOOK_SRCS)) $(BUILD)/obj/rules_embed.o
 ifeq ($(STATIC_HOOK),1)
 # pack-relative-relocs: the embedded rule tables hold ~4,500 pointers,
 # relocated at every start; RELR makes that a few hundred words.
@@ -94,7 +102,8 @@ $(BUILD)/ccveto: $(FRONT_OBJS) | $(BUILD)/ccveto-full
 $(BUILD)/ccveto-full: $(OBJS)
 	$(CC) $(CV_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) Makefile | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HDRS) Makefile
+	@mkdir -p $(@D)
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Default packs are compiled in: the binary needs no installed files.
@@ -102,10 +111,11 @@ $(BUILD)/gen/rules_embed.c: $(PACKS) $(BUILD)/embed | $(BUILD)/gen
 	$(BUILD)/embed $(PACKS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
-EMBED_SRCS = tools/embed.c src/rulepack.c src/jval.c src/diag.c src/buf.c \
-	src/safefile.c src/text.c src/arena.c
-$(BUILD)/embed: $(EMBED_SRCS) $(wildcard include/*.h) | $(BUILD)
-	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude $(DEPS_CFLAGS) -O1 -o $@ \
+EMBED_SRCS = tools/embed.c src/rules/rulepack.c src/json/jval.c \
+	src/util/diag.c src/util/buf.c src/util/safefile.c src/util/text.c \
+	src/util/arena.c
+$(BUILD)/embed: $(EMBED_SRCS) $(HDRS) | $(BUILD)
+	$(CC) -std=c11 -D_GNU_SOURCE -Isrc $(DEPS_CFLAGS) -O1 -o $@ \
 		$(EMBED_SRCS) $(DEPS_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJS) | $(BUILD)/tests

@@ -18,13 +18,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "bounds.h"
-#include "buf.h"
-#include "policy.h"
-#include "ruleset.h"
-#include "safefile.h"
-#include "toolcall.h"
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/buf.h"
+#include "judge/policy.h"
+#include "rules/ruleset.h"
+#include "util/safefile.h"
+#include "judge/toolcall.h"
 
 static double cpu_seconds(void)
 {

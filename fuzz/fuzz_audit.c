@@ -17,11 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "audit.h"
-#include "buf.h"
+#include "audit/audit.h"
+#include "util/buf.h"
 #include "fuzz_util.h"
-#include "report.h"
-#include "source.h"
+#include "audit/report.h"
+#include "git/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

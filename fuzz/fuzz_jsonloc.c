@@ -8,9 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "fuzz_util.h"
-#include "jsonloc.h"
+#include "json/jsonloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

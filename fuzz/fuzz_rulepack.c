@@ -7,11 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "fuzz_util.h"
-#include "policy.h"
-#include "ruleset.h"
-#include "toolcall.h"
+#include "judge/policy.h"
+#include "rules/ruleset.h"
+#include "judge/toolcall.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

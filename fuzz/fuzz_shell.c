@@ -6,10 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "bounds.h"
+#include "util/arena.h"
+#include "util/bounds.h"
 #include "fuzz_util.h"
-#include "shell.h"
+#include "shell/shell.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

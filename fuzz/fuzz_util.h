@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "subject.h"
+#include "shell/subject.h"
 
 #define FUZZ_CHECK(cond, what) do { \
 	if (!(cond)) { \

@@ -8,7 +8,7 @@
 #   make bench-variants   only the link-variant comparison
 # Everything goes to $(BUILD)/bench; BENCH_QUICK=1 runs fewer rounds.
 BENCH = $(BUILD)/bench
-BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Iinclude \
+BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Isrc \
 	$(DEPS_CFLAGS)
 BENCH_TOOLS = $(BENCH)/timing $(BENCH)/throughput $(BENCH)/synth
 # Rule-count scaling: the defaults plus synthetic copies, embedded like

@@ -18,20 +18,20 @@ FUZZ_ARGS ?=
 
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -Ifuzz -I$(FUZZ_BUILD)/gen \
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc -Ifuzz -I$(FUZZ_BUILD)/gen \
 	-g -O1 -DCV_FUZZING -DCV_GIT2_SONAME='"$(GIT2_SONAME)"' \
 	-DCV_VERSION='"$(VERSION)"' $(DEPS_CFLAGS) $(FUZZ_SAN)
 
 # Harnesses whose interfaces exist (the auditor's come later).
 FUZZ_TARGETS ?= json shell hook rulepack \
-	$(if $(wildcard src/jsonloc.c),jsonloc) \
-	$(if $(wildcard src/audit.c),audit)
+	$(if $(wildcard src/json/jsonloc.c),jsonloc) \
+	$(if $(wildcard src/audit/audit.c),audit)
 FUZZ_BINS = $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
-# The library as ccveto-full links it, minus main.c; src/arena.c, built
+# The library as ccveto-full links it, minus main.c; src/util/arena.c, built
 # with -DCV_FUZZING, gives each object its own malloc so ASan sees overruns.
-FUZZ_LIB_SRCS = $(filter-out src/main.c src/front.c src/gitcount_exec.c,$(SRCS))
-FUZZ_OBJS = $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(notdir $(FUZZ_LIB_SRCS))) \
+FUZZ_LIB_SRCS = $(filter-out src/cli/main.c $(HOOK_ONLY),$(SRCS))
+FUZZ_OBJS = $(patsubst src/%.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_LIB_SRCS)) \
 	$(FUZZ_BUILD)/obj/rules_embed.o
 
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-seeds
@@ -39,8 +39,8 @@ FUZZ_OBJS = $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(notdir $(FUZZ_LIB_SRCS))) \
 .SECONDARY: $(FUZZ_OBJS)
 fuzz-build: $(FUZZ_BINS)
 
-$(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) mk/fuzz.mk \
-		| $(FUZZ_BUILD)/obj
+$(FUZZ_BUILD)/obj/%.o: src/%.c $(HDRS) mk/fuzz.mk
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 # The packs are embedded by the normal build's generator, whatever its
 # recipe in the Makefile.

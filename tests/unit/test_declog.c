@@ -7,15 +7,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "config.h"
-#include "declog.h"
-#include "json.h"
-#include "policy.h"
-#include "ruleset.h"
-#include "safefile.h"
+#include "util/buf.h"
+#include "rules/config.h"
+#include "hook/declog.h"
+#include "json/json.h"
+#include "judge/policy.h"
+#include "rules/ruleset.h"
+#include "util/safefile.h"
 #include "tap.h"
-#include "toolcall.h"
+#include "judge/toolcall.h"
 
 #define WRITERS 8
 #define RECORDS 400

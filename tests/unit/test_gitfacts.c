@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "gitfacts.h"
+#include "util/arena.h"
+#include "git/gitfacts.h"
 #include "tap.h"
 
 static char top[256];

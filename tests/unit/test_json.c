@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
+#include "json/json.h"
 #include "tap.h"
 
 static int parses(const char *text, unsigned flags, const char *want_msg)

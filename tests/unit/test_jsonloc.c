@@ -2,8 +2,8 @@
  * the auditor's JSON reader. */
 #include <string.h>
 
-#include "arena.h"
-#include "jsonloc.h"
+#include "util/arena.h"
+#include "json/jsonloc.h"
 #include "tap.h"
 
 static int parse(struct jl_doc *doc, struct arena *a, const char *s)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "jval.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "json/jval.h"
 #include "tap.h"
 
 static struct arena a;

@@ -7,11 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "policy.h"
-#include "ruleset.h"
+#include "util/arena.h"
+#include "judge/policy.h"
+#include "rules/ruleset.h"
 #include "tap.h"
-#include "toolcall.h"
+#include "judge/toolcall.h"
 
 static struct ruleset *set;
 static const char *judge_home = "/home/alice";

@@ -2,8 +2,8 @@
  * ordinary commands pass through unchanged. */
 #include <string.h>
 
-#include "buf.h"
-#include "redact.h"
+#include "util/buf.h"
+#include "util/redact.h"
 #include "tap.h"
 
 static char got[4096];

@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "safefile.h"
+#include "util/buf.h"
+#include "util/safefile.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/ccveto-safefile-XXXXXX";

@@ -1,8 +1,8 @@
 /* test_settings_edit.c - text-level editing of settings.json. */
 #include <string.h>
 
-#include "buf.h"
-#include "settings_edit.h"
+#include "util/buf.h"
+#include "cli/settings_edit.h"
 #include "tap.h"
 
 #define CMD "/usr/local/bin/ccveto hook"

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
-#include "bounds.h"
-#include "shell.h"
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "shell/shell.h"
 #include "tap.h"
 
 static const struct shell_env env = { "/home/alice", "/home/alice/src",

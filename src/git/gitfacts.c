@@ -1,0 +1,359 @@
+/* gitfacts.c - cheap git facts for the hook, read without libgit2.
+ *
+ * Security invariants (this file runs on every `git push` the hook sees,
+ * inside repositories we do not trust):
+ * - Files are only ever opened with O_NONBLOCK and read when fstat() says
+ *   they are regular files, up to a fixed bound: a `.git` or HEAD that is
+ *   a FIFO, a device or /dev/zero can neither block nor exhaust memory.
+ * - HEAD is opened with O_NOFOLLOW: a symlinked HEAD (ancient git) is
+ *   "unknown", never a surprise read of another file.
+ * - The walk starts from realpath(cwd), as git's own discovery starts from
+ *   the physical getcwd(), so a symlinked cwd finds the repository git
+ *   would find.
+ * - Nothing here executes anything, and unknown is reported as unknown
+ *   (NULL / an error), never as "not protected" or "clean": the caller
+ *   decides how to fail closed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/buf.h"
+#include "git/gitfacts.h"
+#include "git/gitrepo.h"
+#include "util/safefile.h"
+
+
+/* Reads a small regular file into a NUL-terminated heap string.  Returns
+ * its length, or -1 when absent, not a regular file, too big or unreadable.
+ * `nofollow` refuses a symlink as the last component.  safefile.c opens
+ * it non-blocking and checks the type on the descriptor. */
+static ssize_t read_small(char **out, const char *path, size_t max,
+			  bool nofollow)
+{
+	struct buf b = BUF_INIT;
+
+	*out = NULL;
+	if (safefile_read(&b, path, max, nofollow ? SAFEFILE_NOFOLLOW : 0,
+			  NULL) < 0 || !b.data) {
+		buf_release(&b);
+		return -1;
+	}
+	*out = b.data;
+	return (ssize_t)b.len;
+}
+
+/* Joins dir and name with one '/' into buf of PATH_MAX; false if too long. */
+static bool join(char *buf, const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+
+	if (dl && dir[dl - 1] == '/')
+		dl--;
+	if (dl + 1 + nl + 1 > PATH_MAX)
+		return false;
+	memcpy(buf, dir, dl);
+	buf[dl] = '/';
+	memcpy(buf + dl + 1, name, nl + 1);
+	return true;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Does dir look like a git directory (bare, or cwd inside .git)?  The
+ * same three tests git's discovery makes. */
+static bool looks_like_gitdir(const char *dir)
+{
+	char p[PATH_MAX];
+	struct stat st;
+
+	if (!join(p, dir, "HEAD") || lstat(p, &st) < 0 ||
+	    !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+		return false;
+	if (!join(p, dir, "objects") || !is_dir(p))
+		return false;
+	return join(p, dir, "refs") && is_dir(p);
+}
+
+/* Parses a `.git` file ("gitdir: <path>"), resolving a relative path
+ * against the directory holding the file.  Result in out[PATH_MAX]. */
+static bool parse_dotgit_file(char *out, const char *dotgit, const char *dir)
+{
+	static const char prefix[] = "gitdir:";
+	char *data = NULL, *p, *end;
+	ssize_t len;
+	bool ok = false;
+
+	if ((len = read_small(&data, dotgit, GITFACTS_MAX_DOTGIT, false)) < 0)
+		return false;
+	if (memchr(data, '\0', (size_t)len) ||
+	    strncmp(data, prefix, sizeof(prefix) - 1))
+		goto done;
+	p = data + sizeof(prefix) - 1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	end = p + strcspn(p, "\r\n");
+	/* Only trailing whitespace may follow the first line. */
+	if (end[strspn(end, " \t\r\n")] != '\0')
+		goto done;
+	*end = '\0';
+	if (!*p)
+		goto done;
+	if (*p == '/') {
+		if (strlen(p) >= PATH_MAX)
+			goto done;
+		strcpy(out, p);
+		ok = true;
+	} else {
+		ok = join(out, dir, p);
+	}
+done:
+	free(data);
+	return ok;
+}
+
+int gitfacts_find_gitdir(char *gitdir, char *workdir, const char *cwd)
+{
+	char dir[PATH_MAX], p[PATH_MAX];
+	const char *env;
+	struct stat st;
+	char *slash;
+
+	if (!cwd || cwd[0] != '/' || !realpath(cwd, dir))
+		return -1;
+	/* GIT_DIR in the environment is what the tool call's git would
+	 * use too (Claude Code passes its environment to Bash). */
+	env = getenv("GIT_DIR");
+	if (env && *env) {
+		if (env[0] == '/') {
+			if (strlen(env) >= PATH_MAX)
+				return -1;
+			strcpy(p, env);
+		} else if (!join(p, dir, env)) {
+			return -1;
+		}
+		if (!is_dir(p))
+			return -1;
+		strcpy(gitdir, p);
+		if (workdir)
+			workdir[0] = '\0';	/* GIT_WORK_TREE: unknown */
+		return 0;
+	}
+	for (;;) {
+		if (!join(p, dir, ".git"))
+			return -1;
+		if (stat(p, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && looks_like_gitdir(p)) {
+				strcpy(gitdir, p);
+				goto found;
+			}
+			if (S_ISREG(st.st_mode)) {
+				if (!parse_dotgit_file(gitdir, p, dir) ||
+				    !is_dir(gitdir))
+					return -1;
+				goto found;
+			}
+		}
+		if (looks_like_gitdir(dir)) {
+			/* A bare repository, or cwd inside a .git. */
+			strcpy(gitdir, dir);
+			if (workdir)
+				workdir[0] = '\0';
+			return 0;
+		}
+		if (!strcmp(dir, "/"))
+			return -1;
+		slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+found:
+	if (workdir)
+		strcpy(workdir, dir);
+	return 0;
+}
+
+static bool is_hex_oid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 40 && n != 64)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		      (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+const char *gitfacts_current_branch(struct arena *a, const char *cwd)
+{
+	static const char heads[] = "ref: refs/heads/";
+	char gitdir[PATH_MAX], p[PATH_MAX];
+	const char *res = NULL;
+	char *data = NULL;
+	ssize_t len;
+	size_t n;
+
+	if (gitfacts_find_gitdir(gitdir, NULL, cwd) < 0 ||
+	    !join(p, gitdir, "HEAD"))
+		return NULL;
+	if ((len = read_small(&data, p, GITFACTS_MAX_HEAD, true)) < 0)
+		return NULL;
+	if (memchr(data, '\0', (size_t)len))
+		goto done;
+	n = strcspn(data, "\r\n");
+	if (data[n + strspn(data + n, " \t\r\n")] != '\0')
+		goto done;		/* more than one line */
+	data[n] = '\0';
+	if (!strncmp(data, heads, sizeof(heads) - 1)) {
+		const char *name = data + sizeof(heads) - 1;
+
+		/* reftable repositories write this placeholder and keep the
+		 * real HEAD elsewhere: unknown, not a branch ".invalid". */
+		if (*name && strcmp(name, ".invalid") != 0)
+			res = arena_strdup(a, name);
+	} else if (is_hex_oid(data, n)) {
+		res = arena_strdup(a, "");	/* detached */
+	}
+done:
+	free(data);
+	return res;
+}
+
+/* The common directory of a (possibly linked-worktree) gitdir: where refs,
+ * logs/refs/stash and objects live. */
+static bool common_dir(char *out, const char *gitdir)
+{
+	char p[PATH_MAX], *data = NULL;
+	ssize_t len;
+	size_t n;
+	bool ok;
+
+	if (!join(p, gitdir, "commondir"))
+		return false;
+	if ((len = read_small(&data, p, GITFACTS_MAX_DOTGIT, false)) < 0) {
+		strcpy(out, gitdir);
+		return true;
+	}
+	n = strcspn(data, "\r\n");
+	data[n] = '\0';
+	if (!n || memchr(data, '\0', (size_t)len) != data + n) {
+		ok = false;
+	} else if (data[0] == '/') {
+		ok = n < PATH_MAX;
+		if (ok)
+			strcpy(out, data);
+	} else {
+		ok = join(out, gitdir, data);
+	}
+	free(data);
+	return ok;
+}
+
+static int stash_entries(size_t *count, const char *gitdir)
+{
+	char common[PATH_MAX], p[PATH_MAX], *data = NULL;
+	ssize_t len, i;
+
+	*count = 0;
+	if (!common_dir(common, gitdir) || !join(p, common, "logs/refs/stash"))
+		return CV_EIO;
+	len = read_small(&data, p, GITFACTS_MAX_STASHLOG, true);
+	if (len < 0) {
+		/* No reflog: is there a stash ref at all?  A packed
+		 * refs/stash without a reflog is one entry. */
+		if (!join(p, common, "refs/stash"))
+			return CV_EIO;
+		if (access(p, F_OK) == 0)
+			*count = 1;
+		else if (errno != ENOENT)
+			return CV_EIO;
+		return 0;
+	}
+	for (i = 0; i < len; i++)
+		if (data[i] == '\n')
+			(*count)++;
+	if (len && data[len - 1] != '\n')
+		(*count)++;
+	free(data);
+	return 0;
+}
+
+int gitfacts_work_at_stake(size_t *count, const char **what,
+			   struct arena *a, const char *cwd,
+			   enum gitfacts_loss loss, struct diag *d)
+{
+	char gitdir[PATH_MAX], workdir[PATH_MAX];
+	const char *noun;
+	unsigned flags;
+	int error;
+
+	*count = 0;
+	if (what)
+		*what = NULL;
+	if (gitfacts_find_gitdir(gitdir, workdir, cwd) < 0)
+		return diag_set(d, CV_ENOTFOUND,
+				"'%s' is not inside a git repository",
+				cwd ? cwd : "");
+	switch (loss) {
+	case GITFACTS_LOSS_STASH:
+		if ((error = stash_entries(count, gitdir)) < 0)
+			return diag_set(d, error, "cannot read the stash "
+					"of '%s'", gitdir);
+		noun = *count == 1 ? "stash entry" : "stash entries";
+		goto phrase;
+	case GITFACTS_LOSS_TRACKED:
+		flags = GITREPO_CHANGES_TRACKED;
+		noun = "uncommitted change";
+		break;
+	case GITFACTS_LOSS_UNSTAGED:
+		flags = GITREPO_CHANGES_UNSTAGED;
+		noun = "unstaged change";
+		break;
+	case GITFACTS_LOSS_UNTRACKED:
+		flags = GITREPO_CHANGES_UNTRACKED;
+		noun = "untracked file";
+		break;
+	case GITFACTS_LOSS_UNTRACKED_IGNORED:
+		flags = GITREPO_CHANGES_UNTRACKED | GITREPO_CHANGES_IGNORED;
+		noun = "untracked or ignored file";
+		break;
+	default:
+		return diag_set(d, CV_EINVAL, "unknown kind of loss %d",
+				(int)loss);
+	}
+	if (!workdir[0])
+		return diag_set(d, CV_ENOTFOUND, "'%s' has no work tree",
+				gitdir);
+	/* Only here, for the few destructive commands, is libgit2 loaded:
+	 * see gitfacts.h for the measured cost. */
+	if ((error = gitrepo_count_changes(count, workdir, flags, d)) < 0)
+		return error;
+phrase:
+	if (what) {
+		size_t n = strlen(noun) + 48;
+		char *s = arena_alloc(a, n);
+
+		if (!s)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		snprintf(s, n, "%zu %s%s", *count, noun,
+			 *count == 1 || loss == GITFACTS_LOSS_STASH ? "" : "s");
+		*what = s;
+	}
+	return 0;
+}

@@ -1,0 +1,989 @@
+/* policy.c - rule conditions and verdicts, see policy.h.
+ *
+ * Security invariants kept here:
+ * - a PCRE2 resource limit, a regex that does not compile, or the time
+ *   budget running out is a DENY naming the rule, never a quiet "no match";
+ * - deny beats ask; ccveto never produces allow;
+ * - regexes are compiled the first time a call reaches them (after the
+ *   program/tool/keyword prefilter and the cheap conditions of the same
+ *   rule), so cost does not grow with rules a call cannot reach.  No JIT:
+ *   compiling it costs more than it saves on hook-sized inputs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "rules/config.h"
+#include "git/gitfacts.h"
+#include "json/jval.h"
+#include "judge/policy.h"
+#include "rules/rule_int.h"
+#include "rules/rulepack.h"
+#include "util/text.h"
+#include "judge/toolcall.h"
+
+struct eval {
+	struct ruleset *set;
+	const struct toolcall *call;
+	struct arena *a;
+	struct diag *d;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	struct timespec start;
+	unsigned matches;
+	const char *branch;		/* current branch, looked up once */
+	bool branch_known;
+	const struct rule *rule;	/* being evaluated, for messages */
+};
+
+/* ---- building conditions ---- */
+
+/* The regex slots of a condition, in rulepack_regex_keys order. */
+static struct rx *cond_rx(struct cond *c, size_t k)
+{
+	struct rx *slots[RULEPACK_NREGEX] = {
+		&c->args, &c->path, &c->line, &c->redirect, &c->code,
+		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
+		&c->strings };
+
+	return slots[k];
+}
+
+static int flagspec_parse(struct flagspec *f, const char *spec)
+{
+	const char *p = spec;
+
+	memset(f, 0, sizeof(*f));
+	while (*p) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len > 2 && p[0] == '-' && p[1] == '-') {
+			if (f->nlongs >= 8)
+				return -1;
+			f->longs[f->nlongs++] = p + 2;	/* ends at '|' */
+		} else if (len == 2 && p[0] == '-') {
+			size_t n = strlen(f->shorts);
+			if (n + 1 >= sizeof(f->shorts))
+				return -1;
+			f->shorts[n] = p[1];
+		} else {
+			return -1;
+		}
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	return 0;
+}
+
+static const struct jv *cond_list(const struct jv *c, const char *key)
+{
+	const struct jv *v = jv_get(c, key);
+
+	return jv_is(v, JV_ARRAY) ? v : NULL;
+}
+
+static int cond_build(struct cond *c, const struct jv *j, const char *id,
+		      struct diag *d)
+{
+	const struct jv *flags, *f;
+	size_t n = 0, k;
+
+	memset(c, 0, sizeof(*c));
+	c->program = cond_list(j, "program");
+	c->subcommand = cond_list(j, "subcommand");
+	c->input_from = cond_list(j, "input_from");
+	c->via = cond_list(j, "via");
+	c->keywords = cond_list(j, "keywords");
+	c->input_true = cond_list(j, "input_true");
+	c->git_push_protected =
+		jv_get_true(j, "git_push_protected");
+	for (k = 0; k < RULEPACK_NREGEX; k++)
+		cond_rx(c, k)->pattern = jv_get_string(j,
+						     rulepack_regex_keys[k]);
+	if ((flags = cond_list(j, "flags"))) {
+		c->nflags = flags->n;
+		c->flags = calloc(c->nflags, sizeof(*c->flags));
+		if (!c->flags)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		jv_for_each(f, flags) {
+			if (!jv_is(f, JV_STRING) ||
+			    flagspec_parse(&c->flags[n], f->s) < 0)
+				return diag_set(d, CV_EINVAL, "rule '%s': bad "
+					"flag spec '%s' (want -x|--long)", id,
+					jv_is(f, JV_STRING) ? f->s :
+							    "?");
+			n++;
+		}
+	}
+	return 0;
+}
+
+static void rx_free(struct rx *x)
+{
+	pcre2_code_free(x->code);
+	x->code = NULL;
+}
+
+static void cond_free(struct cond *c)
+{
+	size_t k;
+
+	free(c->flags);
+	for (k = 0; k < RULEPACK_NREGEX; k++)
+		rx_free(cond_rx(c, k));
+	memset(c, 0, sizeof(*c));
+}
+
+void rule_release_conds(struct rule *r)
+{
+	size_t i;
+
+	if (r->built <= 0)
+		return;
+	if (r->match)
+		cond_free(r->match);
+	free(r->match);
+	r->match = NULL;
+	for (i = 0; i < r->nunless; i++)
+		cond_free(&r->unless[i]);
+	free(r->unless);
+	r->unless = NULL;
+	r->nunless = 0;
+	r->built = 0;
+}
+
+/* Embedded rules carry their regexes compiled at build time; decoding is
+ * a copy, compiling costs 20k-180k instructions per regex.  If the PCRE2
+ * at run time cannot read them (another version), or the count does not
+ * line up, nothing is assigned and regexes compile lazily as usual. */
+static void rule_decode_regexes(struct rule *r)
+{
+	pcre2_code *codes[RULEPACK_NREGEX * 16];
+	int32_t n, got, used = 0;
+	size_t c, k, nconds = 1 + r->nunless;
+
+	if (!r->regexes)
+		return;
+	n = pcre2_serialize_get_number_of_codes(r->regexes);
+	if (n <= 0 || n > (int32_t)(sizeof(codes) / sizeof(*codes)))
+		return;
+	got = pcre2_serialize_decode(codes, n, r->regexes, NULL);
+	if (got != n)
+		return;
+	for (c = 0; c < nconds; c++) {
+		struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
+
+		for (k = 0; k < RULEPACK_NREGEX; k++) {
+			struct rx *x = cond_rx(cd, k);
+
+			if (!x->pattern)
+				continue;
+			if (used < n && !x->code)
+				x->code = codes[used];
+			else if (used < n)
+				pcre2_code_free(codes[used]);
+			used++;
+		}
+	}
+	/* A mismatch means the data is not what we think: use none of it. */
+	if (used != n) {
+		for (c = 0; c < nconds; c++) {
+			struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
+			for (k = 0; k < RULEPACK_NREGEX; k++)
+				rx_free(cond_rx(cd, k));
+		}
+		while (used < n)
+			pcre2_code_free(codes[used++]);
+	}
+}
+
+static int rule_build(struct rule *r, struct diag *d)
+{
+	const struct jv *unless, *u;
+	size_t i = 0;
+	int error;
+
+	if (r->built > 0)
+		return 0;
+	if (r->built < 0)
+		return diag_set(d, CV_EINVAL, "rule '%s' is unusable", r->id);
+	if ((error = rule_load(r, d)) < 0)
+		return error;
+	r->built = 1;	/* from here on rule_release_conds() cleans up */
+	if (!(r->match = calloc(1, sizeof(*r->match)))) {
+		error = diag_set(d, CV_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((error = cond_build(r->match,
+				jv_get(r->json, "match"),
+				r->id, d)) < 0)
+		goto fail;
+	unless = jv_get(r->json, "unless");
+	if (jv_is(unless, JV_ARRAY) && unless->n > 0) {
+		r->nunless = unless->n;
+		r->unless = calloc(r->nunless, sizeof(*r->unless));
+		if (!r->unless) {
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+			goto fail;
+		}
+		jv_for_each(u, unless)
+			if ((error = cond_build(&r->unless[i++], u, r->id,
+						d)) < 0)
+				goto fail;
+	}
+	rule_decode_regexes(r);
+	return 0;
+fail:
+	rule_release_conds(r);
+	r->built = -1;
+	return error;
+}
+
+/* ---- matching ---- */
+
+static int eval_budget(struct eval *ev)
+{
+	struct timespec now;
+	long ms;
+
+	if (++ev->matches % 64)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - ev->start.tv_sec) * 1000 +
+	     (now.tv_nsec - ev->start.tv_nsec) / 1000000;
+	if (ms > CV_MAX_EVAL_MS)
+		return diag_set(ev->d, CV_ELIMIT, "evaluation took longer "
+				"than %d ms (at rule '%s')", CV_MAX_EVAL_MS,
+				ev->rule ? ev->rule->id : "?");
+	return 0;
+}
+
+/* Compiles a regex condition that did not arrive precompiled (user
+ * packs, or a PCRE2 that could not decode the embedded codes). */
+static int rx_compile(struct rx *x, const char *id, struct diag *d)
+{
+	PCRE2_UCHAR msg[120];
+	PCRE2_SIZE off;
+	int err;
+
+	x->code = pcre2_compile((PCRE2_SPTR)x->pattern, PCRE2_ZERO_TERMINATED,
+				RULEPACK_PCRE2_OPTIONS, &err, &off, NULL);
+	if (x->code)
+		return 0;
+	pcre2_get_error_message(err, msg, sizeof(msg));
+	return diag_set(d, CV_EINVAL, "rule '%s': regex /%s/ does not compile "
+			"at offset %zu: %s", id, x->pattern, (size_t)off, msg);
+}
+
+static int rx_match(struct eval *ev, struct rx *x, const char *s)
+{
+	int rc;
+
+	if (!s)
+		return 0;
+	if (!x->code && rx_compile(x, ev->rule->id, ev->d) < 0)
+		return ev->d->code;
+	if (eval_budget(ev) < 0)
+		return CV_ELIMIT;
+	rc = pcre2_match(x->code, (PCRE2_SPTR)s, strlen(s), 0, 0, ev->md,
+			 ev->mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT)
+		return diag_set(ev->d, CV_ELIMIT, "rule '%s' hit the regex "
+				"resource limit", ev->rule->id);
+	return diag_set(ev->d, CV_EINVAL, "rule '%s': regex match error %d",
+			ev->rule->id, rc);
+}
+
+static int rx_match_any(struct eval *ev, struct rx *x,
+			const struct strlist *l)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < l->n; i++)
+		if ((m = rx_match(ev, x, l->v[i])) != 0)
+			return m;
+	return 0;
+}
+
+static bool list_has(const struct jv *list, const char *s)
+{
+	const struct jv *c;
+
+	if (!s)
+		return false;
+	jv_for_each(c, list)
+		if (jv_is(c, JV_STRING) && !strcmp(c->s, s))
+			return true;
+	return false;
+}
+
+static bool list_meets(const struct jv *list, const struct strlist *have)
+{
+	size_t i;
+
+	for (i = 0; i < have->n; i++)
+		if (list_has(list, have->v[i]))
+			return true;
+	return false;
+}
+
+static bool flag_present(const struct flagspec *f, const struct strlist *args)
+{
+	size_t i, k;
+
+	for (i = 0; i < args->n; i++) {
+		const char *a = args->v[i];
+
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (!strcmp(a, "--"))
+			break;
+		if (a[1] == '-') {
+			for (k = 0; k < f->nlongs; k++) {
+				const char *l = f->longs[k];
+				size_t n = strcspn(l, "|");
+
+				if (!strncmp(a + 2, l, n) &&
+				    (a[2 + n] == '\0' || a[2 + n] == '='))
+					return true;
+			}
+			continue;
+		}
+		/* A short-option cluster: letters and digits only, so that
+		 * "-rf" counts but "-m=x" or "-1.5" do not. */
+		for (k = 1; a[k]; k++) {
+			char ch = a[k];
+			if (!((ch >= 'a' && ch <= 'z') ||
+			      (ch >= 'A' && ch <= 'Z') ||
+			      (ch >= '0' && ch <= '9')))
+				break;
+		}
+		if (a[k])
+			continue;
+		for (k = 1; a[k]; k++)
+			if (strchr(f->shorts, a[k]))
+				return true;
+	}
+	return false;
+}
+
+/* Operands and redirect targets: what `path` conditions look at. */
+static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
+{
+	size_t i;
+	bool opts = true;
+	int m;
+
+	if (s->kind != SUBJECT_COMMAND)
+		return rx_match_any(ev, x, &s->paths);
+	for (i = 0; i < s->args.n; i++) {
+		const char *a = s->args.v[i];
+
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1]) {
+			/* --output=FILE: the value is a path too. */
+			const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+			if (!eq)
+				continue;
+			a = eq + 1;
+		}
+		if ((m = rx_match(ev, x, a)) != 0)
+			return m;
+	}
+	for (i = 0; i < s->nredirects; i++) {
+		if (s->redirects[i].op == REDIR_DUP)
+			continue;
+		if ((m = rx_match(ev, x, s->redirects[i].target)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+static int match_redirect(struct eval *ev, struct rx *x,
+			  const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < s->nredirects; i++) {
+		if (s->redirects[i].op != REDIR_OUT &&
+		    s->redirects[i].op != REDIR_APPEND)
+			continue;
+		if ((m = rx_match(ev, x, s->redirects[i].target)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+static int match_host(struct eval *ev, struct rx *x, const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	if (s->kind != SUBJECT_COMMAND)
+		return rx_match(ev, x, s->host);
+	for (i = 0; i < s->args.n; i++) {
+		const char *a = s->args.v[i], *h;
+
+		if (!strstr(a, "://"))
+			continue;
+		if (!(h = text_url_host(ev->a, a)))
+			continue;
+		if ((m = rx_match(ev, x, h)) != 0)
+			return m;
+	}
+	return 0;
+}
+
+/* ---- git push targets ---- */
+
+static const char *current_branch(struct eval *ev)
+{
+	if (!ev->branch_known) {
+		ev->branch = ev->call->branch ? ev->call->branch :
+			gitfacts_current_branch(ev->a, ev->call->cwd);
+		ev->branch_known = true;
+	}
+	return ev->branch;
+}
+
+static bool ref_protected(struct eval *ev, const char *ref)
+{
+	const char *cur;
+
+	if (!strncmp(ref, "refs/heads/", 11))
+		ref += 11;
+	if (!strcmp(ref, "HEAD") || !strcmp(ref, "@")) {
+		cur = current_branch(ev);
+		/* Not knowing what HEAD is must not read as "safe". */
+		return !cur || (*cur && ruleset_branch_is_protected(ev->set,
+								    cur));
+	}
+	return ruleset_branch_is_protected(ev->set, ref);
+}
+
+/* Options of `git push` that take a separate value. */
+static bool push_opt_takes_value(const char *a)
+{
+	return !strcmp(a, "-o") || !strcmp(a, "--push-option") ||
+	       !strcmp(a, "--receive-pack") || !strcmp(a, "--exec") ||
+	       !strcmp(a, "--repo");
+}
+
+static bool git_push_protected(struct eval *ev, const struct subject *s)
+{
+	size_t i;
+	int operands = 0, refspecs = 0;
+	bool opts = true, all = false;
+	const char *cur;
+
+	if (!s->program || strcmp(s->program, "git") || !s->subcommand ||
+	    strcmp(s->subcommand, "push"))
+		return false;
+	/* Skip to the word after "push". */
+	for (i = 0; i < s->args.n && strcmp(s->args.v[i], "push"); i++)
+		;
+	for (i++; i < s->args.n; i++) {
+		const char *a = s->args.v[i], *dst;
+
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1]) {
+			if (!strcmp(a, "--all") || !strcmp(a, "--mirror") ||
+			    !strcmp(a, "--branches"))
+				all = true;
+			if (push_opt_takes_value(a))
+				i++;
+			continue;
+		}
+		if (operands++ == 0)
+			continue;	/* the remote */
+		refspecs++;
+		if (*a == '+')
+			a++;
+		dst = strrchr(a, ':');
+		dst = dst ? dst + 1 : a;
+		if (!*dst)
+			continue;
+		if (ref_protected(ev, dst))
+			return true;
+	}
+	if (all)
+		return true;
+	if (refspecs)
+		return false;
+	/* No refspec: git pushes the current branch (push.default simple,
+	 * upstream or current all push it). */
+	cur = current_branch(ev);
+	if (!cur)
+		return true;
+	return *cur && ruleset_branch_is_protected(ev->set, cur);
+}
+
+/* ---- one condition set against one subject ---- */
+
+static bool judges_arguments(const struct cond *c)
+{
+	return c->args.pattern || c->path.pattern || c->line.pattern ||
+	       c->redirect.pattern || c->code.pattern || c->subcommand ||
+	       c->input_from || c->git_push_protected;
+}
+
+#define TRY(expr)						\
+	do {							\
+		int m_ = (expr);				\
+		if (m_ <= 0)					\
+			return m_;				\
+	} while (0)
+
+static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
+{
+	size_t i;
+	bool cmd = s->kind == SUBJECT_COMMAND;
+
+	/* Cheap structural conditions first.  A computed program name
+	 * ($CMD, $(…)) could be any program, so it stands for every program
+	 * list, but only in rules that also judge what the command is given:
+	 * a rule on the name alone ("env" with no arguments) would otherwise
+	 * fire on every computed name. */
+	if (c->program && (!cmd || (s->program_dynamic ?
+				    !judges_arguments(c) :
+				    !list_has(c->program, s->program))))
+		return 0;
+	if (c->subcommand && (!cmd || !list_has(c->subcommand, s->subcommand)))
+		return 0;
+	if (c->via && (!cmd || !list_meets(c->via, &s->via)))
+		return 0;
+	if (c->input_from && (!cmd || !list_meets(c->input_from,
+						  &s->input_from)))
+		return 0;
+	if (c->input_true && !list_meets(c->input_true, &s->true_inputs))
+		return 0;
+	for (i = 0; i < c->nflags; i++)
+		if (!cmd || !flag_present(&c->flags[i], &s->args))
+			return 0;
+	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s)))
+		return 0;
+	/* Then regexes, compiled on first use. */
+	if (c->args.pattern)
+		TRY(cmd ? rx_match_any(ev, &c->args, &s->args) : 0);
+	if (c->path.pattern)
+		TRY(match_paths(ev, &c->path, s));
+	if (c->redirect.pattern)
+		TRY(cmd ? match_redirect(ev, &c->redirect, s) : 0);
+	if (c->line.pattern)
+		TRY(cmd ? rx_match(ev, &c->line, s->line) : 0);
+	if (c->code.pattern)
+		TRY(cmd ? rx_match_any(ev, &c->code, &s->code) : 0);
+	if (c->url.pattern)
+		TRY(rx_match(ev, &c->url, s->url));
+	if (c->host.pattern)
+		TRY(match_host(ev, &c->host, s));
+	if (c->mcp_server.pattern)
+		TRY(rx_match(ev, &c->mcp_server, s->mcp_server));
+	if (c->mcp_tool.pattern)
+		TRY(rx_match(ev, &c->mcp_tool, s->mcp_tool));
+	if (c->strings.pattern)
+		TRY(rx_match_any(ev, &c->strings, &s->strings));
+	if (c->content.pattern)
+		TRY(rx_match(ev, &c->content, s->content));
+	return 1;
+}
+
+/* Keyword prefilter: does any keyword occur in the subject's text? */
+static bool keywords_hit(const struct rule *r, const struct subject *s)
+{
+	const char *kw;
+	size_t i;
+
+	if (!r->keywords[0])
+		return true;
+	packed_for_each(kw, r->keywords) {
+		if (s->kind == SUBJECT_COMMAND) {
+			if (s->line && strstr(s->line, kw))
+				return true;
+			for (i = 0; i < s->nredirects; i++)
+				if (strstr(s->redirects[i].target, kw))
+					return true;
+			for (i = 0; i < s->code.n; i++)
+				if (strstr(s->code.v[i], kw))
+					return true;
+			continue;
+		}
+		for (i = 0; i < s->paths.n; i++)
+			if (strstr(s->paths.v[i], kw))
+				return true;
+		/* A literal search of written content is far cheaper than the
+		 * rule's regex over it (1 MB: ~0.3 M vs ~10 M instructions). */
+		if (s->content && strstr(s->content, kw))
+			return true;
+		for (i = 0; i < s->strings.n; i++)
+			if (strstr(s->strings.v[i], kw))
+				return true;
+		if ((s->url && strstr(s->url, kw)) ||
+		    (s->host && strstr(s->host, kw)) ||
+		    (s->mcp_server && strstr(s->mcp_server, kw)) ||
+		    (s->mcp_tool && strstr(s->mcp_tool, kw)))
+			return true;
+	}
+	return false;
+}
+
+/* 1 when rule r fires on subject s, 0 when not, <0 on error. */
+static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
+{
+	size_t i;
+	int m, error;
+
+	if (!rule_enabled(r) || !rule_applies_to_tool(r, ev->call->tool))
+		return 0;
+	if (!keywords_hit(r, s))
+		return 0;
+	/* A `subcommand` in `match` is known without parsing the rule. */
+	if (r->subcommands[0]) {
+		const char *sc;
+		bool named = false;
+
+		packed_for_each(sc, r->subcommands)
+			if (s->subcommand && !strcmp(sc, s->subcommand)) {
+				named = true;
+				break;
+			}
+		if (!named)
+			return 0;
+	}
+	ev->rule = r;
+	if ((error = rule_build(r, ev->d)) < 0)
+		return error;
+	if ((m = cond_match(ev, r->match, s)) <= 0)
+		return m;
+	for (i = 0; i < r->nunless; i++)
+		if ((m = cond_match(ev, &r->unless[i], s)) != 0)
+			return m < 0 ? m : 0;
+	return 1;
+}
+
+static void add_hit(struct verdict *v, const struct rule *r,
+		    const struct subject *s)
+{
+	size_t i;
+
+	/* The decision is raised first: the list of hits is capped for
+	 * display, the verdict must not be. */
+	if (r->decision > v->decision)
+		v->decision = r->decision;
+	for (i = 0; i < v->nhits; i++)
+		if (v->hits[i].rule == r)
+			return;
+	if (v->nhits >= VERDICT_MAX_HITS) {
+		/* Keep a deny visible in the list when asks filled it. */
+		if (r->decision != DECISION_DENY)
+			return;
+		for (i = 0; i < v->nhits; i++)
+			if (v->hits[i].decision != DECISION_DENY)
+				break;
+		if (i == v->nhits)
+			return;
+		v->hits[i].rule = r;
+		v->hits[i].subject = s;
+		v->hits[i].decision = r->decision;
+		return;
+	}
+	v->hits[v->nhits].rule = r;
+	v->hits[v->nhits].subject = s;
+	v->hits[v->nhits].decision = r->decision;
+	v->nhits++;
+}
+
+static int judge_rules(struct eval *ev, struct verdict *v,
+		       struct rule *const *rules, size_t n,
+		       const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < n; i++) {
+		if ((m = rule_fires(ev, rules[i], s)) < 0)
+			return m;
+		if (m && !config_exception_applies(rule_id(rules[i]), s))
+			add_hit(v, rules[i], s);
+	}
+	return 0;
+}
+
+static int judge_subject(struct eval *ev, struct verdict *v,
+			 const struct subject *s)
+{
+	struct rule *const *rules;
+	size_t n;
+	int error;
+
+	if (s->kind == SUBJECT_COMMAND && s->program) {
+		if (s->program_dynamic)
+			rules = ruleset_all(ev->set, &n);
+		else
+			rules = ruleset_by_program(ev->set, s->program, &n);
+		if (!rules)
+			return diag_set(ev->d, CV_ENOMEM, "out of memory");
+		if (n && (error = judge_rules(ev, v, rules, n, s)) < 0)
+			return error;
+		if (s->program_dynamic)
+			return 0;	/* all rules were just tried */
+	}
+	rules = ruleset_programless(ev->set, ev->call->tool, &n);
+	if (!rules)
+		return diag_set(ev->d, CV_ENOMEM, "out of memory");
+	return judge_rules(ev, v, rules, n, s);
+}
+
+/* ---- verdicts ---- */
+
+static int cmp_hits(const void *a, const void *b)
+{
+	const struct verdict_hit *x = a, *y = b;
+
+	if (x->decision != y->decision)
+		return (int)y->decision - (int)x->decision;
+	if (rule_severity(x->rule) != rule_severity(y->rule))
+		return (int)rule_severity(y->rule) -
+		       (int)rule_severity(x->rule);
+	return strcmp(rule_id(x->rule), rule_id(y->rule));
+}
+
+/* Git rules that destroy uncommitted work say which kind in
+ * "worktree_loss".  Once such a rule has matched (never before: it can
+ * cost libgit2's start-up), count what is at stake: with nothing to lose
+ * a deny becomes an ask (the branch may still move, so never less), with
+ * something to lose the reason says how much.  Unknown: no change. */
+static const char *weigh_worktree(struct verdict *v, struct arena *a,
+				  const struct toolcall *call, struct diag *d)
+{
+	const char *note = NULL;
+	size_t i, k;
+	bool relaxed = false;
+
+	if (v->nhits >= VERDICT_MAX_HITS)
+		return NULL;
+	for (i = 0; i < v->nhits; i++) {
+		struct verdict_hit *h = &v->hits[i];
+		const struct subject *s = h->subject;
+		const char *loss = jv_get_string(rule_json(h->rule),
+						   "worktree_loss");
+		const char *cwd = call->cwd, *what = NULL;
+		enum gitfacts_loss kind;
+		size_t count = 0;
+		char *dir;
+
+		if (!loss || !s || s->kind != SUBJECT_COMMAND || !cwd)
+			continue;
+		kind = !strcmp(loss, "tracked") ? GITFACTS_LOSS_TRACKED :
+		       !strcmp(loss, "unstaged") ? GITFACTS_LOSS_UNSTAGED :
+		       !strcmp(loss, "stash") ? GITFACTS_LOSS_STASH :
+		       GITFACTS_LOSS_UNTRACKED;
+		/* git -C DIR, and clean -x/-X which also removes ignored. */
+		for (k = 0; k < s->args.n; k++) {
+			const char *arg = s->args.v[k];
+
+			if (s->subcommand && !strcmp(arg, s->subcommand))
+				break;
+			if (!strcmp(arg, "-C") && k + 1 < s->args.n) {
+				arg = s->args.v[++k];
+				if (arg[0] == '/') {
+					cwd = arg;
+				} else if ((dir = arena_alloc(a, strlen(cwd) +
+							strlen(arg) + 2))) {
+					sprintf(dir, "%s/%s", cwd, arg);
+					cwd = dir;
+				}
+			}
+		}
+		if (kind == GITFACTS_LOSS_UNTRACKED)
+			for (k = 0; k < s->args.n; k++)
+				if (s->args.v[k][0] == '-' &&
+				    s->args.v[k][1] != '-' &&
+				    strpbrk(s->args.v[k], "xX"))
+					kind = GITFACTS_LOSS_UNTRACKED_IGNORED;
+		if (gitfacts_work_at_stake(&count, &what, a, cwd, kind, d) < 0)
+			continue;
+		if (count == 0 && h->decision == DECISION_DENY) {
+			h->decision = DECISION_ASK;
+			relaxed = true;
+			note = "; no uncommitted work is at stake here";
+		} else if (count > 0 && what) {
+			char *n = arena_alloc(a, strlen(what) + 24);
+			if (n) {
+				sprintf(n, "; %s would be lost", what);
+				note = n;
+			}
+		}
+	}
+	if (relaxed) {
+		v->decision = DECISION_NONE;
+		for (i = 0; i < v->nhits; i++)
+			if (v->hits[i].decision > v->decision)
+				v->decision = v->hits[i].decision;
+		qsort(v->hits, v->nhits, sizeof(v->hits[0]), cmp_hits);
+	}
+	return note;
+}
+
+static void make_reason(struct verdict *v, struct arena *a, const char *note)
+{
+	const struct rule *r = v->hits[0].rule;
+	char buf[1024], more[256] = "";
+	size_t i, off = 0;
+
+	for (i = 1; i < v->nhits && off < sizeof(more) - 40; i++)
+		off += (size_t)snprintf(more + off, sizeof(more) - off,
+					"%s%s", i == 1 ? " (also: " : ", ",
+					rule_id(v->hits[i].rule));
+	if (off)
+		snprintf(more + off, sizeof(more) - off, ")");
+	snprintf(buf, sizeof(buf), "ccveto %s [%s]: %s%s. Why: %s. Instead: "
+		 "%s%s", v->decision == DECISION_DENY ? "blocked this" :
+		 "wants a human to confirm this", rule_id(r), rule_title(r),
+		 note ? note : "", rule_why(r), rule_instead(r), more);
+	v->reason = arena_strdup(a, buf);
+	if (!v->reason)
+		v->reason = "ccveto: blocked (out of memory while explaining)";
+}
+
+void policy_fail_closed(struct verdict *out, struct arena *a, int error,
+			const char *what)
+{
+	char buf[CV_DIAG_MAX + 160];
+
+	memset(out, 0, sizeof(*out));
+	out->decision = DECISION_DENY;
+	out->error = error < 0 ? error : CV_EINVAL;
+	snprintf(buf, sizeof(buf), "ccveto blocked this call because it "
+		 "could not judge it safely (fail closed): %s", what);
+	out->reason = a ? arena_strdup(a, buf) : NULL;
+	if (!out->reason)
+		out->reason = "ccveto blocked this call because it could not "
+			      "judge it safely (fail closed)";
+}
+
+static int eval_init(struct eval *ev, struct ruleset *set,
+		     const struct toolcall *call, struct arena *a,
+		     struct diag *d)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->set = set;
+	ev->call = call;
+	ev->a = a;
+	ev->d = d;
+	clock_gettime(CLOCK_MONOTONIC, &ev->start);
+	ev->mctx = pcre2_match_context_create(NULL);
+	ev->md = pcre2_match_data_create(1, NULL);
+	if (!ev->mctx || !ev->md)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	pcre2_set_match_limit(ev->mctx, CV_PCRE2_MATCH_LIMIT);
+	pcre2_set_depth_limit(ev->mctx, CV_PCRE2_DEPTH_LIMIT);
+	pcre2_set_heap_limit(ev->mctx, CV_PCRE2_HEAP_LIMIT_KB);
+	return 0;
+}
+
+static void eval_release(struct eval *ev)
+{
+	pcre2_match_data_free(ev->md);
+	pcre2_match_context_free(ev->mctx);
+}
+
+int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
+		 const struct toolcall *call, struct diag *d)
+{
+	struct eval ev;
+	size_t i;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = eval_init(&ev, set, call, a, d)) < 0)
+		goto fail;
+	for (i = 0; i < call->subjects.n; i++)
+		if ((error = judge_subject(&ev, out, call->subjects.v[i])) < 0)
+			goto fail;
+	eval_release(&ev);
+	if (out->nhits) {
+		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
+		make_reason(out, a, weigh_worktree(out, a, call, d));
+	} else if (call->subjects.parse_incomplete) {
+		char buf[300];
+
+		/* bash would refuse the text, but may first run the lines
+		 * before the problem: let a human look. */
+		out->decision = DECISION_ASK;
+		snprintf(buf, sizeof(buf), "ccveto could not fully parse this "
+			 "command (%s); review it before it runs",
+			 call->subjects.parse_problem ?
+			 call->subjects.parse_problem : "syntax error");
+		out->reason = arena_strdup(a, buf);
+		if (!out->reason)
+			out->reason = "ccveto could not fully parse this command";
+	}
+	return 0;
+fail:
+	eval_release(&ev);
+	policy_fail_closed(out, a, error, d ? d->msg : "internal error");
+	return error;
+}
+
+int policy_rule_matches(struct ruleset *set, const struct rule *r,
+			const struct toolcall *call, struct diag *d)
+{
+	struct eval ev;
+	struct arena a;
+	size_t i;
+	int m = 0, error;
+
+	arena_init(&a);
+	if ((error = eval_init(&ev, set, call, &a, d)) < 0) {
+		m = error;
+		goto done;
+	}
+	for (i = 0; i < call->subjects.n && m == 0; i++)
+		m = rule_fires(&ev, (struct rule *)r, call->subjects.v[i]);
+done:
+	eval_release(&ev);
+	arena_release(&a);
+	return m;
+}
+
+/* Compiles every regex of a rule: the self-test's check that a rule is
+ * usable before any call reaches it. */
+int policy_rule_compile(const struct rule *r, struct diag *d)
+{
+	struct rule *m = (struct rule *)r;
+	size_t c, k;
+	int error;
+
+	if ((error = rule_build(m, d)) < 0)
+		return error;
+	for (c = 0; c <= m->nunless; c++) {
+		struct cond *cd = c == 0 ? m->match : &m->unless[c - 1];
+
+		for (k = 0; k < RULEPACK_NREGEX; k++) {
+			struct rx *x = cond_rx(cd, k);
+
+			if (x->pattern && !x->code &&
+			    (error = rx_compile(x, r->id, d)) < 0)
+				return error;
+		}
+	}
+	return 0;
+}

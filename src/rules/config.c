@@ -1,0 +1,693 @@
+/* config.c - user and project configuration, see config.h.
+ *
+ * Security invariant: a repository cannot loosen the guard.  A project's
+ * .ccveto.json is applied after the user's config and, unless the user's
+ * config lists that project directory in "trust_projects", only settings
+ * that make ccveto stricter take effect: a decision may go from ask to
+ * deny, protected branches are added to the list, and rule packs inside
+ * the project may add rules with new ids (never replace one).  Disabling,
+ * lowering a decision, exceptions, log settings and trust are ignored
+ * (named in `ccveto check`'s warnings).  A config file that cannot be
+ * read or parsed is an error, and the hook turns errors into a deny.
+ *
+ * Cost: the hook calls this on every tool call.  With no config files it
+ * is one failed open() for the user config and one per directory level
+ * between cwd and $HOME for the project config. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/buf.h"
+#include "rules/config.h"
+#include "json/jval.h"
+#include "rules/ruleset.h"
+#include "util/safefile.h"
+#include "shell/subject.h"
+
+#define DEFAULT_LOG_MAX (10ull * 1024 * 1024)
+
+struct exception {
+	char *rule;
+	char *path;		/* fnmatch glob, or NULL */
+	pcre2_code *command;	/* whole-line regex, or NULL */
+};
+
+static struct {
+	struct config_log log;
+	struct exception *ex;
+	size_t nex;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+} state = { { true, false, DEFAULT_LOG_MAX }, NULL, 0, NULL, NULL };
+
+enum level {
+	LEVEL_USER,		/* the user's own file: anything goes */
+	LEVEL_TRUSTED,		/* a project the user trusts: same */
+	LEVEL_PROJECT,		/* any other project: tighten only */
+};
+
+/* Everything one config_apply() run carries between files. */
+struct run {
+	struct ruleset *set;
+	const struct config_opts *opts;
+	const char *home;
+	char **branches;	/* protected branches set so far */
+	size_t nbranches;
+	bool branches_set;	/* false: the built-in defaults apply */
+	const struct jv *trust;	/* user's trust_projects (in user tree) */
+};
+
+static const char *const default_branches[] = { "main", "master",
+						"release/*" };
+
+void config_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < state.nex; i++) {
+		free(state.ex[i].rule);
+		free(state.ex[i].path);
+		pcre2_code_free(state.ex[i].command);
+	}
+	free(state.ex);
+	pcre2_match_data_free(state.md);
+	pcre2_match_context_free(state.mctx);
+	state.ex = NULL;
+	state.nex = 0;
+	state.md = NULL;
+	state.mctx = NULL;
+	state.log.enabled = true;
+	state.log.all_calls = false;
+	state.log.max_bytes = DEFAULT_LOG_MAX;
+}
+
+const struct config_log *config_log_settings(void)
+{
+	return &state.log;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void warn(const struct run *r, const char *fmt, ...)
+{
+	char line[768];
+	va_list ap;
+
+	if (!r->opts->warnings)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	buf_puts(r->opts->warnings, line);
+	buf_putc(r->opts->warnings, '\n');
+}
+
+static bool string_array(const struct jv *a)
+{
+	const struct jv *c;
+
+	if (!jv_is(a, JV_ARRAY))
+		return false;
+	for (c = a->child; c; c = c->next)
+		if (!jv_is(c, JV_STRING) || !*c->s)
+			return false;
+	return true;
+}
+
+/* "~/x" and paths relative to the config file's directory. */
+static int resolve_path(struct buf *out, const struct run *r,
+			const char *base, const char *p)
+{
+	if (p[0] == '~' && (p[1] == '/' || !p[1]) && r->home)
+		return buf_printf(out, "%s%s", r->home, p + 1);
+	if (p[0] == '/')
+		return buf_puts(out, p);
+	return buf_printf(out, "%s/%s", base, p);
+}
+
+static bool path_inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return !strncmp(path, dir, n) && (path[n] == '/' || !path[n]);
+}
+
+/* An untrusted project's pack may only add rules: load it into a scratch
+ * set first and refuse the directory if any id is already taken. */
+static int load_project_dir(struct run *r, const char *file,
+			    const char *dir, struct diag *d)
+{
+	struct ruleset *scratch = NULL;
+	size_t i;
+	int error;
+
+	if ((error = ruleset_new(&scratch, d)) < 0)
+		return error;
+	if ((error = ruleset_load_dir(scratch, dir, d)) < 0) {
+		ruleset_free(scratch);
+		return diag_set(d, error, "config '%s': %s", file, d->msg);
+	}
+	for (i = 0; i < ruleset_count(scratch); i++) {
+		const char *id = rule_id(ruleset_at(scratch, i));
+
+		if (ruleset_find(r->set, id)) {
+			warn(r, "%s: rule_dirs '%s' ignored: rule '%s' already "
+			     "exists, and a project may only add rules (trust "
+			     "the project in your config to allow it)", file,
+			     dir, id);
+			ruleset_free(scratch);
+			return 0;
+		}
+	}
+	ruleset_free(scratch);
+	if ((error = ruleset_load_dir(r->set, dir, d)) < 0)
+		return diag_set(d, error, "config '%s': %s", file, d->msg);
+	return 0;
+}
+
+static int apply_rule_dirs(struct run *r, const struct jv *v, const char *file,
+			   const char *base, enum level lv, struct diag *d)
+{
+	const struct jv *c;
+	char real[PATH_MAX], realbase[PATH_MAX];
+	int error = 0;
+
+	if (!string_array(v))
+		return diag_set(d, CV_EINVAL, "config '%s': \"rule_dirs\" must "
+				"be an array of directory names", file);
+	for (c = v->child; c && !error; c = c->next) {
+		struct buf p = BUF_INIT;
+
+		if ((error = resolve_path(&p, r, base, c->s)) < 0) {
+			error = diag_set(d, error, "out of memory");
+			break;
+		}
+		if (lv != LEVEL_PROJECT) {
+			if ((error = ruleset_load_dir(r->set, p.data, d)) < 0)
+				error = diag_set(d, error, "config '%s': %s",
+						 file, d->msg);
+		} else if (!realpath(p.data, real) ||
+			   !realpath(base, realbase) ||
+			   !path_inside(real, realbase)) {
+			warn(r, "%s: rule_dirs '%s' ignored: a project's packs "
+			     "must be inside the project", file,
+			     c->s);
+		} else {
+			error = load_project_dir(r, file, real, d);
+		}
+		buf_release(&p);
+	}
+	return error;
+}
+
+static int apply_disable(struct run *r, const struct jv *v, const char *file,
+			 enum level lv, struct diag *d)
+{
+	const struct jv *c;
+	int error;
+
+	if (!string_array(v))
+		return diag_set(d, CV_EINVAL, "config '%s': \"disable\" must "
+				"be an array of rule ids", file);
+	for (c = v->child; c; c = c->next) {
+		if (lv == LEVEL_PROJECT) {
+			warn(r, "%s: ignored \"disable\": \"%s\": a project "
+			     "cannot switch rules off", file, c->s);
+			continue;
+		}
+		error = ruleset_disable(r->set, c->s, d);
+		if (error == CV_ENOTFOUND)
+			warn(r, "%s: \"disable\": no rule '%s'", file,
+			     c->s);
+		else if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int parse_decision(enum decision *out, const char *s)
+{
+	if (!strcmp(s, "deny"))
+		*out = DECISION_DENY;
+	else if (!strcmp(s, "ask"))
+		*out = DECISION_ASK;
+	else if (!strcmp(s, "off"))
+		*out = DECISION_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+static int apply_decisions(struct run *r, const struct jv *v, const char *file,
+			   enum level lv, struct diag *d)
+{
+	const struct jv *c;
+	int error;
+
+	if (!jv_is(v, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "config '%s': \"decisions\" must "
+				"be an object: {\"rule.id\": \"deny\"|\"ask\"|"
+				"\"off\"}", file);
+	for (c = v->child; c; c = c->next) {
+		const struct rule *rule = ruleset_find(r->set, c->key);
+		enum decision dec;
+
+		if (!jv_is(c, JV_STRING) ||
+		    parse_decision(&dec, c->s) < 0)
+			return diag_set(d, CV_EINVAL, "config '%s': decision "
+					"for '%s' must be \"deny\", \"ask\" or "
+					"\"off\"", file, c->key);
+		if (!rule) {
+			warn(r, "%s: \"decisions\": no rule '%s'", file,
+			     c->key);
+			continue;
+		}
+		if (lv == LEVEL_PROJECT &&
+		    (!rule_enabled(rule) || dec < rule_decision(rule) ||
+		     dec == DECISION_NONE)) {
+			warn(r, "%s: ignored \"decisions\": \"%s\": \"%s\": a "
+			     "project may only make an enabled rule stricter",
+			     file, c->key, c->s);
+			continue;
+		}
+		if ((error = ruleset_set_decision(r->set, c->key, dec,
+						  d)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static void free_branches(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nbranches; i++)
+		free(r->branches[i]);
+	free(r->branches);
+	r->branches = NULL;
+	r->nbranches = 0;
+}
+
+static int push_branch(struct run *r, const char *b)
+{
+	char **nb;
+	size_t i;
+
+	for (i = 0; i < r->nbranches; i++)
+		if (!strcmp(r->branches[i], b))
+			return 0;
+	nb = realloc(r->branches, (r->nbranches + 1) * sizeof(*nb));
+	if (!nb)
+		return CV_ENOMEM;
+	r->branches = nb;
+	if (!(nb[r->nbranches] = strdup(b)))
+		return CV_ENOMEM;
+	r->nbranches++;
+	return 0;
+}
+
+static int apply_branches(struct run *r, const struct jv *v, const char *file,
+			  enum level lv, struct diag *d)
+{
+	const struct jv *c;
+	size_t i;
+
+	if (!string_array(v))
+		return diag_set(d, CV_EINVAL, "config '%s': "
+				"\"protected_branches\" must be an array of "
+				"branch globs", file);
+	if (lv != LEVEL_PROJECT) {
+		free_branches(r);	/* the user's list replaces */
+	} else if (!r->branches_set) {
+		/* A project adds to the defaults, never replaces them. */
+		for (i = 0; i < 3; i++)
+			if (push_branch(r, default_branches[i]) < 0)
+				return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	r->branches_set = true;
+	for (c = v->child; c; c = c->next)
+		if (push_branch(r, c->s) < 0)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+	return ruleset_set_protected_branches(r->set,
+		(const char *const *)r->branches, r->nbranches, d);
+}
+
+static int add_exception(const char *file, const struct jv *e, struct diag *d)
+{
+	const char *rule = jv_get_string(e, "rule");
+	const char *cmd = jv_get_string(e, "command");
+	const char *path = jv_get_string(e, "path");
+	struct exception *nv, x = { 0 };
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (!rule || !!cmd == !!path)
+		return diag_set(d, CV_EINVAL, "config '%s': an exception needs "
+				"\"rule\" and exactly one of \"command\" "
+				"(regex) or \"path\" (glob)", file);
+	if (cmd) {
+		x.command = pcre2_compile((PCRE2_SPTR)cmd,
+					  PCRE2_ZERO_TERMINATED,
+					  PCRE2_ANCHORED | PCRE2_ENDANCHORED |
+					  PCRE2_UTF, &errcode, &erroff, NULL);
+		if (!x.command) {
+			PCRE2_UCHAR msg[128];
+
+			pcre2_get_error_message(errcode, msg, sizeof(msg));
+			return diag_set(d, CV_EINVAL, "config '%s': exception "
+					"for '%s': bad regex at offset %zu: %s",
+					file, rule, (size_t)erroff,
+					(const char *)msg);
+		}
+	}
+	if (!(x.rule = strdup(rule)) || (path && !(x.path = strdup(path))))
+		goto oom;
+	nv = realloc(state.ex, (state.nex + 1) * sizeof(*nv));
+	if (!nv)
+		goto oom;
+	state.ex = nv;
+	state.ex[state.nex++] = x;
+	return 0;
+oom:
+	free(x.rule);
+	free(x.path);
+	pcre2_code_free(x.command);
+	return diag_set(d, CV_ENOMEM, "out of memory");
+}
+
+static int apply_exceptions(struct run *r, const struct jv *v, const char *file,
+			    enum level lv, struct diag *d)
+{
+	const struct jv *c;
+	int error;
+
+	if (!jv_is(v, JV_ARRAY))
+		return diag_set(d, CV_EINVAL, "config '%s': \"exceptions\" "
+				"must be an array of objects", file);
+	if (lv == LEVEL_PROJECT) {
+		warn(r, "%s: ignored \"exceptions\": a project cannot exempt "
+		     "commands from rules", file);
+		return 0;
+	}
+	for (c = v->child; c; c = c->next) {
+		if (!jv_is(c, JV_OBJECT))
+			return diag_set(d, CV_EINVAL, "config '%s': "
+					"\"exceptions\" must be an array of "
+					"objects", file);
+		if ((error = add_exception(file, c, d)) < 0)
+			return error;
+		if (!ruleset_find(r->set, jv_get_string(c, "rule")))
+			warn(r, "%s: exception for unknown rule '%s'", file,
+			     jv_get_string(c, "rule"));
+	}
+	return 0;
+}
+
+static int apply_log(struct run *r, const struct jv *v, const char *file,
+		     enum level lv, struct diag *d)
+{
+	const struct jv *e, *a, *m;
+
+	if (!jv_is(v, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "config '%s': \"log\" must be an "
+				"object", file);
+	if (lv == LEVEL_PROJECT) {
+		warn(r, "%s: ignored \"log\": only your own config sets "
+		     "logging", file);
+		return 0;
+	}
+	e = jv_get(v, "enabled");
+	a = jv_get(v, "all_calls");
+	m = jv_get(v, "max_bytes");
+	if ((e && !jv_is_bool(e)) || (a && !jv_is_bool(a)) ||
+	    (m && (!jv_is(m, JV_NUMBER) || m->num < 4096 ||
+		   m->num > 1e12)))
+		return diag_set(d, CV_EINVAL, "config '%s': \"log\" takes "
+				"\"enabled\" and \"all_calls\" (true/false) and "
+				"\"max_bytes\" (4096 or more)", file);
+	if (e)
+		state.log.enabled = jv_is(e, JV_TRUE);
+	if (a)
+		state.log.all_calls = jv_is(a, JV_TRUE);
+	if (m)
+		state.log.max_bytes = (unsigned long long)m->num;
+	return 0;
+}
+
+static const char *const known_keys[] = {
+	"$schema", "comment", "rule_dirs", "disable", "decisions",
+	"protected_branches", "exceptions", "log", "trust_projects", NULL,
+};
+
+static int apply_tree(struct run *r, const struct jv *root, const char *file,
+		      const char *base, enum level lv, struct diag *d)
+{
+	const struct jv *v, *c;
+	size_t i;
+	int error = 0;
+
+	if (!jv_is(root, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "config '%s' is not a JSON "
+				"object", file);
+	for (c = root->child; c; c = c->next) {
+		for (i = 0; known_keys[i]; i++)
+			if (!strcmp(c->key, known_keys[i]))
+				break;
+		if (!known_keys[i])
+			warn(r, "%s: unknown key \"%s\" ignored", file,
+			     c->key);
+	}
+	/* Packs first, so the other keys can name their rules. */
+	if ((v = jv_get(root, "rule_dirs")) &&
+	    (error = apply_rule_dirs(r, v, file, base, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "disable")) &&
+	    (error = apply_disable(r, v, file, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "decisions")) &&
+	    (error = apply_decisions(r, v, file, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "protected_branches")) &&
+	    (error = apply_branches(r, v, file, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "exceptions")) &&
+	    (error = apply_exceptions(r, v, file, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "log")) &&
+	    (error = apply_log(r, v, file, lv, d)) < 0)
+		return error;
+	v = jv_get(root, "trust_projects");
+	if (v && lv != LEVEL_USER)
+		warn(r, "%s: ignored \"trust_projects\": only your own config "
+		     "can trust a project", file);
+	else if (v && !string_array(v))
+		return diag_set(d, CV_EINVAL, "config '%s': \"trust_projects\" "
+				"must be an array of directories", file);
+	return 0;
+}
+
+/* Reads and parses one config file; *root stays NULL when it does not
+ * exist. */
+static int read_config(struct jv **root, struct arena *a, const char *file,
+		       struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	int error;
+
+	*root = NULL;
+	/* Non-blocking, regular files only: a FIFO planted here must make
+	 * every call a prompt deny, not a wait for the watchdog. */
+	error = safefile_read(&b, file, CV_MAX_CONFIG_BYTES, 0, d);
+	if (error == CV_ENOTFOUND) {
+		buf_release(&b);
+		return 0;
+	}
+	if (error < 0)
+		error = diag_set(d, error, "config '%s' %s; fix or remove it "
+				 "(every call is denied until then)", file,
+				 d->msg);
+	else if ((error = jv_parse_copy(root, a, b.data, b.len, 0, d)) < 0) {
+		char why[CV_DIAG_MAX];
+
+		/* d->msg cannot be both source and destination. */
+		snprintf(why, sizeof(why), "%s", d->msg);
+		error = diag_set(d, error, "config '%s' is not valid JSON: %s; "
+				 "fix or remove it (every call is denied until "
+				 "then)", file, why);
+	}
+	buf_release(&b);
+	return error;
+}
+
+static bool trusted(const struct run *r, const char *dir)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	const struct jv *c;
+
+	if (!r->trust || !realpath(dir, a))
+		return false;
+	for (c = r->trust->child; c; c = c->next) {
+		struct buf p = BUF_INIT;
+		bool same;
+
+		if (resolve_path(&p, r, "/", c->s) < 0)
+			return false;
+		same = realpath(p.data, b) && !strcmp(a, b);
+		buf_release(&p);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/* Finds .ccveto.json from cwd upwards, below $HOME (or below / outside
+ * it).  dir receives the directory that holds it. */
+static int find_project(struct buf *file, struct buf *dir, const char *cwd,
+			const char *home)
+{
+	size_t n = strlen(cwd);
+
+	if (cwd[0] != '/')
+		return CV_ENOTFOUND;
+	while (n > 1 && cwd[n - 1] == '/')
+		n--;
+	for (;;) {
+		if (n <= 1 || (home && strlen(home) == n &&
+			       !strncmp(cwd, home, n)))
+			return CV_ENOTFOUND;
+		buf_release(file);
+		if (buf_printf(file, "%.*s/.ccveto.json", (int)n, cwd) < 0)
+			return CV_ENOMEM;
+		if (access(file->data, F_OK) == 0) {
+			buf_release(dir);
+			return buf_put(dir, cwd, n);
+		}
+		while (n > 1 && cwd[n - 1] != '/')
+			n--;
+		while (n > 1 && cwd[n - 1] == '/')
+			n--;
+	}
+}
+
+static int user_config_path(struct buf *out, const char *home)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+
+	if (xdg && xdg[0] == '/')
+		return buf_printf(out, "%s/ccveto/config.json", xdg);
+	if (!home)
+		return CV_ENOTFOUND;
+	return buf_printf(out, "%s/.config/ccveto/config.json", home);
+}
+
+int config_apply(struct ruleset *set, const struct config_opts *opts,
+		 struct diag *d)
+{
+	struct buf ufile = BUF_INIT, pfile = BUF_INIT, pdir = BUF_INIT,
+		   udir = BUF_INIT;
+	struct jv *user = NULL, *proj = NULL;
+	struct arena trees;		/* both files' trees, read once */
+	struct run r = { 0 };
+	const char *rules_dir = opts->rules_dir;
+	int error = 0;
+
+	config_release();
+	arena_init(&trees);
+	r.set = set;
+	r.opts = opts;
+	r.home = getenv("HOME");
+	if (r.home && r.home[0] != '/')
+		r.home = NULL;
+	if (!rules_dir)
+		rules_dir = getenv("CCVETO_RULES_DIR");
+	if (rules_dir && *rules_dir &&
+	    (error = ruleset_load_dir(set, rules_dir, d)) < 0)
+		goto done;
+	if (!opts->no_user_config && user_config_path(&ufile, r.home) == 0) {
+		const char *slash;
+
+		if ((error = read_config(&user, &trees, ufile.data, d)) < 0)
+			goto done;
+		slash = strrchr(ufile.data, '/');
+		if ((error = buf_put(&udir, ufile.data,
+				     (size_t)(slash - ufile.data))) < 0)
+			goto done;
+		if (user) {
+			r.trust = jv_get(user, "trust_projects");
+			if ((error = apply_tree(&r, user, ufile.data,
+						udir.data, LEVEL_USER, d)) < 0)
+				goto done;
+		}
+	}
+	if (opts->cwd && find_project(&pfile, &pdir, opts->cwd, r.home) == 0) {
+		enum level lv;
+
+		if ((error = read_config(&proj, &trees, pfile.data, d)) < 0)
+			goto done;
+		lv = trusted(&r, pdir.data) ? LEVEL_TRUSTED : LEVEL_PROJECT;
+		if (proj && (error = apply_tree(&r, proj, pfile.data,
+						pdir.data, lv, d)) < 0)
+			goto done;
+	}
+done:
+	if (error == CV_ENOMEM)
+		diag_set(d, error, "out of memory");
+	free_branches(&r);
+	arena_release(&trees);
+	buf_release(&ufile);
+	buf_release(&udir);
+	buf_release(&pfile);
+	buf_release(&pdir);
+	return error;
+}
+
+bool config_exception_applies(const char *rule_id, const struct subject *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < state.nex; i++) {
+		const struct exception *x = &state.ex[i];
+
+		if (strcmp(x->rule, rule_id))
+			continue;
+		if (x->command && s->kind == SUBJECT_COMMAND && s->line &&
+		    !s->program_dynamic) {
+			int rc;
+
+			if (!state.mctx) {
+				state.mctx = pcre2_match_context_create(NULL);
+				state.md = pcre2_match_data_create(4, NULL);
+				if (!state.mctx || !state.md)
+					return false;
+				pcre2_set_match_limit(state.mctx,
+						      CV_PCRE2_MATCH_LIMIT);
+				pcre2_set_depth_limit(state.mctx,
+						      CV_PCRE2_DEPTH_LIMIT);
+			}
+			/* A limit hit or any error is "no exception". */
+			rc = pcre2_match(x->command, (PCRE2_SPTR)s->line,
+					 strlen(s->line), 0, 0, state.md,
+					 state.mctx);
+			if (rc > 0)
+				return true;
+		}
+		if (x->path && s->kind == SUBJECT_FILE && s->paths.n) {
+			for (j = 0; j < s->paths.n; j++)
+				if (fnmatch(x->path, s->paths.v[j], 0))
+					break;
+			if (j == s->paths.n)
+				return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,51 @@
+/* config.h - user and project configuration applied to a rule set.
+ * User config: $XDG_CONFIG_HOME/ccveto/config.json (~/.config/...).
+ * Project config: .ccveto.json found from cwd upwards; it may only tighten
+ * what the user's config allows, unless the user's config trusts that
+ * project path.  config_apply() loads both and changes `set` in place
+ * (disabled rules, decisions, extra packs, protected branches).
+ * Exceptions and log settings are kept in this module, for the process,
+ * until the next config_apply() or config_release(); see
+ * docs/configuration.md for the keys and the precedence. */
+#ifndef CV_CONFIG_H
+#define CV_CONFIG_H
+
+#include <stdbool.h>
+
+#include "util/diag.h"
+
+struct ruleset;
+struct buf;
+struct subject;
+
+struct config_opts {
+	const char *cwd;	/* where to look for .ccveto.json; NULL: none */
+	const char *rules_dir;	/* --rules-dir, else $CCVETO_RULES_DIR */
+	int no_user_config;	/* for tests: ignore the user config */
+	struct buf *warnings;	/* when set (`ccveto check`): one line per
+				 * ignored or unknown setting; the hook
+				 * leaves it NULL and prints nothing */
+};
+
+int config_apply(struct ruleset *set, const struct config_opts *opts,
+		 struct diag *d);
+
+/* Decision log settings from the last config_apply(); defaults before. */
+struct config_log {
+	bool enabled;			/* default true: deny and ask */
+	bool all_calls;			/* also calls with no objection */
+	unsigned long long max_bytes;	/* rotate beyond; default 10 MiB */
+};
+const struct config_log *config_log_settings(void);
+
+/* Does an exception from the user's config (or a trusted project's)
+ * exempt subject s from rule `rule_id`?  A "command" exception must match
+ * the whole normalised command line of a shell command; a "path"
+ * exception (fnmatch glob) must match every path of a file-tool call.
+ * policy.c asks this for every rule that fires, before counting it. */
+bool config_exception_applies(const char *rule_id, const struct subject *s);
+
+/* Frees what config_apply() kept; for leak checkers. */
+void config_release(void);
+
+#endif

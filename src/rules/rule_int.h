@@ -1,0 +1,86 @@
+/* rule_int.h - a rule's insides, shared by ruleset.c (storage, lazy
+ * parsing) and policy.c (conditions, matching).  Nothing else includes it. */
+#ifndef CV_RULE_INT_H
+#define CV_RULE_INT_H
+
+#include <stdbool.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "json/jval.h"
+#include "rules/ruleset.h"
+
+/* A regex condition, compiled the first time it is evaluated. */
+struct rx {
+	const char *pattern;		/* NULL: no such condition */
+	pcre2_code *code;
+};
+
+struct flagspec {
+	char shorts[32];		/* "rR" for "-r|-R|--recursive" */
+	const char *longs[8];		/* "recursive" */
+	size_t nlongs;
+};
+
+struct cond {
+	const struct jv *program, *subcommand, *input_from, *via, *keywords,
+		*input_true;
+	struct flagspec *flags;
+	size_t nflags;
+	bool git_push_protected;
+	struct rx args, path, line, redirect, code, content, url, host,
+		mcp_server, mcp_tool, strings;
+};
+
+struct rule {
+	const char *id, *pack, *origin;
+	/* Prefilter facts as packed lists ("a\0b\0\0", rules_embed.h). */
+	const char *tools, *programs, *keywords, *subcommands;
+	const char *examples_text;	/* embedded: hit/miss, self-test only */
+	size_t examples_len;
+	struct jv *examples;		/* parsed examples_text */
+	bool in_block;			/* embedded: in the block or the set's
+					 * arena, not freed on its own */
+	const unsigned char *regexes;	/* embedded: precompiled regexes */
+	size_t regexes_len;
+	const char *json_text;		/* embedded: parsed on first use */
+	size_t json_len;
+	struct jv *json;		/* the rule object */
+	struct arena *trees;		/* the set's: where json_text and
+					 * examples_text are parsed */
+	bool enabled;
+	bool replaced;			/* a later pack redefined this id */
+	bool decision_set;		/* configuration changed the decision */
+	enum decision decision;
+	enum severity severity;
+	const char *title, *why, *instead;
+	/* Conditions, built by policy.c on first evaluation. */
+	int built;			/* 0 not yet, 1 built, <0 failed */
+	struct cond *match;		/* allocated when first built */
+	struct cond *unless;
+	size_t nunless;
+	/* Storage for lists of user-pack rules (embedded: static). */
+	char *owned_lists;
+};
+
+/* Each item of a packed list. */
+#define packed_for_each(item, list) \
+	for ((item) = (list); *(item); (item) += strlen(item) + 1)
+
+/* Parses the rule's JSON if needed and reads its scalar fields. */
+int rule_load(struct rule *r, struct diag *d);
+/* Frees what policy.c built for the rule's conditions. */
+void rule_release_conds(struct rule *r);
+
+/* Candidate rules for a program name (NULL-terminated array, borrowed). */
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n);
+/* Every rule, for a program name that is computed at run time. */
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
+/* Rules without a `program` condition that apply to this tool (borrowed
+ * until the next call). */
+struct rule *const *ruleset_programless(struct ruleset *set,
+					const char *tool, size_t *n);
+bool rule_applies_to_tool(const struct rule *r, const char *tool);
+
+#endif

@@ -1,0 +1,46 @@
+/* rulepack.h - validating a rule pack and describing its rules.
+ * Shared by the run-time loader (ruleset.c) and the build-time generator
+ * (tools/embed.c), so an embedded pack passed exactly the checks a user
+ * pack passes.  Descriptions point into the tree given (jval.h); they
+ * are valid while it lives. */
+#ifndef CV_RULEPACK_H
+#define CV_RULEPACK_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+#include "json/jval.h"
+
+#define RULEPACK_MAX_LIST 64	/* programs, tools or keywords of a rule */
+
+struct rule_desc {
+	const char *id;
+	const char *pack;
+	const char *tools[RULEPACK_MAX_LIST + 1];	/* NULL-terminated */
+	const char *programs[RULEPACK_MAX_LIST + 1];
+	const char *keywords[RULEPACK_MAX_LIST + 1];
+	const char *subcommands[RULEPACK_MAX_LIST + 1];
+	const struct jv *json;				/* the rule object */
+};
+
+/* Checks the pack's shape and every rule in it; calls fn for each rule.
+ * Messages name the origin and the rule. */
+typedef int (*rulepack_fn)(void *arg, const struct rule_desc *desc,
+			   struct diag *d);
+int rulepack_walk(const struct jv *pack, const char *origin, rulepack_fn fn,
+		  void *arg, struct diag *d);
+
+/* Condition keys a `match`/`unless` object may use. */
+extern const char *const rulepack_condition_keys[];
+
+/* The regex conditions, in the order their compiled forms are stored:
+ * for `match`, then each `unless` object, the keys present, in this order.
+ * The generator precompiles them in this order and policy.c decodes them
+ * in the same one. */
+#define RULEPACK_NREGEX 11
+extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];
+
+/* Compile options shared by the generator and the matcher. */
+#define RULEPACK_PCRE2_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+
+#endif

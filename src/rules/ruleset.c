@@ -1,0 +1,772 @@
+/* ruleset.c - loaded rule packs, see ruleset.h.
+ *
+ * Embedded rules arrive as JSON text per rule plus their prefilter facts
+ * (tools, programs, keywords), so loading the defaults parses nothing: a
+ * rule's JSON is parsed, and its regexes compiled (policy.c), only when a
+ * call reaches it through the program index or a keyword. */
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/buf.h"
+#include "json/jval.h"
+#include "rules/rule_int.h"
+#include "rules/rulepack.h"
+#include "rules/rules_embed.h"
+#include "util/safefile.h"
+
+struct ruleset {
+	struct rule **rules;		/* NULL: embedded, not filled yet */
+	size_t n, cap;
+	struct arena trees;		/* every parsed pack and rule: rules
+					 * point into them */
+	char **origins;			/* user packs' file names */
+	size_t npacks;
+	/* Prefilter index, rebuilt lazily after loads. */
+	bool index_dirty;
+	struct embedded_prog *by_prog;	/* same shape as the built-in one;
+					 * .rule indexes set->rules */
+	size_t nby_prog;
+	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
+	size_t *programless;		/* indexes into rules */
+	struct rule **programless_hits;	/* ruleset_programless's answer */
+	size_t nprogramless, nprogramless_hits;
+	char *hits_tool;		/* ... for this tool (every subject of
+					 * a call asks for the same one) */
+	char **branches;
+	size_t nbranches;
+	/* Embedded rules loaded first keep the index computed at build
+	 * time; only rules added later are indexed at run time. */
+	struct rule *embedded_block;	/* a slot per embedded rule, used if
+					 * the arena has no memory (rule_get) */
+	size_t nembedded;
+	bool static_index;
+};
+
+static const char *const default_branches[] = { "main", "master",
+						"release/*" };
+
+int ruleset_new(struct ruleset **out, struct diag *d)
+{
+	struct ruleset *set = calloc(1, sizeof(*set));
+
+	*out = NULL;
+	if (!set)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	set->index_dirty = true;	/* even an empty set needs an index */
+	arena_init(&set->trees);
+	*out = set;
+	return 0;
+}
+
+static void fill_embedded(struct rule *r, const struct embedded_rule *e);
+
+/* The rule at index i.  An embedded rule not used yet (a NULL entry) is
+ * filled from embedded_rules first; rules a call cannot reach are never
+ * filled, so they cost neither the writes nor the fresh pages. */
+static struct rule *rule_get(struct ruleset *set, size_t i)
+{
+	if (!set->rules[i]) {
+		/* Filled rules sit together in the set's arena, next to
+		 * their parsed JSON, rather than at their scattered slots in
+		 * the block: fewer fresh pages.  The slot is the fallback. */
+		struct rule *r = arena_alloc(&set->trees, sizeof(*r));
+
+		if (!r)
+			r = &set->embedded_block[i];
+		memset(r, 0, sizeof(*r));
+		fill_embedded(r, &embedded_rules[i]);
+		r->in_block = true;
+		r->trees = &set->trees;
+		set->rules[i] = r;
+	}
+	return set->rules[i];
+}
+
+/* The rule's packed tool list, without filling an embedded rule. */
+static const char *rule_tools(const struct ruleset *set, size_t i)
+{
+	return set->rules[i] ? set->rules[i]->tools : embedded_rules[i].tools;
+}
+
+static void fill_all(struct ruleset *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nembedded; i++)
+		rule_get(set, i);
+}
+
+static void rule_free(struct rule *r)
+{
+	rule_release_conds(r);
+	free(r->owned_lists);
+	if (!r->in_block)
+		free(r);
+}
+
+void ruleset_free(struct ruleset *set)
+{
+	size_t i;
+
+	if (!set)
+		return;
+	for (i = 0; i < set->n; i++)
+		if (set->rules[i])
+			rule_free(set->rules[i]);
+	free(set->rules);
+	free(set->embedded_block);
+	for (i = 0; i < set->npacks; i++)
+		free(set->origins[i]);
+	free(set->origins);
+	arena_release(&set->trees);
+	free(set->by_prog);
+	free(set->by_prog_rules);
+	free(set->programless);
+	free(set->programless_hits);
+	free(set->hits_tool);
+	for (i = 0; i < set->nbranches; i++)
+		free(set->branches[i]);
+	free(set->branches);
+	free(set);
+}
+
+static int add_rule(struct ruleset *set, struct rule *r, struct diag *d)
+{
+	size_t i;
+
+	if (set->n >= CV_MAX_RULES) {
+		rule_free(r);
+		return diag_set(d, CV_ETOOBIG, "more than %d rules",
+				CV_MAX_RULES);
+	}
+	/* A later pack redefines a rule id: the old rule stops applying. */
+	fill_all(set);
+	for (i = 0; i < set->n; i++)
+		if (!set->rules[i]->replaced &&
+		    !strcmp(set->rules[i]->id, r->id))
+			set->rules[i]->replaced = true;
+	if (set->n == set->cap) {
+		size_t ncap = set->cap ? set->cap * 2 : 256;
+		struct rule **nr = realloc(set->rules, ncap * sizeof(*nr));
+		if (!nr) {
+			rule_free(r);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+		set->rules = nr;
+		set->cap = ncap;
+	}
+	set->rules[set->n++] = r;
+	set->index_dirty = true;
+	return 0;
+}
+
+static void fill_embedded(struct rule *r, const struct embedded_rule *e)
+{
+	r->id = e->id;
+	r->pack = e->pack;
+	r->origin = "built-in";
+	r->tools = e->tools;
+	r->programs = e->programs;
+	r->keywords = e->keywords;
+	r->subcommands = e->subcommands;
+	r->json_text = e->json;
+	r->json_len = e->json_len;
+	r->examples_text = e->examples;
+	r->examples_len = e->examples_len;
+	r->regexes = e->regexes;
+	r->regexes_len = e->regexes_len;
+	r->enabled = true;
+}
+
+int ruleset_load_embedded(struct ruleset *set, struct diag *d)
+{
+	size_t i, n = embedded_rule_count;
+	int error;
+
+	if (set->n == 0 && n > 0) {
+		/* The common case: one allocation, no duplicate checks (the
+		 * generator refused duplicates) and the build-time index.
+		 * Rules are filled when first used (rule_get); until then
+		 * their entry in rules is NULL. */
+		struct rule *block = malloc(n * sizeof(*block));
+		struct rule **v = calloc(n, sizeof(*v));
+
+		if (!block || !v) {
+			free(block);
+			free(v);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+		free(set->rules);
+		set->rules = v;
+		set->n = set->cap = n;
+		set->embedded_block = block;
+		set->nembedded = n;
+		set->static_index = true;
+		set->index_dirty = true;
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		struct rule *r = calloc(1, sizeof(*r));
+
+		if (!r)
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		fill_embedded(r, &embedded_rules[i]);
+		r->trees = &set->trees;
+		if ((error = add_rule(set, r, d)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+struct load_ctx {
+	struct ruleset *set;
+	const char *origin;
+};
+
+static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
+{
+	struct load_ctx *ctx = arg;
+	const char *const *src[4] = { desc->tools, desc->programs,
+				       desc->keywords, desc->subcommands };
+	const char **dst[4];
+	struct rule *r = calloc(1, sizeof(*r));
+	size_t size = 0, k, i;
+	char *lists, *p;
+
+	if (!r)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	/* The four lists packed like the embedded ones, in one block. */
+	for (k = 0; k < 4; k++) {
+		for (i = 0; src[k][i]; i++)
+			size += strlen(src[k][i]) + 1;
+		size++;
+	}
+	if (!(lists = malloc(size))) {
+		free(r);
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	dst[0] = &r->tools;
+	dst[1] = &r->programs;
+	dst[2] = &r->keywords;
+	dst[3] = &r->subcommands;
+	for (p = lists, k = 0; k < 4; k++) {
+		*dst[k] = p;
+		for (i = 0; src[k][i]; i++)
+			p = stpcpy(p, src[k][i]) + 1;
+		*p++ = '\0';
+	}
+	r->owned_lists = lists;
+	r->id = desc->id;
+	r->pack = desc->pack;
+	r->origin = ctx->origin;
+	r->json = (struct jv *)desc->json;
+	r->trees = &ctx->set->trees;
+	r->enabled = true;
+	return add_rule(ctx->set, r, d);
+}
+
+int ruleset_load_pack(struct ruleset *set, const char *json, size_t len,
+		      const char *origin, struct diag *d)
+{
+	struct load_ctx ctx;
+	struct jv *pack;
+	char **no, *org;
+	int error;
+
+	if (len > CV_MAX_PACK_BYTES)
+		return diag_set(d, CV_ETOOBIG, "%s: pack larger than %u bytes",
+				origin, CV_MAX_PACK_BYTES);
+	if ((error = jv_parse_copy(&pack, &set->trees, json, len, 0, d)) < 0) {
+		char msg[CV_DIAG_MAX];
+
+		snprintf(msg, sizeof(msg), "%s", d->msg);
+		return diag_set(d, error, "%s: %s", origin, msg);
+	}
+	/* The pack tree (in set->trees) and its origin string live as
+	 * long as the set: its rules point into both. */
+	org = strdup(origin);
+	no = realloc(set->origins, (set->npacks + 1) * sizeof(*no));
+	if (no)
+		set->origins = no;
+	if (!org || !no) {
+		free(org);
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	}
+	set->origins[set->npacks] = org;
+	set->npacks++;
+	ctx.set = set;
+	ctx.origin = org;
+	return rulepack_walk(pack, origin, load_desc, &ctx, d);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+	int error = 0;
+
+	if (!dh)
+		return diag_set(d, CV_ENOTFOUND, "cannot open rules directory "
+				"'%s'", dir);
+	while ((de = readdir(dh))) {
+		size_t l = strlen(de->d_name);
+		char **nn;
+
+		if (l < 6 || strcmp(de->d_name + l - 5, ".json") ||
+		    de->d_name[0] == '.')
+			continue;
+		nn = realloc(names, (n + 1) * sizeof(*nn));
+		if (!nn || !(nn[n] = strdup(de->d_name))) {
+			names = nn ? nn : names;
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+			break;
+		}
+		names = nn;
+		n++;
+	}
+	closedir(dh);
+	if (!error)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n && !error; i++) {
+		struct buf b = BUF_INIT, path = BUF_INIT;
+
+		if (buf_printf(&path, "%s/%s", dir, names[i]) < 0) {
+			error = diag_set(d, CV_ENOMEM, "out of memory");
+		} else if ((error = safefile_read(&b, path.data,
+						  CV_MAX_PACK_BYTES, 0,
+						  d)) < 0) {
+			error = diag_set(d, error, "rule pack '%s' %s",
+					 path.data, error == CV_ENOTFOUND ?
+					 "vanished while loading" : d->msg);
+		} else {
+			error = ruleset_load_pack(set, b.data, b.len,
+						  path.data, d);
+		}
+		buf_release(&b);
+		buf_release(&path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return error;
+}
+
+static struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
+{
+	size_t i = set->n;
+
+	while (i-- > 0) {
+		/* An embedded rule not filled yet is compared by its id. */
+		if (!set->rules[i] &&
+		    strcmp(embedded_rules[i].id, id))
+			continue;
+		if (!rule_get(set, i)->replaced &&
+		    !strcmp(set->rules[i]->id, id))
+			return set->rules[i];
+	}
+	return NULL;
+}
+
+int ruleset_disable(struct ruleset *set, const char *id, struct diag *d)
+{
+	struct rule *r = ruleset_find_rule(set, id);
+
+	if (!r)
+		return diag_set(d, CV_ENOTFOUND, "no rule '%s'", id);
+	r->enabled = false;
+	return 0;
+}
+
+int ruleset_set_decision(struct ruleset *set, const char *id,
+			 enum decision dec, struct diag *d)
+{
+	struct rule *r = ruleset_find_rule(set, id);
+
+	if (!r)
+		return diag_set(d, CV_ENOTFOUND, "no rule '%s'", id);
+	if (dec == DECISION_NONE) {
+		r->enabled = false;
+		return 0;
+	}
+	r->decision = dec;
+	r->decision_set = true;
+	return 0;
+}
+
+int ruleset_set_protected_branches(struct ruleset *set,
+				   const char *const *globs, size_t n,
+				   struct diag *d)
+{
+	char **nb = calloc(n ? n : 1, sizeof(*nb));
+	size_t i;
+
+	if (!nb)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if (!(nb[i] = strdup(globs[i]))) {
+			while (i-- > 0)
+				free(nb[i]);
+			free(nb);
+			return diag_set(d, CV_ENOMEM, "out of memory");
+		}
+	}
+	for (i = 0; i < set->nbranches; i++)
+		free(set->branches[i]);
+	free(set->branches);
+	set->branches = nb;
+	set->nbranches = n;
+	return 0;
+}
+
+bool ruleset_branch_is_protected(const struct ruleset *set,
+				 const char *branch)
+{
+	size_t i;
+
+	if (!set->branches) {
+		for (i = 0; i < 3; i++)
+			if (!fnmatch(default_branches[i], branch, 0))
+				return true;
+		return false;
+	}
+	for (i = 0; i < set->nbranches; i++)
+		if (!fnmatch(set->branches[i], branch, 0))
+			return true;
+	return false;
+}
+
+size_t ruleset_count(const struct ruleset *set)
+{
+	return set->n;
+}
+
+const struct rule *ruleset_at(const struct ruleset *set, size_t i)
+{
+	return i < set->n ? rule_get((struct ruleset *)set, i) : NULL;
+}
+
+const struct rule *ruleset_find(const struct ruleset *set, const char *id)
+{
+	return ruleset_find_rule((struct ruleset *)set, id);
+}
+
+/* ---- lazy rule parsing ---- */
+
+static int parse_decision(enum decision *out, const char *s)
+{
+	if (s && !strcmp(s, "deny"))
+		*out = DECISION_DENY;
+	else if (s && !strcmp(s, "ask"))
+		*out = DECISION_ASK;
+	else
+		return -1;
+	return 0;
+}
+
+int rule_load(struct rule *r, struct diag *d)
+{
+	enum decision dec;
+
+	if (!r->json) {
+		struct diag scratch;
+
+		/* Validated at build time: failure means no memory. */
+		if (jv_parse_copy(&r->json, r->trees, r->json_text,
+				  r->json_len, 0, &scratch) < 0)
+			return diag_set(d, CV_ENOMEM, "rule '%s': cannot parse "
+					"its JSON", r->id);
+	}
+	if (!r->title) {
+		r->title = jv_get_string(r->json, "title");
+		r->why = jv_get_string(r->json, "why");
+		r->instead = jv_get_string(r->json, "instead");
+		if (severity_parse(&r->severity,
+				   jv_get_string(r->json, "severity")) < 0 ||
+		    parse_decision(&dec,
+				   jv_get_string(r->json, "decision")) < 0)
+			return diag_set(d, CV_EINVAL, "rule '%s' is malformed",
+					r->id);
+		if (!r->decision_set)
+			r->decision = dec;
+	}
+	return 0;
+}
+
+/* Accessors parse on demand; a rule that cannot be parsed was rejected
+ * at load time (user packs) or at build time (embedded), so failure here
+ * means out of memory and the fields read as empty. */
+static struct rule *loaded(const struct rule *r)
+{
+	struct rule *m = (struct rule *)r;
+
+	rule_load(m, NULL);
+	return m;
+}
+
+const char *rule_id(const struct rule *r) { return r->id; }
+const char *rule_pack(const struct rule *r) { return r->pack; }
+const char *rule_origin(const struct rule *r) { return r->origin; }
+bool rule_enabled(const struct rule *r) { return r->enabled && !r->replaced; }
+const char *rule_title(const struct rule *r)
+{
+	const char *s = loaded(r)->title;
+	return s ? s : "";
+}
+const char *rule_why(const struct rule *r)
+{
+	const char *s = loaded(r)->why;
+	return s ? s : "";
+}
+const char *rule_instead(const struct rule *r)
+{
+	const char *s = loaded(r)->instead;
+	return s ? s : "";
+}
+enum decision rule_decision(const struct rule *r)
+{
+	return loaded(r)->decision;
+}
+enum severity rule_severity(const struct rule *r)
+{
+	return loaded(r)->severity;
+}
+const void *rule_json(const struct rule *r)
+{
+	return loaded(r)->json;
+}
+
+const void *rule_examples(const struct rule *r)
+{
+	struct rule *m = (struct rule *)r;
+
+	if (!m->examples_text)
+		return rule_json(r);
+	if (!m->examples) {
+		struct diag scratch;
+
+		if (jv_parse_copy(&m->examples, m->trees, m->examples_text,
+				  m->examples_len, 0, &scratch) < 0)
+			m->examples = NULL;
+	}
+	return m->examples;
+}
+
+const char *decision_name(enum decision d)
+{
+	switch (d) {
+	case DECISION_DENY: return "deny";
+	case DECISION_ASK: return "ask";
+	case DECISION_NONE: break;
+	}
+	/* Not "allow": ccveto never allows, Claude Code's own permission
+	 * rules still decide. */
+	return "none";
+}
+
+const char *severity_name(enum severity s)
+{
+	switch (s) {
+	case SEVERITY_CRITICAL: return "critical";
+	case SEVERITY_HIGH: return "high";
+	case SEVERITY_MEDIUM: return "medium";
+	case SEVERITY_LOW: break;
+	}
+	return "low";
+}
+
+int severity_parse(enum severity *out, const char *name)
+{
+	static const char *const names[] = { "low", "medium", "high",
+					      "critical" };
+	int i;
+
+	for (i = 0; name && i < 4; i++) {
+		if (!strcmp(name, names[i])) {
+			*out = (enum severity)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* ---- prefilter index ---- */
+
+static int cmp_prog(const void *a, const void *b)
+{
+	const struct embedded_prog *x = a, *y = b;
+	int c = strcmp(x->program, y->program);
+
+	if (c)
+		return c;
+	/* Rule order (load order) among equal programs, for stable output. */
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* Indexes the rules the build-time index does not cover (all of them
+ * when the embedded packs were not loaded first), and lists every rule
+ * without a program. */
+static int build_index(struct ruleset *set)
+{
+	size_t first = set->static_index ? set->nembedded : 0;
+	size_t i, n = 0, np = 0;
+	struct embedded_prog *e;
+	struct rule **hits, **scratch;
+	size_t *pl;
+
+	for (i = first; i < set->n; i++) {
+		const char *p;
+		size_t c = 0;
+
+		packed_for_each(p, rule_get(set, i)->programs)
+			c++;
+		n += c;
+		if (!c)
+			np++;
+	}
+	if (set->static_index)
+		np += embedded_programless_count;
+	e = malloc((n ? n : 1) * sizeof(*e));
+	pl = malloc((np ? np : 1) * sizeof(*pl));
+	hits = malloc((np ? np : 1) * sizeof(*hits));
+	scratch = malloc((n + (set->static_index ? embedded_prog_count : 0) +
+			  1) * sizeof(*scratch));
+	if (!e || !pl || !hits || !scratch) {
+		free(e);
+		free(pl);
+		free(hits);
+		free(scratch);
+		return -1;
+	}
+	n = np = 0;
+	if (set->static_index)
+		for (i = 0; i < embedded_programless_count; i++)
+			pl[np++] = embedded_programless[i];
+	for (i = first; i < set->n; i++) {
+		struct rule *r = set->rules[i];
+		const char *p;
+
+		if (!r->programs[0])
+			pl[np++] = i;
+		packed_for_each(p, r->programs) {
+			e[n].program = p;
+			e[n].rule = (unsigned)i;
+			n++;
+		}
+	}
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_prog);
+	free(set->by_prog);
+	free(set->programless);
+	free(set->programless_hits);
+	free(set->hits_tool);
+	set->hits_tool = NULL;
+	free(set->by_prog_rules);
+	set->by_prog = e;
+	set->programless_hits = hits;
+	set->nby_prog = n;
+	set->programless = pl;
+	set->nprogramless = np;
+	set->by_prog_rules = scratch;
+	set->index_dirty = false;
+	return 0;
+}
+
+/* Appends the rules that index entries v[0..n) (sorted by program) list
+ * for `program` to out; returns the new count. */
+static size_t prog_lookup(struct rule **out, size_t k, struct ruleset *set,
+			  const struct embedded_prog *v, size_t n,
+			  const char *program)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(v[mid].program, program) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < n && !strcmp(v[lo].program, program))
+		out[k++] = rule_get(set, v[lo++].rule);
+	return k;
+}
+
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n)
+{
+	size_t k = 0;
+
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	if (set->static_index)
+		k = prog_lookup(set->by_prog_rules, k, set,
+				embedded_prog_index, embedded_prog_count,
+				program);
+	*n = prog_lookup(set->by_prog_rules, k, set, set->by_prog,
+			 set->nby_prog, program);
+	return set->by_prog_rules;
+}
+
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
+{
+	fill_all(set);
+	*n = set->n;
+	return set->rules;
+}
+
+/* Does the packed tool list name this tool ("mcp": any MCP tool)? */
+static bool tools_match(const char *tools, const char *tool)
+{
+	const char *t;
+
+	packed_for_each(t, tools) {
+		if (!strcmp(t, tool))
+			return true;
+		if (!strcmp(t, "mcp") && !strncmp(tool, "mcp__", 5))
+			return true;
+	}
+	return false;
+}
+
+struct rule *const *ruleset_programless(struct ruleset *set,
+					const char *tool, size_t *n)
+{
+	size_t i, k = 0;
+
+	*n = 0;
+	if (set->index_dirty && build_index(set) < 0)
+		return NULL;
+	if (set->hits_tool && !strcmp(set->hits_tool, tool)) {
+		*n = set->nprogramless_hits;
+		return set->programless_hits;
+	}
+	free(set->hits_tool);
+	if (!(set->hits_tool = strdup(tool)))
+		return NULL;
+	/* Only the rules for this tool: the others are never filled. */
+	for (i = 0; i < set->nprogramless; i++)
+		if (tools_match(rule_tools(set, set->programless[i]), tool))
+			set->programless_hits[k++] =
+				rule_get(set, set->programless[i]);
+	*n = set->nprogramless_hits = k;
+	return set->programless_hits;
+}
+
+bool rule_applies_to_tool(const struct rule *r, const char *tool)
+{
+	return tools_match(r->tools, tool);
+}

@@ -1,0 +1,37 @@
+/* shell.h - read a shell command the way bash will execute it.
+ * shell_parse() turns command text into subjects (see subject.h): every
+ * simple command, including those inside $( ), ` `, <( ), >( ), here-docs
+ * fed to a shell, `bash -c STRING`, `eval`, and wrappers such as sudo, env,
+ * timeout, xargs and find -exec, with the program name normalised.
+ * Parsing never fails open: text that cannot be parsed completely sets
+ * list->parse_incomplete and still yields every command it could read;
+ * nesting deeper than CV_MAX_SHELL_DEPTH or more than CV_MAX_COMMANDS
+ * commands is an error (CV_ETOOBIG).  All output lives in the arena. */
+#ifndef CV_SHELL_H
+#define CV_SHELL_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+#include "shell/subject.h"
+
+struct arena;
+
+struct shell_env {
+	const char *home;	/* the user's home, replaced by "~" in paths;
+				 * NULL: only /root and /home/<user> forms */
+	const char *cwd;	/* the session's directory, or NULL */
+	const char *tool;	/* tool_name recorded in each subject */
+};
+
+int shell_parse(struct subject_list *out, struct arena *a,
+		const struct shell_env *env, const char *text, size_t len,
+		struct diag *d);
+
+/* Normalises one path as rules see it: "~" for the home directory,
+ * repeated "/" and "/./" collapsed, trailing "/" dropped, "./x" -> "x".
+ * Used for shell words and for file-tool paths alike. */
+const char *shell_norm_path(struct arena *a, const struct shell_env *env,
+			    const char *path);
+
+#endif

@@ -1,0 +1,135 @@
+/* shell_int.h - private interface between shell_lex, shell_parse and
+ * shell_norm.  Not for other modules: they use shell.h.
+ * A struct sh_src is one text being parsed (the tool call's command, the
+ * inside of a $( ), a `bash -c` string, a here-doc fed to a shell); nested
+ * texts are parsed by recursion that is bounded by CV_MAX_SHELL_DEPTH, and
+ * everything they allocate lives in the request's arena. */
+#ifndef CV_SHELL_INT_H
+#define CV_SHELL_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "shell/shell.h"
+#include "shell/subject.h"
+
+/* Placeholders left in a word where bash would substitute text we do not
+ * know.  A nested parse that meets "$(…)" again must not treat the "…" as
+ * a command, so the text is shared. */
+#define SH_ELLIPSIS "\xe2\x80\xa6"
+
+/* Scratch text, grown in the arena by doubling: no per-character malloc. */
+struct sh_str {
+	char *v;
+	size_t n, cap;
+};
+
+enum sh_tok_type {
+	TK_EOF, TK_WORD, TK_NL, TK_SEMI, TK_AMP, TK_AND, TK_OR, TK_PIPE,
+	TK_PIPEAMP, TK_LPAREN, TK_RPAREN, TK_DSEMI, TK_REDIR,
+};
+
+enum sh_redir_kind {
+	RK_IN, RK_OUT, RK_APPEND, RK_INOUT, RK_ALLOUT, RK_ALLAPPEND,
+	RK_DUPOUT, RK_DUPIN, RK_HEREDOC, RK_HEREDOC_TABS, RK_HERESTR,
+};
+
+#define SW_QUOTED	1u	/* some part was quoted or escaped */
+#define SW_DYN		2u	/* unresolved $VAR, ${ }, $( ), ` ` */
+#define SW_SUBST	4u	/* contains a command/process substitution */
+
+struct sh_word {
+	const char *val;	/* quotes removed, known variables expanded */
+	size_t len;
+	size_t start, end;	/* source offsets */
+	unsigned flags;
+	struct strlist progs;	/* programs substituted into the word */
+};
+
+struct sh_tok {
+	enum sh_tok_type type;
+	enum sh_redir_kind rk;	/* TK_REDIR */
+	size_t start, end;
+	struct sh_word w;	/* TK_WORD */
+};
+
+struct sh_redir {
+	enum sh_redir_kind kind;
+	struct sh_word target;	/* file, fd, here-doc delimiter or string */
+	size_t heredoc;		/* index into sh_src.hd for RK_HEREDOC* */
+};
+
+struct sh_cmd {
+	struct sh_word *w;
+	size_t nw, capw;
+	struct sh_redir *r;
+	size_t nr, capr;
+	size_t start, end;	/* source slice */
+	bool started;
+};
+
+struct sh_vars {
+	const struct sh_vars *up;	/* enclosing scope, looked up too */
+	const char **name, **val;
+	size_t n, cap;
+};
+
+/* A here-doc waiting for its body (read after the next newline). */
+struct sh_heredoc {
+	const char *delim;
+	bool strip_tabs, quoted, have_body, done;
+	const char *body;
+	size_t body_len;
+	struct subject *subj;	/* the command that reads it, once known */
+	struct subject *pipe_to;	/* `cat <<EOF | sh`: the shell */
+	bool owner_set;
+};
+
+struct sh_ctx {
+	struct subject_list *out;
+	struct arena *a;
+	const struct shell_env *env;
+	struct diag *d;
+	size_t home_len;
+};
+
+struct sh_src {
+	struct sh_ctx *g;
+	const char *s;
+	size_t n, pos;
+	int depth;
+	struct sh_vars *vars;
+	const struct strlist *via;	/* wrappers around this whole text */
+	const struct strlist *in_from;	/* what feeds this whole text */
+	struct sh_str scratch;
+	struct sh_heredoc *hd;
+	size_t nhd, caphd, hd_next;	/* hd_next: first without a body */
+};
+
+/* shell_lex.c */
+int shl_next(struct sh_src *p, struct sh_tok *t);
+void shl_skip_blanks(struct sh_src *p);
+bool shl_at_arith(const struct sh_src *p);
+int shl_skip_arith(struct sh_src *p);
+/* Expands a here-doc body as bash would (no quote removal): finds the
+ * commands substituted into it; *outp gets the expanded text. */
+int shl_expand_body(struct sh_src *p, const char *s, size_t n,
+		    struct strlist *progs, const char **outp);
+int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
+		const char *val);
+void shl_incomplete(struct sh_src *p, const char *why);
+int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n);
+
+/* shell_parse.c */
+int shp_parse_sub(struct sh_src *parent, const char *s, size_t n,
+		  const struct strlist *via, const struct strlist *in_from);
+int shp_collect(struct sh_src *p, size_t from, struct strlist *progs);
+int sh_push_unique(struct strlist *l, struct arena *a, const char *s);
+
+/* shell_norm.c */
+int shn_emit(struct sh_src *p, struct sh_cmd *c,
+	     const struct strlist *in_from, struct subject **final);
+/* 1: reads its stdin as shell, 2: as interpreter code, 0: neither. */
+int shn_stdin_kind(const struct subject *s);
+
+#endif

@@ -1,0 +1,946 @@
+/* shell_lex.c - bash tokens: words with their quoting, and operators.
+ * Security invariant: no input text is dropped.  What the lexer cannot
+ * read completely (an unbalanced quote, an unterminated $( ) is closed at
+ * the end of the input and reported through parse_incomplete, never
+ * skipped.  Substitutions found inside a word are parsed right away as
+ * nested shell text, so their commands become subjects before the command
+ * that uses them.  Every scan is iterative; only nesting recurses, through
+ * shp_parse_sub(), which enforces CV_MAX_SHELL_DEPTH. */
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/diag.h"
+#include "shell/shell_int.h"
+#include "util/text.h"
+
+#define PH_CMD "$(" SH_ELLIPSIS ")"
+#define PH_TICK "`" SH_ELLIPSIS "`"
+#define PH_ARITH "$((" SH_ELLIPSIS "))"
+
+void shl_incomplete(struct sh_src *p, const char *why)
+{
+	if (!p->g->out->parse_incomplete) {
+		p->g->out->parse_incomplete = true;
+		p->g->out->parse_problem = why;
+	}
+}
+
+int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n)
+{
+	char *v;
+
+	if (n > b->cap - b->n || !b->v) {
+		v = arena_grow(p->g->a, b->v, &b->cap, 1, b->n + n + 1);
+		if (!v)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		b->v = v;
+	}
+	memcpy(b->v + b->n, s, n);
+	b->n += n;
+	return 0;
+}
+
+static int str_putc(struct sh_src *p, struct sh_str *b, char c)
+{
+	if (b->v && b->n + 1 < b->cap) {
+		b->v[b->n++] = c;
+		return 0;
+	}
+	return shl_str_put(p, b, &c, 1);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Characters that end an unquoted word. */
+static bool is_meta(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' ||
+	       c == '&' || c == '|' || c == '(' || c == ')' || c == '<' ||
+	       c == '>';
+}
+
+static bool is_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool is_name_char(char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static const char *var_get(const struct sh_vars *v, const char *name,
+			   size_t n)
+{
+	size_t i;
+
+	for (; v; v = v->up)
+		for (i = v->n; i-- > 0;)
+			if (strlen(v->name[i]) == n &&
+			    !memcmp(v->name[i], name, n))
+				return v->val[i];
+	return NULL;
+}
+
+/* Assignments remembered per scope are bounded: the table serves the
+ * common `D=~; rm -rf $D`, not arbitrary programs.  Beyond the bound a
+ * variable simply stays unresolved ($D, dynamic), which rules see. */
+#define SH_MAX_VARS 256
+
+int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
+		const char *val)
+{
+	struct sh_vars *v = p->vars;
+	struct arena *a = p->g->a;
+	const char **nn, **nv;
+	size_t i, cap;
+
+	for (i = 0; i < v->n; i++)
+		if (strlen(v->name[i]) == nlen &&
+		    !memcmp(v->name[i], name, nlen)) {
+			v->val[i] = val;
+			return 0;
+		}
+	if (v->n >= SH_MAX_VARS)
+		return 0;
+	cap = v->cap;
+	nn = arena_grow(a, v->name, &cap, sizeof(*nn), v->n + 1);
+	if (!nn)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	cap = v->cap;
+	nv = arena_grow(a, v->val, &cap, sizeof(*nv), v->n + 1);
+	if (!nv)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	v->cap = cap;
+	v->name = nn;
+	v->val = nv;
+	if (!(v->name[v->n] = arena_strndup(a, name, nlen)))
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	v->val[v->n++] = val;
+	return 0;
+}
+
+void shl_skip_blanks(struct sh_src *p)
+{
+	while (p->pos < p->n) {
+		char c = p->s[p->pos];
+
+		if (is_blank(c))
+			p->pos++;
+		else if (c == '\\' && p->pos + 1 < p->n &&
+			 p->s[p->pos + 1] == '\n')
+			p->pos += 2;
+		else
+			break;
+	}
+}
+
+/* Finds the end of a $( ), ${ } or ( ) opened just before `i`: returns
+ * the offset of the closing character, or p->n when it is missing.  An
+ * explicit stack of open contexts keeps this linear and recursion-free. */
+static size_t scan_close(struct sh_src *p, size_t i, char open, bool *ok)
+{
+	const char *s = p->s;
+	size_t n = p->n, depth = 0, cap = 64;
+	char small[64], *st = small, *big;
+
+	st[depth++] = open;
+	while (i < n) {
+		char top = st[depth - 1], c = s[i];
+
+		if (c == '\\' && top != '\'') {
+			i += 2;
+			continue;
+		}
+		if (top == '"') {
+			if (c == '"') {
+				depth--;
+				i++;
+			} else if (c == '$' && i + 1 < n &&
+				   (s[i + 1] == '(' || s[i + 1] == '{')) {
+				c = s[i + 1];
+				i += 2;
+				goto push;
+			} else if (c == '`') {
+				i++;
+				goto push;
+			} else {
+				i++;
+			}
+			if (depth == 0)
+				break;
+			continue;
+		}
+		if (top == '`') {
+			if (c == '`')
+				depth--;
+			i++;
+			if (depth == 0)
+				break;
+			continue;
+		}
+		/* ( or { context */
+		if (c == '\'') {
+			const char *q = memchr(s + i + 1, '\'', n - i - 1);
+
+			i = q ? (size_t)(q - s) + 1 : n;
+			continue;
+		}
+		if (c == '#' && top == '(' && i > 0 &&
+		    (is_blank(s[i - 1]) || s[i - 1] == '\n' ||
+		     s[i - 1] == ';' || s[i - 1] == '(')) {
+			const char *q = memchr(s + i, '\n', n - i);
+
+			i = q ? (size_t)(q - s) : n;
+			continue;
+		}
+		if ((c == ')' && top == '(') || (c == '}' && top == '{')) {
+			if (--depth == 0)
+				break;
+			i++;
+			continue;
+		}
+		if (c == '$' && i + 1 < n && (s[i + 1] == '(' ||
+					      s[i + 1] == '{')) {
+			c = s[i + 1];
+			i += 2;
+			goto push;
+		}
+		if (c == '"' || c == '`' || (c == '(' && top == '(')) {
+			i++;
+			goto push;
+		}
+		i++;
+		continue;
+push:
+		if (depth == cap) {
+			size_t ncap = cap;
+
+			big = arena_grow(p->g->a, st == small ? NULL : st,
+					 &ncap, 1, cap + 1);
+			if (!big) {
+				*ok = false;
+				return n;
+			}
+			if (st == small)
+				memcpy(big, small, cap);
+			st = big;
+			cap = ncap;
+		}
+		st[depth++] = c == '{' ? '{' : c;
+	}
+	*ok = true;
+	return i < n ? i : n;
+}
+
+/* Records the programs of subjects [from, out->n) into the word. */
+static int collect_into(struct sh_src *p, size_t from, struct sh_word *w)
+{
+	return shp_collect(p, from, &w->progs);
+}
+
+/* Parses s[a, b) as a nested command list (a substitution). */
+static int sub_parse(struct sh_src *p, const char *text, size_t len,
+		     struct sh_word *w)
+{
+	size_t from = p->g->out->n;
+	int error;
+
+	w->flags |= SW_DYN | SW_SUBST;
+	if (len == strlen(SH_ELLIPSIS) && !memcmp(text, SH_ELLIPSIS, len))
+		return 0;	/* our own placeholder, parsed once already */
+	if ((error = shp_parse_sub(p, text, len, p->via, p->in_from)) < 0)
+		return error;
+	return collect_into(p, from, w);
+}
+
+/* $( ... ) at p->pos pointing after "$(" (or "<(" / ">("). */
+static int lex_cmdsubst(struct sh_src *p, struct sh_word *w)
+{
+	size_t start = p->pos, end;
+	bool ok;
+	int error;
+
+	end = scan_close(p, start, '(', &ok);
+	if (!ok)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	if (end >= p->n)
+		shl_incomplete(p, "unterminated command substitution");
+	p->pos = end < p->n ? end + 1 : p->n;
+	if ((error = sub_parse(p, p->s + start, end - start, w)) < 0)
+		return error;
+	return 0;
+}
+
+/* `...`: inside, a backslash quotes only $ ` \ (and " within "..."). */
+static int lex_backtick(struct sh_src *p, struct sh_word *w, bool in_dq,
+			struct sh_str *out)
+{
+	struct sh_str inner = { NULL, 0, 0 };
+	const char *s = p->s;
+	size_t i = p->pos;
+	int error;
+
+	for (;;) {
+		if (i >= p->n) {
+			shl_incomplete(p, "unterminated backquote");
+			break;
+		}
+		if (s[i] == '`') {
+			i++;
+			break;
+		}
+		if (s[i] == '\\' && i + 1 < p->n &&
+		    (s[i + 1] == '$' || s[i + 1] == '`' || s[i + 1] == '\\' ||
+		     (in_dq && s[i + 1] == '"'))) {
+			i++;
+		}
+		if ((error = str_putc(p, &inner, s[i])) < 0)
+			return error;
+		i++;
+	}
+	p->pos = i;
+	if ((error = sub_parse(p, inner.v ? inner.v : "", inner.n, w)) < 0)
+		return error;
+	return shl_str_put(p, out, PH_TICK, strlen(PH_TICK));
+}
+
+/* $(( ... )): arithmetic is skipped, but substitutions inside it run. */
+static int lex_arith_word(struct sh_src *p, struct sh_word *w,
+			  struct sh_str *out)
+{
+	const char *s = p->s;
+	size_t i = p->pos, depth = 2;
+	int error;
+
+	while (i < p->n && depth > 0) {
+		if (s[i] == '`') {
+			struct sh_str tmp = { NULL, 0, 0 };
+
+			p->pos = i + 1;
+			if ((error = lex_backtick(p, w, false, &tmp)) < 0)
+				return error;
+			i = p->pos;
+			continue;
+		}
+		if (s[i] == '$' && i + 1 < p->n && s[i + 1] == '(' &&
+		    !(i + 2 < p->n && s[i + 2] == '(')) {
+			p->pos = i + 2;
+			if ((error = lex_cmdsubst(p, w)) < 0)
+				return error;
+			i = p->pos;
+			continue;
+		}
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')')
+			depth--;
+		i++;
+	}
+	if (depth > 0)
+		shl_incomplete(p, "unterminated arithmetic expansion");
+	p->pos = i;
+	w->flags |= SW_DYN;
+	return shl_str_put(p, out, PH_ARITH, strlen(PH_ARITH));
+}
+
+/* "((" starts an arithmetic command only when its parentheses close as
+ * "))"; otherwise bash reads nested subshells, as in "((true); rm -rf ~)",
+ * and so must we, or the commands inside would never be judged. */
+bool shl_at_arith(const struct sh_src *p)
+{
+	const char *s = p->s;
+	size_t i, depth = 2;
+	char q = 0;
+
+	if (!(p->pos + 1 < p->n && s[p->pos] == '(' && s[p->pos + 1] == '('))
+		return false;
+	for (i = p->pos + 2; i < p->n; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+			else if (s[i] == '\\' && q == '"')
+				i++;
+			continue;
+		}
+		if (s[i] == '\'' || s[i] == '"' || s[i] == '`') {
+			q = s[i];
+		} else if (s[i] == '\\') {
+			i++;
+		} else if (s[i] == '(') {
+			/* Bounded, so "((((…" cannot make this quadratic;
+			 * deeper nesting is refused by the parser anyway. */
+			if (++depth > 2 * CV_MAX_SHELL_DEPTH)
+				return false;
+		} else if (s[i] == ')') {
+			if (--depth == 1)
+				return i + 1 < p->n && s[i + 1] == ')';
+		}
+	}
+	return false;
+}
+
+/* (( ... )) as a command, or for (( ... )): skipped, substitutions run. */
+int shl_skip_arith(struct sh_src *p)
+{
+	struct sh_word w;
+	struct sh_str tmp = { NULL, 0, 0 };
+
+	memset(&w, 0, sizeof(w));
+	p->pos += 2;
+	return lex_arith_word(p, &w, &tmp);
+}
+
+static int put_utf8(struct sh_src *p, struct sh_str *out, unsigned long cp)
+{
+	char b[4];
+
+	return shl_str_put(p, out, b, text_put_utf8(b, cp));
+}
+
+/* $'...' with p->pos after the opening quote.  A decoded NUL ends the
+ * string's contribution, as in bash. */
+static int lex_ansi(struct sh_src *p, struct sh_str *out)
+{
+	const char *s = p->s;
+	size_t i = p->pos, n = p->n, k;
+	bool cut = false;
+	unsigned long v;
+	int error = 0, d;
+	char c;
+
+	for (;;) {
+		if (i >= n) {
+			shl_incomplete(p, "unterminated $' quote");
+			break;
+		}
+		c = s[i++];
+		if (c == '\'')
+			break;
+		if (c != '\\' || i >= n) {
+			if (!cut)
+				error = str_putc(p, out, c);
+			if (error < 0)
+				return error;
+			continue;
+		}
+		c = s[i++];
+		switch (c) {
+		case 'a': v = 7; break;
+		case 'b': v = 8; break;
+		case 'e': case 'E': v = 27; break;
+		case 'f': v = 12; break;
+		case 'n': v = 10; break;
+		case 'r': v = 13; break;
+		case 't': v = 9; break;
+		case 'v': v = 11; break;
+		case 'c':
+			v = i < n ? (unsigned long)(s[i++] & 0x1f) : '\\';
+			break;
+		case 'x':
+			for (v = 0, k = 0; k < 2 && i < n &&
+			     (d = text_hexval(s[i])) >= 0; k++, i++)
+				v = v * 16 + (unsigned long)d;
+			if (k == 0) {
+				if (!cut && (error = shl_str_put(p, out,
+							 "\\x", 2)) < 0)
+					return error;
+				continue;
+			}
+			break;
+		case 'u': case 'U':
+			for (v = 0, k = 0; k < (c == 'u' ? 4u : 8u) && i < n &&
+			     (d = text_hexval(s[i])) >= 0; k++, i++)
+				v = v * 16 + (unsigned long)d;
+			if (!cut && k > 0) {
+				if (v == 0)
+					cut = true;
+				else if ((error = put_utf8(p, out, v)) < 0)
+					return error;
+				continue;
+			}
+			if (k > 0)
+				continue;
+			v = (unsigned long)(unsigned char)c;
+			if (!cut && (error = str_putc(p, out, '\\')) < 0)
+				return error;
+			break;
+		default:
+			if (c >= '0' && c <= '7') {
+				v = (unsigned long)(c - '0');
+				for (k = 1; k < 3 && i < n && s[i] >= '0' &&
+				     s[i] <= '7'; k++, i++)
+					v = v * 8 + (unsigned long)(s[i] - '0');
+				v &= 0xff;
+				break;
+			}
+			if (c == '\\' || c == '\'' || c == '"' || c == '?') {
+				v = (unsigned long)(unsigned char)c;
+				break;
+			}
+			/* Unknown escape: both characters stay. */
+			if (!cut && (error = str_putc(p, out, '\\')) < 0)
+				return error;
+			v = (unsigned long)(unsigned char)c;
+			break;
+		}
+		if (v == 0)
+			cut = true;
+		if (!cut && (error = str_putc(p, out, (char)v)) < 0)
+			return error;
+	}
+	p->pos = i;
+	return 0;
+}
+
+/* ${ ... } with p->pos after "${".  ${NAME} of a known variable expands;
+ * anything else stays as text, dynamic, with substitutions inside run. */
+static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
+{
+	const char *s = p->s, *val;
+	size_t start = p->pos, end, i;
+	bool ok;
+	int error;
+
+	end = scan_close(p, start, '{', &ok);
+	if (!ok)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	if (end >= p->n)
+		shl_incomplete(p, "unterminated ${");
+	p->pos = end < p->n ? end + 1 : p->n;
+	for (i = start; i < end && is_name_char(s[i]); i++)
+		;
+	if (i == end && end > start && is_name_start(s[start]) &&
+	    (val = var_get(p->vars, s + start, end - start)))
+		return shl_str_put(p, out, val, strlen(val));
+	w->flags |= SW_DYN;
+	/* Run what is substituted inside, e.g. ${x:-$(cmd)}. */
+	for (i = start; i < end; i++) {
+		if (s[i] == '\\') {
+			i++;
+		} else if (s[i] == '$' && i + 1 < end && s[i + 1] == '(') {
+			size_t e;
+
+			e = scan_close(p, i + 2, '(', &ok);
+			if (!ok)
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+			if (e > end)
+				e = end;
+			if ((error = sub_parse(p, s + i + 2, e - i - 2, w)) < 0)
+				return error;
+			i = e;
+		}
+	}
+	if ((error = shl_str_put(p, out, "${", 2)) < 0)
+		return error;
+	if ((error = shl_str_put(p, out, s + start, end - start)) < 0)
+		return error;
+	return str_putc(p, out, '}');
+}
+
+/* After a '$' (p->pos at the character following it). */
+static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
+		      struct sh_str *out)
+{
+	const char *s = p->s, *val;
+	size_t i = p->pos, n = p->n;
+	char c;
+
+	if (i >= n)
+		return str_putc(p, out, '$');
+	c = s[i];
+	if (c == '(' && i + 1 < n && s[i + 1] == '(') {
+		p->pos = i + 2;
+		return lex_arith_word(p, w, out);
+	}
+	if (c == '(') {
+		int error;
+
+		p->pos = i + 1;
+		if ((error = lex_cmdsubst(p, w)) < 0)
+			return error;
+		return shl_str_put(p, out, PH_CMD, strlen(PH_CMD));
+	}
+	if (c == '{') {
+		p->pos = i + 1;
+		return lex_brace(p, w, out);
+	}
+	if (is_name_start(c)) {
+		size_t j = i;
+
+		while (j < n && is_name_char(s[j]))
+			j++;
+		p->pos = j;
+		if ((val = var_get(p->vars, s + i, j - i)))
+			return shl_str_put(p, out, val, strlen(val));
+		w->flags |= SW_DYN;
+		return shl_str_put(p, out, s + i - 1, j - i + 1);
+	}
+	if ((c >= '0' && c <= '9') || c == '@' || c == '*' || c == '#' ||
+	    c == '?' || c == '$' || c == '!' || c == '-') {
+		p->pos = i + 1;
+		w->flags |= SW_DYN;
+		return shl_str_put(p, out, s + i - 1, 2);
+	}
+	(void)in_dq;
+	return str_putc(p, out, '$');
+}
+
+/* "..." with p->pos after the opening quote. */
+static int lex_dquote(struct sh_src *p, struct sh_word *w, struct sh_str *out)
+{
+	const char *s = p->s;
+	int error = 0;
+
+	for (;;) {
+		size_t i = p->pos;
+		char c;
+
+		if (i >= p->n) {
+			shl_incomplete(p, "unterminated double quote");
+			return 0;
+		}
+		c = s[i];
+		if (c == '"') {
+			p->pos = i + 1;
+			return 0;
+		}
+		if (c == '\\' && i + 1 < p->n) {
+			char e = s[i + 1];
+
+			p->pos = i + 2;
+			if (e == '\n')
+				continue;
+			if (e == '$' || e == '`' || e == '"' || e == '\\')
+				error = str_putc(p, out, e);
+			else
+				error = shl_str_put(p, out, s + i, 2);
+		} else if (c == '$') {
+			p->pos = i + 1;
+			error = lex_dollar(p, w, true, out);
+		} else if (c == '`') {
+			p->pos = i + 1;
+			error = lex_backtick(p, w, true, out);
+		} else {
+			/* Copy a run of ordinary characters at once. */
+			size_t j = i + 1;
+
+			while (j < p->n && s[j] != '"' && s[j] != '\\' &&
+			       s[j] != '$' && s[j] != '`')
+				j++;
+			p->pos = j;
+			error = shl_str_put(p, out, s + i, j - i);
+		}
+		if (error < 0)
+			return error;
+	}
+}
+
+static int lex_word(struct sh_src *p, struct sh_word *w)
+{
+	struct sh_str *out = &p->scratch;
+	const char *s = p->s;
+	int error = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->start = p->pos;
+	out->n = 0;
+	while (p->pos < p->n) {
+		size_t i = p->pos;
+		char c = s[i];
+
+		if ((c == '<' || c == '>') && i + 1 < p->n &&
+		    s[i + 1] == '(') {
+			/* Process substitution inside or as a word. */
+			char ph[8 + sizeof(SH_ELLIPSIS)];
+
+			p->pos = i + 2;
+			if ((error = lex_cmdsubst(p, w)) < 0)
+				return error;
+			ph[0] = c;
+			memcpy(ph + 1, "(" SH_ELLIPSIS ")",
+			       sizeof("(" SH_ELLIPSIS ")"));
+			error = shl_str_put(p, out, ph, strlen(ph));
+		} else if (is_meta(c)) {
+			break;
+		} else if (c == '\\') {
+			if (i + 1 >= p->n) {
+				p->pos = i + 1;
+				error = str_putc(p, out, '\\');
+			} else if (s[i + 1] == '\n') {
+				p->pos = i + 2;
+			} else {
+				p->pos = i + 2;
+				w->flags |= SW_QUOTED;
+				error = str_putc(p, out, s[i + 1]);
+			}
+		} else if (c == '\'') {
+			const char *q = memchr(s + i + 1, '\'', p->n - i - 1);
+			size_t e = q ? (size_t)(q - s) : p->n;
+
+			if (!q)
+				shl_incomplete(p, "unterminated single quote");
+			w->flags |= SW_QUOTED;
+			error = shl_str_put(p, out, s + i + 1, e - i - 1);
+			p->pos = q ? e + 1 : e;
+		} else if (c == '"') {
+			w->flags |= SW_QUOTED;
+			p->pos = i + 1;
+			error = lex_dquote(p, w, out);
+		} else if (c == '$' && i + 1 < p->n && s[i + 1] == '\'') {
+			w->flags |= SW_QUOTED;
+			p->pos = i + 2;
+			error = lex_ansi(p, out);
+		} else if (c == '$' && i + 1 < p->n && s[i + 1] == '"') {
+			w->flags |= SW_QUOTED;
+			p->pos = i + 2;
+			error = lex_dquote(p, w, out);
+		} else if (c == '$') {
+			p->pos = i + 1;
+			error = lex_dollar(p, w, false, out);
+		} else if (c == '`') {
+			p->pos = i + 1;
+			error = lex_backtick(p, w, false, out);
+		} else {
+			size_t j = i + 1;
+
+			if (c == '\0')
+				shl_incomplete(p, "NUL byte in command");
+			while (j < p->n && !is_meta(s[j]) && s[j] != '\\' &&
+			       s[j] != '\'' && s[j] != '"' && s[j] != '$' &&
+			       s[j] != '`' && s[j] != '\0')
+				j++;
+			p->pos = j;
+			error = shl_str_put(p, out, s + i, j - i);
+		}
+		if (error < 0)
+			return error;
+	}
+	w->end = p->pos;
+	w->len = out->n;
+	w->val = arena_strndup(p->g->a, out->v ? out->v : "", out->n);
+	if (!w->val)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* A redirection operator at p->pos, after an optional fd number or
+ * {var}; returns false if there is none. */
+static bool lex_redir_op(struct sh_src *p, size_t i, struct sh_tok *t)
+{
+	const char *s = p->s;
+	size_t n = p->n;
+	char c = s[i], c1 = i + 1 < n ? s[i + 1] : 0;
+	char c2 = i + 2 < n ? s[i + 2] : 0;
+	size_t len = 1;
+
+	if (c == '<') {
+		if (c1 == '(')
+			return false;
+		if (c1 == '<' && c2 == '<') {
+			t->rk = RK_HERESTR;
+			len = 3;
+		} else if (c1 == '<' && c2 == '-') {
+			t->rk = RK_HEREDOC_TABS;
+			len = 3;
+		} else if (c1 == '<') {
+			t->rk = RK_HEREDOC;
+			len = 2;
+		} else if (c1 == '>') {
+			t->rk = RK_INOUT;
+			len = 2;
+		} else if (c1 == '&') {
+			t->rk = RK_DUPIN;
+			len = 2;
+		} else {
+			t->rk = RK_IN;
+		}
+	} else if (c == '>') {
+		if (c1 == '(')
+			return false;
+		if (c1 == '>') {
+			t->rk = RK_APPEND;
+			len = 2;
+		} else if (c1 == '|') {
+			t->rk = RK_OUT;
+			len = 2;
+		} else if (c1 == '&') {
+			t->rk = RK_DUPOUT;
+			len = 2;
+		} else {
+			t->rk = RK_OUT;
+		}
+	} else if (c == '&' && c1 == '>') {
+		if (c2 == '>') {
+			t->rk = RK_ALLAPPEND;
+			len = 3;
+		} else {
+			t->rk = RK_ALLOUT;
+			len = 2;
+		}
+	} else {
+		return false;
+	}
+	t->type = TK_REDIR;
+	p->pos = i + len;
+	t->end = p->pos;
+	return true;
+}
+
+int shl_next(struct sh_src *p, struct sh_tok *t)
+{
+	const char *s = p->s;
+	size_t i, j;
+	char c, c1;
+
+	memset(t, 0, sizeof(*t));
+again:
+	shl_skip_blanks(p);
+	i = p->pos;
+	t->start = i;
+	if (i >= p->n) {
+		t->type = TK_EOF;
+		t->end = i;
+		return 0;
+	}
+	c = s[i];
+	c1 = i + 1 < p->n ? s[i + 1] : 0;
+	if (c == '#') {
+		const char *q = memchr(s + i, '\n', p->n - i);
+
+		p->pos = q ? (size_t)(q - s) : p->n;
+		goto again;
+	}
+	t->end = i + 1;
+	p->pos = i + 1;
+	switch (c) {
+	case '\n':
+		t->type = TK_NL;
+		return 0;
+	case ';':
+		if (c1 == ';') {
+			p->pos = i + 2;
+			if (i + 2 < p->n && s[i + 2] == '&')
+				p->pos++;
+			t->type = TK_DSEMI;
+		} else if (c1 == '&') {
+			p->pos = i + 2;
+			t->type = TK_DSEMI;
+		} else {
+			t->type = TK_SEMI;
+		}
+		t->end = p->pos;
+		return 0;
+	case '&':
+		if (c1 == '&') {
+			p->pos = i + 2;
+			t->type = TK_AND;
+		} else if (lex_redir_op(p, i, t)) {
+			return 0;
+		} else {
+			t->type = TK_AMP;
+		}
+		t->end = p->pos;
+		return 0;
+	case '|':
+		if (c1 == '|') {
+			p->pos = i + 2;
+			t->type = TK_OR;
+		} else if (c1 == '&') {
+			p->pos = i + 2;
+			t->type = TK_PIPEAMP;
+		} else {
+			t->type = TK_PIPE;
+		}
+		t->end = p->pos;
+		return 0;
+	case '(':
+		t->type = TK_LPAREN;
+		return 0;
+	case ')':
+		t->type = TK_RPAREN;
+		return 0;
+	default:
+		break;
+	}
+	p->pos = i;
+	if (lex_redir_op(p, i, t))
+		return 0;
+	/* 2>file, 10<&3: a number right before < or > is the fd. */
+	for (j = i; j < p->n && s[j] >= '0' && s[j] <= '9'; j++)
+		;
+	if (j > i && j < p->n && (s[j] == '<' || s[j] == '>') &&
+	    lex_redir_op(p, j, t)) {
+		t->start = i;
+		return 0;
+	}
+	/* {fd}>file */
+	if (c == '{' && c1 && is_name_start(c1)) {
+		for (j = i + 1; j < p->n && is_name_char(s[j]); j++)
+			;
+		if (j + 1 < p->n && s[j] == '}' &&
+		    (s[j + 1] == '<' || s[j + 1] == '>') &&
+		    lex_redir_op(p, j + 1, t)) {
+			t->start = i;
+			return 0;
+		}
+	}
+	t->type = TK_WORD;
+	{
+		int error = lex_word(p, &t->w);
+
+		t->end = p->pos;
+		return error;
+	}
+}
+
+/* Here-doc bodies with an unquoted delimiter: $ and ` are live. */
+int shl_expand_body(struct sh_src *p, const char *s, size_t n,
+		    struct strlist *progs, const char **outp)
+{
+	struct sh_src sub = *p;
+	struct sh_word w;
+	struct sh_str out = { NULL, 0, 0 };
+	int error = 0;
+
+	memset(&w, 0, sizeof(w));
+	sub.s = s;
+	sub.n = n;
+	sub.pos = 0;
+	sub.scratch.v = NULL;
+	sub.scratch.n = sub.scratch.cap = 0;
+	while (sub.pos < n && error >= 0) {
+		size_t i = sub.pos, j;
+		char c = s[i];
+
+		if (c == '\\' && i + 1 < n) {
+			sub.pos = i + 2;
+			if (s[i + 1] != '\n')
+				error = shl_str_put(&sub, &out, s + i, 2);
+		} else if (c == '$') {
+			sub.pos = i + 1;
+			error = lex_dollar(&sub, &w, true, &out);
+		} else if (c == '`') {
+			sub.pos = i + 1;
+			error = lex_backtick(&sub, &w, true, &out);
+		} else {
+			for (j = i + 1; j < n && s[j] != '\\' && s[j] != '$' &&
+			     s[j] != '`'; j++)
+				;
+			sub.pos = j;
+			error = shl_str_put(&sub, &out, s + i, j - i);
+		}
+	}
+	if (error < 0)
+		return error;
+	*progs = w.progs;
+	*outp = arena_strndup(p->g->a, out.v ? out.v : "", out.n);
+	if (!*outp)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	return 0;
+}

@@ -1,0 +1,1388 @@
+/* shell_norm.c - from a parsed simple command to subjects: program names
+ * normalised, wrappers (sudo, env, timeout, xargs, find -exec, bash -c,
+ * eval ...) unwrapped, arguments and paths normalised, the subcommand and
+ * inline interpreter code found.
+ * Security invariants: a wrapper that has an inner command never hides it
+ * (the inner command is emitted, with the wrapper in `via`); a wrapper
+ * whose inner text is computed ($VAR, $( )) is emitted itself as well, so
+ * rules on `sh`/`eval` with `input_from` still see it.  Unwrapping is a
+ * loop; the only recursion (find -exec, nested texts) counts depth. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/diag.h"
+#include "shell/shell_int.h"
+
+struct emitter {
+	struct sh_src *p;
+	struct sh_cmd *c;
+	struct sh_word *w;
+	size_t nw;
+	struct strlist in_from;
+	const char *text;
+};
+
+#define NOMEM(p) diag_set((p)->g->d, CV_ENOMEM, "out of memory")
+
+/* ---- paths ---- */
+
+static bool has_prefix_dir(const char *s, const char *pre, size_t n)
+{
+	return !strncmp(s, pre, n) && (s[n] == '\0' || s[n] == '/');
+}
+
+/* Length of a home prefix of `s` ("$HOME", "${HOME}", the home directory
+ * itself), 0 if none. */
+static size_t home_prefix(const struct shell_env *env, const char *s)
+{
+	size_t n;
+
+	if (has_prefix_dir(s, "$HOME", 5))
+		return 5;
+	if (has_prefix_dir(s, "${HOME}", 7))
+		return 7;
+	if (env && env->home && env->home[0] == '/') {
+		n = strlen(env->home);
+		while (n > 1 && env->home[n - 1] == '/')
+			n--;
+		if (n > 1 && has_prefix_dir(s, env->home, n))
+			return n;
+		return 0;
+	}
+	if (!env || !env->home) {
+		if (has_prefix_dir(s, "/root", 5))
+			return 5;
+		if (!strncmp(s, "/home/", 6) && s[6] && s[6] != '/') {
+			for (n = 6; s[n] && s[n] != '/'; n++)
+				;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* "~", "~/x", "$HOME/x" with the home directory written out, when it is
+ * known; otherwise `path` itself.  NULL on no memory. */
+static const char *expand_home(struct arena *a, const struct shell_env *env,
+			       const char *path)
+{
+	size_t n, h;
+	char *out;
+
+	if (!env || !env->home || env->home[0] != '/')
+		return path;
+	if (path[0] == '~' && (path[1] == '\0' || path[1] == '/'))
+		n = 1;
+	else if (!(n = home_prefix(env, path)) || path[0] == '/')
+		return path;
+	h = strlen(env->home);
+	while (h > 1 && env->home[h - 1] == '/')
+		h--;
+	out = arena_alloc(a, h + strlen(path + n) + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, env->home, h);
+	strcpy(out + h, path + n);
+	return out;
+}
+
+/* Tidies a path lexically: repeated and trailing "/", "." and ".."
+ * components.  A home prefix it cannot expand ("$HOME" with the home
+ * unknown) is the root "~". */
+static char *path_clean(struct arena *a, const struct shell_env *env,
+			const char *path)
+{
+	const char *root, *s = path, *e;
+	size_t len, rootlen, o, ncomp = 0, i;
+	size_t *comp;	/* start offsets in out of each component */
+	char *out;
+
+	if (s[0] != '/' && (len = home_prefix(env, s))) {
+		root = "~";
+		s += len;
+	} else if (s[0] == '~' && (s[1] == '\0' || s[1] == '/')) {
+		root = "~";
+		s += 1;
+	} else if (s[0] == '~') {
+		/* ~user stays as it is; only what follows is tidied. */
+		for (e = s; *e && *e != '/'; e++)
+			;
+		root = arena_strndup(a, s, (size_t)(e - s));
+		if (!root)
+			return NULL;
+		s = e;
+	} else if (s[0] == '/') {
+		root = "/";
+	} else {
+		root = "";
+	}
+	rootlen = strlen(root);
+	len = strlen(s);
+	if (rootlen + len + 2 < len)
+		return NULL;
+	out = arena_alloc(a, rootlen + len + 2);
+	comp = arena_alloc(a, (len / 2 + 2) * sizeof(*comp));
+	if (!out || !comp)
+		return NULL;
+	memcpy(out, root, rootlen);
+	o = rootlen;
+	while (*s) {
+		while (*s == '/')
+			s++;
+		if (!*s)
+			break;
+		for (e = s; *e && *e != '/'; e++)
+			;
+		len = (size_t)(e - s);
+		if (len == 1 && s[0] == '.') {
+			s = e;
+			continue;
+		}
+		if (len == 2 && s[0] == '.' && s[1] == '.' && ncomp > 0) {
+			i = comp[ncomp - 1];
+			if (!(o - i == 2 && out[i] == '.' && out[i + 1] == '.')) {
+				/* Drop the last component and its slash. */
+				ncomp--;
+				o = i;
+				if (o > rootlen && out[o - 1] == '/')
+					o--;
+				s = e;
+				continue;
+			}
+		}
+		if (len == 2 && s[0] == '.' && s[1] == '.' && ncomp == 0 &&
+		    !strcmp(root, "/")) {
+			s = e;	/* /.. is / */
+			continue;
+		}
+		if (o > 0 && out[o - 1] != '/')
+			out[o++] = '/';
+		comp[ncomp++] = o;
+		memcpy(out + o, s, len);
+		o += len;
+		s = e;
+	}
+	if (o == 0) {
+		/* "./", "a/.." */
+		out[o++] = path[0] ? '.' : '\0';
+		if (!path[0])
+			o = 0;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ".." is resolved before the home directory becomes "~", so "~/..",
+ * "$HOME/.." and "/home/alice/.." are the parent of the home, as the
+ * shell and the kernel see them, not the home itself. */
+const char *shell_norm_path(struct arena *a, const struct shell_env *env,
+			    const char *path)
+{
+	const char *full;
+	char *clean, *out;
+	size_t n;
+
+	if (!path)
+		return NULL;
+	if (!(full = expand_home(a, env, path)) ||
+	    !(clean = path_clean(a, env, full)))
+		return NULL;
+	if (clean[0] != '/' || !(n = home_prefix(env, clean)))
+		return clean;
+	if (!(out = arena_alloc(a, strlen(clean + n) + 2)))
+		return NULL;
+	out[0] = '~';
+	strcpy(out + 1, clean + n);
+	return out;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	       c == '\f';
+}
+
+static bool path_like(const char *s)
+{
+	const char *c;
+
+	if (strstr(s, "://"))
+		return false;
+	/* Text with blanks ("rm -rf /" as a commit message) is a path only
+	 * when it starts like one. */
+	if (s[0] != '/' && s[0] != '~' && s[0] != '.' && s[0] != '$')
+		for (c = s; *c; c++)
+			if (is_space(*c))
+				return false;
+	return strchr(s, '/') || s[0] == '~' || !strncmp(s, "$HOME", 5) ||
+	       !strncmp(s, "${HOME}", 7);
+}
+
+/* An argument as rules see it: paths normalised, also after `--opt=` and
+ * `of=`; anything else unchanged. */
+static const char *norm_arg(struct sh_src *p, const char *s)
+{
+	const char *eq, *v, *q;
+	size_t k;
+	char *r;
+
+	if (path_like(s) && s[0] != '-' && !(eq = strchr(s, '=')))
+		return shell_norm_path(p->g->a, p->g->env, s);
+	eq = strchr(s, '=');
+	if (eq && eq > s && path_like(eq + 1)) {
+		for (q = s; q < eq && (*q == '-' || *q == '_' || *q == '.' ||
+		     (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		     (*q >= '0' && *q <= '9')); q++)
+			;
+		if (q != eq)
+			return s;
+		v = shell_norm_path(p->g->a, p->g->env, eq + 1);
+		if (!v)
+			return NULL;
+		k = (size_t)(eq - s) + 1;
+		r = arena_alloc(p->g->a, k + strlen(v) + 1);
+		if (!r)
+			return NULL;
+		memcpy(r, s, k);
+		strcpy(r + k, v);
+		return r;
+	}
+	if (path_like(s) && s[0] != '-')
+		return shell_norm_path(p->g->a, p->g->env, s);
+	return s;
+}
+
+/* ---- names ---- */
+
+static const char *base_name(const char *s)
+{
+	const char *b = strrchr(s, '/');
+
+	if (b && b[1])
+		return b + 1;
+	return s;
+}
+
+static bool in_set(const char *s, const char *const *set)
+{
+	for (; *set; set++)
+		if (!strcmp(s, *set))
+			return true;
+	return false;
+}
+
+/* "python3.12" is "python" with a version. */
+static bool versioned(const char *s, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (strncmp(s, base, n))
+		return false;
+	for (s += n; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || *s == '.'))
+			return false;
+	return true;
+}
+
+static const char *const shells[] = {
+	"sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "yash", "rbash",
+	"fish", "pdksh", "ksh93", NULL,
+};
+
+static bool is_shell(const char *s)
+{
+	return in_set(s, shells);
+}
+
+enum interp {
+	I_NONE, I_PYTHON, I_PERL, I_RUBY, I_NODE, I_DENO, I_PHP, I_LUA,
+	I_R, I_OSA, I_PWSH, I_AWK,
+};
+
+static enum interp interp_of(const char *s)
+{
+	if (versioned(s, "python") || versioned(s, "pypy"))
+		return I_PYTHON;
+	if (versioned(s, "perl"))
+		return I_PERL;
+	if (versioned(s, "ruby"))
+		return I_RUBY;
+	if (!strcmp(s, "node") || !strcmp(s, "nodejs") || !strcmp(s, "bun"))
+		return I_NODE;
+	if (!strcmp(s, "deno"))
+		return I_DENO;
+	if (versioned(s, "php"))
+		return I_PHP;
+	if (versioned(s, "lua") || !strcmp(s, "luajit"))
+		return I_LUA;
+	if (!strcmp(s, "Rscript") || !strcmp(s, "R"))
+		return I_R;
+	if (!strcmp(s, "osascript"))
+		return I_OSA;
+	if (!strcmp(s, "pwsh") || !strcmp(s, "powershell") ||
+	    !strcmp(s, "powershell.exe") || !strcmp(s, "pwsh.exe"))
+		return I_PWSH;
+	if (!strcmp(s, "awk") || !strcmp(s, "gawk") || !strcmp(s, "mawk") ||
+	    !strcmp(s, "nawk") || !strcmp(s, "busybox-awk"))
+		return I_AWK;
+	return I_NONE;
+}
+
+static bool is_stdin_name(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "/dev/stdin") ||
+	       !strcmp(s, "/dev/fd/0") || !strcmp(s, "/proc/self/fd/0");
+}
+
+/* ---- option skipping ---- */
+
+/* Skips options from w[i]: `vals` are short options that take a value
+ * (attached or next), `att` short options whose value can only be
+ * attached, `longv` long options that take the next word as value.
+ * Returns the index of the first operand (n if none). */
+/* NAME=value, as env and sudo take it before the command. */
+static bool is_env_word(const char *v)
+{
+	size_t k = 0;
+
+	if (!((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z') ||
+	      v[0] == '_'))
+		return false;
+	while ((v[k] >= 'A' && v[k] <= 'Z') || (v[k] >= 'a' && v[k] <= 'z') ||
+	       (v[k] >= '0' && v[k] <= '9') || v[k] == '_')
+		k++;
+	return v[k] == '=';
+}
+
+static size_t skip_opts(struct sh_word *w, size_t i, size_t n,
+			const char *vals, const char *att,
+			const char *const *longv)
+{
+	while (i < n) {
+		const char *s = w[i].val;
+		size_t k;
+
+		if (!strcmp(s, "--"))
+			return i + 1;
+		if (s[0] != '-' || s[1] == '\0')
+			return i;
+		if (s[1] == '-') {
+			if (!strchr(s, '=') && longv && in_set(s, longv))
+				i++;
+			i++;
+			continue;
+		}
+		for (k = 1; s[k]; k++) {
+			if (vals && strchr(vals, s[k])) {
+				if (!s[k + 1])
+					i++;
+				break;
+			}
+			if (att && strchr(att, s[k]))
+				break;
+		}
+		i++;
+	}
+	return n;
+}
+
+/* True if the option cluster w (single dash) contains letter c. */
+static bool cluster_has(const char *s, char c)
+{
+	return s[0] == '-' && s[1] != '-' && strchr(s + 1, c);
+}
+
+/* ---- subject construction ---- */
+
+static int via_push(struct sh_src *p, struct strlist *via, const char *name)
+{
+	return strlist_push(via, p->g->a, name) < 0 ? NOMEM(p) : 0;
+}
+
+static struct strlist via_copy(const struct strlist *via)
+{
+	struct strlist c = *via;
+
+	c.cap = c.n;	/* a push copies, never writes into the shared array */
+	return c;
+}
+
+
+static int build_line(struct sh_src *p, struct subject *s)
+{
+	size_t len = strlen(s->program) + 1, k, o;
+	char *line;
+
+	for (k = 0; k < s->args.n; k++)
+		len += strlen(s->args.v[k]) + 1;
+	if (!(line = arena_alloc(p->g->a, len)))
+		return NOMEM(p);
+	o = strlen(s->program);
+	memcpy(line, s->program, o);
+	for (k = 0; k < s->args.n; k++) {
+		const char *a = s->args.v[k];
+
+		line[o++] = ' ';
+		for (; *a; a++)
+			line[o++] = is_space(*a) ? '\x1f' : *a;
+	}
+	line[o] = '\0';
+	for (k = 0; k < o; k++)
+		if (is_space(line[k]) && line[k] != ' ')
+			line[k] = '\x1f';
+	s->line = line;
+	return 0;
+}
+
+/* Global options that take a value, per program, for `subcommand`. */
+struct subcmd_spec {
+	const char *prog;
+	const char *vals;
+	const char *const *longv;
+};
+
+static const char *const git_long[] = {
+	"--git-dir", "--work-tree", "--namespace", "--super-prefix",
+	"--config-env", "--list-cmds", NULL,
+};
+static const char *const docker_long[] = {
+	"--host", "--context", "--config", "--log-level", "--tlscacert",
+	"--tlscert", "--tlskey", NULL,
+};
+static const char *const kubectl_long[] = {
+	"--namespace", "--context", "--cluster", "--kubeconfig", "--server",
+	"--user", "--token", "--as", "--as-group", "--request-timeout",
+	"--certificate-authority", "--client-certificate", "--client-key",
+	"--cache-dir", "--profile", NULL,
+};
+static const char *const helm_long[] = {
+	"--namespace", "--kube-context", "--kubeconfig", "--registry-config",
+	"--repository-cache", "--repository-config", "--kube-apiserver",
+	"--kube-as-user", "--kube-token", "--kube-ca-file", NULL,
+};
+static const char *const aws_long[] = {
+	"--profile", "--region", "--output", "--endpoint-url", "--query",
+	"--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
+	"--color", NULL,
+};
+static const char *const gcloud_long[] = {
+	"--project", "--account", "--configuration", "--format",
+	"--verbosity", "--impersonate-service-account", "--billing-project",
+	NULL,
+};
+static const char *const az_long[] = {
+	"--subscription", "--output", "--query", NULL,
+};
+static const char *const npm_long[] = {
+	"--prefix", "--workspace", "--userconfig", "--cache", "--registry",
+	"--loglevel", "--filter", "--dir", NULL,
+};
+static const char *const cargo_long[] = {
+	"--manifest-path", "--config", "--color", NULL,
+};
+static const char *const systemctl_long[] = {
+	"--host", "--machine", "--type", "--property", "--signal", "--state",
+	"--root", "--job-mode", "--kill-whom", "--lines", "--output", NULL,
+};
+
+static const struct subcmd_spec subcmd_specs[] = {
+	{ "git", "Cc", git_long },
+	{ "docker", "Hcl", docker_long },
+	{ "podman", "c", docker_long },
+	{ "kubectl", "nsv", kubectl_long },
+	{ "oc", "nsv", kubectl_long },
+	{ "helm", "n", helm_long },
+	{ "aws", "", aws_long },
+	{ "gcloud", "", gcloud_long },
+	{ "az", "o", az_long },
+	{ "npm", "wC", npm_long },
+	{ "pnpm", "wCF", npm_long },
+	{ "yarn", "", npm_long },
+	{ "cargo", "CZ", cargo_long },
+	{ "systemctl", "HMtpsno", systemctl_long },
+	{ NULL, NULL, NULL },
+};
+
+static const char *find_subcommand(struct subject *s)
+{
+	const struct subcmd_spec *sp;
+	size_t i, n = s->raw_args.n;
+	struct sh_word tmp[1];
+
+	for (sp = subcmd_specs; sp->prog; sp++)
+		if (!strcmp(sp->prog, s->program))
+			break;
+	/* skip_opts works on words; walk raw_args the same way. */
+	for (i = 0; i < n;) {
+		const char *a = s->raw_args.v[i];
+		size_t k;
+
+		(void)tmp;
+		if (!strcmp(a, "--"))
+			return i + 1 < n ? s->raw_args.v[i + 1] : NULL;
+		if (a[0] != '-' || a[1] == '\0')
+			return a;
+		i++;
+		if (!sp->prog)
+			continue;
+		if (a[1] == '-') {
+			if (!strchr(a, '=') && sp->longv &&
+			    in_set(a, sp->longv))
+				i++;
+			continue;
+		}
+		for (k = 1; a[k]; k++)
+			if (strchr(sp->vals, a[k])) {
+				if (!a[k + 1])
+					i++;
+				break;
+			}
+	}
+	return NULL;
+}
+
+static int code_push(struct sh_src *p, struct subject *s, const char *c)
+{
+	return strlist_push(&s->code, p->g->a, c) < 0 ? NOMEM(p) : 0;
+}
+
+static int join_args(struct sh_src *p, const struct strlist *l, size_t from,
+		     const char **out)
+{
+	size_t len = 1, k, o = 0;
+	char *r;
+
+	for (k = from; k < l->n; k++)
+		len += strlen(l->v[k]) + 1;
+	if (!(r = arena_alloc(p->g->a, len)))
+		return NOMEM(p);
+	for (k = from; k < l->n; k++) {
+		size_t m = strlen(l->v[k]);
+
+		if (k > from)
+			r[o++] = ' ';
+		memcpy(r + o, l->v[k], m);
+		o += m;
+	}
+	r[o] = '\0';
+	*out = r;
+	return 0;
+}
+
+/* Inline interpreter code: python -c, perl -e, node -e ... */
+static int find_code(struct sh_src *p, struct subject *s)
+{
+	const struct strlist *a = &s->raw_args;
+	enum interp it = interp_of(s->program);
+	size_t i, k;
+	int error;
+
+	if (it == I_NONE)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		const char *x = a->v[i], *next = i + 1 < a->n ? a->v[i + 1]
+							       : NULL;
+
+		if (!strcmp(x, "--"))
+			break;
+		switch (it) {
+		case I_PWSH:
+			if (!strcasecmp(x, "-c") || !strcasecmp(x, "-command") ||
+			    !strcasecmp(x, "/c") || !strcasecmp(x, "-cmd") ||
+			    !strcasecmp(x, "-encodedcommand") ||
+			    !strcasecmp(x, "-ec") || !strcasecmp(x, "-e")) {
+				const char *j;
+
+				if ((error = join_args(p, a, i + 1, &j)) < 0)
+					return error;
+				return code_push(p, s, j);
+			}
+			continue;
+		case I_DENO:
+			if (!strcmp(x, "eval")) {
+				for (k = i + 1; k < a->n; k++)
+					if (a->v[k][0] != '-')
+						return code_push(p, s, a->v[k]);
+				return 0;
+			}
+			if (x[0] != '-')
+				return 0;
+			continue;
+		case I_NODE:
+			if (!strcmp(x, "-e") || !strcmp(x, "--eval") ||
+			    !strcmp(x, "-p") || !strcmp(x, "--print") ||
+			    !strcmp(x, "-pe") || !strcmp(x, "-ep")) {
+				if (next && (error = code_push(p, s, next)) < 0)
+					return error;
+				i++;
+				continue;
+			}
+			if (!strncmp(x, "--eval=", 7) ||
+			    !strncmp(x, "--print=", 8)) {
+				if ((error = code_push(p, s, strchr(x, '=') +
+							   1)) < 0)
+					return error;
+				continue;
+			}
+			if (x[0] != '-')
+				return 0;
+			continue;
+		case I_AWK:
+			if (!strcmp(x, "-f") || !strncmp(x, "--file", 6))
+				return 0;
+			if (!strcmp(x, "-e") || !strcmp(x, "--source")) {
+				if (next && (error = code_push(p, s, next)) < 0)
+					return error;
+				i++;
+				continue;
+			}
+			if (!strcmp(x, "-F") || !strcmp(x, "-v")) {
+				i++;
+				continue;
+			}
+			if (x[0] != '-' || x[1] == '\0')
+				return code_push(p, s, x);
+			continue;
+		default:
+			break;
+		}
+		if (x[0] != '-' || x[1] == '\0' || x[1] == '-') {
+			if (x[0] == '-' && x[1] == '-')
+				continue;
+			return 0;	/* a script file: no inline code */
+		}
+		for (k = 1; x[k]; k++) {
+			char c = x[k];
+			const char *val = x[k + 1] ? x + k + 1 : next;
+			bool is_code = false, takes = false;
+
+			switch (it) {
+			case I_PYTHON:
+				is_code = c == 'c';
+				takes = c == 'W' || c == 'X';
+				if (c == 'm')
+					return 0;
+				break;
+			case I_PERL:
+				is_code = c == 'e' || c == 'E';
+				takes = strchr("iIMmdDxC", c) != NULL;
+				if (takes) {
+					val = NULL;	/* attached only */
+					x = "";
+				}
+				break;
+			case I_RUBY:
+				is_code = c == 'e';
+				takes = strchr("IrCE", c) != NULL;
+				break;
+			case I_PHP:
+				is_code = strchr("rBRE", c) != NULL;
+				takes = strchr("cdzt", c) != NULL;
+				break;
+			case I_LUA:
+			case I_R:
+			case I_OSA:
+				is_code = c == 'e';
+				takes = c == 'l' && it == I_OSA;
+				break;
+			default:
+				break;
+			}
+			if (is_code) {
+				if (val && (error = code_push(p, s, val)) < 0)
+					return error;
+				if (!x[k + 1])
+					i++;
+				if (it == I_PYTHON)
+					return 0;
+				break;
+			}
+			if (takes) {
+				if (x[0] && !x[k + 1])
+					i++;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+int shn_stdin_kind(const struct subject *s)
+{
+	const struct strlist *a = &s->raw_args;
+	enum interp it;
+	size_t i;
+
+	if (s->program_dynamic)
+		return 0;
+	if (is_shell(s->program)) {
+		for (i = 0; i < a->n; i++) {
+			const char *x = a->v[i];
+
+			if (!strcmp(x, "--"))
+				return i + 1 >= a->n ||
+				       is_stdin_name(a->v[i + 1]);
+			if (is_stdin_name(x))
+				return 1;
+			if (x[0] == '-' && x[1] == '-') {
+				if (!strcmp(x, "--rcfile") ||
+				    !strcmp(x, "--init-file"))
+					i++;
+				continue;
+			}
+			if (x[0] == '-' || x[0] == '+') {
+				if (strchr(x, 'c'))
+					return 0;
+				if (strchr(x, 's'))
+					return 1;
+				if (strchr(x, 'o') || strchr(x, 'O'))
+					i++;
+				continue;
+			}
+			return 0;
+		}
+		return 1;
+	}
+	it = interp_of(s->program);
+	if (it == I_NONE || it == I_AWK || s->code.n)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		const char *x = a->v[i];
+
+		if (is_stdin_name(x))
+			return 2;
+		if (x[0] == '-')
+			continue;
+		return it == I_DENO && !strcmp(x, "run") &&
+		       i + 1 < a->n && is_stdin_name(a->v[i + 1]) ? 2 : 0;
+	}
+	return it == I_DENO ? 0 : 2;
+}
+
+static enum redirect_op redir_op(const struct sh_redir *r)
+{
+	switch (r->kind) {
+	case RK_IN: return REDIR_IN;
+	case RK_APPEND: case RK_ALLAPPEND: return REDIR_APPEND;
+	case RK_DUPIN: return REDIR_DUP;
+	case RK_DUPOUT: {
+		const char *t = r->target.val;
+		size_t k;
+
+		if (!strcmp(t, "-"))
+			return REDIR_DUP;
+		for (k = 0; t[k] >= '0' && t[k] <= '9'; k++)
+			;
+		if (k > 0 && (t[k] == '\0' || (t[k] == '-' && !t[k + 1])))
+			return REDIR_DUP;
+		return REDIR_OUT;
+	}
+	default: return REDIR_OUT;
+	}
+}
+
+static int make_subject(struct emitter *e, size_t i, size_t end,
+			const struct strlist *via, bool redirs,
+			struct subject **outp)
+{
+	struct sh_src *p = e->p;
+	struct arena *a = p->g->a;
+	struct subject *s;
+	size_t k;
+	int error;
+
+	if (!(s = subject_new(p->g->out, a, SUBJECT_COMMAND))) {
+		if (p->g->out->n >= CV_MAX_COMMANDS)
+			return diag_set(p->g->d, CV_ETOOBIG,
+					"more than %d commands",
+					CV_MAX_COMMANDS);
+		return NOMEM(p);
+	}
+	s->tool = p->g->env->tool;
+	s->cwd = p->g->env->cwd;
+	s->text = e->text;
+	s->via = via_copy(via);
+	s->input_from = via_copy(&e->in_from);
+	if (i < end) {
+		const char *prog = e->w[i].val;
+
+		if (e->w[i].flags & SW_DYN) {
+			s->program = prog;
+			s->program_dynamic = true;
+		} else {
+			s->program = base_name(prog);
+		}
+	} else {
+		s->program = "";
+	}
+	for (k = i + 1; k < end; k++) {
+		const char *raw = e->w[k].val, *norm = norm_arg(p, raw);
+
+		if (!norm || strlist_push(&s->raw_args, a, raw) < 0 ||
+		    strlist_push(&s->args, a, norm) < 0)
+			return NOMEM(p);
+	}
+	for (k = 0; redirs && k < e->c->nr; k++) {
+		struct sh_redir *r = &e->c->r[k];
+		struct redirect *rv;
+
+		if (r->kind == RK_HEREDOC || r->kind == RK_HEREDOC_TABS ||
+		    r->kind == RK_HERESTR)
+			continue;
+		rv = arena_grow(a, s->redirects, &s->redirects_cap,
+				sizeof(*rv), s->nredirects + 1);
+		if (!rv)
+			return NOMEM(p);
+		s->redirects = rv;
+		rv = &s->redirects[s->nredirects++];
+		rv->op = redir_op(r);
+		rv->target = shell_norm_path(a, p->g->env, r->target.val);
+		if (!rv->target)
+			return NOMEM(p);
+		if (r->kind == RK_INOUT) {
+			/* <> reads and writes: record both. */
+			rv->op = REDIR_OUT;
+		}
+	}
+	if (!s->program_dynamic && s->program[0])
+		s->subcommand = find_subcommand(s);
+	if ((error = find_code(p, s)) < 0)
+		return error;
+	if ((error = build_line(p, s)) < 0)
+		return error;
+	/* Here-strings go to the command's stdin. */
+	for (k = 0; redirs && k < e->c->nr; k++) {
+		struct sh_redir *r = &e->c->r[k];
+		int kind;
+
+		if (r->kind != RK_HERESTR)
+			continue;
+		kind = shn_stdin_kind(s);
+		if (kind == 2 && (error = code_push(p, s, r->target.val)) < 0)
+			return error;
+		if (kind == 1) {
+			struct strlist v = via_copy(&s->via);
+
+			if ((error = via_push(p, &v, s->program)) < 0 ||
+			    (error = shp_parse_sub(p, r->target.val,
+						   strlen(r->target.val), &v,
+						   &s->input_from)) < 0)
+				return error;
+		}
+	}
+	*outp = s;
+	return 0;
+}
+
+/* Parses `text` as shell run by wrapper `name`; when the text is computed
+ * the wrapper itself is a subject too (sh -c "$(curl ...)"). */
+static int run_text(struct emitter *e, size_t i, size_t end,
+		    struct strlist *via, const char *name, const char *text,
+		    bool dynamic, struct subject **final)
+{
+	struct strlist v = via_copy(via);
+	int error;
+
+	if ((error = via_push(e->p, &v, name)) < 0)
+		return error;
+	if ((error = shp_parse_sub(e->p, text, strlen(text), &v,
+				   &e->in_from)) < 0)
+		return error;
+	if (dynamic)
+		return make_subject(e, i, end, via, true, final);
+	return 0;
+}
+
+static int join_words(struct emitter *e, size_t from, size_t end,
+		      const char **out, bool *dyn)
+{
+	struct strlist l = { NULL, 0, 0 };
+	size_t k;
+
+	*dyn = false;
+	for (k = from; k < end; k++) {
+		if (strlist_push(&l, e->p->g->a, e->w[k].val) < 0)
+			return NOMEM(e->p);
+		if (e->w[k].flags & SW_DYN)
+			*dyn = true;
+	}
+	return join_args(e->p, &l, 0, out);
+}
+
+static bool wis(const struct sh_word *w, const char *s)
+{
+	return !strcmp(w->val, s);
+}
+
+static int emit_range(struct emitter *e, size_t i, size_t end,
+		      struct strlist *via_in, int level,
+		      struct subject **final);
+
+static int emit_find(struct emitter *e, size_t i, size_t end,
+		     struct strlist *via, int level, struct subject **final)
+{
+	struct strlist v;
+	struct subject *sub = NULL;
+	size_t k, j;
+	int error;
+
+	if ((error = make_subject(e, i, end, via, true, final)) < 0)
+		return error;
+	for (k = i + 1; k < end; k++) {
+		const char *x = e->w[k].val;
+
+		if (strcmp(x, "-exec") && strcmp(x, "-execdir") &&
+		    strcmp(x, "-ok") && strcmp(x, "-okdir"))
+			continue;
+		for (j = k + 1; j < end; j++)
+			if (wis(&e->w[j], ";") ||
+			    (wis(&e->w[j], "+") && wis(&e->w[j - 1], "{}")))
+				break;
+		v = via_copy(via);
+		if ((error = via_push(e->p, &v, "find")) < 0)
+			return error;
+		if (k + 1 < j && (error = emit_range(e, k + 1, j, &v,
+						     level + 1, &sub)) < 0)
+			return error;
+		k = j;
+	}
+	return 0;
+}
+
+static const char *const sudo_long[] = {
+	"--user", "--group", "--close-from", "--chdir", "--host", "--prompt",
+	"--role", "--type", "--command-timeout", "--other-user", NULL,
+};
+static const char *const env_long[] = {
+	"--unset", "--chdir", "--split-string", "--block-signal",
+	"--default-signal", "--ignore-signal", NULL,
+};
+static const char *const timeout_long[] = {
+	"--signal", "--kill-after", NULL,
+};
+static const char *const stdbuf_long[] = {
+	"--input", "--output", "--error", NULL,
+};
+static const char *const nice_long[] = { "--adjustment", NULL };
+static const char *const xargs_long[] = {
+	"--max-args", "--max-procs", "--max-lines", "--delimiter", "--eof",
+	"--max-chars", "--arg-file", "--process-slot-var", NULL,
+};
+static const char *const time_long[] = { "--output", "--format", NULL };
+static const char *const chroot_long[] = { "--userspec", "--groups", NULL };
+static const char *const su_long[] = {
+	"--command", "--shell", "--group", "--supp-group",
+	"--whitelist-environment", "--user", NULL,
+};
+static const char *const watch_long[] = {
+	"--interval", "--equexit", "--shotsdir", NULL,
+};
+static const char *const flock_long[] = {
+	"--timeout", "--wait", "--conflict-exit-code", NULL,
+};
+static const char *const shell_long[] = {
+	"--rcfile", "--init-file", NULL,
+};
+
+/* Every name the wrapper loop knows, sorted: most commands are not
+ * wrappers, and one binary search spares them the chain of comparisons. */
+static const char *const wrapper_names[] = {
+	"ash", "bash", "builtin", "busybox", "caffeinate", "chroot", "chrt",
+	"command", "dash", "doas", "env", "eval", "exec", "find", "fish",
+	"flock", "ionice", "ksh", "ksh93", "mksh", "nice", "nohup",
+	"pdksh", "pkexec", "proxychains", "proxychains4", "rbash", "runuser",
+	"script", "setsid", "sh", "stdbuf", "su", "sudo", "taskset", "time",
+	"timeout", "torsocks", "unbuffer", "watch", "xargs", "yash", "zsh",
+};
+
+static int cmp_name(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+static bool is_wrapper(const char *name)
+{
+	return bsearch(name, wrapper_names, sizeof(wrapper_names) /
+		       sizeof(wrapper_names[0]), sizeof(wrapper_names[0]),
+		       cmp_name) != NULL;
+}
+
+/* The wrapper loop: w[i] is the program of [i, end). */
+static int emit_range(struct emitter *e, size_t i, size_t end,
+		      struct strlist *via_in, int level,
+		      struct subject **final)
+{
+	struct sh_src *p = e->p;
+	struct strlist via = via_copy(via_in);
+	int error;
+
+	if (p->depth + level > CV_MAX_SHELL_DEPTH)
+		return diag_set(p->g->d, CV_ETOOBIG,
+				"wrappers nested deeper than %d",
+				CV_MAX_SHELL_DEPTH);
+	while (i < end) {
+		struct sh_word *w = e->w;
+		const char *name;
+		size_t j = end, k = end;
+
+		if (w[i].flags & SW_DYN) {
+			/* `$SHELL -c STRING`: the program is unknown, but a
+			 * -c string is parsed in case it is a shell. */
+			if (i + 2 < end && w[i + 1].val[0] == '-' &&
+			    w[i + 1].val[1] != '-' &&
+			    strchr(w[i + 1].val, 'c'))
+				return run_text(e, i, end, &via, w[i].val,
+						w[i + 2].val, true, final);
+			break;
+		}
+		name = base_name(w[i].val);
+		if (!is_wrapper(name))
+			break;
+		if (!strcmp(name, "sudo") || !strcmp(name, "doas")) {
+			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
+				if (wis(&w[k], "-e") || wis(&w[k], "--edit") ||
+				    wis(&w[k], "-l") || wis(&w[k], "-v") ||
+				    wis(&w[k], "-K") || wis(&w[k], "-V"))
+					goto self;
+			j = name[0] == 's'
+			    ? skip_opts(w, i + 1, end, "ugCDhprtTU", NULL,
+					sudo_long)
+			    : skip_opts(w, i + 1, end, "uC", NULL, NULL);
+			/* sudo VAR=value cmd: the assignments are sudo's
+			 * (found in real devcontainer configs). */
+			while (name[0] == 's' && j < end &&
+			       is_env_word(w[j].val))
+				j++;
+		} else if (!strcmp(name, "env")) {
+			for (k = i + 1; k < end; k++) {
+				const char *x = w[k].val;
+
+				if (!strcmp(x, "-S") ||
+				    !strcmp(x, "--split-string") ||
+				    !strncmp(x, "--split-string=", 15) ||
+				    (!strncmp(x, "-S", 2) && x[2])) {
+					const char *t, *rest;
+					bool dyn;
+					size_t from = k + 1;
+
+					if (x[1] == 'S' && x[2])
+						t = x + 2;
+					else if (strchr(x, '='))
+						t = strchr(x, '=') + 1;
+					else if (k + 1 < end)
+						t = w[++k].val, from = k + 1;
+					else
+						t = "";
+					if ((error = join_words(e, from, end,
+								&rest,
+								&dyn)) < 0)
+						return error;
+					if (*rest) {
+						char *tt = arena_alloc(p->g->a,
+							strlen(t) +
+							strlen(rest) + 2);
+
+						if (!tt)
+							return NOMEM(p);
+						strcpy(tt, t);
+						strcat(tt, " ");
+						strcat(tt, rest);
+						t = tt;
+					}
+					return run_text(e, i, end, &via, "env",
+							t, dyn, final);
+				}
+				if (!strcmp(x, "--"))
+					break;
+				if (x[0] != '-')
+					break;
+			}
+			j = skip_opts(w, i + 1, end, "uC", NULL, env_long);
+			while (j < end && strchr(w[j].val, '=') &&
+			       w[j].val[0] != '=')
+				j++;
+		} else if (!strcmp(name, "command")) {
+			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
+				if (cluster_has(w[k].val, 'v') ||
+				    cluster_has(w[k].val, 'V'))
+					goto self;
+			j = skip_opts(w, i + 1, end, NULL, NULL, NULL);
+		} else if (!strcmp(name, "builtin") ||
+			   !strcmp(name, "nohup") ||
+			   !strcmp(name, "setsid") ||
+			   !strcmp(name, "unbuffer") ||
+			   !strcmp(name, "torsocks")) {
+			j = skip_opts(w, i + 1, end, NULL, NULL, NULL);
+		} else if (!strcmp(name, "exec")) {
+			j = skip_opts(w, i + 1, end, "a", NULL, NULL);
+		} else if (!strcmp(name, "nice")) {
+			j = skip_opts(w, i + 1, end, "n", NULL, nice_long);
+		} else if (!strcmp(name, "time")) {
+			j = skip_opts(w, i + 1, end, "of", NULL, time_long);
+		} else if (!strcmp(name, "timeout")) {
+			j = skip_opts(w, i + 1, end, "sk", NULL, timeout_long);
+			j = j < end ? j + 1 : end;	/* the duration */
+		} else if (!strcmp(name, "stdbuf")) {
+			j = skip_opts(w, i + 1, end, "ioe", NULL, stdbuf_long);
+		} else if (!strcmp(name, "ionice")) {
+			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
+				if (cluster_has(w[k].val, 'p') ||
+				    cluster_has(w[k].val, 'P') ||
+				    cluster_has(w[k].val, 'u'))
+					goto self;
+			j = skip_opts(w, i + 1, end, "cn", NULL, NULL);
+		} else if (!strcmp(name, "chrt") || !strcmp(name, "taskset")) {
+			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
+				if (cluster_has(w[k].val, 'p') ||
+				    (name[0] == 'c' &&
+				     cluster_has(w[k].val, 'm')))
+					goto self;
+			j = skip_opts(w, i + 1, end,
+				      name[0] == 'c' ? "TPD" : NULL, NULL,
+				      NULL);
+			j = j < end ? j + 1 : end;	/* priority / mask */
+		} else if (!strcmp(name, "flock")) {
+			size_t file = end;
+
+			for (k = i + 1; k < end; k++) {
+				const char *x = w[k].val;
+
+				if (!strcmp(x, "-c") || !strcmp(x, "--command"))
+					return run_text(e, i, end, &via,
+							"flock",
+							k + 1 < end ?
+							w[k + 1].val : "",
+							k + 1 < end &&
+							(w[k + 1].flags &
+							 SW_DYN), final);
+				if (!strcmp(x, "-w") || !strcmp(x, "-E") ||
+				    (x[0] == '-' && x[1] == '-' &&
+				     in_set(x, flock_long))) {
+					k++;
+					continue;
+				}
+				if (x[0] == '-' && file == end)
+					continue;
+				if (file == end) {
+					file = k;
+					continue;
+				}
+				break;
+			}
+			j = k;
+		} else if (!strcmp(name, "chroot")) {
+			j = skip_opts(w, i + 1, end, NULL, NULL, chroot_long);
+			j = j < end ? j + 1 : end;	/* the new root */
+		} else if (!strcmp(name, "caffeinate")) {
+			j = skip_opts(w, i + 1, end, "tw", NULL, NULL);
+		} else if (!strcmp(name, "pkexec")) {
+			static const char *const pk[] = { "--user", NULL };
+
+			j = skip_opts(w, i + 1, end, NULL, NULL, pk);
+		} else if (!strcmp(name, "proxychains") ||
+			   !strcmp(name, "proxychains4")) {
+			j = skip_opts(w, i + 1, end, "f", NULL, NULL);
+		} else if (!strcmp(name, "busybox")) {
+			j = i + 1 < end && w[i + 1].val[0] != '-' ? i + 1
+								  : end;
+		} else if (!strcmp(name, "xargs")) {
+			j = skip_opts(w, i + 1, end, "IndPLEsa", "ile",
+				      xargs_long);
+		} else if (!strcmp(name, "find")) {
+			return emit_find(e, i, end, &via, level, final);
+		} else if (is_shell(name)) {
+			bool have_c = false;
+
+			for (k = i + 1; k < end; k++) {
+				const char *x = w[k].val;
+
+				if (!strcmp(x, "--") || !strcmp(x, "-")) {
+					k++;
+					break;
+				}
+				if (x[0] == '-' && x[1] == '-') {
+					if (in_set(x, shell_long))
+						k++;
+					continue;
+				}
+				if (x[0] != '-' && x[0] != '+')
+					break;
+				if (x[0] == '-' && strchr(x, 'c'))
+					have_c = true;
+				if (strchr(x, 'o') || strchr(x, 'O'))
+					k++;
+			}
+			if (!have_c)
+				goto self;
+			if (k >= end)
+				goto self;
+			return run_text(e, i, end, &via, name, w[k].val,
+					w[k].flags & SW_DYN, final);
+		} else if (!strcmp(name, "eval")) {
+			const char *t;
+			bool dyn;
+
+			if ((error = join_words(e, i + 1, end, &t, &dyn)) < 0)
+				return error;
+			return run_text(e, i, end, &via, "eval", t, dyn,
+					final);
+		} else if (!strcmp(name, "su") || !strcmp(name, "runuser") ||
+			   !strcmp(name, "script")) {
+			bool is_script = name[1] == 'c';
+
+			if (name[0] == 'r')
+				for (k = i + 1; k < end; k++)
+					if (wis(&w[k], "-u") ||
+					    wis(&w[k], "--user"))
+						break;
+			if (name[0] == 'r' && k < end) {
+				j = skip_opts(w, i + 1, end, "ugG", NULL,
+					      su_long);
+				goto inner;
+			}
+			for (k = i + 1; k < end; k++) {
+				const char *x = w[k].val;
+
+				if (!strcmp(x, "-c") ||
+				    !strcmp(x, "--command")) {
+					if (k + 1 >= end)
+						goto self;
+					return run_text(e, i, end, &via, name,
+							w[k + 1].val,
+							w[k + 1].flags & SW_DYN,
+							final);
+				}
+				if (!strncmp(x, "--command=", 10) ||
+				    (x[0] == '-' && x[1] == 'c' && x[2]))
+					return run_text(e, i, end, &via, name,
+							x[1] == 'c' ? x + 2 :
+							x + 10,
+							w[k].flags & SW_DYN,
+							final);
+				if (!is_script && (!strcmp(x, "-s") ||
+				    !strcmp(x, "-g") || !strcmp(x, "-G") ||
+				    !strcmp(x, "-w") || in_set(x, su_long)))
+					k++;
+			}
+			goto self;
+		} else if (!strcmp(name, "watch")) {
+			bool exec = false;
+
+			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
+				if (cluster_has(w[k].val, 'x') ||
+				    wis(&w[k], "--exec"))
+					exec = true;
+			j = skip_opts(w, i + 1, end, "nq", NULL, watch_long);
+			if (!exec && j < end) {
+				const char *t;
+				bool dyn;
+
+				if ((error = join_words(e, j, end, &t,
+							&dyn)) < 0)
+					return error;
+				return run_text(e, i, end, &via, "watch", t,
+						dyn, final);
+			}
+		} else {
+			break;
+		}
+inner:
+		if (j >= end)
+			goto self;
+		if ((error = via_push(p, &via, name)) < 0)
+			return error;
+		i = j;
+	}
+	return make_subject(e, i, end, &via, true, final);
+self:
+	return make_subject(e, i, end, &via, true, final);
+}
+
+/* A leading NAME=value word (unquoted name). */
+static bool is_assignment(struct sh_src *p, const struct sh_word *w)
+{
+	const char *s = p->s + w->start;
+	size_t k = 0, n = w->end - w->start;
+
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+			(s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_'))
+		return false;
+	while (k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
+			 (s[k] >= 'A' && s[k] <= 'Z') || s[k] == '_' ||
+			 (s[k] >= '0' && s[k] <= '9')))
+		k++;
+	if (k < n && s[k] == '+')
+		k++;
+	return k < n && s[k] == '=';
+}
+
+static int remember(struct sh_src *p, const struct sh_word *w)
+{
+	const char *eq = strchr(w->val, '=');
+	size_t nlen;
+
+	if (!eq || (w->flags & SW_SUBST))
+		return 0;
+	nlen = (size_t)(eq - w->val);
+	if (nlen > 0 && w->val[nlen - 1] == '+')
+		return 0;	/* += appends: value unknown, leave it */
+	return shl_var_set(p, w->val, nlen, eq + 1);
+}
+
+int shn_emit(struct sh_src *p, struct sh_cmd *c,
+	     const struct strlist *in_from, struct subject **final)
+{
+	struct emitter e;
+	struct strlist via;
+	size_t i, k;
+	int error;
+
+	memset(&e, 0, sizeof(e));
+	e.p = p;
+	e.c = c;
+	e.w = c->w;
+	e.nw = c->nw;
+	e.in_from = *in_from;
+	e.in_from.cap = e.in_from.n;
+	*final = NULL;
+	if (c->end > c->start && c->end <= p->n) {
+		e.text = arena_strndup(p->g->a, p->s + c->start,
+				       c->end - c->start);
+		if (!e.text)
+			return NOMEM(p);
+	} else {
+		e.text = "";
+	}
+	for (k = 0; k < c->nw; k++)
+		for (i = 0; i < c->w[k].progs.n; i++)
+			if (sh_push_unique(&e.in_from, p->g->a,
+					   c->w[k].progs.v[i]) < 0)
+				return NOMEM(p);
+	for (k = 0; k < c->nr; k++)
+		for (i = 0; i < c->r[k].target.progs.n; i++)
+			if (sh_push_unique(&e.in_from, p->g->a,
+					   c->r[k].target.progs.v[i]) < 0)
+				return NOMEM(p);
+	for (i = 0; i < c->nw && is_assignment(p, &c->w[i]); i++)
+		;
+	if (i == c->nw) {
+		/* Assignments alone are remembered for later $NAME. */
+		for (k = 0; k < c->nw; k++)
+			if ((error = remember(p, &c->w[k])) < 0)
+				return error;
+		if (!c->nr)
+			return 0;
+	} else if (!(c->w[i].flags & (SW_DYN | SW_QUOTED)) &&
+		   (wis(&c->w[i], "export") || wis(&c->w[i], "declare") ||
+		    wis(&c->w[i], "typeset") || wis(&c->w[i], "local") ||
+		    wis(&c->w[i], "readonly"))) {
+		for (k = i + 1; k < c->nw; k++)
+			if (c->w[k].val[0] != '-' &&
+			    (error = remember(p, &c->w[k])) < 0)
+				return error;
+	}
+	via = via_copy(p->via);
+	return emit_range(&e, i, c->nw, &via, 0, final);
+}
