@@ -127,9 +127,42 @@ int shp_collect(struct sh_src *p, size_t from, struct strlist *progs);
 int sh_push_unique(struct strlist *l, struct arena *a, const char *s);
 
 /* shell_norm.c */
+enum interp {
+	I_NONE, I_PYTHON, I_PERL, I_RUBY, I_NODE, I_DENO, I_PHP, I_LUA,
+	I_R, I_OSA, I_PWSH, I_AWK,
+};
+enum interp shn_interp(const char *program);
 int shn_emit(struct sh_src *p, struct sh_cmd *c,
 	     const struct strlist *in_from, struct subject **final);
 /* 1: reads its stdin as shell, 2: as interpreter code, 0: neither. */
 int shn_stdin_kind(const struct subject *s);
+
+/* shell_inline.c: inline code of other languages.  shi_code() records
+ * `code` as s's inline code and, for a language it reads, turns what the
+ * code does (shell-outs, file and network operations) into subjects.
+ * shi_marker() adds a subject the rules ask about: SH_MARK_EXEC for a
+ * command computed at run time, SH_MARK_PATH for a destructive file
+ * operation on a computed path.  Both names cannot be typed as a command
+ * without quotes. */
+#define SH_MARK_EXEC	"'<computed-exec>'"
+#define SH_MARK_PATH	"'<computed-path>'"
+int shi_code(struct sh_src *p, struct subject *s, const char *code);
+int shi_marker(struct sh_src *p, struct subject *s, const char *marker);
+
+/* shell_decode.c: decoders, NULL when the input is not what they read or
+ * the output would exceed CV_MAX_DECODE_BYTES. */
+const char *shd_base64(struct arena *a, const char *s, size_t n,
+		       size_t *outn);
+const char *shd_hex(struct arena *a, const char *s, size_t n, size_t *outn);
+const char *shd_reverse(struct arena *a, const char *s, size_t n);
+const char *shd_rot13(struct arena *a, const char *s, size_t n);
+const char *shd_tr(struct arena *a, const char *set1, const char *set2,
+		   const char *s, size_t n);
+const char *shd_escapes(struct arena *a, const char *s, size_t n, bool echo);
+/* What pipeline stage s writes when it reads `in` (NULL: unknown or
+ * nothing): echo/printf text, a decoder's output, cat's input.  *unknown
+ * is set when s is a decoder of input we could not see. */
+const char *shd_stage_output(struct sh_src *p, const struct subject *s,
+			     const char *in, bool in_unknown, bool *unknown);
 
 #endif

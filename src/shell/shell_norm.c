@@ -296,11 +296,6 @@ static bool is_shell(const char *s)
 	return in_set(s, shells);
 }
 
-enum interp {
-	I_NONE, I_PYTHON, I_PERL, I_RUBY, I_NODE, I_DENO, I_PHP, I_LUA,
-	I_R, I_OSA, I_PWSH, I_AWK,
-};
-
 static enum interp interp_of(const char *s)
 {
 	if (versioned(s, "python") || versioned(s, "pypy"))
@@ -328,6 +323,11 @@ static enum interp interp_of(const char *s)
 	    !strcmp(s, "nawk") || !strcmp(s, "busybox-awk"))
 		return I_AWK;
 	return I_NONE;
+}
+
+enum interp shn_interp(const char *program)
+{
+	return interp_of(program);
 }
 
 static bool is_stdin_name(const char *s)
@@ -543,9 +543,10 @@ static const char *find_subcommand(struct subject *s)
 	return NULL;
 }
 
+/* Inline code is recorded and followed (shell_inline.c). */
 static int code_push(struct sh_src *p, struct subject *s, const char *c)
 {
-	return strlist_push(&s->code, p->g->a, c) < 0 ? NOMEM(p) : 0;
+	return shi_code(p, s, c);
 }
 
 static int join_args(struct sh_src *p, const struct strlist *l, size_t from,

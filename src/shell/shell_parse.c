@@ -183,8 +183,9 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 				if (error < 0)
 					return error;
 			}
-			if (kind == 2 && strlist_push(&s->code, a, h->body) < 0)
-				goto nomem;
+			if (kind == 2 &&
+			    (error = shi_code(p, s, h->body)) < 0)
+				return error;
 			if (s)
 				for (size_t k = 0; k < progs.n; k++)
 					if (sh_push_unique(&s->input_from, a,
@@ -330,8 +331,7 @@ static int feed_from_pipe(struct parser *ps, struct subject *s)
 	if (!ps->prev_text)
 		return 0;
 	if (kind == 2)
-		return strlist_push(&s->code, p->g->a, ps->prev_text) < 0
-		       ? diag_set(p->g->d, CV_ENOMEM, "out of memory") : 0;
+		return shi_code(p, s, ps->prev_text);
 	{
 		struct strlist via = { NULL, 0, 0 };
 

@@ -26,6 +26,21 @@
  * words; a tool call with more is not something to judge piecemeal. */
 #define CV_MAX_WORDS		65536
 
+/* Inline code of other languages (python -c, a here-doc fed to node, a
+ * script written and run in the same call) is tokenized and followed; a
+ * text larger than this, or brackets nested deeper, is refused (deny),
+ * since an analyser that gives up must not report "no match".  Variables
+ * beyond CV_MAX_INLINE_VARS make the code's commands unknown (ask). */
+#define CV_MAX_INLINE_BYTES	(1024u * 1024)
+#define CV_MAX_INLINE_NESTING	256
+#define CV_MAX_INLINE_VARS	512
+
+/* Text a decoder (base64 -d, xxd -r, printf '\x..') produces from literal
+ * input, and files remembered as written earlier in the call: larger
+ * output, or more files, is unknown, and unknown text run as code asks. */
+#define CV_MAX_DECODE_BYTES	(256u * 1024)
+#define CV_MAX_WRITTEN_FILES	64
+
 /* PCRE2 per-match limits: a rule regex that needs more than this on one
  * subject is treated as a match failure that denies (fail closed). */
 #define CV_PCRE2_MATCH_LIMIT	200000

@@ -571,7 +571,7 @@ static void cases(void)
 	t("bash <<-EOF\n\trm -rf ~\n\tEOF\nls", "bash ;; rm|-rf|~ via=bash ;; "
 	  "ls");
 	t("python3 - <<'EOF'\nimport os\nos.system('x')\nEOF",
-	  "python3|- code=[import os\nos.system('x')\n]");
+	  "python3|- code=[import os\nos.system('x')\n] ;; x via=python3");
 	t("python3 <<EOF\nprint(1)\nEOF", "python3 code=[print(1)\n]");
 	t("python3 x.py <<EOF\ndata\nEOF", "python3|x.py");
 	t("node <<EOF\nx()\nEOF", "node code=[x()\n]");
@@ -718,14 +718,16 @@ static void cases(void)
 	t("python3 script.py -c x", "python3|script.py|-c|x");
 	t("python3 -m http.server", "python3|-m|http.server");
 	t("pypy3 -c 'x'", "pypy3|-c|x code=[x]");
-	t("perl -e 'unlink 1'", "perl|-e|unlink 1 code=[unlink 1]");
+	t("perl -e 'unlink 1'", "perl|-e|unlink 1 code=[unlink 1] ;; "
+	  "rm|-f|--|1 via=perl");
 	t("perl -ne 'print' f", "perl|-ne|print|f code=[print]");
 	t("perl -E 'say 1' -e 'x'", "perl|-E|say 1|-e|x code=[say 1] "
 	  "code=[x]");
 	t("perl -i.bak -pe 's/a/b/' f", "perl|-i.bak|-pe|s/a/b|f "
 	  "code=[s/a/b/]");
 	t("perl script.pl -e x", "perl|script.pl|-e|x");
-	t("ruby -e 'system 1'", "ruby|-e|system 1 code=[system 1]");
+	t("ruby -e 'system 1'", "ruby|-e|system 1 code=[system 1] ;; "
+	  "1 via=ruby");
 	t("node -e 'x()'", "node|-e|x() code=[x()]");
 	t("nodejs --eval 'x()'", "nodejs|--eval|x() code=[x()]");
 	t("node -p 'x'", "node|-p|x code=[x]");
@@ -741,7 +743,7 @@ static void cases(void)
 	t("lua -e 'os.exit()'", "lua|-e|os.exit() code=[os.exit()]");
 	t("Rscript -e 'x'", "Rscript|-e|x code=[x]");
 	t("awk 'BEGIN{system(\"x\")}' f", "awk|BEGIN{system(\"x\")}|f "
-	  "code=[BEGIN{system(\"x\")}]");
+	  "code=[BEGIN{system(\"x\")}] ;; x via=awk");
 	t("awk -F: -f p.awk f", "awk|-F:|-f|p.awk|f");
 	t("sudo python3 -c 'x'", "python3|-c|x via=sudo code=[x]");
 	/* path normalisation of arguments */
