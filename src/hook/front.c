@@ -12,14 +12,15 @@
 #include <unistd.h>
 
 #include "hook/cmd.h"
+#include "hook/hook_io.h"
+#include "util/bounds.h"
 #include "util/sibling.h"
 
-int main(int argc, char **argv)
+/* Out of main(): its buffer must not weigh on the hook's stack. */
+static __attribute__((noinline)) int run_full(char **argv)
 {
 	char full[4096] = "";
 
-	if (argc >= 2 && !strcmp(argv[1], "hook"))
-		return cmd_hook(argc - 1, argv + 1);
 	/* argv[0] stays what the user typed: `ccveto install` registers
 	 * the path the user runs ccveto by, not where it resolves to. */
 	if (sibling_path(full, sizeof(full), CV_FULL_NAME) == 0)
@@ -28,4 +29,16 @@ int main(int argc, char **argv)
 		"'hook' (%s); install it next to this program\n",
 		full[0] ? full : CV_FULL_NAME, strerror(errno));
 	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "hook")) {
+		/* First of all, on a frame this small: from here on a crash,
+		 * a hang or a signal is a deny (docs/reliability.md has the
+		 * smallest stack the hook answers on). */
+		hook_guard_install(CV_WATCHDOG_SECONDS);
+		return cmd_hook(argc - 1, argv + 1);
+	}
+	return run_full(argv);
 }

@@ -1,8 +1,9 @@
 /* hook_io.h - speaking Claude Code's PreToolUse and PreSkillShellCommand
  * protocol (the same answers; only hookEventName differs).
  * Deny: exit 2 with the reason on stderr (the channel that survives a
- * broken stdout and needs no JSON).  Ask: exit 0 with one JSON object
- * written in a single write(); if it cannot be written whole, deny.
+ * broken stdout and needs no JSON).  Ask: exit 0 with one JSON object on
+ * stdout; if it cannot be written whole, deny.  No write waits longer
+ * than CV_OUTPUT_WAIT_MS for a reader: exit 2 denies without its reason.
  * No opinion: exit 0 with empty stdout.  Never "allow". */
 #ifndef CV_HOOK_IO_H
 #define CV_HOOK_IO_H
@@ -16,9 +17,13 @@ int hook_emit(const struct verdict *v);
  * in an ask, anything else (NULL included) answers as PreToolUse. */
 int hook_emit_event(const struct verdict *v, const char *event);
 
-/* Fails closed from a signal: arms a watchdog alarm and, outside
- * sanitizer builds, turns crashes (SEGV, BUS, ABRT, FPE, ILL) into a deny
- * instead of Claude Code's fail-open "hook error". */
+/* Fails closed from a signal; call it first, before anything that could
+ * crash or need much stack.  Sets up an alternate signal stack, catches
+ * every signal whose default action would end or stop the process (the
+ * crashes SEGV, BUS, ABRT, FPE, ILL only outside sanitizer builds) and
+ * turns it into a deny (exit 2) instead of Claude Code's fail-open "hook
+ * error", unblocks them all, kills the worktree helper if one runs
+ * (child.h), and arms the watchdog alarm.  A second call only re-arms. */
 void hook_guard_install(unsigned seconds);
 
 #endif

@@ -55,6 +55,18 @@
  * Claude Code's default hook timeout is 600 s and a timeout is fail-open. */
 #define CV_WATCHDOG_SECONDS	4
 
+/* The verdict is a few hundred bytes on stderr (or stdout for an ask).
+ * A client that stopped reading leaves the pipe full and a plain write()
+ * blocked for ever; the hook waits this long for room, then exits 2
+ * anyway, which denies even when the reason never arrives.  The same
+ * bound holds for the watchdog's and the signal handlers' messages. */
+#define CV_OUTPUT_WAIT_MS	1000
+
+/* After SIGKILL the worktree helper (gitcount_exec.c) is gone within
+ * microseconds unless it is stuck in the kernel; the hook does not wait
+ * longer than this to reap it. */
+#define CV_CHILD_REAP_MS	100
+
 /* The decision log's writers take flock() in turn for microseconds; a
  * lock held longer is a stuck or hostile process, so a hook waits at
  * most this long (elapsed, polling every 1 ms) and then writes without

@@ -2,7 +2,8 @@
 # tests/faults/log_fifo.sh - a FIFO at the decision log path never stalls
 # the hook or changes its answer.  Before, opening it for the record waited
 # for a reader until the watchdog turned every logged call into a deny
-# ("ran out of time"), no-objection calls included with log.all_calls.
+# ("ran out of time"; now the watchdog says "timed out"), no-objection
+# calls included with log.all_calls.
 . "$TOP/tests/lib.sh"
 
 T=$(mktemp -d)
@@ -21,7 +22,7 @@ hook() {
 
 mkfifo "$LOG"
 is "FIFO log, no objection call: still exit 0" "$(hook ls)" 0
-check "  and no watchdog message" sh -c "! grep -q 'ran out of time' '$T/err'"
+check "  and no watchdog message" sh -c "! grep -q 'timed out' '$T/err'"
 is "FIFO log, deny call: deny" "$(hook 'rm -rf ~')" 2
 check "  for its rule, not the watchdog" grep -q 'filesystem.rm-home' "$T/err"
 check "the FIFO is left as it was" test -p "$LOG"
