@@ -19,7 +19,7 @@
 #include "git/gitfacts.h"
 #include "json/jval.h"
 #include "judge/policy.h"
-#include "rules/rule_int.h"
+#include "rules/compiled.h"
 #include "rules/rulepack.h"
 #include "util/text.h"
 #include "judge/toolcall.h"
@@ -37,211 +37,6 @@ struct eval {
 	bool branch_known;
 	const struct rule *rule;	/* being evaluated, for messages */
 };
-
-/* ---- building conditions ---- */
-
-/* The regex slots of a condition, in rulepack_regex_keys order. */
-static struct rx *cond_rx(struct cond *c, size_t k)
-{
-	struct rx *slots[RULEPACK_NREGEX] = {
-		&c->args, &c->path, &c->line, &c->redirect, &c->code,
-		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
-		&c->strings };
-
-	return slots[k];
-}
-
-static int flagspec_parse(struct flagspec *f, const char *spec)
-{
-	const char *p = spec;
-
-	memset(f, 0, sizeof(*f));
-	while (*p) {
-		const char *end = strchr(p, '|');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (len > 2 && p[0] == '-' && p[1] == '-') {
-			if (f->nlongs >= 8)
-				return -1;
-			f->longs[f->nlongs++] = p + 2;	/* ends at '|' */
-		} else if (len == 2 && p[0] == '-') {
-			size_t n = strlen(f->shorts);
-			if (n + 1 >= sizeof(f->shorts))
-				return -1;
-			f->shorts[n] = p[1];
-		} else {
-			return -1;
-		}
-		p += len;
-		if (*p == '|')
-			p++;
-	}
-	return 0;
-}
-
-static const struct jv *cond_list(const struct jv *c, const char *key)
-{
-	const struct jv *v = jv_get(c, key);
-
-	return jv_is(v, JV_ARRAY) ? v : NULL;
-}
-
-static int cond_build(struct cond *c, const struct jv *j, const char *id,
-		      struct diag *d)
-{
-	const struct jv *flags, *f;
-	size_t n = 0, k;
-
-	memset(c, 0, sizeof(*c));
-	c->program = cond_list(j, "program");
-	c->subcommand = cond_list(j, "subcommand");
-	c->input_from = cond_list(j, "input_from");
-	c->via = cond_list(j, "via");
-	c->keywords = cond_list(j, "keywords");
-	c->input_true = cond_list(j, "input_true");
-	c->git_push_protected =
-		jv_get_true(j, "git_push_protected");
-	for (k = 0; k < RULEPACK_NREGEX; k++)
-		cond_rx(c, k)->pattern = jv_get_string(j,
-						     rulepack_regex_keys[k]);
-	if ((flags = cond_list(j, "flags"))) {
-		c->nflags = flags->n;
-		c->flags = calloc(c->nflags, sizeof(*c->flags));
-		if (!c->flags)
-			return diag_set(d, CV_ENOMEM, "out of memory");
-		jv_for_each(f, flags) {
-			if (!jv_is(f, JV_STRING) ||
-			    flagspec_parse(&c->flags[n], f->s) < 0)
-				return diag_set(d, CV_EINVAL, "rule '%s': bad "
-					"flag spec '%s' (want -x|--long)", id,
-					jv_is(f, JV_STRING) ? f->s :
-							    "?");
-			n++;
-		}
-	}
-	return 0;
-}
-
-static void rx_free(struct rx *x)
-{
-	pcre2_code_free(x->code);
-	x->code = NULL;
-}
-
-static void cond_free(struct cond *c)
-{
-	size_t k;
-
-	free(c->flags);
-	for (k = 0; k < RULEPACK_NREGEX; k++)
-		rx_free(cond_rx(c, k));
-	memset(c, 0, sizeof(*c));
-}
-
-void rule_release_conds(struct rule *r)
-{
-	size_t i;
-
-	if (r->built <= 0)
-		return;
-	if (r->match)
-		cond_free(r->match);
-	free(r->match);
-	r->match = NULL;
-	for (i = 0; i < r->nunless; i++)
-		cond_free(&r->unless[i]);
-	free(r->unless);
-	r->unless = NULL;
-	r->nunless = 0;
-	r->built = 0;
-}
-
-/* Embedded rules carry their regexes compiled at build time; decoding is
- * a copy, compiling costs 20k-180k instructions per regex.  If the PCRE2
- * at run time cannot read them (another version), or the count does not
- * line up, nothing is assigned and regexes compile lazily as usual. */
-static void rule_decode_regexes(struct rule *r)
-{
-	pcre2_code *codes[RULEPACK_NREGEX * 16];
-	int32_t n, got, used = 0;
-	size_t c, k, nconds = 1 + r->nunless;
-
-	if (!r->regexes)
-		return;
-	n = pcre2_serialize_get_number_of_codes(r->regexes);
-	if (n <= 0 || n > (int32_t)(sizeof(codes) / sizeof(*codes)))
-		return;
-	got = pcre2_serialize_decode(codes, n, r->regexes, NULL);
-	if (got != n)
-		return;
-	for (c = 0; c < nconds; c++) {
-		struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
-
-		for (k = 0; k < RULEPACK_NREGEX; k++) {
-			struct rx *x = cond_rx(cd, k);
-
-			if (!x->pattern)
-				continue;
-			if (used < n && !x->code)
-				x->code = codes[used];
-			else if (used < n)
-				pcre2_code_free(codes[used]);
-			used++;
-		}
-	}
-	/* A mismatch means the data is not what we think: use none of it. */
-	if (used != n) {
-		for (c = 0; c < nconds; c++) {
-			struct cond *cd = c == 0 ? r->match : &r->unless[c - 1];
-			for (k = 0; k < RULEPACK_NREGEX; k++)
-				rx_free(cond_rx(cd, k));
-		}
-		while (used < n)
-			pcre2_code_free(codes[used++]);
-	}
-}
-
-static int rule_build(struct rule *r, struct diag *d)
-{
-	const struct jv *unless, *u;
-	size_t i = 0;
-	int error;
-
-	if (r->built > 0)
-		return 0;
-	if (r->built < 0)
-		return diag_set(d, CV_EINVAL, "rule '%s' is unusable", r->id);
-	if ((error = rule_load(r, d)) < 0)
-		return error;
-	r->built = 1;	/* from here on rule_release_conds() cleans up */
-	if (!(r->match = calloc(1, sizeof(*r->match)))) {
-		error = diag_set(d, CV_ENOMEM, "out of memory");
-		goto fail;
-	}
-	if ((error = cond_build(r->match,
-				jv_get(r->json, "match"),
-				r->id, d)) < 0)
-		goto fail;
-	unless = jv_get(r->json, "unless");
-	if (jv_is(unless, JV_ARRAY) && unless->n > 0) {
-		r->nunless = unless->n;
-		r->unless = calloc(r->nunless, sizeof(*r->unless));
-		if (!r->unless) {
-			error = diag_set(d, CV_ENOMEM, "out of memory");
-			goto fail;
-		}
-		jv_for_each(u, unless)
-			if ((error = cond_build(&r->unless[i++], u, r->id,
-						d)) < 0)
-				goto fail;
-	}
-	rule_decode_regexes(r);
-	return 0;
-fail:
-	rule_release_conds(r);
-	r->built = -1;
-	return error;
-}
 
 /* ---- matching ---- */
 
@@ -262,30 +57,13 @@ static int eval_budget(struct eval *ev)
 	return 0;
 }
 
-/* Compiles a regex condition that did not arrive precompiled (user
- * packs, or a PCRE2 that could not decode the embedded codes). */
-static int rx_compile(struct rx *x, const char *id, struct diag *d)
-{
-	PCRE2_UCHAR msg[120];
-	PCRE2_SIZE off;
-	int err;
-
-	x->code = pcre2_compile((PCRE2_SPTR)x->pattern, PCRE2_ZERO_TERMINATED,
-				RULEPACK_PCRE2_OPTIONS, &err, &off, NULL);
-	if (x->code)
-		return 0;
-	pcre2_get_error_message(err, msg, sizeof(msg));
-	return diag_set(d, CV_EINVAL, "rule '%s': regex /%s/ does not compile "
-			"at offset %zu: %s", id, x->pattern, (size_t)off, msg);
-}
-
 static int rx_match(struct eval *ev, struct rx *x, const char *s)
 {
 	int rc;
 
 	if (!s)
 		return 0;
-	if (!x->code && rx_compile(x, ev->rule->id, ev->d) < 0)
+	if (!x->code && rule_rx_compile(x, ev->rule->id, ev->d) < 0)
 		return ev->d->code;
 	if (eval_budget(ev) < 0)
 		return CV_ELIMIT;
@@ -968,22 +746,5 @@ done:
  * usable before any call reaches it. */
 int policy_rule_compile(const struct rule *r, struct diag *d)
 {
-	struct rule *m = (struct rule *)r;
-	size_t c, k;
-	int error;
-
-	if ((error = rule_build(m, d)) < 0)
-		return error;
-	for (c = 0; c <= m->nunless; c++) {
-		struct cond *cd = c == 0 ? m->match : &m->unless[c - 1];
-
-		for (k = 0; k < RULEPACK_NREGEX; k++) {
-			struct rx *x = cond_rx(cd, k);
-
-			if (x->pattern && !x->code &&
-			    (error = rx_compile(x, r->id, d)) < 0)
-				return error;
-		}
-	}
-	return 0;
+	return rule_compile((struct rule *)r, d);
 }

@@ -2,7 +2,7 @@
  *
  * Embedded rules arrive as JSON text per rule plus their prefilter facts
  * (tools, programs, keywords), so loading the defaults parses nothing: a
- * rule's JSON is parsed, and its regexes compiled (policy.c), only when a
+ * rule's JSON is parsed, and its regexes compiled (rule.c), only when a
  * call reaches it through the program index or a keyword. */
 #include <dirent.h>
 #include <fnmatch.h>
@@ -14,7 +14,8 @@
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "json/jval.h"
-#include "rules/rule_int.h"
+#include "rules/compiled.h"
+#include "rules/ruleset.h"
 #include "rules/rulepack.h"
 #include "rules/rules_embed.h"
 #include "util/safefile.h"
@@ -460,145 +461,6 @@ const struct rule *ruleset_at(const struct ruleset *set, size_t i)
 const struct rule *ruleset_find(const struct ruleset *set, const char *id)
 {
 	return ruleset_find_rule((struct ruleset *)set, id);
-}
-
-/* ---- lazy rule parsing ---- */
-
-static int parse_decision(enum decision *out, const char *s)
-{
-	if (s && !strcmp(s, "deny"))
-		*out = DECISION_DENY;
-	else if (s && !strcmp(s, "ask"))
-		*out = DECISION_ASK;
-	else
-		return -1;
-	return 0;
-}
-
-int rule_load(struct rule *r, struct diag *d)
-{
-	enum decision dec;
-
-	if (!r->json) {
-		struct diag scratch;
-
-		/* Validated at build time: failure means no memory. */
-		if (jv_parse_copy(&r->json, r->trees, r->json_text,
-				  r->json_len, 0, &scratch) < 0)
-			return diag_set(d, CV_ENOMEM, "rule '%s': cannot parse "
-					"its JSON", r->id);
-	}
-	if (!r->title) {
-		r->title = jv_get_string(r->json, "title");
-		r->why = jv_get_string(r->json, "why");
-		r->instead = jv_get_string(r->json, "instead");
-		if (severity_parse(&r->severity,
-				   jv_get_string(r->json, "severity")) < 0 ||
-		    parse_decision(&dec,
-				   jv_get_string(r->json, "decision")) < 0)
-			return diag_set(d, CV_EINVAL, "rule '%s' is malformed",
-					r->id);
-		if (!r->decision_set)
-			r->decision = dec;
-	}
-	return 0;
-}
-
-/* Accessors parse on demand; a rule that cannot be parsed was rejected
- * at load time (user packs) or at build time (embedded), so failure here
- * means out of memory and the fields read as empty. */
-static struct rule *loaded(const struct rule *r)
-{
-	struct rule *m = (struct rule *)r;
-
-	rule_load(m, NULL);
-	return m;
-}
-
-const char *rule_id(const struct rule *r) { return r->id; }
-const char *rule_pack(const struct rule *r) { return r->pack; }
-const char *rule_origin(const struct rule *r) { return r->origin; }
-bool rule_enabled(const struct rule *r) { return r->enabled && !r->replaced; }
-const char *rule_title(const struct rule *r)
-{
-	const char *s = loaded(r)->title;
-	return s ? s : "";
-}
-const char *rule_why(const struct rule *r)
-{
-	const char *s = loaded(r)->why;
-	return s ? s : "";
-}
-const char *rule_instead(const struct rule *r)
-{
-	const char *s = loaded(r)->instead;
-	return s ? s : "";
-}
-enum decision rule_decision(const struct rule *r)
-{
-	return loaded(r)->decision;
-}
-enum severity rule_severity(const struct rule *r)
-{
-	return loaded(r)->severity;
-}
-const void *rule_json(const struct rule *r)
-{
-	return loaded(r)->json;
-}
-
-const void *rule_examples(const struct rule *r)
-{
-	struct rule *m = (struct rule *)r;
-
-	if (!m->examples_text)
-		return rule_json(r);
-	if (!m->examples) {
-		struct diag scratch;
-
-		if (jv_parse_copy(&m->examples, m->trees, m->examples_text,
-				  m->examples_len, 0, &scratch) < 0)
-			m->examples = NULL;
-	}
-	return m->examples;
-}
-
-const char *decision_name(enum decision d)
-{
-	switch (d) {
-	case DECISION_DENY: return "deny";
-	case DECISION_ASK: return "ask";
-	case DECISION_NONE: break;
-	}
-	/* Not "allow": ccveto never allows, Claude Code's own permission
-	 * rules still decide. */
-	return "none";
-}
-
-const char *severity_name(enum severity s)
-{
-	switch (s) {
-	case SEVERITY_CRITICAL: return "critical";
-	case SEVERITY_HIGH: return "high";
-	case SEVERITY_MEDIUM: return "medium";
-	case SEVERITY_LOW: break;
-	}
-	return "low";
-}
-
-int severity_parse(enum severity *out, const char *name)
-{
-	static const char *const names[] = { "low", "medium", "high",
-					      "critical" };
-	int i;
-
-	for (i = 0; name && i < 4; i++) {
-		if (!strcmp(name, names[i])) {
-			*out = (enum severity)i;
-			return 0;
-		}
-	}
-	return -1;
 }
 
 /* ---- prefilter index ---- */

@@ -9,22 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rules/rule.h"
 #include "util/diag.h"
 
-enum decision {
-	DECISION_NONE = 0,	/* no opinion: Claude Code decides */
-	DECISION_ASK = 1,
-	DECISION_DENY = 2,
-};
-
-enum severity {
-	SEVERITY_LOW,
-	SEVERITY_MEDIUM,
-	SEVERITY_HIGH,
-	SEVERITY_CRITICAL,
-};
-
-struct rule;
 struct ruleset;
 
 int ruleset_new(struct ruleset **out, struct diag *d);
@@ -54,23 +41,17 @@ size_t ruleset_count(const struct ruleset *set);
 const struct rule *ruleset_at(const struct ruleset *set, size_t i);
 const struct rule *ruleset_find(const struct ruleset *set, const char *id);
 
-/* Read-only view of a rule, for listings, docs and the self-test. */
-const char *rule_id(const struct rule *r);
-const char *rule_pack(const struct rule *r);
-const char *rule_title(const struct rule *r);
-const char *rule_why(const struct rule *r);
-const char *rule_instead(const struct rule *r);
-const char *rule_origin(const struct rule *r);
-enum decision rule_decision(const struct rule *r);
-enum severity rule_severity(const struct rule *r);
-bool rule_enabled(const struct rule *r);
-/* The rule's JSON object (tools, match, unless ...). */
-const void *rule_json(const struct rule *r);
-/* An object holding the rule's "hit" and "miss" examples. */
-const void *rule_examples(const struct rule *r);
-
-const char *decision_name(enum decision d);
-const char *severity_name(enum severity s);
-int severity_parse(enum severity *out, const char *name);
+/* For the judge (judge/policy.c), which reads the compiled form
+ * (rules/compiled.h). */
+/* Candidate rules for a program name (NULL-terminated array, borrowed). */
+struct rule *const *ruleset_by_program(struct ruleset *set,
+				       const char *program, size_t *n);
+/* Every rule, for a program name that is computed at run time. */
+struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
+/* Rules without a `program` condition that apply to this tool (borrowed
+ * until the next call). */
+struct rule *const *ruleset_programless(struct ruleset *set,
+					const char *tool, size_t *n);
+bool rule_applies_to_tool(const struct rule *r, const char *tool);
 
 #endif

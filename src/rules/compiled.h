@@ -1,14 +1,16 @@
-/* rule_int.h - a rule's insides, shared by ruleset.c (storage, lazy
- * parsing) and policy.c (conditions, matching).  Nothing else includes it. */
-#ifndef CV_RULE_INT_H
-#define CV_RULE_INT_H
+/* compiled.h - a rule's insides: built by rule.c, stored by ruleset.c,
+ * matched by judge/policy.c.  Nothing else includes it: everyone else
+ * sees a rule through rule.h.  A rule's conditions are built on its first
+ * evaluation (rule_build) and freed with its set (rule_release_conds). */
+#ifndef CV_COMPILED_H
+#define CV_COMPILED_H
 
 #include <stdbool.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
 #include "json/jval.h"
-#include "rules/ruleset.h"
+#include "rules/rule.h"
 
 /* A regex condition, compiled the first time it is evaluated. */
 struct rx {
@@ -69,18 +71,19 @@ struct rule {
 
 /* Parses the rule's JSON if needed and reads its scalar fields. */
 int rule_load(struct rule *r, struct diag *d);
-/* Frees what policy.c built for the rule's conditions. */
+/* Builds the rule's conditions (and decodes its precompiled regexes) the
+ * first time; a rule that fails once stays unusable. */
+int rule_build(struct rule *r, struct diag *d);
+/* rule_build(), then every regex compiled: the self-test's check. */
+int rule_compile(struct rule *r, struct diag *d);
+/* Frees what rule_build() made. */
 void rule_release_conds(struct rule *r);
 
-/* Candidate rules for a program name (NULL-terminated array, borrowed). */
-struct rule *const *ruleset_by_program(struct ruleset *set,
-				       const char *program, size_t *n);
-/* Every rule, for a program name that is computed at run time. */
-struct rule *const *ruleset_all(struct ruleset *set, size_t *n);
-/* Rules without a `program` condition that apply to this tool (borrowed
- * until the next call). */
-struct rule *const *ruleset_programless(struct ruleset *set,
-					const char *tool, size_t *n);
-bool rule_applies_to_tool(const struct rule *r, const char *tool);
+/* The regex slots of a condition, k < RULEPACK_NREGEX, in
+ * rulepack_regex_keys order. */
+struct rx *rule_rx(struct cond *c, size_t k);
+/* Compiles a regex that did not arrive precompiled (user packs, or a
+ * PCRE2 that could not decode the embedded codes). */
+int rule_rx_compile(struct rx *x, const char *id, struct diag *d);
 
 #endif
