@@ -281,6 +281,5 @@ done:
 	buf_release(&text);
 	buf_release(&warnings);
 	arena_release(&a);
-	config_release();
 	return status;
 }

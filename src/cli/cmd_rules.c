@@ -164,7 +164,6 @@ int cmd_rules(int argc, char **argv)
 		return 2;
 	}
 	ruleset_free(set);
-	config_release();
 	return 0;
 fail:
 	fprintf(stderr, "ccveto: %s\n", d.msg);

@@ -139,6 +139,5 @@ int cmd_selftest(int argc, char **argv)
 		printf("%zu rules, %u examples, %u failed\n",
 		       ruleset_count(set), t.n, t.failed);
 	ruleset_free(set);
-	config_release();
 	return t.failed ? 1 : 0;
 }

@@ -112,6 +112,5 @@ done:
 	ruleset_free(set);
 	buf_release(&in);
 	arena_release(&a);
-	config_release();
 	return status;
 }

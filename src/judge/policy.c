@@ -15,7 +15,6 @@
 
 #include "util/arena.h"
 #include "util/bounds.h"
-#include "rules/config.h"
 #include "git/gitfacts.h"
 #include "json/jval.h"
 #include "judge/policy.h"
@@ -498,7 +497,8 @@ static int judge_rules(struct eval *ev, struct verdict *v,
 	for (i = 0; i < n; i++) {
 		if ((m = rule_fires(ev, rules[i], s)) < 0)
 			return m;
-		if (m && !config_exception_applies(rule_id(rules[i]), s))
+		if (m && !ruleset_exception_applies(ev->set, rule_id(rules[i]),
+						      s))
 			add_hit(v, rules[i], s);
 	}
 	return 0;

@@ -14,15 +14,12 @@
  * is one failed open() for the user config and one per directory level
  * between cwd and $HOME for the project config. */
 #include <errno.h>
-#include <fnmatch.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 #include "util/arena.h"
 #include "util/bounds.h"
@@ -31,23 +28,12 @@
 #include "json/jval.h"
 #include "rules/ruleset.h"
 #include "util/safefile.h"
-#include "shell/subject.h"
 
 #define DEFAULT_LOG_MAX (10ull * 1024 * 1024)
 
-struct exception {
-	char *rule;
-	char *path;		/* fnmatch glob, or NULL */
-	pcre2_code *command;	/* whole-line regex, or NULL */
-};
-
-static struct {
-	struct config_log log;
-	struct exception *ex;
-	size_t nex;
-	pcre2_match_context *mctx;
-	pcre2_match_data *md;
-} state = { { true, false, DEFAULT_LOG_MAX }, NULL, 0, NULL, NULL };
+/* The log settings of the last config_apply(): plain values, nothing to
+ * free.  Exceptions belong to the rule set (ruleset_add_exception). */
+static struct config_log log_settings = { true, false, DEFAULT_LOG_MAX };
 
 enum level {
 	LEVEL_USER,		/* the user's own file: anything goes */
@@ -69,30 +55,9 @@ struct run {
 static const char *const default_branches[] = { "main", "master",
 						"release/*" };
 
-void config_release(void)
-{
-	size_t i;
-
-	for (i = 0; i < state.nex; i++) {
-		free(state.ex[i].rule);
-		free(state.ex[i].path);
-		pcre2_code_free(state.ex[i].command);
-	}
-	free(state.ex);
-	pcre2_match_data_free(state.md);
-	pcre2_match_context_free(state.mctx);
-	state.ex = NULL;
-	state.nex = 0;
-	state.md = NULL;
-	state.mctx = NULL;
-	state.log.enabled = true;
-	state.log.all_calls = false;
-	state.log.max_bytes = DEFAULT_LOG_MAX;
-}
-
 const struct config_log *config_log_settings(void)
 {
-	return &state.log;
+	return &log_settings;
 }
 
 #if defined(__GNUC__)
@@ -342,47 +307,18 @@ static int apply_branches(struct run *r, const struct jv *v, const char *file,
 		(const char *const *)r->branches, r->nbranches, d);
 }
 
-static int add_exception(const char *file, const struct jv *e, struct diag *d)
+static int add_exception(struct ruleset *set, const char *file,
+			 const struct jv *e, struct diag *d)
 {
 	const char *rule = jv_get_string(e, "rule");
 	const char *cmd = jv_get_string(e, "command");
 	const char *path = jv_get_string(e, "path");
-	struct exception *nv, x = { 0 };
-	int errcode;
-	PCRE2_SIZE erroff;
 
 	if (!rule || !!cmd == !!path)
 		return diag_set(d, CV_EINVAL, "config '%s': an exception needs "
 				"\"rule\" and exactly one of \"command\" "
 				"(regex) or \"path\" (glob)", file);
-	if (cmd) {
-		x.command = pcre2_compile((PCRE2_SPTR)cmd,
-					  PCRE2_ZERO_TERMINATED,
-					  PCRE2_ANCHORED | PCRE2_ENDANCHORED |
-					  PCRE2_UTF, &errcode, &erroff, NULL);
-		if (!x.command) {
-			PCRE2_UCHAR msg[128];
-
-			pcre2_get_error_message(errcode, msg, sizeof(msg));
-			return diag_set(d, CV_EINVAL, "config '%s': exception "
-					"for '%s': bad regex at offset %zu: %s",
-					file, rule, (size_t)erroff,
-					(const char *)msg);
-		}
-	}
-	if (!(x.rule = strdup(rule)) || (path && !(x.path = strdup(path))))
-		goto oom;
-	nv = realloc(state.ex, (state.nex + 1) * sizeof(*nv));
-	if (!nv)
-		goto oom;
-	state.ex = nv;
-	state.ex[state.nex++] = x;
-	return 0;
-oom:
-	free(x.rule);
-	free(x.path);
-	pcre2_code_free(x.command);
-	return diag_set(d, CV_ENOMEM, "out of memory");
+	return ruleset_add_exception(set, rule, cmd, path, file, d);
 }
 
 static int apply_exceptions(struct run *r, const struct jv *v, const char *file,
@@ -404,7 +340,7 @@ static int apply_exceptions(struct run *r, const struct jv *v, const char *file,
 			return diag_set(d, CV_EINVAL, "config '%s': "
 					"\"exceptions\" must be an array of "
 					"objects", file);
-		if ((error = add_exception(file, c, d)) < 0)
+		if ((error = add_exception(r->set, file, c, d)) < 0)
 			return error;
 		if (!ruleset_find(r->set, jv_get_string(c, "rule")))
 			warn(r, "%s: exception for unknown rule '%s'", file,
@@ -436,11 +372,11 @@ static int apply_log(struct run *r, const struct jv *v, const char *file,
 				"\"enabled\" and \"all_calls\" (true/false) and "
 				"\"max_bytes\" (4096 or more)", file);
 	if (e)
-		state.log.enabled = jv_is(e, JV_TRUE);
+		log_settings.enabled = jv_is(e, JV_TRUE);
 	if (a)
-		state.log.all_calls = jv_is(a, JV_TRUE);
+		log_settings.all_calls = jv_is(a, JV_TRUE);
 	if (m)
-		state.log.max_bytes = (unsigned long long)m->num;
+		log_settings.max_bytes = (unsigned long long)m->num;
 	return 0;
 }
 
@@ -601,7 +537,9 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	const char *rules_dir = opts->rules_dir;
 	int error = 0;
 
-	config_release();
+	log_settings.enabled = true;
+	log_settings.all_calls = false;
+	log_settings.max_bytes = DEFAULT_LOG_MAX;
 	arena_init(&trees);
 	r.set = set;
 	r.opts = opts;
@@ -649,45 +587,4 @@ done:
 	buf_release(&pfile);
 	buf_release(&pdir);
 	return error;
-}
-
-bool config_exception_applies(const char *rule_id, const struct subject *s)
-{
-	size_t i, j;
-
-	for (i = 0; i < state.nex; i++) {
-		const struct exception *x = &state.ex[i];
-
-		if (strcmp(x->rule, rule_id))
-			continue;
-		if (x->command && s->kind == SUBJECT_COMMAND && s->line &&
-		    !s->program_dynamic) {
-			int rc;
-
-			if (!state.mctx) {
-				state.mctx = pcre2_match_context_create(NULL);
-				state.md = pcre2_match_data_create(4, NULL);
-				if (!state.mctx || !state.md)
-					return false;
-				pcre2_set_match_limit(state.mctx,
-						      CV_PCRE2_MATCH_LIMIT);
-				pcre2_set_depth_limit(state.mctx,
-						      CV_PCRE2_DEPTH_LIMIT);
-			}
-			/* A limit hit or any error is "no exception". */
-			rc = pcre2_match(x->command, (PCRE2_SPTR)s->line,
-					 strlen(s->line), 0, 0, state.md,
-					 state.mctx);
-			if (rc > 0)
-				return true;
-		}
-		if (x->path && s->kind == SUBJECT_FILE && s->paths.n) {
-			for (j = 0; j < s->paths.n; j++)
-				if (fnmatch(x->path, s->paths.v[j], 0))
-					break;
-			if (j == s->paths.n)
-				return true;
-		}
-	}
-	return false;
 }

@@ -3,10 +3,10 @@
  * Project config: .ccveto.json found from cwd upwards; it may only tighten
  * what the user's config allows, unless the user's config trusts that
  * project path.  config_apply() loads both and changes `set` in place
- * (disabled rules, decisions, extra packs, protected branches).
- * Exceptions and log settings are kept in this module, for the process,
- * until the next config_apply() or config_release(); see
- * docs/configuration.md for the keys and the precedence. */
+ * (disabled rules, decisions, extra packs, protected branches,
+ * exceptions).  The log settings, plain values, are kept in this module
+ * until the next config_apply(); see docs/configuration.md for the keys
+ * and the precedence. */
 #ifndef CV_CONFIG_H
 #define CV_CONFIG_H
 
@@ -16,7 +16,6 @@
 
 struct ruleset;
 struct buf;
-struct subject;
 
 struct config_opts {
 	const char *cwd;	/* where to look for .ccveto.json; NULL: none */
@@ -37,15 +36,5 @@ struct config_log {
 	unsigned long long max_bytes;	/* rotate beyond; default 10 MiB */
 };
 const struct config_log *config_log_settings(void);
-
-/* Does an exception from the user's config (or a trusted project's)
- * exempt subject s from rule `rule_id`?  A "command" exception must match
- * the whole normalised command line of a shell command; a "path"
- * exception (fnmatch glob) must match every path of a file-tool call.
- * policy.c asks this for every rule that fires, before counting it. */
-bool config_exception_applies(const char *rule_id, const struct subject *s);
-
-/* Frees what config_apply() kept; for leak checkers. */
-void config_release(void);
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "util/arena.h"
 #include "util/bounds.h"
@@ -19,6 +21,14 @@
 #include "rules/rulepack.h"
 #include "rules/rules_embed.h"
 #include "util/safefile.h"
+#include "shell/subject.h"
+
+/* An exception (ruleset_add_exception): exactly one of path, command. */
+struct exception {
+	char *rule;
+	char *path;		/* fnmatch glob, or NULL */
+	pcre2_code *command;	/* whole-line regex, or NULL */
+};
 
 struct ruleset {
 	struct rule **rules;		/* NULL: embedded, not filled yet */
@@ -40,6 +50,10 @@ struct ruleset {
 					 * a call asks for the same one) */
 	char **branches;
 	size_t nbranches;
+	struct exception *ex;
+	size_t nex;
+	pcre2_match_context *ex_mctx;	/* made on the first command match */
+	pcre2_match_data *ex_md;
 	/* Embedded rules loaded first keep the index computed at build
 	 * time; only rules added later are indexed at run time. */
 	struct rule *embedded_block;	/* a slot per embedded rule, used if
@@ -129,6 +143,14 @@ void ruleset_free(struct ruleset *set)
 	free(set->by_prog_rules);
 	free(set->programless);
 	free(set->programless_hits);
+	for (i = 0; i < set->nex; i++) {
+		free(set->ex[i].rule);
+		free(set->ex[i].path);
+		pcre2_code_free(set->ex[i].command);
+	}
+	free(set->ex);
+	pcre2_match_data_free(set->ex_md);
+	pcre2_match_context_free(set->ex_mctx);
 	free(set->hits_tool);
 	for (i = 0; i < set->nbranches; i++)
 		free(set->branches[i]);
@@ -445,6 +467,88 @@ bool ruleset_branch_is_protected(const struct ruleset *set,
 	for (i = 0; i < set->nbranches; i++)
 		if (!fnmatch(set->branches[i], branch, 0))
 			return true;
+	return false;
+}
+
+/* ---- exceptions ---- */
+
+int ruleset_add_exception(struct ruleset *set, const char *rule,
+			  const char *command, const char *path,
+			  const char *origin, struct diag *d)
+{
+	struct exception *nv, x = { 0 };
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (command) {
+		x.command = pcre2_compile((PCRE2_SPTR)command,
+					  PCRE2_ZERO_TERMINATED,
+					  PCRE2_ANCHORED | PCRE2_ENDANCHORED |
+					  PCRE2_UTF, &errcode, &erroff, NULL);
+		if (!x.command) {
+			PCRE2_UCHAR msg[128];
+
+			pcre2_get_error_message(errcode, msg, sizeof(msg));
+			return diag_set(d, CV_EINVAL, "config '%s': exception "
+					"for '%s': bad regex at offset %zu: %s",
+					origin, rule, (size_t)erroff,
+					(const char *)msg);
+		}
+	}
+	if (!(x.rule = strdup(rule)) || (path && !(x.path = strdup(path))))
+		goto oom;
+	nv = realloc(set->ex, (set->nex + 1) * sizeof(*nv));
+	if (!nv)
+		goto oom;
+	set->ex = nv;
+	set->ex[set->nex++] = x;
+	return 0;
+oom:
+	free(x.rule);
+	free(x.path);
+	pcre2_code_free(x.command);
+	return diag_set(d, CV_ENOMEM, "out of memory");
+}
+
+bool ruleset_exception_applies(struct ruleset *set, const char *rule_id,
+			       const struct subject *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < set->nex; i++) {
+		const struct exception *x = &set->ex[i];
+
+		if (strcmp(x->rule, rule_id))
+			continue;
+		if (x->command && s->kind == SUBJECT_COMMAND && s->line &&
+		    !s->program_dynamic) {
+			int rc;
+
+			if (!set->ex_mctx) {
+				set->ex_mctx = pcre2_match_context_create(NULL);
+				set->ex_md = pcre2_match_data_create(4, NULL);
+				if (!set->ex_mctx || !set->ex_md)
+					return false;
+				pcre2_set_match_limit(set->ex_mctx,
+						      CV_PCRE2_MATCH_LIMIT);
+				pcre2_set_depth_limit(set->ex_mctx,
+						      CV_PCRE2_DEPTH_LIMIT);
+			}
+			/* A limit hit or any error is "no exception". */
+			rc = pcre2_match(x->command, (PCRE2_SPTR)s->line,
+					 strlen(s->line), 0, 0, set->ex_md,
+					 set->ex_mctx);
+			if (rc > 0)
+				return true;
+		}
+		if (x->path && s->kind == SUBJECT_FILE && s->paths.n) {
+			for (j = 0; j < s->paths.n; j++)
+				if (fnmatch(x->path, s->paths.v[j], 0))
+					break;
+			if (j == s->paths.n)
+				return true;
+		}
+	}
 	return false;
 }
 

@@ -13,6 +13,7 @@
 #include "util/diag.h"
 
 struct ruleset;
+struct subject;
 
 int ruleset_new(struct ruleset **out, struct diag *d);
 void ruleset_free(struct ruleset *set);
@@ -36,6 +37,19 @@ int ruleset_set_protected_branches(struct ruleset *set,
 				   struct diag *d);
 bool ruleset_branch_is_protected(const struct ruleset *set,
 				 const char *branch);
+/* An exception from the user's config (or a trusted project's): rule
+ * `rule` does not fire for a shell command whose whole normalised line
+ * matches the regex `command`, or for a file-tool call whose every path
+ * matches the fnmatch glob `path` (exactly one of the two).  `origin`
+ * names the config file in messages; strings are copied. */
+int ruleset_add_exception(struct ruleset *set, const char *rule,
+			  const char *command, const char *path,
+			  const char *origin, struct diag *d);
+/* Does an exception exempt subject s from rule `rule_id`?  The judge
+ * asks this for every rule that fires, before counting it.  A regex that
+ * hits a PCRE2 limit, or any error, is "no exception". */
+bool ruleset_exception_applies(struct ruleset *set, const char *rule_id,
+			       const struct subject *s);
 
 size_t ruleset_count(const struct ruleset *set);
 const struct rule *ruleset_at(const struct ruleset *set, size_t i);

@@ -215,7 +215,6 @@ int main(void)
 		   "current file bounded (%ld bytes)", (long)st.st_size);
 		ok((st.st_mode & 0777) == 0600, "log mode 0600");
 	}
-	config_release();
 	snprintf(big, sizeof(big), "rm -rf '%s'", dir);
 	if (system(big) != 0)
 		return 1;
