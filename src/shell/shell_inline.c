@@ -72,7 +72,7 @@ enum iop {
 	OP_COPY, OP_MOVE,
 	OP_FETCH,	/* arg 0: a URL; returns what it serves */
 	/* values */
-	V_HOME, V_GETENV, V_EXPANDUSER, V_JOIN, V_ID, V_TMP, V_MODULE,
+	V_HOME, V_CWD, V_GETENV, V_EXPANDUSER, V_JOIN, V_ID, V_TMP, V_MODULE,
 	V_B64, V_HEX, V_ROT13, V_REV, V_CODECS, V_BUFFER, V_PACK, V_TOSTRING,
 	V_SPLIT, V_JOINM, V_FORMAT, V_REPLACE, V_UNPACK, V_THEN,
 	V_WALK, V_GLOB, V_LISTDIR,
@@ -286,6 +286,12 @@ static const struct iapi apis[] = {
 	{ ".strip", RB, V_ID, 0 },
 	{ ".to_s", RB, V_ID, 0 },
 	{ ".toString", JS, V_TOSTRING, 0 },
+	{ "os.getcwd", PY, V_CWD, 0 },
+	{ "Path.cwd", PY, V_CWD, 0 },
+	{ "process.cwd", JS, V_CWD, 0 },
+	{ "Dir.pwd", RB, V_CWD, 0 },
+	{ "getcwd", PL | PH, V_CWD, 0 },
+	{ "Cwd.getcwd", PL, V_CWD, 0 },
 	{ "os.getenv", PY, V_GETENV, 0 },
 	{ "os.environ.get", PY, V_GETENV, 0 },
 	{ "getenv", PH, V_GETENV, 0 },
@@ -1786,6 +1792,14 @@ static int ev_apply(struct ictx *x, const struct iapi *e, struct iarg *a,
 	case V_HOME:
 		*out = v_str("\x04", 1);
 		return 0;
+	case V_CWD:
+		/* The session's directory: in-project paths stay quiet. */
+		if (x->p->g->env->cwd && x->p->g->env->cwd[0] == '/')
+			*out = v_str(x->p->g->env->cwd,
+				     strlen(x->p->g->env->cwd));
+		else
+			*out = v_str(".", 1);
+		return 0;
 	case V_TMP:
 		*out = v_str("/tmp/\x01", 6);
 		return 0;
@@ -2309,6 +2323,18 @@ static int ev_postfix(struct ictx *x, struct ival *v)
 				if (v->n == 16 &&
 				    !memcmp(v->s, "process.env.HOME", 16))
 					*v = v_str("\x04", 1);
+				if (x->L == RB) {
+					/* Ruby: Dir.home is a call. */
+					const struct iapi *e = api_find(x->L, v,
+								NULL, 0);
+
+					if (e && (e->op == V_HOME ||
+						  e->op == V_CWD ||
+						  e->op == V_TMP) &&
+					    (error = ev_apply(x, e, NULL, 0,
+							      v)) < 0)
+						return error;
+				}
 			} else if (v->k == IV_NET) {
 				;	/* requests.get(u).text */
 			} else if (x->L == RB) {
@@ -2866,15 +2892,26 @@ static int analyse(struct sh_src *p, struct subject *s, unsigned L,
 	return ev_range(&x, x.nt, false);
 }
 
-int shi_code(struct sh_src *p, struct subject *s, const char *code)
+int shi_code_as(struct sh_src *p, struct subject *s, const char *program,
+		const char *code)
 {
 	unsigned L;
 
 	if (strlist_push(&s->code, p->g->a, code) < 0)
 		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
-	if (s->program_dynamic || !(L = lang_of(s->program)))
+	if (!(L = lang_of(program)))
 		return 0;
 	return analyse(p, s, L, code, strlen(code), 1);
+}
+
+int shi_code(struct sh_src *p, struct subject *s, const char *code)
+{
+	if (s->program_dynamic) {
+		if (strlist_push(&s->code, p->g->a, code) < 0)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return 0;
+	}
+	return shi_code_as(p, s, s->program, code);
 }
 
 int shi_marker(struct sh_src *p, struct subject *s, const char *marker)

@@ -85,12 +85,26 @@ struct sh_heredoc {
 	bool owner_set;
 };
 
+/* A file written earlier in the call (shell_files.c). */
+struct sh_file {
+	const char *path;	/* normalised */
+	const char *text;	/* NULL: what was written is not known */
+	const struct subject *by;
+};
+
 struct sh_ctx {
 	struct subject_list *out;
 	struct arena *a;
 	const struct shell_env *env;
 	struct diag *d;
 	size_t home_len;
+	struct sh_file *files;
+	size_t nfiles, capfiles;
+	bool files_full;
+	/* What the text parsed last writes to stdout, when known: the
+	 * value of `"$(echo ... | base64 -d)"`. */
+	const char *sub_out;
+	bool sub_unknown;
 };
 
 struct sh_src {
@@ -148,6 +162,20 @@ int shn_stdin_kind(const struct subject *s);
 #define SH_MARK_PATH	"'<computed-path>'"
 int shi_code(struct sh_src *p, struct subject *s, const char *code);
 int shi_marker(struct sh_src *p, struct subject *s, const char *marker);
+/* As shi_code, for code run by `program` (a script's #! line). */
+int shi_code_as(struct sh_src *p, struct subject *s, const char *program,
+		const char *code);
+
+/* shell_files.c: files written earlier in the call.  shf_written()
+ * records s's output files (text NULL: unknown content), shf_body() gives
+ * the files s writes the here-doc body it reads, shf_proc_subst() records
+ * a <( ) of known output, shf_run() judges s when it runs one of them. */
+#define SH_PROCSUBST	"<(\xe2\x80\xa6)"
+int shf_written(struct sh_src *p, const struct subject *s, const char *text,
+		bool unknown);
+int shf_body(struct sh_src *p, const struct subject *s, const char *body);
+int shf_proc_subst(struct sh_src *p, const char *text, bool unknown);
+int shf_run(struct sh_src *p, struct subject *s, const char *raw);
 
 /* shell_decode.c: decoders, NULL when the input is not what they read or
  * the output would exceed CV_MAX_DECODE_BYTES. */

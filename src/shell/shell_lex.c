@@ -564,6 +564,16 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		p->pos = i + 1;
 		if ((error = lex_cmdsubst(p, w)) < 0)
 			return error;
+		if (in_dq && p->g->sub_out) {
+			/* "$(echo ... | base64 -d)": its known output, as
+			 * bash substitutes it (trailing newlines cut). */
+			const char *o = p->g->sub_out;
+			size_t on = strlen(o);
+
+			while (on && o[on - 1] == '\n')
+				on--;
+			return shl_str_put(p, out, o, on);
+		}
 		return shl_str_put(p, out, PH_CMD, strlen(PH_CMD));
 	}
 	if (c == '{') {
@@ -661,6 +671,9 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 
 			p->pos = i + 2;
 			if ((error = lex_cmdsubst(p, w)) < 0)
+				return error;
+			if (c == '<' && (error = shf_proc_subst(p,
+					p->g->sub_out, p->g->sub_unknown)) < 0)
 				return error;
 			ph[0] = c;
 			memcpy(ph + 1, "(" SH_ELLIPSIS ")",

@@ -849,7 +849,8 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	}
 	if (!s->program_dynamic && s->program[0])
 		s->subcommand = find_subcommand(s);
-	if ((error = find_code(p, s)) < 0)
+	if ((error = find_code(p, s)) < 0 ||
+	    (error = shf_run(p, s, i < end ? e->w[i].val : "")) < 0)
 		return error;
 	if ((error = build_line(p, s)) < 0)
 		return error;

@@ -47,7 +47,13 @@ struct parser {
 	size_t *prev_hd;
 	size_t nprev_hd, capprev_hd;
 	const char *prev_text;
+	bool prev_unknown;		/* a decoder of unseen input */
 	bool after_pipe;
+	/* What the last statement writes, and how many there were: the
+	 * output of a $( ) with one pipeline is known (shell_decode.c). */
+	const char *last_out;
+	bool last_unknown;
+	size_t nstmt;
 };
 
 /* Small lists are kept free of duplicates; a long one (a hostile 10,000
@@ -186,6 +192,11 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 			if (kind == 2 &&
 			    (error = shi_code(p, s, h->body)) < 0)
 				return error;
+			/* cat > x.sh <<EOF: what x.sh holds. */
+			if (!kind && s && (!strcmp(s->program, "cat") ||
+					   !strcmp(s->program, "tee")) &&
+			    (error = shf_body(p, s, txt)) < 0)
+				return error;
 			if (s)
 				for (size_t k = 0; k < progs.n; k++)
 					if (sh_push_unique(&s->input_from, a,
@@ -286,37 +297,6 @@ static void cmd_touch(struct parser *ps, size_t start, size_t end)
 	ps->cmd.end = end;
 }
 
-/* The text an echo or printf writes, roughly: enough to see commands. */
-static const char *echo_text(struct sh_src *p, const struct subject *s)
-{
-	struct sh_str b = { NULL, 0, 0 };
-	bool printf_ = !strcmp(s->program, "printf");
-	size_t k = 0, i;
-
-	if (strcmp(s->program, "echo") && !printf_)
-		return NULL;
-	while (k < s->raw_args.n && s->raw_args.v[k][0] == '-' &&
-	       s->raw_args.v[k][1])
-		k++;
-	for (; k < s->raw_args.n; k++) {
-		const char *a = s->raw_args.v[k];
-
-		if (b.n && shl_str_put(p, &b, " ", 1) < 0)
-			return NULL;
-		for (i = 0; a[i]; i++) {
-			char c = a[i];
-
-			if (printf_ && c == '\\' && a[i + 1]) {
-				c = a[++i];
-				c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
-			}
-			if (shl_str_put(p, &b, &c, 1) < 0)
-				return NULL;
-		}
-	}
-	return arena_strndup(p->g->a, b.v ? b.v : "", b.n);
-}
-
 /* The previous stage's output reaches `s`, the command after the pipe. */
 static int feed_from_pipe(struct parser *ps, struct subject *s)
 {
@@ -326,6 +306,8 @@ static int feed_from_pipe(struct parser *ps, struct subject *s)
 
 	if (!s || !(kind = shn_stdin_kind(s)))
 		return 0;
+	if (!ps->prev_text && ps->prev_unknown)
+		return shi_marker(p, s, SH_MARK_EXEC);
 	for (k = 0; k < ps->nprev_hd; k++)
 		p->hd[ps->prev_hd[k]].pipe_to = s;
 	if (!ps->prev_text)
@@ -352,6 +334,8 @@ static int finish(struct parser *ps, bool pipe)
 	struct sh_src *p = ps->p;
 	struct sh_cmd *c = &ps->cmd;
 	struct subject *final = NULL;
+	const char *input, *outp;
+	bool in_unk, unk = false;
 	size_t i;
 	int error = 0;
 
@@ -373,15 +357,36 @@ static int finish(struct parser *ps, bool pipe)
 			}
 		}
 	}
+	input = ps->after_pipe ? ps->prev_text : NULL;
+	in_unk = ps->after_pipe && ps->prev_unknown;
+	for (i = 0; i < c->nr; i++)
+		if (c->r[i].kind == RK_HERESTR) {
+			input = c->r[i].target.val;
+			in_unk = false;
+		}
 	ps->nprev_hd = 0;
 	ps->prev_text = NULL;
+	ps->prev_unknown = false;
+	outp = NULL;
+	if (final && (pipe || p->depth > 0 || final->nredirects)) {
+		/* What this stage writes: to the next stage, to a file, or
+		 * as the value of the $( ) being parsed. */
+		outp = shd_stage_output(p, final, input, in_unk, &unk);
+	}
+	if ((error = shf_written(p, final, outp, unk)) < 0)
+		return error;
+	if (!pipe && (c->nw || c->nr)) {
+		ps->nstmt++;
+		ps->last_out = final && !final->nredirects ? outp : NULL;
+		ps->last_unknown = unk;
+	}
 	if (pipe) {
+		ps->prev_text = outp;
+		ps->prev_unknown = unk;
 		for (i = 0; i < c->nr; i++) {
 			struct sh_redir *r = &c->r[i];
 			size_t *v;
 
-			if (r->kind == RK_HERESTR && !ps->prev_text)
-				ps->prev_text = r->target.val;
 			if (r->kind != RK_HEREDOC &&
 			    r->kind != RK_HEREDOC_TABS)
 				continue;
@@ -393,8 +398,6 @@ static int finish(struct parser *ps, bool pipe)
 			ps->prev_hd = v;
 			ps->prev_hd[ps->nprev_hd++] = r->heredoc;
 		}
-		if (final && !ps->prev_text)
-			ps->prev_text = echo_text(p, final);
 	}
 	ps->after_pipe = pipe;
 	c->nw = c->nr = 0;
@@ -675,6 +678,7 @@ static int parse_text(struct sh_ctx *g, struct sh_src *parent, const char *s,
 	struct sh_src src;
 	struct parser ps;
 	static const struct strlist none = { NULL, 0, 0 };
+	int error;
 
 	if (depth > CV_MAX_SHELL_DEPTH)
 		return diag_set(g->d, CV_ETOOBIG,
@@ -696,7 +700,10 @@ static int parse_text(struct sh_ctx *g, struct sh_src *parent, const char *s,
 	ps.base.cap = ps.base.n;
 	ps.pipe_in = ps.base;
 	ps.stage_start = g->out->n;
-	return run(&ps);
+	error = run(&ps);
+	g->sub_out = ps.nstmt == 1 ? ps.last_out : NULL;
+	g->sub_unknown = ps.nstmt == 1 && ps.last_unknown;
+	return error;
 }
 
 int shp_parse_sub(struct sh_src *parent, const char *s, size_t n,

