@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "audit/audit_int.h"
 
 static bool prefix(const char *s, const char *p)
 {

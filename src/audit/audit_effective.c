@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "audit/audit_int.h"
 
 static const char *const scalars[] = {
 	"permissions/defaultMode", "permissions/disableBypassPermissionsMode",

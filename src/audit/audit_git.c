@@ -10,6 +10,7 @@
 
 #include "util/arena.h"
 #include "audit/audit.h"
+#include "audit/audit_int.h"
 #include "audit/audit_git.h"
 #include "util/bounds.h"
 #include "util/buf.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "audit/audit_int.h"
 
 #define REPO(c) audit_repo_scope((c)->f)
 

@@ -1,0 +1,631 @@
+/* check.c - the toolbox the check modules share, see audit_int.h:
+ * findings (audit_emit), secrets, excerpts and URLs, and the facts about
+ * a shell command found in a config, read with the hook's own shell
+ * parser and judged with its rule packs.
+ *
+ * Security invariant: every value a finding prints goes through
+ * audit_excerpt()/audit_redact(), so a secret is never printed whole;
+ * commands are parsed, never run. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "audit/audit.h"
+#include "audit/audit_int.h"
+#include "util/text.h"
+#include "judge/policy.h"
+#include "util/redact.h"
+#include "rules/ruleset.h"
+#include "shell/subject.h"
+#include "judge/toolcall.h"
+
+#define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
+
+/* ---- kinds and scopes by name ---- */
+
+static const char *const kind_names[] = {
+	"unknown", "settings", "claude-json", "mcp", "vscode-mcp",
+	"devcontainer", "yarnrc",
+};
+static const char *const scope_names[] = {
+	"managed", "flag", "local", "project", "user",
+};
+
+const char *audit_kind_name(enum audit_kind k)
+{
+	return (unsigned)k < sizeof(kind_names) / sizeof(kind_names[0]) ?
+		kind_names[k] : "?";
+}
+
+const char *audit_scope_name(enum audit_scope s)
+{
+	return (unsigned)s < 5 ? scope_names[s] : "?";
+}
+
+int audit_scope_parse(enum audit_scope *out, const char *name)
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (!strcmp(name, scope_names[i])) {
+			*out = (enum audit_scope)i;
+			return 0;
+		}
+	return CV_EUSAGE;
+}
+
+int audit_kind_parse(enum audit_kind *out, const char *name)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
+		if (!strcmp(name, kind_names[i])) {
+			*out = (enum audit_kind)i;
+			return 0;
+		}
+	if (!strcmp(name, "desktop") || !strcmp(name, "cursor-mcp")) {
+		*out = AK_MCP;
+		return 0;
+	}
+	return CV_EUSAGE;
+}
+
+bool audit_repo_scope(const struct audit_file *f)
+{
+	return f->scope == SCOPE_PROJECT || f->scope == SCOPE_LOCAL;
+}
+
+/* ---- findings ---- */
+
+void audit_emit(struct audit_ctx *c, const char *check, int sev,
+		const struct jl_node *n, bool at_key, const char *fmt, ...)
+{
+	struct audit_result *r = c->r;
+	const struct check_info *ci = check_find(check);
+	struct finding *f, *v;
+	char msg[1024];
+	va_list ap;
+
+	if (c->error || !ci)
+		return;
+	if (sev < 0) {
+		sev = (int)ci->severity;
+		if (c->f->scope == SCOPE_USER || c->f->scope == SCOPE_FLAG)
+			sev = (int)fsev_lower(ci->severity, 1);
+		else if (c->f->scope == SCOPE_MANAGED)
+			sev = FSEV_INFO;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	v = arena_grow(&r->arena, r->findings.v, &r->findings.cap,
+		       sizeof(*v), r->findings.n + 1);
+	if (!v) {
+		c->error = NOMEM(c->d);
+		return;
+	}
+	r->findings.v = v;
+	f = &v[r->findings.n];
+	memset(f, 0, sizeof(*f));
+	f->check = ci;
+	f->severity = (enum fsev)sev;
+	f->file = c->f->path;
+	f->scope = audit_scope_name(c->f->scope);
+	f->fix = ci->fix;
+	f->pointer = "";
+	if (n) {
+		const struct jl_pos *p = at_key && n->key ? &n->keypos :
+			&n->pos;
+
+		f->line = p->line;
+		f->column = p->col;
+		f->pointer = jl_pointer(&r->arena, n);
+	}
+	f->message = arena_strdup(&r->arena, msg);
+	if (!f->message || !f->pointer) {
+		c->error = NOMEM(c->d);
+		return;
+	}
+	r->findings.n++;
+	c->f->nfindings++;
+}
+
+/* ---- strings: secrets, excerpts, URLs ---- */
+
+const char *audit_redact(struct arena *a, const char *value, size_t len)
+{
+	char tmp[64];
+	size_t k = len < 4 ? 0 : 4, i;
+
+	/* Never more than 4 characters, and only printable ones. */
+	for (i = 0; i < k; i++)
+		if ((unsigned char)value[i] < 0x20 ||
+		    (unsigned char)value[i] >= 0x7f)
+			k = i;
+	snprintf(tmp, sizeof(tmp), "%.*s... (%zu chars)", (int)k, value, len);
+	return arena_strdup(a, tmp);
+}
+
+const char *audit_excerpt(struct arena *a, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT, o = BUF_INIT;
+	const char *out = NULL;
+	size_t i, max = 80;
+
+	if (redact(&b, s, len) < 0)
+		goto done;
+	for (i = 0; i < b.len && o.len < max; i++) {
+		unsigned char ch = (unsigned char)b.data[i];
+
+		if (ch == '\n')
+			buf_puts(&o, "\\n");
+		else if (ch < 0x20 || ch == 0x7f)
+			buf_printf(&o, "\\x%02x", ch);
+		else
+			buf_putc(&o, (char)ch);
+	}
+	/* Do not cut a UTF-8 sequence in half. */
+	while (i < b.len && o.len &&
+	       ((unsigned char)b.data[i] & 0xC0) == 0x80) {
+		buf_putc(&o, b.data[i]);
+		i++;
+	}
+	if (i < b.len)
+		buf_puts(&o, "...");
+	if (o.data)
+		out = arena_strdup(a, o.data);
+	else
+		out = "";
+done:
+	buf_release(&b);
+	buf_release(&o);
+	return out ? out : "";
+}
+
+static bool has_prefix(const char *s, const char *p)
+{
+	return !strncmp(s, p, strlen(p));
+}
+
+static bool ci_contains(const char *s, const char *needle)
+{
+	return strcasestr(s, needle) != NULL;
+}
+
+/* Placeholders and references are not secrets. */
+static bool looks_placeholder(const char *v, size_t len)
+{
+	static const char *const words[] = {
+		"your", "xxx", "<", "changeme", "example", "placeholder",
+		"dummy", "redacted", "...", "***", "replace", "insert", "todo",
+		"here", "test", "fake", "sample", NULL,
+	};
+	size_t i;
+
+	if (len < 8 || strchr(v, '$') || strchr(v, '{'))
+		return true;
+	for (i = 0; words[i]; i++)
+		if (ci_contains(v, words[i]))
+			return true;
+	return false;
+}
+
+static bool high_entropy(const char *v, size_t len)
+{
+	int lower = 0, upper = 0, digit = 0;
+	size_t i;
+
+	if (len < 16 || len > 512)
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)v[i];
+
+		if (islower(ch))
+			lower = 1;
+		else if (isupper(ch))
+			upper = 1;
+		else if (isdigit(ch))
+			digit = 1;
+		else if (ch == ' ' || ch == '/' || ch == ':')
+			return false;	/* a sentence, path or URL */
+	}
+	return lower + upper + digit >= 2 && digit;
+}
+
+const char *audit_secret_kind(const char *name, const char *v, size_t len)
+{
+	static const struct {
+		const char *prefix;
+		const char *what;
+	} known[] = {
+		{ "sk-ant-", "Anthropic API key" },
+		{ "ghp_", "GitHub token" },
+		{ "gho_", "GitHub token" },
+		{ "ghs_", "GitHub token" },
+		{ "ghu_", "GitHub token" },
+		{ "github_pat_", "GitHub token" },
+		{ "glpat-", "GitLab token" },
+		{ "xoxb-", "Slack token" },
+		{ "xoxp-", "Slack token" },
+		{ "xoxa-", "Slack token" },
+		{ "AKIA", "AWS access key id" },
+		{ "ASIA", "AWS access key id" },
+		{ "AIza", "Google API key" },
+		{ "sk-proj-", "OpenAI API key" },
+		{ "sk_live_", "Stripe key" },
+		{ "npm_", "npm token" },
+		{ "hf_", "Hugging Face token" },
+		{ "-----BEGIN", "private key" },
+		{ "eyJ", "JWT" },
+	};
+	size_t i;
+	const char *p;
+
+	if (!v || !len)
+		return NULL;
+	if (has_prefix(v, "Bearer ") || has_prefix(v, "bearer ")) {
+		v += 7;
+		len -= 7;
+	}
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		size_t pl = strlen(known[i].prefix);
+
+		if (len >= pl + 12 && !strncmp(v, known[i].prefix, pl) &&
+		    !looks_placeholder(v, len))
+			return known[i].what;
+	}
+	if (len > 20 && has_prefix(v, "sk-") && !looks_placeholder(v, len))
+		return "API key";
+	/* A literal token after a flag: --api-key=XXXX, ?key=XXXX */
+	if ((p = strstr(v, "key=")) || (p = strstr(v, "token=")))
+		if (high_entropy(strchr(p, '=') + 1,
+				 strcspn(strchr(p, '=') + 1, "&\" ")))
+			return "credential in a URL or flag";
+	if (name && (ci_contains(name, "KEY") || ci_contains(name, "TOKEN") ||
+		     ci_contains(name, "SECRET") ||
+		     ci_contains(name, "PASSWORD") ||
+		     ci_contains(name, "PASSWD") ||
+		     ci_contains(name, "AUTH")) &&
+	    !ci_contains(name, "PATH") && !ci_contains(name, "FILE") &&
+	    !looks_placeholder(v, len) && high_entropy(v, len))
+		return "secret-named value";
+	return NULL;
+}
+
+const char *audit_url_host(struct arena *a, const char *url)
+{
+	const char *h = text_url_host(a, url);
+
+	return h ? h : "";
+}
+
+bool audit_host_loopback(const char *host)
+{
+	return !strcmp(host, "localhost") || has_prefix(host, "127.") ||
+		!strcmp(host, "[::1]") || !strcmp(host, "0.0.0.0") ||
+		!strcmp(host, "host.docker.internal") ||
+		(strlen(host) > 10 &&
+		 !strcmp(host + strlen(host) - 10, ".localhost"));
+}
+
+/* ---- commands ---- */
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+static const char *const fetchers[] = {
+	"curl", "wget", "nc", "ncat", "netcat", "socat", "telnet", "aria2c",
+	"iwr", "irm", "Invoke-WebRequest", "Invoke-RestMethod", "http",
+	"https", "xh", "fetch", NULL,
+};
+static const char *const shells[] = {
+	"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3",
+	"python2", "perl", "ruby", "node", "php", "iex", "Invoke-Expression",
+	"pwsh", "powershell", "eval", "source", ".", "deno", "bun", NULL,
+};
+static const char *const runners[] = {
+	"npx", "bunx", "uvx", "pipx", "pnpx", NULL,
+};
+static const char *const cred_paths[] = {
+	"~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.gnupg",
+	"~/.netrc", "~/.docker/config.json", ".claude.json",
+	".credentials.json", "~/.npmrc", "~/.pypirc", "id_rsa", "id_ed25519",
+	"/etc/shadow", NULL,
+};
+
+/* Is a package spec pinned to an exact version?  pkg@1.2.3, @s/p@1.2.3,
+ * pkg==1.2.3; a range, tag or no version is not. */
+static bool spec_pinned(const char *spec)
+{
+	const char *at = strrchr(spec, '@'), *v;
+
+	if ((v = strstr(spec, "==")))
+		return isdigit((unsigned char)v[2]);
+	if (!at || at == spec)
+		return false;
+	v = at + 1;
+	if (!isdigit((unsigned char)*v))
+		return false;
+	for (; *v; v++)
+		if (!isdigit((unsigned char)*v) && *v != '.' && *v != '-' &&
+		    !isalpha((unsigned char)*v))
+			return false;
+	return !strchr(at, 'x') && !strchr(at, '*');
+}
+
+static void runner_facts(struct cmd_facts *o, const struct subject *s)
+{
+	size_t i = 0;
+	const char *pkg = NULL, *from = NULL;
+	bool pnpm = !strcmp(s->program, "pnpm") || !strcmp(s->program, "yarn");
+
+	if (pnpm) {
+		if (!s->args.n || strcmp(s->args.v[0], "dlx"))
+			return;
+		i = 1;
+	} else if (!strcmp(s->program, "pipx")) {
+		if (!s->args.n || strcmp(s->args.v[0], "run"))
+			return;
+		i = 1;
+	}
+	for (; i < s->raw_args.n; i++) {
+		const char *a = s->raw_args.v[i];
+
+		if (!strcmp(a, "--from") && i + 1 < s->raw_args.n) {
+			from = s->raw_args.v[++i];
+			continue;
+		}
+		if (!strcmp(a, "-p") || !strcmp(a, "--package")) {
+			if (i + 1 < s->raw_args.n)
+				pkg = s->raw_args.v[++i];
+			continue;
+		}
+		if (a[0] == '-')
+			continue;
+		if (!pkg)
+			pkg = a;
+		break;
+	}
+	if (from) {
+		if (has_prefix(from, "git+") || strstr(from, "://")) {
+			const char *at = strrchr(from, '@');
+
+			if (!at || strlen(at + 1) < 7) {
+				o->remote_exec = true;
+				o->what = "runs code from a git URL without a "
+					"commit";
+			}
+			return;
+		}
+		pkg = from;
+	}
+	if (!pkg)
+		return;
+	if (has_prefix(pkg, "github:") || strstr(pkg, "://") ||
+	    has_prefix(pkg, "git+")) {
+		o->remote_exec = true;
+		o->what = "runs code straight from a repository URL";
+		return;
+	}
+	if (!spec_pinned(pkg)) {
+		o->unpinned_runner = true;
+		if (!o->what)
+			o->what = "runs a registry package without an exact "
+				"version";
+	}
+}
+
+static void subject_facts(struct cmd_facts *o, const struct subject *s)
+{
+	const char *p = s->program;
+	size_t i;
+
+	if (!p)
+		return;
+	if (in_list(p, fetchers)) {
+		o->fetch = true;
+		if (!o->what)
+			o->what = "downloads from the network";
+	}
+	for (i = 0; i < s->args.n; i++) {
+		const char *a = s->args.v[i];
+		size_t k;
+
+		if (strstr(a, "/dev/tcp/") || strstr(a, "/dev/udp/"))
+			o->fetch = true;
+		for (k = 0; cred_paths[k]; k++)
+			if (strstr(a, cred_paths[k])) {
+				o->creds = true;
+				if (!o->what)
+					o->what = "reads credential files";
+			}
+		if (!strcmp(a, "--dangerously-skip-permissions"))
+			o->dangerous_skip = true;
+	}
+	for (i = 0; i < s->nredirects; i++)
+		if (s->redirects[i].target &&
+		    strstr(s->redirects[i].target, "/dev/tcp/"))
+			o->fetch = true;
+	if (in_list(p, shells)) {
+		for (i = 0; i < s->input_from.n; i++)
+			if (in_list(s->input_from.v[i], fetchers) ||
+			    !strcmp(s->input_from.v[i], "base64")) {
+				o->pipe_to_shell = o->remote_exec = true;
+				o->what = "pipes downloaded or decoded data "
+					"into an interpreter";
+			}
+		for (i = 0; i < s->args.n; i++)
+			if (!strcmp(s->args.v[i], "-c") ||
+			    !strcmp(s->args.v[i], "-e") ||
+			    !strcmp(s->args.v[i], "-Command") ||
+			    !strcmp(s->args.v[i], "/c"))
+				o->inline_code = true;
+	}
+	for (i = 0; i < s->code.n; i++) {
+		o->inline_code = true;
+		if (strstr(s->code.v[i], "urllib") ||
+		    strstr(s->code.v[i], "requests.get") ||
+		    strstr(s->code.v[i], "http.get") ||
+		    strstr(s->code.v[i], "fetch(")) {
+			o->fetch = true;
+			if (strstr(s->code.v[i], "exec") ||
+			    strstr(s->code.v[i], "eval")) {
+				o->remote_exec = true;
+				o->what = "inline code downloads and runs code";
+			}
+		}
+	}
+	if (!strcmp(p, "claude") &&
+	    strlist_has(&s->args, "--dangerously-skip-permissions"))
+		o->dangerous_skip = true;
+	if ((!strcmp(p, "env") || !strcmp(p, "printenv") ||
+	     !strcmp(p, "set") || !strcmp(p, "export")) && !s->args.n &&
+	    s->nredirects) {
+		o->creds = true;
+		o->what = "writes the environment (tokens) to a file";
+	}
+	for (i = 0; i < s->input_from.n; i++)
+		if (!strcmp(s->input_from.v[i], "env") ||
+		    !strcmp(s->input_from.v[i], "printenv")) {
+			o->creds = true;
+			o->what = "pipes the environment (tokens) onward";
+		}
+	if (in_list(p, runners) || !strcmp(p, "pnpm") || !strcmp(p, "yarn") ||
+	    !strcmp(p, "pipx"))
+		runner_facts(o, s);
+}
+
+/* $ANTHROPIC_API_KEY, ${GITHUB_TOKEN} ... in the raw text. */
+static bool mentions_secret_var(const char *t)
+{
+	const char *p;
+
+	for (p = strchr(t, '$'); p; p = strchr(p + 1, '$')) {
+		const char *q = p + 1;
+		size_t n;
+
+		if (*q == '{')
+			q++;
+		n = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+		if (n >= 4 && (memmem(q, n, "TOKEN", 5) ||
+			       memmem(q, n, "API_KEY", 7) ||
+			       memmem(q, n, "SECRET", 6) ||
+			       memmem(q, n, "PASSWORD", 8)))
+			return true;
+	}
+	return false;
+}
+
+static int load_rules(struct audit_ctx *c)
+{
+	struct audit_result *r = c->r;
+	struct diag d = { 0, "" };
+
+	if (r->rules || r->rules_failed)
+		return 0;
+	if (ruleset_new(&r->rules, &d) < 0 ||
+	    ruleset_load_embedded(r->rules, &d) < 0) {
+		ruleset_free(r->rules);
+		r->rules = NULL;
+		r->rules_failed = true;
+		r->rules_problem = arena_strdup(&r->arena, d.msg);
+	}
+	return 0;
+}
+
+int audit_command(struct cmd_facts *out, struct audit_ctx *c,
+		  const char *cmd, size_t len)
+{
+	struct toolcall_opts topts = { 0 };
+	struct toolcall call;
+	struct verdict v;
+	struct arena a;
+	struct diag d = { 0, "" };
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	memset(&call, 0, sizeof(call));
+	arena_init(&a);
+	topts.home = c->opts->home ? c->opts->home : "/home/user";
+	topts.cwd = "/project";
+	topts.branch = "feature";
+	if (toolcall_from_command(&call, &a, cmd, len, &topts, &d) < 0) {
+		out->parse_incomplete = true;
+		goto done;
+	}
+	out->parse_incomplete = call.subjects.parse_incomplete;
+	for (i = 0; i < call.subjects.n; i++)
+		if (call.subjects.v[i]->kind == SUBJECT_COMMAND)
+			subject_facts(out, call.subjects.v[i]);
+	if (out->fetch && strstr(cmd, "| sh") && !out->remote_exec) {
+		/* belt and braces if the parser gave up part-way */
+		out->remote_exec = out->pipe_to_shell = true;
+	}
+	if (mentions_secret_var(cmd)) {
+		out->creds = true;
+		if (!out->what)
+			out->what = "uses a secret environment variable";
+	}
+	if (strstr(cmd, "--dangerously-skip-permissions"))
+		out->dangerous_skip = true;
+	if (c->opts->no_rules)
+		goto done;
+	load_rules(c);
+	if (!c->r->rules)
+		goto done;
+	if (policy_judge(&v, &a, c->r->rules, &call, &d) < 0 && !v.nhits)
+		goto done;
+	if (v.decision != DECISION_NONE && v.nhits) {
+		const struct rule *ru = v.hits[0].rule;
+
+		out->rule_decision = (int)v.decision;
+		out->rule_id = arena_strdup(&c->r->arena, rule_id(ru));
+		out->rule_why = rule_why(ru) ?
+			arena_strdup(&c->r->arena, rule_why(ru)) : "";
+	}
+done:
+	if (out->what && !(out->what = arena_strdup(&c->r->arena, out->what)))
+		c->error = NOMEM(c->d);
+	arena_release(&a);
+	return c->error;
+}
+
+int audit_argv(struct cmd_facts *out, struct audit_ctx *c,
+	       const char *const *argv, size_t argc)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int error;
+
+	for (i = 0; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (i)
+			buf_putc(&b, ' ');
+		buf_putc(&b, '\'');
+		for (; *s; s++) {
+			if (*s == '\'')
+				buf_puts(&b, "'\\''");
+			else
+				buf_putc(&b, *s);
+		}
+		buf_putc(&b, '\'');
+	}
+	if (!b.data)
+		buf_puts(&b, "");
+	if (!b.data) {
+		memset(out, 0, sizeof(*out));
+		return c->error = NOMEM(c->d);
+	}
+	error = audit_command(out, c, b.data, b.len);
+	buf_release(&b);
+	return error;
+}
