@@ -22,6 +22,7 @@ struct parser {
 	struct arena *a;
 	unsigned flags;
 	struct diag *d;
+	size_t nvalues;		/* nodes so far, CV_MAX_JSON_VALUES */
 };
 
 /* Nonzero when one of the 8 bytes in w needs a closer look: '"', '\\',
@@ -371,10 +372,16 @@ static int literal(struct parser *p, const char *word, size_t n)
 /* One value; pos is at its first byte (whitespace already skipped). */
 static int parse_value(struct parser *p, struct jv **out, unsigned depth)
 {
-	struct jv *v = arena_alloc(p->a, sizeof(*v));
+	struct jv *v;
 	int error;
 
-	if (!v)
+	/* A node costs ~60 bytes and a value can be 2 bytes ("0,"): the
+	 * count bounds the tree, whatever the text's size. */
+	if (++p->nvalues > CV_MAX_JSON_VALUES)
+		return diag_set(p->d, CV_ETOOBIG, "more than %u JSON values "
+				"near byte %zu (CV_MAX_JSON_VALUES): too large "
+				"to judge", CV_MAX_JSON_VALUES, p->pos);
+	if (!(v = arena_alloc(p->a, sizeof(*v))))
 		return diag_set(p->d, CV_ENOMEM, "out of memory");
 	memset(v, 0, sizeof(*v));
 	*out = v;
@@ -407,7 +414,7 @@ static int parse_value(struct parser *p, struct jv **out, unsigned depth)
 int jv_parse(struct jv **out, struct arena *a, char *text, size_t len,
 	     unsigned flags, struct diag *d)
 {
-	struct parser p = { text, len, 0, a, flags, d };
+	struct parser p = { text, len, 0, a, flags, d, 0 };
 	struct jv *root;
 	int error;
 

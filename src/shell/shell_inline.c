@@ -1108,10 +1108,15 @@ static int cat2(struct ictx *x, const char *a, size_t an, const char *b,
 {
 	char *r;
 
+	int error;
+
 	if (an + bn > CV_MAX_DECODE_BYTES * 4) {
 		*out = v_unk();
 		return 0;
 	}
+	/* Each value is bounded, but `a = a + a` repeated is not. */
+	if ((error = shl_budget(x->p, an + bn)) < 0)
+		return error;
 	if (!(r = arena_alloc(x->p->g->a, an + bn + 1)))
 		return NOMEM(x);
 	memcpy(r, a, an);
@@ -1617,9 +1622,14 @@ static int decode_val(struct ictx *x, enum iop op, const struct ival *v,
 	const char *r = NULL;
 	size_t n = 0;
 
+	int error;
+
 	*out = v_unk();
 	if (!v || v->k != IV_STR || memchr(v->s, C_UNK, v->n))
 		return 0;
+	/* The output is at most as long as the input, made again per call. */
+	if ((error = shl_budget(x->p, v->n)) < 0)
+		return error;
 	switch (op) {
 	case V_B64: r = shd_base64(x->p->g->a, v->s, v->n, &n); break;
 	case V_HEX: r = shd_hex(x->p->g->a, v->s, v->n, &n); break;

@@ -105,6 +105,7 @@ struct sh_ctx {
 	 * value of `"$(echo ... | base64 -d)"`. */
 	const char *sub_out;
 	bool sub_unknown;
+	size_t made;	/* bytes produced, see shl_budget() */
 };
 
 struct sh_src {
@@ -133,6 +134,10 @@ int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
 		const char *val);
 void shl_incomplete(struct sh_src *p, const char *why);
 int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n);
+/* Counts n more bytes of text produced (words, expanded values, here-doc
+ * bodies, decoded or concatenated values); past CV_MAX_SHELL_BYTES in one
+ * call it is CV_ETOOBIG ("too large to judge"), and stays so. */
+int shl_budget(struct sh_src *p, size_t n);
 
 /* shell_parse.c */
 int shp_parse_sub(struct sh_src *parent, const char *s, size_t n,

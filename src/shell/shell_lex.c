@@ -26,10 +26,32 @@ void shl_incomplete(struct sh_src *p, const char *why)
 	}
 }
 
+int shl_budget(struct sh_src *p, size_t n)
+{
+	struct sh_ctx *g = p->g;
+
+	if (n > CV_MAX_SHELL_BYTES - g->made) {
+		g->made = CV_MAX_SHELL_BYTES;
+		return diag_set(g->d, CV_ETOOBIG, "the command expands to more "
+				"than %u MiB of text (CV_MAX_SHELL_BYTES): too "
+				"large to judge",
+				(unsigned)(CV_MAX_SHELL_BYTES >> 20));
+	}
+	g->made += n;
+	return 0;
+}
+
+/* Every byte the shell model writes goes through here or str_putc(), so
+ * shl_budget() sees all of it: self-referencing assignments (A=$B$B;
+ * B=$A$A; ...) double a value per step and would otherwise reach
+ * gigabytes from a few hundred bytes of command. */
 int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n)
 {
 	char *v;
+	int error;
 
+	if ((error = shl_budget(p, n)) < 0)
+		return error;
 	if (n > b->cap - b->n || !b->v) {
 		v = arena_grow(p->g->a, b->v, &b->cap, 1, b->n + n + 1);
 		if (!v)
@@ -43,8 +65,9 @@ int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n)
 
 static int str_putc(struct sh_src *p, struct sh_str *b, char c)
 {
-	if (b->v && b->n + 1 < b->cap) {
+	if (b->v && b->n + 1 < b->cap && p->g->made < CV_MAX_SHELL_BYTES) {
 		b->v[b->n++] = c;
+		p->g->made++;
 		return 0;
 	}
 	return shl_str_put(p, b, &c, 1);

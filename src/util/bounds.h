@@ -14,6 +14,13 @@
  * deeper document is hostile, and the readers recurse, so refuse it first. */
 #define CV_MAX_JSON_DEPTH	128
 
+/* Values in one JSON document.  Each costs a ~60-byte node, and "0,"
+ * is a value: without a count, 14 MB of payload built 450 MB of tree.  A
+ * tool call's input is written by the model in one response (fewer
+ * values than its ~128k tokens); the default rule packs hold ~20k; 512k
+ * keeps the tree near 32 MiB, inside the hook's 64 MiB. */
+#define CV_MAX_JSON_VALUES	(512u * 1024)
+
 /* `bash -c` in `$( )` in `sudo` in a here-doc: deeper than this is refused
  * (fail closed), since a parser that gives up must not report "no match". */
 #define CV_MAX_SHELL_DEPTH	32
@@ -25,6 +32,18 @@
 /* Words in one simple command (argv).  Linux's ARG_MAX allows ~130k short
  * words; a tool call with more is not something to judge piecemeal. */
 #define CV_MAX_WORDS		65536
+
+/* Text the shell model produces for one tool call: every word, expanded
+ * variable, here-doc body and decoded or concatenated value, counted as
+ * it is written.  A command is written by the model in one response, a
+ * few hundred KB at most, and reading it produces about its own length a
+ * few times over (quote removal, here-docs, `bash -c` read twice); only
+ * self-referencing assignments grow beyond that (`A=$B$B; B=$A$A; ...`
+ * doubles per step: 30 steps are 1 GiB).  8 MiB is over 16x the largest
+ * honest command and keeps the hook's peak memory below 64 MiB with a
+ * 16 MiB payload (the arena holds at most ~3x this: scratch, copies).
+ * Past it the call is denied as too large to judge. */
+#define CV_MAX_SHELL_BYTES	(8u * 1024 * 1024)
 
 /* Inline code of other languages (python -c, a here-doc fed to node, a
  * script written and run in the same call) is tokenized and followed; a

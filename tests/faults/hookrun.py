@@ -13,11 +13,12 @@
 #   --guard SECONDS     hang guard (default 10): SIGKILL after it
 #
 # Prints one line "rc=N" (N = exit status, or -SIG when killed; "rc=hang"
-# when the guard fired) and "ms=N" (elapsed, for the closing tables only:
-# the tests never assert timings), then the hook's stderr when it was
-# readable.  $RUN (valgrind) prefixes the command as in tests/run.sh.
+# when the guard fired), "ms=N" (elapsed, for the closing tables only:
+# the tests never assert timings) and "maxrss_kb=N" (the hook's peak RSS),
+# then the hook's stderr when it was readable.  $RUN (valgrind) prefixes the command as in tests/run.sh.
 import fcntl
 import os
+import resource
 import shlex
 import signal
 import subprocess
@@ -139,6 +140,8 @@ def main(argv):
             pass
     print("rc=%s" % rc)
     print("ms=%d" % ms)
+    # Peak RSS of the (only) child, in KiB.
+    print("maxrss_kb=%d" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     sys.stdout.write(err.decode("utf-8", "replace"))
 
 
