@@ -20,6 +20,18 @@ else
 fi
 export RUN
 
+# The hook finds the user's config and log from the passwd entry, not
+# $HOME (docs/threat-model.md), so a test that forgets --home would read
+# and write the real ones: fail the run if they appear.
+REAL_HOME=$(awk -F: -v u="$(id -u)" '$3 == u { print $6; exit }' /etc/passwd)
+real_state() {
+	[ -n "$REAL_HOME" ] || return 0
+	for f in "$REAL_HOME/.local/state/ccveto" "$REAL_HOME/.config/ccveto"; do
+		[ -e "$f" ] && echo "$f"
+	done
+}
+REAL_BEFORE=$(real_state)
+
 passed=0 failed=0
 run_one() {
 	name=$1
@@ -59,5 +71,10 @@ for t in "$TOP"/tests/faults/*.sh; do
 	run_one "faults/$(basename "$t" .sh)" sh "$t"
 done
 
+if [ "$(real_state)" != "$REAL_BEFORE" ]; then
+	echo "not ok - the tests created the real user's ccveto files:" \
+		"$(real_state); pass --home to every hook, check and log call"
+	failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

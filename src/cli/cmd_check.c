@@ -15,6 +15,7 @@
 #include "rules/ruleset.h"
 #include "util/safefile.h"
 #include "judge/toolcall.h"
+#include "util/userhome.h"
 
 #define EXIT_ERROR 3
 
@@ -176,7 +177,8 @@ int cmd_check(int argc, char **argv)
 		{ 'C', "cwd", OPT_VALUE, &cwd, "DIR",
 		  "the session's directory (default: current)" },
 		{ 0, "home", OPT_VALUE, &home, "DIR",
-		  "the user's home directory (default: $HOME)" },
+		  "the user's home: config, log, \"~\" (default: the "
+		  "passwd entry of your uid; $HOME is a home too)" },
 		{ 'b', "branch", OPT_VALUE, &branch, "NAME",
 		  "pretend NAME is the current git branch" },
 		{ 'r', "rules-dir", OPT_VALUE, &rules_dir, "DIR",
@@ -211,6 +213,8 @@ int cmd_check(int argc, char **argv)
 	arena_init(&a);
 	diag_clear(&d);
 	memset(&call, 0, sizeof(call));
+	if (home)
+		userhome_set(home);
 	copts.cwd = cwd;
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
@@ -228,6 +232,7 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	topts.home = home;
+	topts.env_home = true;
 	topts.cwd = cwd;
 	topts.branch = branch;
 	if (payload) {

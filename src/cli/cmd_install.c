@@ -42,7 +42,6 @@
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "hook/cmd.h"
-#include "hook/declog.h"
 #include "json/json.h"
 #include "util/opt.h"
 #include "util/safefile.h"
@@ -55,7 +54,7 @@
 
 struct settings_args {
 	int user, project, local, dry_run, parents;
-	const char *file, *command;
+	const char *file, *command, *home;
 };
 
 static int use_colour(void)
@@ -261,6 +260,22 @@ static int hook_command(struct buf *out, const char *given)
 	return settings_hook_command(out, exe);
 }
 
+/* " --home 'DIR'": the hook's home when the account has no passwd
+ * entry the hook can read (docs/threat-model.md). */
+static int add_home(struct buf *cmd, const char *dir)
+{
+	const char *p;
+	int error;
+
+	if ((error = buf_puts(cmd, " --home '")) < 0)
+		return error;
+	for (p = dir; *p; p++)
+		if ((error = *p == '\'' ? buf_puts(cmd, "'\\''")
+					: buf_putc(cmd, *p)) < 0)
+			return error;
+	return buf_putc(cmd, '\'');
+}
+
 /* ---- directories ---- */
 
 /* Root creating a file or directory in a user's directory gives it to
@@ -414,22 +429,23 @@ static int lock_dir(int *dfd, const char *dir)
 	return -1;
 }
 
-/* ---- what install created (installs.json, next to the log) ---- */
+/* ---- what install created (installs.json) ---- */
 
+/* Like the settings file, found from the environment of the user who
+ * runs install ($XDG_STATE_HOME, else $HOME/.local/state): it only
+ * tells uninstall what to remove, and changes no verdict, so it need not
+ * follow the hook's passwd-based paths (docs/threat-model.md). */
 static int state_file(struct buf *out)
 {
-	struct buf log = BUF_INIT;
-	char *slash;
-	int error;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
 
-	if ((error = declog_path(&log)) < 0)
-		return error;
-	slash = strrchr(log.data, '/');
-	error = slash ? buf_printf(out, "%.*s/installs.json",
-				   (int)(slash - log.data), log.data) :
-			buf_puts(out, "installs.json");
-	buf_release(&log);
-	return error;
+	if (state && state[0] == '/')
+		return buf_printf(out, "%s/ccveto/installs.json", state);
+	if (home && home[0] == '/')
+		return buf_printf(out, "%s/.local/state/ccveto/installs.json",
+				  home);
+	return CV_ENOTFOUND;
 }
 
 /* The whole record (an object: file -> list of container names); NULL
@@ -786,7 +802,8 @@ static int run(const struct settings_args *a, int uninstall)
 	memset(&j, 0, sizeof(j));
 	j.a = a;
 	j.uninstall = uninstall;
-	if (settings_path(&path, a) < 0 || hook_command(&cmd, a->command) < 0)
+	if (settings_path(&path, a) < 0 || hook_command(&cmd, a->command) < 0 ||
+	    (a->home && add_home(&cmd, a->home) < 0))
 		goto done;
 	j.path = path.data;
 	j.cmd = cmd.data;
@@ -862,6 +879,9 @@ int settings_cmd(int argc, char **argv, int uninstall)
 		{ 0, "command", OPT_VALUE, &a.command, "CMD",
 		  "hook command (default: the ccveto you ran, by the path "
 		  "you ran it, + ' hook')" },
+		{ 0, "home", OPT_VALUE, &a.home, "DIR",
+		  "register 'hook --home DIR': your home, for an account "
+		  "the hook cannot find in /etc/passwd" },
 		{ 0 }
 	};
 	const char *usage = uninstall ?
@@ -889,6 +909,11 @@ int settings_cmd(int argc, char **argv, int uninstall)
 	if (a.user + a.project + a.local + (a.file != NULL) > 1) {
 		fprintf(stderr, "ccveto: choose one of --user, --project, "
 			"--local and --settings\n");
+		return 2;
+	}
+	if (a.home && (a.home[0] != '/' || uninstall)) {
+		fprintf(stderr, "ccveto: --home needs an absolute directory "
+			"(and only install takes it)\n");
 		return 2;
 	}
 	if (a.file && !*a.file) {

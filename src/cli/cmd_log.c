@@ -20,6 +20,10 @@
 #include "json/json.h"
 #include "util/opt.h"
 #include "util/safefile.h"
+#include "rules/config.h"
+#include "judge/engine.h"
+#include "rules/ruleset.h"
+#include "util/userhome.h"
 
 /* 3 files of at most log.max_bytes; a bigger file is read in part. */
 #define LOG_READ_MAX (512u * 1024 * 1024)
@@ -362,9 +366,23 @@ static int print_json(const struct summary *s, const char *path)
 	return 0;
 }
 
+/* The hook's log is where the user's config lets the environment put
+ * it (declog_path): read that config the same way.  A config that does
+ * not load trusts nothing; `ccveto check` reports its error. */
+static void trust_env_like_the_hook(void)
+{
+	struct config_opts copts = { 0 };
+	struct ruleset *set = NULL;
+	struct diag d;
+
+	diag_clear(&d);
+	if (engine_load(&set, &copts, &d) == 0)
+		ruleset_free(set);
+}
+
 int cmd_log(int argc, char **argv)
 {
-	const char *last = NULL, *file = NULL;
+	const char *last = NULL, *file = NULL, *home = NULL;
 	int json = 0, nargs, r, found = 0, rc = 1, colour;
 	const struct opt_spec opts[] = {
 		{ 'n', "last", OPT_VALUE, &last, "N",
@@ -372,8 +390,12 @@ int cmd_log(int argc, char **argv)
 		{ 0, "json", OPT_FLAG, &json, NULL,
 		  "print the summary as JSON" },
 		{ 'f', "file", OPT_VALUE, &file, "FILE",
-		  "read FILE (default: $CCVETO_LOG_FILE, else "
-		  "$XDG_STATE_HOME/ccveto/decisions.jsonl)" },
+		  "read FILE (default: ~/.local/state/ccveto/"
+		  "decisions.jsonl, or where the environment says when "
+		  "your config has \"trust_env\")" },
+		{ 0, "home", OPT_VALUE, &home, "DIR",
+		  "the user's home (default: the passwd entry of your "
+		  "uid), as given to the hook" },
 		{ 0 }
 	};
 	const char *usage = "ccveto log [--last N] [--json] [--file FILE]";
@@ -408,9 +430,13 @@ int cmd_log(int argc, char **argv)
 		fprintf(stderr, "ccveto: out of memory\n");
 		return 1;
 	}
+	if (home)
+		userhome_set(home);
+	if (!file)
+		trust_env_like_the_hook();
 	if (file ? buf_puts(&path, file) : declog_path(&path)) {
-		fprintf(stderr, "ccveto: cannot tell where the log is: set "
-			"$HOME, $XDG_STATE_HOME or use --file\n");
+		fprintf(stderr, "ccveto: cannot tell where the log is: your "
+			"uid has no passwd entry; use --home or --file\n");
 		goto done;
 	}
 	for (i = 2; i >= 0; i--) {

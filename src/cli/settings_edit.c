@@ -449,6 +449,30 @@ static bool basename_is_ccveto(const char *s, size_t n)
 		s[n - 7] == '"' || s[n - 7] == ' ' || s[n - 7] == '\t');
 }
 
+/* Length of command[0..n) without a final " --home DIR" (DIR one word
+ * or one '...' without quotes inside), as `install --home` writes it. */
+static size_t without_home_option(const char *command, size_t n)
+{
+	const char *opt = NULL, *p, *w;
+
+	for (p = command; (p = strstr(p, " --home ")) &&
+	     (size_t)(p - command) < n; p++)
+		opt = p;
+	if (!opt)
+		return n;
+	w = opt + 8;
+	if (*w == '\'') {
+		if (command + n - w < 2 || command[n - 1] != '\'' ||
+		    memchr(w + 1, '\'', (size_t)(command + n - 1 - (w + 1))))
+			return n;
+	} else {
+		for (p = w; p < command + n; p++)
+			if (is_ws(*p) || *p == '\'' || *p == '"')
+				return n;
+	}
+	return (size_t)(opt - command);
+}
+
 bool settings_command_is_ours(const char *command, const char *ours)
 {
 	size_t n;
@@ -460,6 +484,7 @@ bool settings_command_is_ours(const char *command, const char *ours)
 	n = strlen(command);
 	while (n && is_ws(command[n - 1]))
 		n--;
+	n = without_home_option(command, n);
 	if (n < 5 || memcmp(command + n - 4, "hook", 4) ||
 	    !is_ws(command[n - 5]))
 		return false;

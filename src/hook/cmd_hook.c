@@ -23,6 +23,7 @@
 #include "judge/policy.h"
 #include "rules/ruleset.h"
 #include "judge/toolcall.h"
+#include "util/userhome.h"
 
 static int fail_closed(struct arena *a, int error, const char *what)
 {
@@ -40,7 +41,8 @@ int cmd_hook(int argc, char **argv)
 		{ 'i', "input", OPT_VALUE, &input, "FILE",
 		  "read the payload from FILE instead of stdin" },
 		{ 0, "home", OPT_VALUE, &home, "DIR",
-		  "the user's home directory (default: $HOME)" },
+		  "the user's home: config, log, \"~\" (default: the "
+		  "passwd entry of your uid; $HOME is a home too)" },
 		{ 'r', "rules-dir", OPT_VALUE, &rules_dir, "DIR",
 		  "load extra rule packs from DIR (also $CCVETO_RULES_DIR)" },
 		{ 0, "no-user-config", OPT_FLAG, &no_user_config, NULL,
@@ -87,7 +89,10 @@ int cmd_hook(int argc, char **argv)
 		status = fail_closed(&a, error, "cannot read the payload");
 		goto done;
 	}
+	if (home)
+		userhome_set(home);
 	topts.home = home;
+	topts.env_home = true;
 	if ((error = toolcall_parse(&call, &a, in.data, in.len, &topts,
 				    &d)) < 0) {
 		status = fail_closed(&a, error, d.msg);

@@ -41,6 +41,7 @@
 #include "rules/ruleset.h"
 #include "util/safefile.h"
 #include "judge/toolcall.h"
+#include "util/userhome.h"
 
 #ifndef CV_VERSION
 #define CV_VERSION "0.0.0"
@@ -51,15 +52,19 @@
 #define DECLOG_REDACT_SPAN	4096
 #define DECLOG_SUMMARY		512
 
+/* The environment names the log only when the user's config trusts it
+ * (config.h): a project's settings "env" could otherwise point the
+ * records at ~/.bashrc (a summary holding `$( )` would run at the next
+ * login) or hide them from `ccveto log`. */
 int declog_path(struct buf *out)
 {
 	const char *f = getenv("CCVETO_LOG_FILE");
 	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
+	const char *home = userhome();
 
-	if (f && *f)
+	if (config_trust_env() && f && *f)
 		return buf_puts(out, f);
-	if (state && state[0] == '/')
+	if (config_trust_env() && state && state[0] == '/')
 		return buf_printf(out, "%s/ccveto/decisions.jsonl", state);
 	if (home && home[0] == '/')
 		return buf_printf(out, "%s/.local/state/ccveto/decisions.jsonl",

@@ -1,7 +1,7 @@
 /* declog.h - the decision log: one JSON line per verdict appended to
- * $XDG_STATE_HOME/ccveto/decisions.jsonl, written with a single write() on
- * an O_APPEND descriptor so concurrent hooks never tear a line; secrets
- * are redacted before writing.  Logging never changes a verdict: errors
+ * ~/.local/state/ccveto/decisions.jsonl (see declog_path), written with a
+ * single write() on an O_APPEND descriptor so concurrent hooks never tear
+ * a line; secrets are redacted before writing.  Logging never changes a verdict: errors
  * are ignored by the hook. */
 #ifndef CV_DECLOG_H
 #define CV_DECLOG_H
@@ -16,8 +16,10 @@ struct verdict;
  * config's log.all_calls); honours log.enabled and log.max_bytes. */
 void declog_record(const struct toolcall *call, const struct verdict *v);
 
-/* The log file: $CCVETO_LOG_FILE, else $XDG_STATE_HOME/ccveto/
- * decisions.jsonl, else ~/.local/state/ccveto/decisions.jsonl.
+/* The log file: ~/.local/state/ccveto/decisions.jsonl, ~ being the
+ * passwd home (userhome.h); when the user's config has "trust_env"
+ * (config_trust_env(), so after config_apply()), $CCVETO_LOG_FILE, else
+ * $XDG_STATE_HOME/ccveto/decisions.jsonl, come first.
  * Rotated files are the same name with ".1" and ".2". */
 int declog_path(struct buf *out);
 

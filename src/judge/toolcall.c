@@ -17,6 +17,7 @@
 #include "shell/shell.h"
 #include "util/text.h"
 #include "judge/toolcall.h"
+#include "util/userhome.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
 
@@ -56,7 +57,8 @@ static int add_path(struct subject *s, struct arena *a,
 
 	if (!raw || !*raw)
 		return 0;
-	if (!(abs = absolute(a, raw, env->cwd, env->home)) ||
+	if (!(abs = absolute(a, raw, env->cwd,
+			     env->tilde ? env->tilde : env->home)) ||
 	    !(norm = shell_norm_path(a, env, abs)) ||
 	    strlist_push(&s->paths, a, norm) < 0)
 		return NOMEM(d);
@@ -200,6 +202,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 	int error = 0;
 
 	env.home = call->home;
+	env.home_alt = call->home_alt;
+	env.tilde = call->tilde;
 	env.cwd = call->cwd;
 	env.tool = tool;
 	if (!jv_is(input, JV_OBJECT))
@@ -327,19 +331,38 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 	return 0;
 }
 
-/* The user's home: given, else $HOME, else the part of transcript_path
- * before "/.claude/projects/". */
+/* The user's home: given, else the passwd entry (userhome.h), else
+ * $HOME, else the part of transcript_path before "/.claude/projects/". */
 static const char *find_home(struct arena *a, const struct toolcall_opts *o,
 			     const struct jv *payload)
 {
-	const char *h = o && o->home ? o->home : getenv("HOME"), *t, *p;
+	const char *h = o && o->home ? o->home : userhome(), *t, *p;
 
+	if (!h || h[0] != '/')
+		h = getenv("HOME");
 	if (h && h[0] == '/')
 		return h;
 	t = jv_get_string(payload, "transcript_path");
 	if (t && (p = strstr(t, "/.claude/projects/")) && p > t)
 		return arena_strndup(a, t, (size_t)(p - t));
 	return NULL;
+}
+
+/* $HOME, when the caller wants it and it is not `home` already. */
+static const char *alt_home(const struct toolcall_opts *o, const char *home)
+{
+	const char *h = o && o->env_home ? userhome_env() : NULL;
+
+	return h && (!home || strcmp(h, home)) ? h : NULL;
+}
+
+/* "~" as the client and its shell expand it: with $HOME, whatever it
+ * names (a $HOME of /etc makes "~/x" /etc/x, not a home path). */
+static const char *tilde(const struct toolcall_opts *o)
+{
+	const char *h = o && o->env_home ? getenv("HOME") : NULL;
+
+	return h && h[0] == '/' ? h : NULL;
 }
 
 static int from_tree(struct toolcall *out, struct arena *a,
@@ -377,6 +400,8 @@ static int from_tree(struct toolcall *out, struct arena *a,
 		   v->s : (opts ? opts->cwd : NULL);
 	out->session_id = jv_get_string(root, "session_id");
 	out->home = find_home(a, opts, root);
+	out->home_alt = alt_home(opts, out->home);
+	out->tilde = tilde(opts);
 	out->branch = opts ? opts->branch : NULL;
 	return build_subjects(out, a, jv_get(root, "tool_input"), root, d);
 }
@@ -451,6 +476,8 @@ int toolcall_from_command(struct toolcall *out, struct arena *a,
 	out->tool = "Bash";
 	out->cwd = opts ? opts->cwd : NULL;
 	out->home = find_home(a, opts, NULL);
+	out->home_alt = alt_home(opts, out->home);
+	out->tilde = tilde(opts);
 	out->branch = opts ? opts->branch : NULL;
 	/* `command` is pointer + length, not necessarily NUL-terminated. */
 	out->summary = arena_strndup(a, command, len > 300 ? 300 : len);
@@ -460,6 +487,8 @@ int toolcall_from_command(struct toolcall *out, struct arena *a,
 		return NOMEM(d);
 	s->tool = "Bash";
 	env.home = out->home;
+	env.home_alt = out->home_alt;
+	env.tilde = out->tilde;
 	env.cwd = out->cwd;
 	env.tool = "Bash";
 	return shell_parse(&out->subjects, a, &env, command, len, d);

@@ -27,7 +27,12 @@ struct toolcall {
 	const char *tool;		/* tool_name */
 	const char *cwd;		/* payload cwd, or NULL */
 	const char *session_id;
-	const char *home;		/* from $HOME or transcript_path */
+	const char *home;		/* --home, the passwd entry, else
+					 * $HOME or transcript_path */
+	const char *home_alt;		/* $HOME as a second home, or NULL
+					 * (userhome.h) */
+	const char *tilde;		/* what "~" expands to: $HOME when
+					 * absolute, else NULL (home) */
 	const char *summary;		/* short text for logs and messages:
 					 * the command, the path, the URL */
 	const char *branch;		/* current git branch when known in
@@ -38,9 +43,12 @@ struct toolcall {
 
 /* Options a caller may set; NULL means the hook's defaults. */
 struct toolcall_opts {
-	const char *home;		/* overrides $HOME */
+	const char *home;		/* overrides the passwd home */
 	const char *cwd;		/* used when the payload has none */
 	const char *branch;		/* pretend this is the current branch */
+	bool env_home;			/* $HOME is a home too (the hook and
+					 * `check`; examples leave it off,
+					 * to be reproducible) */
 };
 
 /* Parses the payload json[0..len) in place: json is modified and must

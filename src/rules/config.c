@@ -10,6 +10,17 @@
  * (named in `ccveto check`'s warnings).  A config file that cannot be
  * read or parsed is an error, and the hook turns errors into a deny.
  *
+ * Second invariant: the environment cannot loosen the guard either.
+ * Claude Code gives every hook the "env" of the project's settings, so
+ * the user's config is found from the passwd entry (userhome.h), never
+ * from $HOME or $XDG_CONFIG_HOME, and $CCVETO_RULES_DIR may only add
+ * rules with new ids, like a project's pack.  Only the user's own config
+ * can say otherwise ("trust_env": true): then $CCVETO_RULES_DIR loads
+ * with full power (same ids replace), $XDG_CONFIG_HOME/ccveto/config.json
+ * is read as a second user config, and the log goes where
+ * $CCVETO_LOG_FILE or $XDG_STATE_HOME say (declog.c).  See
+ * docs/threat-model.md for every variable.
+ *
  * Cost: the hook calls this on every tool call.  With no config files it
  * is one failed open() for the user config and one per directory level
  * between cwd and $HOME for the project config. */
@@ -28,12 +39,15 @@
 #include "json/jval.h"
 #include "rules/ruleset.h"
 #include "util/safefile.h"
+#include "util/userhome.h"
 
 #define DEFAULT_LOG_MAX (10ull * 1024 * 1024)
 
 /* The log settings of the last config_apply(): plain values, nothing to
  * free.  Exceptions belong to the rule set (ruleset_add_exception). */
 static struct config_log log_settings = { true, false, DEFAULT_LOG_MAX };
+/* The user's config says "trust_env" (config_trust_env). */
+static bool trust_env;
 
 enum level {
 	LEVEL_USER,		/* the user's own file: anything goes */
@@ -54,6 +68,11 @@ struct run {
 
 static const char *const default_branches[] = { "main", "master",
 						"release/*" };
+
+bool config_trust_env(void)
+{
+	return trust_env;
+}
 
 const struct config_log *config_log_settings(void)
 {
@@ -107,11 +126,16 @@ static bool path_inside(const char *path, const char *dir)
 	return !strncmp(path, dir, n) && (path[n] == '/' || !path[n]);
 }
 
-/* An untrusted project's pack may only add rules: load it into a scratch
- * set first and refuse the directory if any id is already taken. */
-static int load_project_dir(struct run *r, const char *file,
+/* An untrusted project's pack (and one named by the environment) may
+ * only add rules: load it into a scratch set first and refuse the
+ * directory if any id is already taken.  `file` names where it came
+ * from: a config file, or "$CCVETO_RULES_DIR". */
+static int load_addonly_dir(struct run *r, const char *file,
 			    const char *dir, struct diag *d)
 {
+	const char *who = file[0] == '$' ? "the environment" : "a project";
+	const char *how = file[0] == '$' ? "set \"trust_env\": true in "
+		"your config" : "trust the project in your config";
 	struct ruleset *scratch = NULL;
 	size_t i;
 	int error;
@@ -126,10 +150,9 @@ static int load_project_dir(struct run *r, const char *file,
 		const char *id = rule_id(ruleset_at(scratch, i));
 
 		if (ruleset_find(r->set, id)) {
-			warn(r, "%s: rule_dirs '%s' ignored: rule '%s' already "
-			     "exists, and a project may only add rules (trust "
-			     "the project in your config to allow it)", file,
-			     dir, id);
+			warn(r, "%s: rule pack directory '%s' ignored: rule "
+			     "'%s' already exists, and %s may only add rules "
+			     "(%s to allow it)", file, dir, id, who, how);
 			ruleset_free(scratch);
 			return 0;
 		}
@@ -168,7 +191,7 @@ static int apply_rule_dirs(struct run *r, const struct jv *v, const char *file,
 			     "must be inside the project", file,
 			     c->s);
 		} else {
-			error = load_project_dir(r, file, real, d);
+			error = load_addonly_dir(r, file, real, d);
 		}
 		buf_release(&p);
 	}
@@ -382,7 +405,8 @@ static int apply_log(struct run *r, const struct jv *v, const char *file,
 
 static const char *const known_keys[] = {
 	"$schema", "comment", "rule_dirs", "disable", "decisions",
-	"protected_branches", "exceptions", "log", "trust_projects", NULL,
+	"protected_branches", "exceptions", "log", "trust_projects",
+	"trust_env", NULL,
 };
 
 static int apply_tree(struct run *r, const struct jv *root, const char *file,
@@ -429,6 +453,13 @@ static int apply_tree(struct run *r, const struct jv *root, const char *file,
 	else if (v && !string_array(v))
 		return diag_set(d, CV_EINVAL, "config '%s': \"trust_projects\" "
 				"must be an array of directories", file);
+	v = jv_get(root, "trust_env");
+	if (v && lv != LEVEL_USER)
+		warn(r, "%s: ignored \"trust_env\": only your own config can "
+		     "trust the environment", file);
+	else if (v && !jv_is_bool(v))
+		return diag_set(d, CV_EINVAL, "config '%s': \"trust_env\" "
+				"must be true or false", file);
 	return 0;
 }
 
@@ -515,23 +546,55 @@ static int find_project(struct buf *file, struct buf *dir, const char *cwd,
 	}
 }
 
+/* The user's config is in the passwd home, wherever the environment
+ * points: see the invariants at the top. */
 static int user_config_path(struct buf *out, const char *home)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-
-	if (xdg && xdg[0] == '/')
-		return buf_printf(out, "%s/ccveto/config.json", xdg);
 	if (!home)
 		return CV_ENOTFOUND;
 	return buf_printf(out, "%s/.config/ccveto/config.json", home);
+}
+
+/* $XDG_CONFIG_HOME/ccveto/config.json when that is another file than
+ * `ufile` (empty when it is unset, relative or the same). */
+static int env_config_path(struct buf *out, const char *ufile)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+
+	if (!xdg || xdg[0] != '/')
+		return 0;
+	if (buf_printf(out, "%s/ccveto/config.json", xdg) < 0)
+		return CV_ENOMEM;
+	if (ufile && !strcmp(out->data, ufile))
+		buf_release(out);
+	return 0;
+}
+
+/* A config at file, read and applied at level lv (a missing file is
+ * nothing). */
+static int apply_file(struct run *r, struct arena *trees, const char *file,
+		      enum level lv, struct diag *d)
+{
+	struct buf dir = BUF_INIT;
+	struct jv *root = NULL;
+	const char *slash = strrchr(file, '/');
+	int error;
+
+	if ((error = read_config(&root, trees, file, d)) < 0 || !root)
+		return error;
+	if ((error = buf_put(&dir, file, (size_t)(slash - file))) == 0)
+		error = apply_tree(r, root, file, dir.data, lv, d);
+	buf_release(&dir);
+	return error;
 }
 
 int config_apply(struct ruleset *set, const struct config_opts *opts,
 		 struct diag *d)
 {
 	struct buf ufile = BUF_INIT, pfile = BUF_INIT, pdir = BUF_INIT,
-		   udir = BUF_INIT;
+		   udir = BUF_INIT, efile = BUF_INIT;
 	struct jv *user = NULL, *proj = NULL;
+	const char *env_rules = getenv("CCVETO_RULES_DIR");
 	struct arena trees;		/* both files' trees, read once */
 	struct run r = { 0 };
 	const char *rules_dir = opts->rules_dir;
@@ -540,14 +603,14 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	log_settings.enabled = true;
 	log_settings.all_calls = false;
 	log_settings.max_bytes = DEFAULT_LOG_MAX;
+	trust_env = false;
 	arena_init(&trees);
 	r.set = set;
 	r.opts = opts;
-	r.home = getenv("HOME");
-	if (r.home && r.home[0] != '/')
-		r.home = NULL;
-	if (!rules_dir)
-		rules_dir = getenv("CCVETO_RULES_DIR");
+	r.home = userhome();
+	if (env_rules && !*env_rules)
+		env_rules = NULL;
+	/* --rules-dir is the user's own command line: full power. */
 	if (rules_dir && *rules_dir &&
 	    (error = ruleset_load_dir(set, rules_dir, d)) < 0)
 		goto done;
@@ -560,13 +623,36 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 		if ((error = buf_put(&udir, ufile.data,
 				     (size_t)(slash - ufile.data))) < 0)
 			goto done;
-		if (user) {
-			r.trust = jv_get(user, "trust_projects");
-			if ((error = apply_tree(&r, user, ufile.data,
-						udir.data, LEVEL_USER, d)) < 0)
-				goto done;
-		}
+		trust_env = user && jv_is(jv_get(user, "trust_env"), JV_TRUE);
 	}
+	/* A trusted environment's pack loads before the user's config, so
+	 * that config can name its rules (as it always could). */
+	if (trust_env && env_rules &&
+	    (error = ruleset_load_dir(set, env_rules, d)) < 0)
+		goto done;
+	if (user) {
+		r.trust = jv_get(user, "trust_projects");
+		if ((error = apply_tree(&r, user, ufile.data, udir.data,
+					LEVEL_USER, d)) < 0)
+			goto done;
+	}
+	if ((error = env_config_path(&efile, ufile.data)) < 0)
+		goto done;
+	if (efile.len && trust_env) {
+		if ((error = apply_file(&r, &trees, efile.data, LEVEL_USER,
+					d)) < 0)
+			goto done;
+	} else if (efile.len && access(efile.data, F_OK) == 0) {
+		warn(&r, "%s ignored: $XDG_CONFIG_HOME cannot choose your "
+		     "config, which is %s (set \"trust_env\": true there to "
+		     "read both)", efile.data,
+		     ufile.len ? ufile.data : "unknown: no passwd entry");
+	}
+	/* An untrusted environment's pack may only add rules. */
+	if (!trust_env && env_rules &&
+	    (error = load_addonly_dir(&r, "$CCVETO_RULES_DIR", env_rules,
+				      d)) < 0)
+		goto done;
 	if (opts->cwd && find_project(&pfile, &pdir, opts->cwd, r.home) == 0) {
 		enum level lv;
 
@@ -584,6 +670,7 @@ done:
 	arena_release(&trees);
 	buf_release(&ufile);
 	buf_release(&udir);
+	buf_release(&efile);
 	buf_release(&pfile);
 	buf_release(&pdir);
 	return error;

@@ -1,5 +1,6 @@
 /* config.h - user and project configuration applied to a rule set.
- * User config: $XDG_CONFIG_HOME/ccveto/config.json (~/.config/...).
+ * User config: ~/.config/ccveto/config.json, ~ being the passwd home of
+ * the real uid (userhome.h), never $HOME or $XDG_CONFIG_HOME.
  * Project config: .ccveto.json found from cwd upwards; it may only tighten
  * what the user's config allows, unless the user's config trusts that
  * project path.  config_apply() loads both and changes `set` in place
@@ -19,7 +20,10 @@ struct buf;
 
 struct config_opts {
 	const char *cwd;	/* where to look for .ccveto.json; NULL: none */
-	const char *rules_dir;	/* --rules-dir, else $CCVETO_RULES_DIR */
+	const char *rules_dir;	/* --rules-dir (full power); the
+				 * environment's $CCVETO_RULES_DIR is read
+				 * here, and may only add rules unless the
+				 * user's config has "trust_env" */
 	int no_user_config;	/* for tests: ignore the user config */
 	struct buf *warnings;	/* when set (`ccveto check`): one line per
 				 * ignored or unknown setting; the hook
@@ -37,4 +41,10 @@ struct config_log {
 };
 const struct config_log *config_log_settings(void);
 
+/* Does the user's config (found from the passwd entry) say
+ * "trust_env": true?  From the last config_apply(); false before.  Then,
+ * and only then, the environment may move the log ($CCVETO_LOG_FILE,
+ * $XDG_STATE_HOME), add a config ($XDG_CONFIG_HOME) and replace rules
+ * ($CCVETO_RULES_DIR). */
+bool config_trust_env(void);
 #endif

@@ -22,6 +22,11 @@ struct shell_env {
 				 * NULL: only /root and /home/<user> forms */
 	const char *cwd;	/* the session's directory, or NULL */
 	const char *tool;	/* tool_name recorded in each subject */
+	const char *home_alt;	/* a second home ($HOME when it differs from
+				 * the passwd one), also "~"; or NULL */
+	const char *tilde;	/* what "~" and "$HOME" expand to, as the
+				 * shell will see them ($HOME, even one that
+				 * is no home, such as /etc); NULL: home */
 };
 
 int shell_parse(struct subject_list *out, struct arena *a,

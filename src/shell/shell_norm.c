@@ -33,8 +33,22 @@ static bool has_prefix_dir(const char *s, const char *pre, size_t n)
 	return !strncmp(s, pre, n) && (s[n] == '\0' || s[n] == '/');
 }
 
-/* Length of a home prefix of `s` ("$HOME", "${HOME}", the home directory
- * itself), 0 if none. */
+/* Length of `dir` as a prefix directory of `s`, 0 if it is not one. */
+static size_t dir_prefix(const char *s, const char *dir)
+{
+	size_t n;
+
+	if (!dir || dir[0] != '/')
+		return 0;
+	n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n > 1 && has_prefix_dir(s, dir, n) ? n : 0;
+}
+
+/* Length of a home prefix of `s` ("$HOME", "${HOME}", either home
+ * directory itself), 0 if none.  The passwd home is tried first, so a
+ * $HOME inside it does not turn "~/.config" into "~". */
 static size_t home_prefix(const struct shell_env *env, const char *s)
 {
 	size_t n;
@@ -44,13 +58,12 @@ static size_t home_prefix(const struct shell_env *env, const char *s)
 	if (has_prefix_dir(s, "${HOME}", 7))
 		return 7;
 	if (env && env->home && env->home[0] == '/') {
-		n = strlen(env->home);
-		while (n > 1 && env->home[n - 1] == '/')
-			n--;
-		if (n > 1 && has_prefix_dir(s, env->home, n))
+		if ((n = dir_prefix(s, env->home)))
 			return n;
-		return 0;
+		return dir_prefix(s, env->home_alt);
 	}
+	if (env && (n = dir_prefix(s, env->home_alt)))
+		return n;
 	if (!env || !env->home) {
 		if (has_prefix_dir(s, "/root", 5))
 			return 5;
@@ -64,26 +77,34 @@ static size_t home_prefix(const struct shell_env *env, const char *s)
 }
 
 /* "~", "~/x", "$HOME/x" with the home directory written out, when it is
- * known; otherwise `path` itself.  NULL on no memory. */
+ * known; otherwise `path` itself.  NULL on no memory.  They are written
+ * out as the shell will ($HOME, env->tilde), so "~/.." is the parent of
+ * that directory and a $HOME of /etc makes "~/sudoers" /etc/sudoers. */
 static const char *expand_home(struct arena *a, const struct shell_env *env,
 			       const char *path)
 {
+	const char *home = env && env->tilde && env->tilde[0] == '/' ?
+			   env->tilde : env ? env->home : NULL;
 	size_t n, h;
 	char *out;
 
-	if (!env || !env->home || env->home[0] != '/')
+	if (!home || home[0] != '/')
 		return path;
 	if (path[0] == '~' && (path[1] == '\0' || path[1] == '/'))
 		n = 1;
-	else if (!(n = home_prefix(env, path)) || path[0] == '/')
+	else if (has_prefix_dir(path, "$HOME", 5))
+		n = 5;
+	else if (has_prefix_dir(path, "${HOME}", 7))
+		n = 7;
+	else
 		return path;
-	h = strlen(env->home);
-	while (h > 1 && env->home[h - 1] == '/')
+	h = strlen(home);
+	while (h > 1 && home[h - 1] == '/')
 		h--;
 	out = arena_alloc(a, h + strlen(path + n) + 1);
 	if (!out)
 		return NULL;
-	memcpy(out, env->home, h);
+	memcpy(out, home, h);
 	strcpy(out + h, path + n);
 	return out;
 }

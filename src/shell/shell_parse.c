@@ -717,7 +717,7 @@ int shell_parse(struct subject_list *out, struct arena *a,
 		const struct shell_env *env, const char *text, size_t len,
 		struct diag *d)
 {
-	static const struct shell_env noenv = { NULL, NULL, NULL };
+	static const struct shell_env noenv = { 0 };
 	struct sh_ctx g;
 
 	memset(&g, 0, sizeof(g));

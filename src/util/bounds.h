@@ -106,6 +106,12 @@
 /* Config files audited by `ccveto audit`. */
 #define CV_MAX_CONFIG_BYTES	(8u * 1024 * 1024)
 
+/* /etc/passwd, read by the hook on every call to find the user's home
+ * (userhome.h): a few KB on most systems, ~100 bytes per account; one
+ * synced from a directory with tens of thousands of accounts still fits.
+ * Larger is "home unknown": no user config, no log (strictest). */
+#define CV_MAX_PASSWD_BYTES	(8u * 1024 * 1024)
+
 /* A HEAD is "ref: refs/heads/<name>\n" or an object id (64 hex digits at
  * most); a `.git` file is "gitdir: <path>\n".  Branch names are short in
  * practice and paths are below PATH_MAX, so anything larger is hostile or

@@ -7,11 +7,14 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/cfg" CCVETO_LOG_FILE="$T/log.jsonl"
+# The user's config and log are found from --home (the passwd entry by
+# default), never from the environment: see tests/cli/env.sh.
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config"
+LOG="$HOME/.local/state/ccveto/decisions.jsonl"
 P="$HOME/src/evil"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/ccveto" "$P/sub/dir" "$T/packs" "$P/packs" \
 	"$P/packs2"
-unset CCVETO_RULES_DIR
+unset CCVETO_RULES_DIR CCVETO_LOG_FILE XDG_STATE_HOME
 
 cat > "$T/packs/t.json" <<'EOF'
 { "pack": "t", "description": "config test rules", "rules": [
@@ -29,7 +32,7 @@ cat > "$T/packs/t.json" <<'EOF'
 ] }
 EOF
 # check: 0 no objection, 1 ask, 2 deny, 3 error
-chk() { (cd "$P/sub/dir" && $RUN "$CCVETO" check --rules-dir "$T/packs" "$@" \
+chk() { (cd "$P/sub/dir" && $RUN "$CCVETO" check --home "$HOME" --rules-dir "$T/packs" "$@" \
 	> "$T/out" 2> "$T/err"); echo $?; }
 user() { printf '%s' "$1" > "$XDG_CONFIG_HOME/ccveto/config.json"; }
 proj() { printf '%s' "$1" > "$P/.ccveto.json"; }
@@ -98,13 +101,13 @@ check "hostile: replacing pack ignored" grep -q "rule 't.curl' already" \
 check "hostile: pack outside the project ignored" \
 	grep -q "must be inside the project" "$T/err"
 (cd "$P/sub/dir" && printf '%s' '{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"'"$P/sub/dir"'","session_id":"s","tool_input":{"command":"curl x"}}' |
-	CCVETO_RULES_DIR="$T/packs" $RUN "$CCVETO" hook > "$T/hout" 2> "$T/herr")
+	CCVETO_RULES_DIR="$T/packs" $RUN "$CCVETO" hook --home "$HOME" > "$T/hout" 2> "$T/herr")
 is "hostile: the hook denies (exit 2)" "$?" 2
 is "hostile: the hook prints no warnings on stdout" "$(cat "$T/hout")" ""
 check "hostile: the hook's stderr has no warnings" \
 	sh -c "! grep -q ignored '$T/herr'"
 check "hostile: project could not switch the log off" \
-	grep -q '"t.curl"' "$CCVETO_LOG_FILE"
+	grep -q '"t.curl"' "$LOG"
 
 # --- what a project may do: tighten ---
 cat > "$P/packs2/extra.json" <<'EOF'

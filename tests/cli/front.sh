@@ -64,7 +64,7 @@ reset_payload() {
 		"$T/repo" > "$T/reset.json"
 }
 reset_payload
-$RUN "$CCVETO" hook --no-user-config < "$T/reset.json" > "$T/out" 2>&1
+$RUN "$CCVETO" hook --home "$T" --no-user-config < "$T/reset.json" > "$T/out" 2>&1
 rc=$?
 is "reset --hard on a clean tree asks (git facts from ccveto-full)" \
 	"$rc:$(grep -c '"ask"' "$T/out")" "0:1"
@@ -75,9 +75,9 @@ is "reset --hard on a clean tree asks (git facts from ccveto-full)" \
 mkdir "$T/alone"
 cp "$CCVETO" "$T/alone/ccveto"
 printf '{"tool_name":"Bash","tool_input":{"command":"rm -rf ~"}}\n' > "$T/rm.json"
-$RUN "$T/alone/ccveto" hook --no-user-config < "$T/rm.json" > /dev/null 2>&1
+$RUN "$T/alone/ccveto" hook --home "$T" --no-user-config < "$T/rm.json" > /dev/null 2>&1
 is "alone: the hook still denies rm -rf ~" $? 2
-$RUN "$T/alone/ccveto" hook --no-user-config < "$T/reset.json" > /dev/null \
+$RUN "$T/alone/ccveto" hook --home "$T" --no-user-config < "$T/reset.json" > /dev/null \
 	2> "$T/err"
 is "alone: reset --hard stays denied without git facts" $? 2
 check "alone: the deny names the rule" grep -q 'git.reset-hard' "$T/err"

@@ -11,7 +11,7 @@ verdict() {
 	cmd=$(printf '%s' "$2" | sed 's/\\/\\\\/g; s/"/\\"/g')
 	printf '{"session_id":"s","transcript_path":"%s/t.jsonl","cwd":"%s","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"%s"},"tool_use_id":"t1"}\n' \
 		"$T" "$1" "$cmd" > "$T/p.json"
-	$RUN "$CCVETO" hook --no-user-config < "$T/p.json" > "$T/out" \
+	$RUN "$CCVETO" hook --home "$HOME" --no-user-config < "$T/p.json" > "$T/out" \
 		2> "$T/err"
 	rc=$?
 	out=$(cat "$T/out")

@@ -10,7 +10,7 @@ export HOME=$H XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state
 
 # run_hook FILE -> sets rc, out (stdout), err (stderr)
 run_hook() {
-	$RUN "$CCVETO" hook --no-user-config < "$1" > "$T/out" 2> "$T/err"
+	$RUN "$CCVETO" hook --home "$T/h" --no-user-config < "$1" > "$T/out" 2> "$T/err"
 	rc=$?
 	out=$(cat "$T/out")
 	err=$(cat "$T/err")

@@ -12,7 +12,8 @@
 
 T=$(mktemp -d)
 trap 'exec 3>&- 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" \
+	XDG_STATE_HOME="$T/home/.local/state"
 export XDG_CACHE_HOME="$T/cache"
 unset CCVETO_RULES_DIR
 mkdir -p "$HOME/important" "$T/rules"
@@ -30,14 +31,14 @@ payload() {
 # and the exit status go to $T/out, $T/err and $T/rc (files, because the
 # hook often runs at the end of a pipeline, in a subshell).
 hook() {
-	timeout -k 5 "$LIMIT" $RUN "$CCVETO" hook "$@" > "$T/out" 2> "$T/err"
+	timeout -k 5 "$LIMIT" $RUN "$CCVETO" hook --home "$HOME" "$@" > "$T/out" 2> "$T/err"
 	echo $? > "$T/rc"
 }
 
 # hook_no_stdout [ARGS...] < input: the same with stdout closed.
 hook_no_stdout() {
 	: > "$T/out"
-	timeout -k 5 "$LIMIT" $RUN "$CCVETO" hook "$@" >&- 2> "$T/err"
+	timeout -k 5 "$LIMIT" $RUN "$CCVETO" hook --home "$HOME" "$@" >&- 2> "$T/err"
 	echo $? > "$T/rc"
 }
 
@@ -275,7 +276,7 @@ if command -v perl >/dev/null 2>&1; then
 	payload 'ask-me-please now' > "$T/ask.json"
 	timeout -k 5 "$LIMIT" perl -e 'pipe(R, W) or die; close(R);
 		open(STDOUT, ">&", \*W) or die; close(W); exec(@ARGV) or die' \
-		$RUN "$CCVETO" hook --rules-dir "$T/rules" < "$T/ask.json" 2> "$T/err"
+		$RUN "$CCVETO" hook --home "$HOME" --rules-dir "$T/rules" < "$T/ask.json" 2> "$T/err"
 	echo $? > "$T/rc"
 	: > "$T/out"
 	want "stdout is a pipe without reader: an ask denies" deny

@@ -5,7 +5,9 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/cfg" XDG_STATE_HOME="$T/state"
+# The log is found from --home (the passwd entry by default).
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" \
+	XDG_STATE_HOME="$T/home/.local/state"
 export CCVETO_RULES_DIR="$T/packs"
 unset CCVETO_LOG_FILE NO_COLOR
 mkdir -p "$HOME" "$T/packs"
@@ -23,7 +25,7 @@ cat > "$T/packs/t.json" <<'EOF'
 EOF
 hook() {
 	printf '{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"%s","session_id":"%s","tool_input":{"command":"%s"}}' \
-		"$T" "$2" "$1" | $RUN "$CCVETO" hook > /dev/null 2>&1
+		"$T" "$2" "$1" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 }
 lines() { [ -f "$1" ] && wc -l < "$1" | tr -d ' ' || echo 0; }
 whole() { python3 -c '
@@ -59,13 +61,13 @@ wait
 is "concurrent hooks: all 402 records, each a whole JSON line" \
 	"$(whole "$LOG" 2>&1)" 402
 
-$RUN "$CCVETO" log > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$HOME" > "$T/out" 2>&1
 is "ccveto log exits 0" "$?" 0
 check "counts per verdict" grep -Eq '^  deny +401$' "$T/out"
 check "counts per rule" grep -Eq '^  t.curl +401$' "$T/out"
 check "counts per day" grep -Eq "^  $(date -u +%Y-%m-%d) +402$" "$T/out"
 check "no colour when not a terminal" sh -c "! grep -q \"$(printf '\033')\" '$T/out'"
-$RUN "$CCVETO" log --last 3 --json > "$T/out.json"
+$RUN "$CCVETO" log --home "$HOME" --last 3 --json > "$T/out.json"
 check "--json: valid, last 3" python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
@@ -73,7 +75,7 @@ assert d["records"]==402 and d["by_decision"]=={"deny":401,"ask":1}, d
 assert len(d["last"])==3
 ' "$T/out.json"
 printf 'torn{"ti\n' >> "$LOG"
-$RUN "$CCVETO" log --last 0 > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$HOME" --last 0 > "$T/out" 2>&1
 check "damaged lines counted and located, not fatal" \
 	grep -q "1 damaged line skipped (not whole records; the first is line 403 of $LOG)" "$T/out"
 
@@ -103,16 +105,28 @@ hook 'ls' all
 check "log.all_calls: no-objection calls logged" \
 	grep -q '"decision":"none"' "$LOG"
 
+before=$(lines "$LOG")
 CCVETO_LOG_FILE="$T/custom.jsonl" hook 'curl y' c
-is "CCVETO_LOG_FILE honoured" "$(lines "$T/custom.jsonl")" 1
+is "CCVETO_LOG_FILE ignored: the user's config does not trust the environment" \
+	"$(lines "$T/custom.jsonl")" 0
+is "  ... the record went to the user's log" "$(lines "$LOG")" $((before + 1))
+echo '{"trust_env": true}' > "$XDG_CONFIG_HOME/ccveto/config.json"
+CCVETO_LOG_FILE="$T/custom.jsonl" hook 'curl y' c
+is "CCVETO_LOG_FILE honoured with \"trust_env\": true" \
+	"$(lines "$T/custom.jsonl")" 1
+CCVETO_LOG_FILE="$T/custom.jsonl" $RUN "$CCVETO" log --home "$HOME" \
+	--json > "$T/out.json"
+is "  ... and ccveto log reads it there" \
+	"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"])' "$T/out.json" 2>&1)" 1
+rm "$XDG_CONFIG_HOME/ccveto/config.json"
 $RUN "$CCVETO" log --file "$T/nothing.jsonl" > "$T/out" 2> "$T/err"
 is "--file naming a missing log: an error (exit 1)" "$?" 1
 check "  ... said on stderr" grep -q "cannot read '$T/nothing.jsonl'" "$T/err"
 check "  ... nothing on stdout" test ! -s "$T/out"
-XDG_STATE_HOME="$T/fresh-state" $RUN "$CCVETO" log > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$T/fresh" > "$T/out" 2>&1
 is "no default log yet: exit 0" "$?" 0
 check "  ... says so" grep -q 'no decision log' "$T/out"
-$RUN "$CCVETO" log --last x > /dev/null 2>&1
+$RUN "$CCVETO" log --home "$HOME" --last x > /dev/null 2>&1
 is "bad --last: usage error" "$?" 2
 $RUN "$CCVETO" log --help > "$T/out" 2>&1
 check "log --help" grep -q -- '--last' "$T/out"

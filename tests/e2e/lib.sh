@@ -34,13 +34,15 @@ done_testing() {
 
 # new_case [INSTALL-ARGS...]: a fresh case directory $W with home/ and
 # project/, and ccveto registered by `ccveto install [INSTALL-ARGS...]` in
-# $W/home/.claude/settings.json, as a user would do it.
+# $W/home/.claude/settings.json, as a user would do it.  `--home $W/home`
+# stands in for the passwd entry (the hook never takes its home from
+# $HOME), so the hook's config and log stay in the case directory.
 new_case() {
 	W=$(mktemp -d "${TMPDIR:-/tmp}/ccveto-e2e.XXXXXX")
 	CASES="${CASES:-} $W"
 	mkdir -p "$W/home" "$W/project"
 	[ "${E2E_SKIP:-0}" = 1 ] && return 0
-	if ! HOME="$W/home" "$CCVETO" install "$@" \
+	if ! HOME="$W/home" "$CCVETO" install --home "$W/home" "$@" \
 			> "$W/install.out" 2>&1; then
 		echo "# ccveto install failed:"; sed 's/^/#   /' "$W/install.out"
 	fi

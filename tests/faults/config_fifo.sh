@@ -7,12 +7,12 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/ccveto" "$T/proj" "$T/packs"
 hook() {
 	printf '{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"%s","tool_input":{"command":"ls"}}' \
-		"$1" | $RUN "$CCVETO" hook > "$T/out" 2> "$T/err"
+		"$1" | $RUN "$CCVETO" hook --home "$HOME" > "$T/out" 2> "$T/err"
 	echo $?
 }
 

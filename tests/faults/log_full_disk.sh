@@ -18,9 +18,12 @@ if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o size=64k,mode=0700 ccveto-test "$M
 	echo "1..1"
 	exit 0
 fi
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" CCVETO_LOG_FILE="$M/decisions.jsonl"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" CCVETO_LOG_FILE="$M/decisions.jsonl"
 unset XDG_STATE_HOME CCVETO_RULES_DIR
 LOG=$CCVETO_LOG_FILE
+# The environment may move the log only when the user's config says so.
+mkdir -p "$XDG_CONFIG_HOME/ccveto"
+echo '{"trust_env": true}' > "$XDG_CONFIG_HOME/ccveto/config.json"
 deny='{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"/","session_id":"s","tool_input":{"command":"rm -rf ~"}}'
 whole() { python3 -c '
 import json,sys
@@ -43,16 +46,16 @@ assert len(body)==3996
 open(sys.argv[1],"w").write(body)' "$LOG"
 dd if=/dev/zero of="$M/fill" bs=4096 2>/dev/null
 before=$(whole "$LOG")
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 is "disk full: still denied" "$?" 2
 is "disk full: no fragment, the log is whole" "$(whole "$LOG")" "$before"
 is "disk full: the log is back at its size" "$(wc -c < "$LOG" | tr -d ' ')" 3996
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 is "still full: whole" "$(whole "$LOG")" "$before"
 rm "$M/fill"
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 is "space again: the next record is whole" "$(whole "$LOG")" "$((before + 1))"
-$RUN "$CCVETO" log --last 0 > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$HOME" --last 0 > "$T/out" 2>&1
 check "ccveto log: no damaged line" sh -c "! grep -q damaged '$T/out'"
 
 done_testing

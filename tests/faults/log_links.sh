@@ -7,7 +7,7 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 D="$XDG_STATE_HOME/ccveto"
 LOG="$D/decisions.jsonl"
@@ -15,7 +15,7 @@ mkdir -p "$HOME" "$D"
 chmod 700 "$D"
 hook() {
 	printf '{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"%s","tool_input":{"command":"rm -rf ~ $(id)"}}' \
-		"$T" | $RUN "$CCVETO" hook > /dev/null 2> "$T/err"
+		"$T" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2> "$T/err"
 	echo $?
 }
 printf 'alias ll="ls -l"\n' > "$T/bashrc"
@@ -24,7 +24,7 @@ cp "$T/bashrc" "$T/bashrc.orig"
 ln -s "$T/bashrc" "$LOG"
 is "symlinked log: the call is still denied" "$(hook)" 2
 check "symlinked log: its target is untouched" cmp -s "$T/bashrc" "$T/bashrc.orig"
-$RUN "$CCVETO" log > /dev/null 2> "$T/err"
+$RUN "$CCVETO" log --home "$HOME" > /dev/null 2> "$T/err"
 check "ccveto log names the symlink" grep -q "is a symlink" "$T/err"
 rm "$LOG"
 
@@ -32,7 +32,7 @@ ln "$T/bashrc" "$LOG"
 is "hard-linked log: denied" "$(hook)" 2
 check "hard-linked log: the other name's file is untouched" \
 	cmp -s "$T/bashrc" "$T/bashrc.orig"
-$RUN "$CCVETO" log > /dev/null 2> "$T/err"
+$RUN "$CCVETO" log --home "$HOME" > /dev/null 2> "$T/err"
 check "ccveto log names the hard link" grep -q "has 2 links" "$T/err"
 rm "$LOG"
 
@@ -42,7 +42,7 @@ ln -s "$T/elsewhere" "$D"
 is "symlinked state directory: denied" "$(hook)" 2
 check "symlinked state directory: nothing written through it" \
 	test -z "$(ls -A "$T/elsewhere")"
-$RUN "$CCVETO" log > /dev/null 2> "$T/err"
+$RUN "$CCVETO" log --home "$HOME" > /dev/null 2> "$T/err"
 check "ccveto log names the directory" \
 	grep -q "log directory '$D' is a symlink" "$T/err"
 rm "$D"

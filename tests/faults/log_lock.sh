@@ -7,7 +7,7 @@
 
 T=$(mktemp -d)
 trap 'kill "$holder" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 D="$XDG_STATE_HOME/ccveto"
 LOG="$D/decisions.jsonl"
@@ -17,7 +17,7 @@ echo '{"log": {"max_bytes": 4096}}' > "$XDG_CONFIG_HOME/ccveto/config.json"
 deny='{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"/","session_id":"s","tool_input":{"command":"rm -rf ~"}}'
 i=0
 while [ $i -lt 20 ]; do
-	echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+	echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 	i=$((i + 1))
 done
 # Grow the current file past max_bytes (the next writer wants to rotate)
@@ -35,14 +35,14 @@ holder=$!
 i=0
 while [ ! -s "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 check "another process holds the lock" test -s "$T/locked"
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2> "$T/err"
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2> "$T/err"
 is "lock held elsewhere: denied by its rule" "$?" 2
 check "  not by the watchdog" grep -q 'filesystem.rm-home' "$T/err"
 check "  and the record was written, whole" \
 	sh -c "tail -n 1 '$LOG' | python3 -c 'import json,sys; assert json.load(sys.stdin)[\"session_id\"]==\"s\"'"
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 check "lock released: the log rotates again" test "$(wc -c < "$LOG")" -lt 4096
 
 done_testing

@@ -8,7 +8,7 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 D="$XDG_STATE_HOME/ccveto"
 LOG="$D/decisions.jsonl"
@@ -36,25 +36,25 @@ body+=line(0+4040-len(body)-len(line(0)))
 assert len(body)==4040
 open(sys.argv[1],"w").write(body)' "$LOG"
 before=$(whole "$LOG")
-hook() { (ulimit -f 8; echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1; echo $?); }
+hook() { (ulimit -f 8; echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1; echo $?); }
 is "over the size limit: still denied" "$(hook)" 2
 is "the cut record is gone, the log is whole" "$(whole "$LOG")" "$before"
 is "the file is back at its old size" "$(wc -c < "$LOG" | tr -d ' ')" 4040
 is "again: denied, not killed by SIGXFSZ" "$(hook)" 2
 is "again: whole" "$(whole "$LOG")" "$before"
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 is "without the limit the next record is appended whole" \
 	"$(whole "$LOG")" "$((before + 1))"
-$RUN "$CCVETO" log --last 0 > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$HOME" --last 0 > "$T/out" 2>&1
 check "ccveto log finds no damaged line" sh -c "! grep -q damaged '$T/out'"
 
 # A line left without its newline (a crash, an older ccveto): the next
 # record starts on a line of its own and survives.
 printf '{"time":"2026-01-01T00:00:00Z","trunc' >> "$LOG"
-echo "$deny" | $RUN "$CCVETO" hook > /dev/null 2>&1
+echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 is "after a damaged tail the new record is still whole" \
 	"$(tail -n 1 "$LOG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["session_id"])')" s
-$RUN "$CCVETO" log --last 0 > "$T/out" 2>&1
+$RUN "$CCVETO" log --home "$HOME" --last 0 > "$T/out" 2>&1
 check "ccveto log counts the one damaged line and locates it" \
 	grep -q "1 damaged line skipped (not whole records; the first is line $((before + 2)) of $LOG)" "$T/out"
 

@@ -7,17 +7,17 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 mkdir -p "$HOME"
 bash_call() {
 	python3 -c 'import json,sys; print(json.dumps({"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":sys.argv[1],"tool_input":{"command":sys.argv[2]}}))' "$T" "$1" |
-		$RUN "$CCVETO" hook > /dev/null 2>&1
+		$RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 	echo $?
 }
 write_call() {
 	python3 -c 'import json,sys; print(json.dumps({"hook_event_name":"PreToolUse","tool_name":"Write","cwd":sys.argv[1],"tool_input":{"file_path":sys.argv[2],"content":"x"}}))' "$T" "$1" |
-		$RUN "$CCVETO" hook > /dev/null 2>&1
+		$RUN "$CCVETO" hook --home "$HOME" > /dev/null 2>&1
 	echo $?
 }
 for c in 'rm -f ~/.local/state/ccveto/decisions.jsonl' \

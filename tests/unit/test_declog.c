@@ -14,6 +14,7 @@
 #include "judge/policy.h"
 #include "rules/ruleset.h"
 #include "util/safefile.h"
+#include "util/userhome.h"
 #include "tap.h"
 #include "judge/toolcall.h"
 
@@ -77,7 +78,9 @@ static void apply_config(const char *json)
 	char path[256];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/cfg/ccveto", dir);
+	snprintf(path, sizeof(path), "%s/.config", dir);
+	mkdir(path, 0700);
+	strcat(path, "/ccveto");
 	mkdir(path, 0700);
 	strcat(path, "/config.json");
 	f = fopen(path, "w");
@@ -100,11 +103,14 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 1;
-	snprintf(log, sizeof(log), "%s/state/decisions.jsonl", dir);
-	snprintf(cfg, sizeof(cfg), "%s/cfg", dir);
-	mkdir(cfg, 0700);
-	setenv("CCVETO_LOG_FILE", log, 1);
-	setenv("XDG_CONFIG_HOME", cfg, 1);
+	/* The log is in the user's home (--home here, else the passwd
+	 * entry); the environment cannot move it without "trust_env". */
+	snprintf(log, sizeof(log), "%s/.local/state/ccveto/decisions.jsonl",
+		 dir);
+	snprintf(cfg, sizeof(cfg), "%s/elsewhere.jsonl", dir);
+	userhome_set(dir);
+	setenv("CCVETO_LOG_FILE", cfg, 1);
+	setenv("XDG_STATE_HOME", "/nonexistent", 1);
 	memset(&call, 0, sizeof(call));
 	memset(&v, 0, sizeof(v));
 	call.tool = "Bash";
@@ -165,7 +171,8 @@ int main(void)
 	buf_release(&rec);
 
 	ok(declog_path(&path) == 0 && !strcmp(path.data, log),
-	   "CCVETO_LOG_FILE names the file");
+	   "the log is under the user's home, not $CCVETO_LOG_FILE or "
+	   "$XDG_STATE_HOME: %s", path.data);
 	buf_release(&path);
 
 	/* Concurrent writers: every line whole, none lost. */
@@ -184,6 +191,10 @@ int main(void)
 	apply_config("{\"log\": {\"all_calls\": true}}");
 	declog_record(&call, &v);
 	ok(count_lines(log, &bad) == n + 1, "all_calls logs every call");
+	apply_config("{\"trust_env\": true}");
+	ok(declog_path(&path) == 0 && !strcmp(path.data, cfg),
+	   "with \"trust_env\": true, $CCVETO_LOG_FILE names the file");
+	buf_release(&path);
 	apply_config("{\"log\": {\"enabled\": false}}");
 	v.decision = DECISION_DENY;
 	declog_record(&call, &v);

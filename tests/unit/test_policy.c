@@ -47,7 +47,7 @@ static const char pack[] =
 static const char *judge_payload(const char *json)
 {
 	static char out[128];
-	struct toolcall_opts o = { judge_home, "/home/alice/src/app", NULL };
+	struct toolcall_opts o = { judge_home, "/home/alice/src/app", NULL, false };
 	struct toolcall call;
 	struct verdict v;
 	struct arena a;

@@ -75,6 +75,14 @@ int main(void)
 	ok(!settings_command_is_ours("echo ccveto hook; evil", NULL),
 	   "not at the end");
 	ok(settings_command_is_ours("x y", "x y"), "our exact command");
+	ok(settings_command_is_ours("/usr/bin/ccveto hook --home '/home/a b'",
+				    NULL), "install --home: quoted DIR");
+	ok(settings_command_is_ours("ccveto hook --home /home/a", NULL),
+	   "install --home: plain DIR");
+	ok(!settings_command_is_ours("ccveto hook --home /a; evil", NULL),
+	   "--home followed by more words is not ours");
+	ok(!settings_command_is_ours("ccveto check --home /a", NULL),
+	   "--home after another command is not ours");
 
 	settings_hook_command(&q, "/usr/bin/ccveto");
 	ok(!strcmp(q.data, "/usr/bin/ccveto hook"), "plain path unquoted");

@@ -14,7 +14,7 @@
 #include "tap.h"
 
 static const struct shell_env env = { "/home/alice", "/home/alice/src",
-				       "Bash" };
+				       "Bash", NULL, NULL };
 
 static void cat(char *out, size_t cap, const char *s)
 {
@@ -855,7 +855,7 @@ static void cases(void)
 int main(int argc, char **argv)
 {
 	char buf[4096];
-	static const struct shell_env nohome = { NULL, NULL, NULL };
+	static const struct shell_env nohome = { 0 };
 
 	if (argc > 1) {
 		struct arena a;
@@ -896,6 +896,25 @@ int main(int argc, char **argv)
 	path(&env, "~/x/../.ssh/id_rsa", "~/.ssh/id_rsa");
 	path(&env, "/home/alice/x/..", "~");
 	path(&nohome, "$HOME/..", "~/..");
+	{
+		/* Home is the passwd home and $HOME: either becomes "~";
+		 * "~" and $HOME expand as the shell will (tilde). */
+		static const struct shell_env two = { "/home/alice",
+			"/home/alice/src", "Bash", "/tmp/fake", "/tmp/fake" };
+		static const struct shell_env etc = { "/home/alice",
+			"/home/alice/src", "Bash", NULL, "/etc" };
+
+		path(&two, "/home/alice/x", "~/x");
+		path(&two, "/tmp/fake/x", "~/x");
+		path(&two, "/tmp/fake", "~");
+		path(&two, "$HOME/x", "~/x");
+		path(&two, "~/..", "/tmp");
+		path(&two, "/tmp/fakeish/x", "/tmp/fakeish/x");
+		path(&two, "/tmp/x", "/tmp/x");
+		path(&etc, "~/sudoers", "/etc/sudoers");
+		path(&etc, "$HOME/sudoers", "/etc/sudoers");
+		path(&etc, "/home/alice/.ssh", "~/.ssh");
+	}
 	sub("git -C repo -c a=b push origin main", "push");
 	sub("git --git-dir=.git --work-tree x status", "status");
 	sub("git --no-pager log", "log");
