@@ -8,7 +8,7 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 mkdir -p "$HOME"
 hookrun() { python3 "$TOP/tests/faults/hookrun.py" "$@" > "$T/out"; }

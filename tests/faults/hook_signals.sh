@@ -9,7 +9,7 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 mkdir -p "$HOME"
 # hookrun.py -: the hook is judging (waiting for the rest of its payload)
@@ -38,7 +38,7 @@ python3 -c '
 import os, subprocess, sys
 r, w = os.pipe()
 os.close(r)    # nobody will ever read stdout
-p = subprocess.run([os.environ["CCVETO"], "hook"], stdin=open(sys.argv[1]),
+p = subprocess.run([os.environ["CCVETO"], "hook", "--home", os.environ["HOME"]], stdin=open(sys.argv[1]),
                    stdout=w, stderr=subprocess.PIPE, timeout=10)
 print(p.returncode)
 sys.stdout.write(p.stderr.decode())' "$T/ask.json" > "$T/out" 2>&1

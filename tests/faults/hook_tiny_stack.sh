@@ -29,7 +29,7 @@ call 'ls' none
 # A small environment, as the floor depends on its size.
 hook() {
 	env -i HOME="$T" PATH=/usr/bin:/bin setarch -R sh -c \
-		"ulimit -s $1; exec '$CCVETO' hook --no-user-config < '$T/$2.json' > /dev/null 2> '$T/err'"
+		"ulimit -s $1; exec '$CCVETO' hook --home '$T' --no-user-config < '$T/$2.json' > /dev/null 2> '$T/err'"
 	echo $?
 }
 

@@ -7,7 +7,7 @@
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 unset CCVETO_LOG_FILE CCVETO_RULES_DIR
 D="$XDG_STATE_HOME/ccveto"
 LOG="$D/decisions.jsonl"
@@ -27,7 +27,7 @@ open(sys.argv[1], "w").write(rec * (8192 // len(rec) + 1))' "$LOG"
 size=$(wc -c < "$LOG" | tr -d ' ')
 # Python's children inherit its SIG_IGN for SIGXFSZ; a shell's do not.
 hook() {
-	(ulimit -f 4; call "$1" | $RUN "$CCVETO" hook > "$T/stdout" 2> "$T/err"
+	(ulimit -f 4; call "$1" | $RUN "$CCVETO" hook --home "$HOME" > "$T/stdout" 2> "$T/err"
 	 echo $?)
 }
 

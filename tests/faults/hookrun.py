@@ -78,7 +78,7 @@ def main(argv):
     payload = b"" if args[0] == "-" else open(args[0], "rb").read()
     hold = opts.get("hold") or args[0] == "-"
     cmd = shlex.split(os.environ.get("RUN", "")) + [
-        os.environ["CCVETO"], "hook"] + args[1:]
+        os.environ["CCVETO"], "hook", "--home", os.environ["HOME"]] + args[1:]
 
     keep = []  # the full pipes' ends: open, never read, to the end
     stdout = subprocess.DEVNULL
