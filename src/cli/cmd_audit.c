@@ -12,7 +12,7 @@
 
 #include "audit/audit.h"
 #include "audit/audit_git.h"
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "git/gitrepo.h"
 #include "util/opt.h"
 #include "audit/report.h"

@@ -41,7 +41,7 @@
 
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "json/json.h"
 #include "util/opt.h"
 #include "util/safefile.h"

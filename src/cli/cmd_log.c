@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "hook/declog.h"
 #include "json/json.h"
 #include "util/opt.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "rules/config.h"
 #include "judge/engine.h"
 #include "json/jval.h"

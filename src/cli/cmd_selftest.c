@@ -7,7 +7,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "rules/config.h"
 #include "judge/engine.h"
 #include "json/jval.h"

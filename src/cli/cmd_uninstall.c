@@ -1,7 +1,7 @@
 /* cmd_uninstall.c - `ccveto uninstall`: removes ccveto's own PreToolUse
  * entries from a Claude Code settings file.  Shares everything with
  * install (cmd_install.c, settings_edit.c). */
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "cli/settings_edit.h"
 
 int cmd_uninstall(int argc, char **argv)

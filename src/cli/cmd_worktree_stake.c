@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 #include "git/gitrepo.h"
 
 int cmd_worktree_stake(int argc, char **argv)

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hook/cmd.h"
+#include "cli/cmd.h"
 
 #ifndef CV_VERSION
 #define CV_VERSION "0.0.0"

@@ -14,7 +14,7 @@
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "hook/cmd.h"
+#include "hook/cmd_hook.h"
 #include "rules/config.h"
 #include "hook/declog.h"
 #include "judge/engine.h"

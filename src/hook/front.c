@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hook/cmd.h"
+#include "hook/cmd_hook.h"
 #include "hook/hook_io.h"
 #include "util/bounds.h"
 #include "util/sibling.h"

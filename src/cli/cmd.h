@@ -1,10 +1,11 @@
-/* cmd.h - the subcommands; main.c only dispatches to these.
- * Each takes argv with argv[0] = the subcommand name and returns the
- * process exit status. */
+/* cmd.h - the subcommands of ccveto-full; main.c only dispatches to
+ * these (and to cmd_hook, hook/cmd_hook.h).  Each takes argv with
+ * argv[0] = the subcommand name and returns the process exit status. */
 #ifndef CV_CMD_H
 #define CV_CMD_H
 
-int cmd_hook(int argc, char **argv);
+#include "hook/cmd_hook.h"
+
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_selftest(int argc, char **argv);
