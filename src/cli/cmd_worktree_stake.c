@@ -3,11 +3,49 @@
  * one how many changed files a destructive git command would lose (see
  * gitcount_exec.c).  Prints the count and a newline; exit 0, or 1 with
  * the reason on stderr. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "git/gitrepo.h"
+#include "util/bounds.h"
+
+/* Lowers a soft limit to v (never raises one the parent set lower). */
+static void lower_limit(int resource, rlim_t v)
+{
+	struct rlimit rl;
+
+	if (getrlimit(resource, &rl) < 0)
+		return;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > v)
+		rl.rlim_cur = v;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+		rl.rlim_cur = rl.rlim_max;
+	setrlimit(resource, &rl);
+}
+
+/* The hook kills this helper when it stops waiting, but a hook killed
+ * with SIGKILL cannot: so the helper ends itself too, after
+ * CV_STAKE_SECONDS of wall time (blocked on a FIFO libgit2 opened) or of
+ * CPU, and cannot grow past CV_STAKE_MAX_DATA_BYTES (a huge index). */
+static void bound_self(void)
+{
+	sigset_t set;
+
+	lower_limit(RLIMIT_CPU, CV_STAKE_SECONDS);
+	lower_limit(RLIMIT_DATA, CV_STAKE_MAX_DATA_BYTES);
+	lower_limit(RLIMIT_CORE, 0);
+	signal(SIGALRM, SIG_DFL);
+	signal(SIGXCPU, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigaddset(&set, SIGXCPU);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	alarm(CV_STAKE_SECONDS);
+}
 
 int cmd_worktree_stake(int argc, char **argv)
 {
@@ -16,6 +54,7 @@ int cmd_worktree_stake(int argc, char **argv)
 	size_t count;
 	char *end;
 
+	bound_self();
 	diag_clear(&d);
 	if (argc != 3) {
 		fprintf(stderr, "usage: ccveto-full worktree-stake FLAGS "

@@ -7,20 +7,95 @@
  * `ccveto-full worktree-stake FLAGS WORKDIR` prints the count.  That
  * costs one more process start on top of the comparison itself (~30-60
  * ms), only for those calls.  Any failure is an unknown answer, and the
- * caller then keeps its verdict as if work were at stake. */
+ * caller then keeps its verdict as if work were at stake.
+ *
+ * The helper never outlives the hook: it is killed and reaped when its
+ * answer takes longer than CV_STAKE_MS and by the hook's signal handlers
+ * (child.h), and bounds its own time and memory (cmd_worktree_stake.c);
+ * the index it reads must be a regular file below GITREPO_MAX_INDEX_BYTES
+ * (gitrepo.c). */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "git/gitrepo.h"
+#include "util/bounds.h"
+#include "util/child.h"
 #include "util/sibling.h"
 
 extern char **environ;
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - t0->tv_sec) * 1000 +
+	       (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Reads the helper's answer until EOF, a full buffer or CV_STAKE_MS after
+ * t0; returns the bytes read, or -1 when time ran out. */
+static ssize_t read_answer(int fd, char *out, size_t size,
+			   const struct timespec *t0)
+{
+	struct pollfd pfd;
+	size_t got = 0;
+	long left;
+	ssize_t n;
+	int r;
+
+	while (got < size) {
+		if ((left = CV_STAKE_MS - ms_since(t0)) <= 0)
+			return -1;
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if ((r = poll(&pfd, 1, (int)left)) < 0 && errno == EINTR)
+			continue;
+		if (r == 0)
+			return -1;
+		if (r < 0)
+			break;
+		if ((n = read(fd, out + got, size - got)) < 0 &&
+		    errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* Reaps the helper, which exits right after its answer; one that does
+ * not within CV_STAKE_MS of t0 is killed.  0 and *status, or -1. */
+static int reap(pid_t pid, int *status, const struct timespec *t0)
+{
+	const struct timespec tick = { 0, 1000000 };	/* 1 ms */
+	pid_t r;
+
+	for (;;) {
+		if ((r = waitpid(pid, status, WNOHANG)) == pid) {
+			child_track(0);
+			return 0;
+		}
+		if (r < 0 && errno != EINTR)
+			break;
+		if (ms_since(t0) >= CV_STAKE_MS)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	child_end();
+	return -1;
+}
 
 int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 			  struct diag *d)
@@ -28,10 +103,10 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 	char full[4096], arg[16], out[64];
 	char *argv[] = { full, "worktree-stake", arg, (char *)workdir, NULL };
 	posix_spawn_file_actions_t fa;
-	size_t got = 0;
+	struct timespec t0;
 	int fds[2], status = 0, rc;
+	ssize_t got;
 	char *end;
-	ssize_t n;
 	pid_t pid;
 
 	*count = 0;
@@ -56,6 +131,7 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 	if (rc == 0)
 		rc = posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
 						      O_WRONLY, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (rc == 0)
 		rc = posix_spawn(&pid, full, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
@@ -65,16 +141,20 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 		return diag_set(d, CV_EIO, "cannot run %s: %s", full,
 				strerror(rc));
 	}
-	/* The hook's watchdog bounds this read: a stuck helper ends in a
-	 * deny, never in a hang. */
-	while (got < sizeof(out) - 1 &&
-	       ((n = read(fds[0], out + got, sizeof(out) - 1 - got)) > 0 ||
-		(n < 0 && errno == EINTR)))
-		if (n > 0)
-			got += (size_t)n;
+	/* From here on the helper ends with the hook, whichever way the
+	 * hook ends: its answer, this deadline, the watchdog or a signal
+	 * (the handlers call child_end()). */
+	child_track(pid);
+	got = read_answer(fds[0], out, sizeof(out) - 1, &t0);
 	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	if (got < 0) {
+		child_end();
+		return diag_set(d, CV_EIO, "%s worktree-stake took longer "
+				"than %d ms: killed", full, CV_STAKE_MS);
+	}
+	if (reap(pid, &status, &t0) < 0)
+		return diag_set(d, CV_EIO, "%s worktree-stake did not exit: "
+				"killed", full);
 	out[got] = '\0';
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || got == 0 ||
 	    out[0] < '0' || out[0] > '9')

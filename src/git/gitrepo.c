@@ -866,6 +866,39 @@ done:
 
 /* ---- the hook: what would a destructive command lose? ---- */
 
+/* The hook's question is answered by a helper the hook waits for: the
+ * index libgit2 is about to read by path (blocking) must be a regular
+ * file and of a size an honest repository below the entry limit has.  A
+ * FIFO swapped in after this check is left to the helper's time bound. */
+static int index_check(struct gitrepo *r, struct diag *d)
+{
+	char def[PATH_MAX];
+	const char *path = r->index_file;
+	struct stat st;
+	int fd, error = 0;
+
+	if (!path) {
+		if (snprintf(def, sizeof(def), "%sindex", gitrepo_gitdir(r)) >=
+		    (int)sizeof(def))
+			return diag_set(d, CV_ETOOBIG, "the index path of '%s' "
+					"is too long", gitrepo_gitdir(r));
+		path = def;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+		       O_CLOEXEC)) < 0)
+		return errno == ENOENT ? 0 : diag_set(d, CV_EIO, "cannot read "
+				"the index '%s': %s", path, strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		error = diag_set(d, CV_EINVAL, "the index '%s' is not a "
+				 "regular file: not read", path);
+	else if (st.st_size > (off_t)GITREPO_MAX_INDEX_BYTES)
+		error = diag_set(d, CV_ETOOBIG, "the index '%s' has %lld "
+				 "bytes: too large to compare in the hook",
+				 path, (long long)st.st_size);
+	close(fd);
+	return error;
+}
+
 int gitrepo_count_changes(size_t *count, const char *workdir,
 			  unsigned flags, struct diag *d)
 {
@@ -885,6 +918,8 @@ int gitrepo_count_changes(size_t *count, const char *workdir,
 				 workdir);
 		goto done;
 	}
+	if ((error = index_check(r, d)) < 0)
+		goto done;
 	if ((rc = g2.git_repository_index(&idx, r->repo)) < 0) {
 		error = git_fail(d, rc, "cannot read the index of", workdir);
 		goto done;

@@ -127,6 +127,23 @@
  * per 100 ms when the stat data matches, far slower when it does not. */
 #define GITREPO_MAX_STATUS_ENTRIES	50000
 
+/* The index of a repository at that limit: 50,000 entries of ~62 bytes
+ * plus their paths and extensions are ~10 MB.  A larger index is refused
+ * before libgit2 reads it whole into memory (a 2 GB one did). */
+#define GITREPO_MAX_INDEX_BYTES	(64u * 1024 * 1024)
+
+/* The worktree helper (`ccveto-full worktree-stake`, gitcount_exec.c):
+ * a comparison of GITREPO_MAX_STATUS_ENTRIES takes well under a second,
+ * so the hook waits CV_STAKE_MS for its answer (inside the 4 s watchdog,
+ * with time left to answer), then kills it and keeps its verdict.  The
+ * helper bounds itself too, in case the hook is gone: CV_STAKE_SECONDS of
+ * wall and CPU time, and CV_STAKE_MAX_DATA_BYTES of heap (RLIMIT_DATA:
+ * read-only mappings of pack files do not count, an index read into
+ * memory does). */
+#define CV_STAKE_MS		2500
+#define CV_STAKE_SECONDS	3
+#define CV_STAKE_MAX_DATA_BYTES	(512u * 1024 * 1024)
+
 /* `--all-refs` on a repository with thousands of tags is refused rather
  * than audited for minutes: name the refs you mean with --rev. */
 #define AUDIT_GIT_MAX_REFS	1000
