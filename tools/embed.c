@@ -218,6 +218,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	put_list("subcommands", g->n, desc->subcommands);
 	if (emit_regexes(g->n, desc->json, d) < 0)
 		return d->code;
+	printf("#define r%d_effect %uu, %uu\n", g->n, desc->effect_ops,
+	       desc->effect_classes);
 	printf("static const char r%d_json[] = ", g->n);
 	put_c_string(text);
 	printf(";\n\n");
@@ -267,12 +269,12 @@ int main(int argc, char **argv)
 	printf("const struct embedded_rule embedded_rules[] = {\n");
 	for (i = 0; i < total; i++)
 		printf("\t{ r%d_id, r%d_pack, r%d_tools, r%d_programs, "
-		       "r%d_keywords, r%d_subcommands, r%d_json, "
+		       "r%d_keywords, r%d_subcommands, r%d_effect, r%d_json, "
 		       "sizeof(r%d_json) - 1, r%d_examples, "
 		       "sizeof(r%d_examples) - 1, r%d_rx, r%d_rx_len },\n",
-		       i, i, i, i, i, i, i, i, i, i, i, i);
-	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, "
-	       "NULL, 0 }\n};\n");
+		       i, i, i, i, i, i, i, i, i, i, i, i, i);
+	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL, "
+	       "0, NULL, 0 }\n};\n");
 	printf("const size_t embedded_rule_count = %d;\n\n", total);
 	qsort(g.progs, g.nprogs, sizeof(*g.progs), cmp_prog);
 	printf("const struct embedded_prog embedded_prog_index[] = {\n");

@@ -67,6 +67,7 @@ static void run_examples(struct tally *t, struct ruleset *set,
 		memset(&call, 0, sizeof(call));
 		error = engine_call_from_example(&call, &a, ex, EX_HOME,
 						 EX_CWD, NULL, &d);
+		call.lexical = true;
 		if (error >= 0)
 			error = policy_judge(&v, &a, set, &call, &d);
 		if (error < 0) {

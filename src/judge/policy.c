@@ -17,6 +17,7 @@
 #include "util/bounds.h"
 #include "git/gitfacts.h"
 #include "json/jval.h"
+#include "judge/effect.h"
 #include "judge/policy.h"
 #include "rules/compiled.h"
 #include "rules/rulepack.h"
@@ -35,6 +36,7 @@ struct eval {
 	const char *branch;		/* current branch, looked up once */
 	bool branch_known;
 	const struct rule *rule;	/* being evaluated, for messages */
+	bool effects_done;		/* subjects' effects computed */
 };
 
 /* ---- matching ---- */
@@ -318,7 +320,43 @@ static bool judges_arguments(const struct cond *c)
 {
 	return c->args.pattern || c->path.pattern || c->line.pattern ||
 	       c->redirect.pattern || c->code.pattern || c->subcommand ||
-	       c->input_from || c->git_push_protected;
+	       c->input_from || c->git_push_protected || c->effect_ops;
+}
+
+/* Effects are computed for the whole call at once, in order (a
+ * location made by an earlier command is known to later ones), the
+ * first time an effect condition is reached. */
+static int need_effects(struct eval *ev)
+{
+	struct effect_env env;
+
+	if (ev->effects_done)
+		return 0;
+	ev->effects_done = true;
+	memset(&env, 0, sizeof(env));
+	env.home = ev->call->home;
+	env.cwd = ev->call->cwd;
+	env.tmpdir = getenv("TMPDIR");
+	env.no_fs = ev->call->lexical;
+	return effect_compute((struct subject_list *)&ev->call->subjects,
+			      ev->a, &env, ev->d);
+}
+
+static const struct effect *effect_hit(const struct cond *c,
+				       const struct subject *s)
+{
+	size_t i;
+
+	if (!s->effects)
+		return NULL;
+	for (i = 0; i < s->effects->n; i++) {
+		const struct effect *e = &s->effects->v[i];
+
+		if ((c->effect_ops & (1u << e->op)) &&
+		    (c->effect_classes & e->classes))
+			return e;
+	}
+	return NULL;
 }
 
 #define TRY(expr)						\
@@ -356,6 +394,14 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 			return 0;
 	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s)))
 		return 0;
+	if (c->effect_ops) {
+		int error = need_effects(ev);
+
+		if (error < 0)
+			return error;
+		if (!effect_hit(c, s))
+			return 0;
+	}
 	/* Then regexes, compiled on first use. */
 	if (c->args.pattern)
 		TRY(cmd ? rx_match_any(ev, &c->args, &s->args) : 0);
@@ -442,6 +488,18 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 				break;
 			}
 		if (!named)
+			return 0;
+	}
+	/* An effect rule is reached only by a subject with such an effect:
+	 * known before its JSON is parsed. */
+	if (r->effect_ops) {
+		struct cond pre;
+
+		if ((error = need_effects(ev)) < 0)
+			return error;
+		pre.effect_ops = r->effect_ops;
+		pre.effect_classes = r->effect_classes;
+		if (!effect_hit(&pre, s))
 			return 0;
 	}
 	ev->rule = r;
@@ -620,6 +678,31 @@ static const char *weigh_worktree(struct verdict *v, struct arena *a,
 	return note;
 }
 
+/* For an effect rule: which operand, resolved to what. */
+static const char *effect_note(const struct verdict *v, struct arena *a)
+{
+	const struct rule *r = v->hits[0].rule;
+	const struct effect *e;
+	unsigned bit;
+	char buf[600];
+
+	if (r->built <= 0 || !r->match || !r->match->effect_ops ||
+	    !v->hits[0].subject ||
+	    !(e = effect_hit(r->match, v->hits[0].subject)))
+		return NULL;
+	if (e->classes & ECL_UNRESOLVED) {
+		snprintf(buf, sizeof(buf), "; the target is computed at run "
+			 "time: `%.200s`", e->word);
+		return arena_strdup(a, buf);
+	}
+	for (bit = 1; bit && !(bit & e->classes & r->match->effect_classes);
+	     bit <<= 1)
+		;
+	snprintf(buf, sizeof(buf), "; `%.200s` is %.300s (%s)", e->word,
+		 e->path ? e->path : "a pattern", effect_class_name(bit));
+	return arena_strdup(a, buf);
+}
+
 static void make_reason(struct verdict *v, struct arena *a, const char *note)
 {
 	const struct rule *r = v->hits[0].rule;
@@ -699,7 +782,9 @@ int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
 	eval_release(&ev);
 	if (out->nhits) {
 		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
-		make_reason(out, a, weigh_worktree(out, a, call, d));
+		const char *note = weigh_worktree(out, a, call, d);
+
+		make_reason(out, a, note ? note : effect_note(out, a));
 	} else if (call->subjects.parse_incomplete) {
 		char buf[300];
 

@@ -39,6 +39,9 @@ struct toolcall {
 					 * advance (tests); NULL: read it from
 					 * cwd when a rule needs it */
 	struct subject_list subjects;
+	bool lexical;			/* judge paths without looking at the
+					 * filesystem (rule examples describe
+					 * a world, not this machine) */
 };
 
 /* Options a caller may set; NULL means the hook's defaults. */

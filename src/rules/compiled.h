@@ -30,6 +30,9 @@ struct cond {
 	struct flagspec *flags;
 	size_t nflags;
 	bool git_push_protected;
+	/* "effect": any effect with one of these ops on one of these
+	 * classes (bits of 1 << enum effect_op, enum effect_class). */
+	unsigned effect_ops, effect_classes;
 	struct rx args, path, line, redirect, code, content, url, host,
 		mcp_server, mcp_tool, strings;
 };
@@ -38,6 +41,7 @@ struct rule {
 	const char *id, *pack, *origin;
 	/* Prefilter facts as packed lists ("a\0b\0\0", rules_embed.h). */
 	const char *tools, *programs, *keywords, *subcommands;
+	unsigned effect_ops, effect_classes;	/* effect prefilter, 0: none */
 	const char *examples_text;	/* embedded: hit/miss, self-test only */
 	size_t examples_len;
 	struct jv *examples;		/* parsed examples_text */

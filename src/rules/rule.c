@@ -215,6 +215,22 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 	c->input_true = cond_list(j, "input_true");
 	c->git_push_protected =
 		jv_get_true(j, "git_push_protected");
+	if ((f = jv_get(j, "effect"))) {
+		const struct jv *v;
+		size_t i;
+
+		jv_for_each(v, cond_list(f, "op"))
+			for (i = 0; rulepack_effect_ops[i]; i++)
+				if (!strcmp(rulepack_effect_ops[i], v->s))
+					c->effect_ops |= 1u << i;
+		jv_for_each(v, cond_list(f, "class"))
+			for (i = 0; rulepack_effect_classes[i]; i++)
+				if (!strcmp(rulepack_effect_classes[i], v->s))
+					c->effect_classes |= 1u << i;
+		if (!c->effect_ops || !c->effect_classes)
+			return diag_set(d, CV_EINVAL, "rule '%s': bad effect",
+					id);
+	}
 	for (k = 0; k < RULEPACK_NREGEX; k++)
 		rule_rx(c, k)->pattern = jv_get_string(j,
 						     rulepack_regex_keys[k]);

@@ -10,7 +10,18 @@ const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
 	"redirect", "input_from", "via", "code", "git_push_protected",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
-	"strings", "input_true", NULL
+	"strings", "input_true", "effect", NULL
+};
+
+const char *const rulepack_effect_ops[] = {
+	"read", "upload", "write", "overwrite", "delete", "move", "chmod",
+	"create", NULL
+};
+
+const char *const rulepack_effect_classes[] = {
+	"root", "system", "device", "home", "home-entry", "ancestor",
+	"sibling", "project", "git", "credential", "secret", "home-data",
+	"inside", "temp", "created", "other", "unresolved", NULL
 };
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
@@ -77,6 +88,40 @@ static int string_list(const char **out, const struct jv *arr, const char *what,
 	return 0;
 }
 
+/* "effect": {"op": [names], "class": [names]}, both required. */
+static int check_effect(const struct jv *e, const char *id,
+			const char *origin, struct diag *d)
+{
+	static const char *const keys[] = { "op", "class", NULL };
+	const struct jv *c, *v;
+	int error;
+
+	if (!jv_is(e, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"effect\" must "
+				"be an object", origin, id);
+	jv_for_each(c, e)
+		if (!in_list(keys, c->key))
+			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
+					"key \"%s\" in \"effect\"", origin, id,
+					c->key);
+	for (c = e->child; c; c = c->next) {
+		const char *const *names = !strcmp(c->key, "op") ?
+			rulepack_effect_ops : rulepack_effect_classes;
+
+		if ((error = string_list(NULL, c, c->key, id, origin, d)) < 0)
+			return error;
+		jv_for_each(v, c)
+			if (!in_list(names, v->s))
+				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
+					"unknown effect %s \"%s\"", origin,
+					id, c->key, v->s);
+	}
+	if (!jv_get(e, "op") || !jv_get(e, "class"))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"effect\" needs "
+				"\"op\" and \"class\"", origin, id);
+	return 0;
+}
+
 static int check_conditions(const struct jv *cond, const char *where,
 			    const char *id, const char *origin,
 			    struct diag *d)
@@ -95,6 +140,9 @@ static int check_conditions(const struct jv *cond, const char *where,
 		if (in_list(list_keys, c->key)) {
 			if ((error = string_list(NULL, c, c->key, id,
 						 origin, d)) < 0)
+				return error;
+		} else if (!strcmp(c->key, "effect")) {
+			if ((error = check_effect(c, id, origin, d)) < 0)
 				return error;
 		} else if (!strcmp(c->key, "git_push_protected")) {
 			if (!jv_is(c, JV_TRUE))
@@ -225,6 +273,19 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	desc.id = id;
 	desc.pack = pack;
 	desc.json = rule;
+	if ((c = jv_get(match, "effect"))) {
+		const struct jv *v;
+		size_t k;
+
+		jv_for_each(v, jv_get(c, "op"))
+			for (k = 0; rulepack_effect_ops[k]; k++)
+				if (!strcmp(rulepack_effect_ops[k], v->s))
+					desc.effect_ops |= 1u << k;
+		jv_for_each(v, jv_get(c, "class"))
+			for (k = 0; rulepack_effect_classes[k]; k++)
+				if (!strcmp(rulepack_effect_classes[k], v->s))
+					desc.effect_classes |= 1u << k;
+	}
 	if ((c = jv_get(rule, "tools")) &&
 	    (error = string_list(desc.tools, c, "tools", id, origin, d)) < 0)
 		return error;
@@ -247,8 +308,11 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	/* A rule that applies to shell commands with neither a program nor
 	 * keywords would be evaluated on every command of every call. */
 	if (!desc.programs[0] && !desc.keywords[0] && applies_to_shell(&desc)) {
+		/* The effect is its own prefilter: computed once per call,
+		 * and empty for commands that touch no location. */
 		jv_for_each(c, match)
-			if (strcmp(c->key, "input_true"))
+			if (strcmp(c->key, "input_true") &&
+			    strcmp(c->key, "effect"))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"a rule for Bash/Monitor without "
 					"\"program\" needs \"keywords\" (the "

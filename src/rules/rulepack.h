@@ -21,6 +21,9 @@ struct rule_desc {
 	const char *keywords[RULEPACK_MAX_LIST + 1];
 	const char *subcommands[RULEPACK_MAX_LIST + 1];
 	const struct jv *json;				/* the rule object */
+	/* match.effect as bits (1 << index in rulepack_effect_ops /
+	 * _classes), 0 without one: the prefilter of effect rules. */
+	unsigned effect_ops, effect_classes;
 };
 
 /* Checks the pack's shape and every rule in it; calls fn for each rule.
@@ -39,6 +42,12 @@ extern const char *const rulepack_condition_keys[];
  * in the same one. */
 #define RULEPACK_NREGEX 11
 extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];
+
+/* The vocabulary of the `effect` condition ({"op": [...], "class":
+ * [...]}), in the order of enum effect_op and of the enum effect_class
+ * bits (judge/effect.h), NULL-terminated. */
+extern const char *const rulepack_effect_ops[];
+extern const char *const rulepack_effect_classes[];
 
 /* Compile options shared by the generator and the matcher. */
 #define RULEPACK_PCRE2_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)

@@ -18,6 +18,7 @@ struct embedded_rule {
 	const char *programs;
 	const char *keywords;
 	const char *subcommands;
+	unsigned effect_ops, effect_classes;	/* rule_desc's */
 	const char *json;		/* the rule without its examples */
 	size_t json_len;
 	const char *examples;		/* {"hit":[…],"miss":[…]}, for the

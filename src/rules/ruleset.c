@@ -197,6 +197,8 @@ static void fill_embedded(struct rule *r, const struct embedded_rule *e)
 	r->programs = e->programs;
 	r->keywords = e->keywords;
 	r->subcommands = e->subcommands;
+	r->effect_ops = e->effect_ops;
+	r->effect_classes = e->effect_classes;
 	r->json_text = e->json;
 	r->json_len = e->json_len;
 	r->examples_text = e->examples;
@@ -284,6 +286,8 @@ static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 		*p++ = '\0';
 	}
 	r->owned_lists = lists;
+	r->effect_ops = desc->effect_ops;
+	r->effect_classes = desc->effect_classes;
 	r->id = desc->id;
 	r->pack = desc->pack;
 	r->origin = ctx->origin;

@@ -39,4 +39,11 @@ int shell_parse(struct subject_list *out, struct arena *a,
 const char *shell_norm_path(struct arena *a, const struct shell_env *env,
 			    const char *path);
 
+/* `rel` joined to the absolute directory `base` ("~" and "~/x" against
+ * env->home) and tidied lexically ("//", "/./", "a/.."); NULL when it
+ * cannot be known (no base for a relative path, an unknown home) or on
+ * no memory.  Symlinks are not looked at. */
+const char *shell_path_join(struct arena *a, const struct shell_env *env,
+			    const char *base, const char *rel);
+
 #endif

@@ -106,6 +106,11 @@ struct sh_ctx {
 	const char *sub_out;
 	bool sub_unknown;
 	size_t made;	/* bytes produced, see shl_budget() */
+	/* The working directory as statements run (cd, pushd, popd): NULL
+	 * once a cd went somewhere computed at run time. */
+	const char *cwd, *oldcwd;
+	const char *dirstack[8];
+	size_t ndirs;
 };
 
 struct sh_src {

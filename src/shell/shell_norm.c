@@ -219,6 +219,41 @@ const char *shell_norm_path(struct arena *a, const struct shell_env *env,
 	return out;
 }
 
+const char *shell_path_join(struct arena *a, const struct shell_env *env,
+			    const char *base, const char *rel)
+{
+	const char *full;
+	char *buf;
+	size_t n;
+
+	if (!rel)
+		return NULL;
+	if (rel[0] == '~' && (rel[1] == '\0' || rel[1] == '/')) {
+		if (!env || !env->home || env->home[0] != '/')
+			return NULL;
+		n = strlen(env->home) + strlen(rel) + 1;
+		if (!(buf = arena_alloc(a, n)))
+			return NULL;
+		strcpy(buf, env->home);
+		strcat(buf, rel + 1);
+		full = buf;
+	} else if (rel[0] == '/') {
+		full = rel;
+	} else {
+		if (!base || base[0] != '/')
+			return NULL;
+		n = strlen(base) + strlen(rel) + 2;
+		if (n < strlen(rel) || !(buf = arena_alloc(a, n)))
+			return NULL;
+		strcpy(buf, base);
+		strcat(buf, "/");
+		strcat(buf, rel);
+		full = buf;
+	}
+	/* No env: "$HOME" and the home stay as written, no "~" form. */
+	return path_clean(a, NULL, full);
+}
+
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
@@ -805,6 +840,130 @@ static enum redirect_op redir_op(const struct sh_redir *r)
 	}
 }
 
+/* "$(mktemp ...)": a new name under the scratch directory.  Which name
+ * is not known, where it is is; the effect rules need only that. */
+static const char *mktemp_value(const struct sh_word *w, const char *v)
+{
+	if (strcmp(v, "$(" SH_ELLIPSIS ")") || w->progs.n != 1 ||
+	    strcmp(w->progs.v[0], "mktemp"))
+		return NULL;
+	return "/tmp/tmp.XXXXXXXXXX";
+}
+
+static unsigned char word_flags(const struct sh_src *p,
+				const struct sh_word *w)
+{
+	unsigned char f = (w->flags & SW_DYN) ? ARG_DYNAMIC : 0;
+	char c = w->start < p->n ? p->s[w->start] : 0;
+
+	bool ansi = c == '$' && w->start + 1 < p->n &&
+		    p->s[w->start + 1] == '\'';
+
+	if ((w->flags & SW_QUOTED) && (c == '\'' || c == '"' || c == '\\' ||
+	    ansi))
+		f |= ARG_LEAD_QUOTED;
+	if ((w->flags & SW_QUOTED) && (c == '\'' || ansi))
+		f |= ARG_SINGLE;
+	return f;
+}
+
+/* The directory a cd/pushd operand names, from the tracked cwd; NULL
+ * when it is computed at run time ($X, $(...)) or unknowable. */
+static const char *cd_target(struct sh_src *p, const struct sh_word *w)
+{
+	const struct shell_env *env = p->g->env;
+	const char *v = w->val;
+
+	if ((w->flags & SW_DYN) && mktemp_value(w, v))
+		return mktemp_value(w, v);
+	if (w->flags & SW_DYN) {
+		/* $HOME and ${HOME} are the home, which we know. */
+		if (has_prefix_dir(v, "$HOME", 5))
+			v += 5;
+		else if (has_prefix_dir(v, "${HOME}", 7))
+			v += 7;
+		else
+			return NULL;
+		if (strchr(v, '$') || strstr(v, SH_ELLIPSIS) || !env->home)
+			return NULL;
+		return shell_path_join(p->g->a, env, env->home,
+				       *v ? v + 1 : ".");
+	}
+	if (!strcmp(v, "-"))
+		return p->g->oldcwd;
+	return shell_path_join(p->g->a, env, p->g->cwd, v);
+}
+
+static void cwd_set(struct sh_src *p, const char *dir)
+{
+	p->g->oldcwd = p->g->cwd;
+	p->g->cwd = dir;
+}
+
+/* cd, pushd and popd move the directory of the statements after them;
+ * git -C and make -C move only their own.  What cannot be known becomes
+ * NULL (unknown), never the old directory. */
+static int track_cwd(struct sh_src *p, struct subject *s,
+		     const struct sh_word *w, size_t n)
+{
+	const char *prog = s->program, *dir;
+	struct sh_ctx *g = p->g;
+	size_t k = 0;
+
+	if (!strcmp(prog, "cd") || !strcmp(prog, "pushd")) {
+		while (k < n && w[k].val[0] == '-' && w[k].val[1] &&
+		       strcmp(w[k].val, "--"))
+			k++;
+		if (k < n && !strcmp(w[k].val, "--"))
+			k++;
+		if (k >= n) {
+			if (!strcmp(prog, "pushd"))
+				return 0;	/* swaps the top two: rare */
+			dir = g->env->home;
+		} else if (!strcmp(prog, "pushd") && w[k].val[0] == '+') {
+			dir = NULL;
+		} else {
+			dir = cd_target(p, &w[k]);
+		}
+		if (!strcmp(prog, "pushd")) {
+			if (g->ndirs < sizeof(g->dirstack) / sizeof(*g->dirstack))
+				g->dirstack[g->ndirs++] = g->cwd;
+			else
+				dir = NULL;
+		}
+		cwd_set(p, dir);
+		return 0;
+	}
+	if (!strcmp(prog, "popd")) {
+		cwd_set(p, g->ndirs ? g->dirstack[--g->ndirs] : NULL);
+		return 0;
+	}
+	if (strcmp(prog, "git") && strcmp(prog, "make") &&
+	    strcmp(prog, "gmake"))
+		return 0;
+	for (k = 0; k < n; k++) {
+		const char *v = w[k].val;
+
+		if (s->subcommand && !strcmp(prog, "git") &&
+		    !strcmp(v, s->subcommand))
+			break;
+		if (!strcmp(v, "-C") && k + 1 < n) {
+			s->cwd = (w[k + 1].flags & SW_DYN) ? NULL :
+				shell_path_join(g->a, g->env, s->cwd,
+						w[k + 1].val);
+			k++;
+		} else if (!strncmp(v, "--directory=", 12)) {
+			s->cwd = (w[k].flags & SW_DYN) ? NULL :
+				shell_path_join(g->a, g->env, s->cwd, v + 12);
+		} else if (!strncmp(v, "-C", 2) && v[2] &&
+			   strcmp(prog, "git")) {
+			s->cwd = (w[k].flags & SW_DYN) ? NULL :
+				shell_path_join(g->a, g->env, s->cwd, v + 2);
+		}
+	}
+	return 0;
+}
+
 static int make_subject(struct emitter *e, size_t i, size_t end,
 			const struct strlist *via, bool redirs,
 			struct subject **outp)
@@ -823,7 +982,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 		return NOMEM(p);
 	}
 	s->tool = p->g->env->tool;
-	s->cwd = p->g->env->cwd;
+	s->cwd = p->g->cwd;
 	s->text = e->text;
 	s->via = via_copy(via);
 	s->input_from = via_copy(&e->in_from);
@@ -839,12 +998,16 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	} else {
 		s->program = "";
 	}
+	if (end > i + 1 &&
+	    !(s->arg_flags = arena_alloc(a, end - i - 1)))
+		return NOMEM(p);
 	for (k = i + 1; k < end; k++) {
 		const char *raw = e->w[k].val, *norm = norm_arg(p, raw);
 
 		if (!norm || strlist_push(&s->raw_args, a, raw) < 0 ||
 		    strlist_push(&s->args, a, norm) < 0)
 			return NOMEM(p);
+		s->arg_flags[k - i - 1] = word_flags(p, &e->w[k]);
 	}
 	for (k = 0; redirs && k < e->c->nr; k++) {
 		struct sh_redir *r = &e->c->r[k];
@@ -861,6 +1024,8 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 		rv = &s->redirects[s->nredirects++];
 		rv->op = redir_op(r);
 		rv->target = shell_norm_path(a, p->g->env, r->target.val);
+		rv->raw = r->target.val;
+		rv->flags = word_flags(p, &r->target);
 		if (!rv->target)
 			return NOMEM(p);
 		if (r->kind == RK_INOUT) {
@@ -870,6 +1035,9 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	}
 	if (!s->program_dynamic && s->program[0])
 		s->subcommand = find_subcommand(s);
+	if (!s->program_dynamic && (error = track_cwd(p, s, e->w + i + 1,
+						      end - i - 1)) < 0)
+		return error;
 	if ((error = find_code(p, s)) < 0 ||
 	    (error = shf_run(p, s, i < end ? e->w[i].val : "")) < 0)
 		return error;
@@ -1343,9 +1511,12 @@ static bool is_assignment(struct sh_src *p, const struct sh_word *w)
 
 static int remember(struct sh_src *p, const struct sh_word *w)
 {
-	const char *eq = strchr(w->val, '=');
+	const char *eq = strchr(w->val, '='), *tmp;
 	size_t nlen;
 
+	if (eq && (w->flags & SW_SUBST) &&
+	    (tmp = mktemp_value(w, eq + 1)))
+		return shl_var_set(p, w->val, (size_t)(eq - w->val), tmp);
 	if (!eq || (w->flags & SW_SUBST))
 		return 0;
 	nlen = (size_t)(eq - w->val);

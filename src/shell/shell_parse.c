@@ -725,6 +725,7 @@ int shell_parse(struct subject_list *out, struct arena *a,
 	g.a = a;
 	g.env = env ? env : &noenv;
 	g.d = d;
+	g.cwd = g.env->cwd;
 	if (g.env->home) {
 		g.home_len = strlen(g.env->home);
 		while (g.home_len > 1 && g.env->home[g.home_len - 1] == '/')

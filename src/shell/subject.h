@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct effect_list;
+
 enum subject_kind {
 	SUBJECT_COMMAND,	/* a simple shell command */
 	SUBJECT_FILE,		/* Read, Write, Edit, NotebookEdit, Glob, Grep */
@@ -25,9 +27,18 @@ enum redirect_op {
 	REDIR_DUP,		/* 2>&1, <&3: no file involved */
 };
 
+/* What the shell left unknown in a word, for the effect resolver. */
+#define ARG_DYNAMIC	1u	/* holds an unresolved $VAR, ${ }, $( ) */
+#define ARG_LEAD_QUOTED	2u	/* its first character was quoted or
+				 * escaped: a leading ~ is literal */
+#define ARG_SINGLE	4u	/* it starts with '...' or $'...': a $
+				 * there is text */
+
 struct redirect {
 	enum redirect_op op;
+	unsigned char flags;	/* ARG_* of the target word */
 	const char *target;	/* normalised like a path argument */
+	const char *raw;	/* as written, quotes removed */
 };
 
 /* Dynamic list of strings in the arena. */
@@ -46,6 +57,7 @@ struct subject {
 	struct strlist args;		/* argv[1..], quotes removed, paths
 					 * normalised (~, //, /./, trailing /) */
 	struct strlist raw_args;	/* argv[1..], quotes removed only */
+	unsigned char *arg_flags;	/* ARG_* of each raw_args word */
 	const char *subcommand;		/* first operand after the program's
 					 * global options (git -C x push -> push) */
 	struct redirect *redirects;
@@ -68,8 +80,13 @@ struct subject {
 	struct strlist strings;		/* every string leaf of tool_input */
 	struct strlist true_inputs;	/* tool_input keys whose value is true */
 
-	/* Facts for branch-aware git rules, filled on demand. */
+	/* The directory the command runs in: the payload's cwd, moved by
+	 * earlier cd/pushd of the same call and by git -C / make -C; NULL
+	 * when unknown (cd to a computed place). */
 	const char *cwd;
+	/* What it does to which locations (effect.h), filled once per call
+	 * when a rule first asks. */
+	struct effect_list *effects;
 };
 
 struct subject_list {

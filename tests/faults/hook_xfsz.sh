@@ -32,7 +32,7 @@ hook() {
 }
 
 is "deny past the size limit: still denied (not SIGXFSZ)" "$(hook 'rm -rf ~')" 2
-check "  for its rule" grep -q "filesystem.rm-home" "$T/err"
+check "  for its rule" grep -q "filesystem.delete-protected" "$T/err"
 is "no objection past the size limit: exit 0" "$(hook ls)" 0
 check "  silent" sh -c "test ! -s '$T/stdout' && test ! -s '$T/err'"
 is "ask past the size limit: still an ask" "$(hook 'npm publish')" 0

@@ -24,7 +24,7 @@ mkfifo "$LOG"
 is "FIFO log, no objection call: still exit 0" "$(hook ls)" 0
 check "  and no watchdog message" sh -c "! grep -q 'timed out' '$T/err'"
 is "FIFO log, deny call: deny" "$(hook 'rm -rf ~')" 2
-check "  for its rule, not the watchdog" grep -q 'filesystem.rm-home' "$T/err"
+check "  for its rule, not the watchdog" grep -q 'filesystem.delete-protected' "$T/err"
 check "the FIFO is left as it was" test -p "$LOG"
 $RUN "$CCVETO" log --home "$HOME" > "$T/out" 2> "$T/err"
 check "ccveto log does not wait either, and says why" \

@@ -37,7 +37,7 @@ while [ ! -s "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 check "another process holds the lock" test -s "$T/locked"
 echo "$deny" | $RUN "$CCVETO" hook --home "$HOME" > /dev/null 2> "$T/err"
 is "lock held elsewhere: denied by its rule" "$?" 2
-check "  not by the watchdog" grep -q 'filesystem.rm-home' "$T/err"
+check "  not by the watchdog" grep -q 'filesystem.delete-protected' "$T/err"
 check "  and the record was written, whole" \
 	sh -c "tail -n 1 '$LOG' | python3 -c 'import json,sys; assert json.load(sys.stdin)[\"session_id\"]==\"s\"'"
 kill "$holder" 2>/dev/null

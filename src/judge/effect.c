@@ -1,0 +1,1600 @@
+/* effect.c - the effect engine, see effect.h.
+ *
+ * Security invariants kept here:
+ * - one resolver for every location (shell operands, redirect targets,
+ *   option values, file-tool paths): home and the tracked cwd joined, then
+ *   the longest existing prefix followed through symlinks, so a spelling
+ *   (`../../`, `$HOME`, a shipped `vendor -> ~` link) cannot launder a
+ *   protected location;
+ * - what cannot be resolved ($X, $(...), a cd to a computed place) is
+ *   ECL_UNRESOLVED, never "harmless", unless a literal directory before
+ *   the computed part is already inside the project or a scratch tree;
+ * - a glob is a pattern: it has the classes of every protected location
+ *   it could match, on the filesystem or in the tables;
+ * - every bound (symlinks followed, directory entries read, operands)
+ *   is counted; reaching one makes the location unresolved (fail closed). */
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "judge/effect_int.h"
+#include "rules/rulepack.h"
+#include "shell/shell.h"
+#include "util/arena.h"
+#include "util/bounds.h"
+
+/* Symlinks followed in one path (the kernel's own limit is 40). */
+#define EFFECT_MAX_LINKS	40
+/* Directory entries read to match one glob against the filesystem; a
+ * bigger directory matches from the tables only. */
+#define EFFECT_MAX_DIRENTS	4096
+/* Parents walked up from the cwd looking for the project's .git. */
+#define EFFECT_MAX_UP		64
+
+#define ELLIPSIS "\xe2\x80\xa6"
+#define NOMEM(x) diag_set((x)->d, CV_ENOMEM, "out of memory")
+
+struct ectx {
+	struct arena *a;
+	struct diag *d;
+	const struct effect_env *env;
+	const char *home;		/* physical, no trailing '/' */
+	const char *project;		/* physical */
+	const char *tmpdir;
+	struct strlist created;		/* physical paths made by the call */
+	struct strlist made_words;	/* ... and the words that named them */
+	struct strlist made_cwds;
+	struct strlist link_from;	/* symlinks made by the call (ln -s) */
+	struct strlist link_to;
+	bool nofollow;			/* cp -a / tar: operands not followed */
+	const char **creds;		/* effect_creds made absolute, once */
+};
+
+struct loc {
+	const char *path;		/* NULL: unresolved */
+	unsigned classes;
+	bool exists, isdir;
+	bool gone;			/* its directory exists, it does not */
+};
+
+/* The names rules use are the rule schema's (rulepack.c), in enum
+ * order. */
+#define op_names rulepack_effect_ops
+#define class_names rulepack_effect_classes
+
+int effect_op_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < EOP_COUNT; i++)
+		if (!strcmp(op_names[i], name))
+			return i;
+	return -1;
+}
+
+int effect_class_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ECL_COUNT; i++)
+		if (!strcmp(class_names[i], name))
+			return i;
+	return -1;
+}
+
+const char *effect_op_name(enum effect_op op)
+{
+	return op < EOP_COUNT ? op_names[op] : "?";
+}
+
+const char *effect_class_name(unsigned class_bit)
+{
+	int i;
+
+	for (i = 0; i < ECL_COUNT; i++)
+		if (class_bit == 1u << i)
+			return class_names[i];
+	return "?";
+}
+
+/* ---- paths ---- */
+
+static bool under(const char *p, const char *dir)
+{
+	size_t n;
+
+	if (!dir)
+		return false;
+	n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return p[0] == '/';
+	return !strncmp(p, dir, n) && (p[n] == '/' || p[n] == '\0');
+}
+
+static bool strictly_under(const char *p, const char *dir)
+{
+	return under(p, dir) && strcmp(p, dir) &&
+	       !(dir[0] == '/' && dir[1] == '\0' && p[1] == '\0');
+}
+
+static char *cat3(struct arena *a, const char *x, const char *sep,
+		  const char *y)
+{
+	size_t nx = strlen(x), ns = strlen(sep), ny = strlen(y);
+	char *out;
+
+	if (nx + ns + ny + 1 < nx)
+		return NULL;
+	if (!(out = arena_alloc(a, nx + ns + ny + 1)))
+		return NULL;
+	memcpy(out, x, nx);
+	memcpy(out + nx, sep, ns);
+	memcpy(out + nx + ns, y, ny + 1);
+	return out;
+}
+
+static const char *made_link(struct ectx *x, const char *path)
+{
+	size_t i;
+
+	for (i = x->link_from.n; i-- > 0;)
+		if (!strcmp(x->link_from.v[i], path))
+			return x->link_to.v[i];
+	return NULL;
+}
+
+/* The kernel's view of absolute path `in`: every existing prefix
+ * followed through symlinks (the last component only when `follow`),
+ * ".." taken physically where the path exists and lexically beyond.
+ * NULL when a bound is hit. */
+static const char *physical(struct ectx *x, const char *in, bool follow,
+			    bool *exists, bool *isdir, bool *gone)
+{
+	char cur[PATH_MAX], todo[PATH_MAX * 2], link[PATH_MAX];
+	size_t nc = 0, links = 0;
+	bool missing = x->env->no_fs;
+	struct stat st;
+
+	*exists = *isdir = *gone = false;
+	if (strlen(in) >= sizeof(todo))
+		return NULL;
+	strcpy(todo, in);
+	cur[0] = '\0';
+	for (;;) {
+		char *s = todo, *e;
+		size_t len, rest;
+		ssize_t k;
+		bool last;
+
+		while (*s == '/')
+			s++;
+		if (!*s)
+			break;
+		for (e = s; *e && *e != '/'; e++)
+			;
+		len = (size_t)(e - s);
+		last = true;
+		for (const char *r = e; *r; r++)
+			if (*r != '/') {
+				last = false;
+				break;
+			}
+		if (len == 1 && s[0] == '.') {
+			memmove(todo, e, strlen(e) + 1);
+			continue;
+		}
+		if (len == 2 && s[0] == '.' && s[1] == '.') {
+			while (nc > 0 && cur[nc - 1] != '/')
+				nc--;
+			if (nc > 0)
+				nc--;
+			cur[nc] = '\0';
+			memmove(todo, e, strlen(e) + 1);
+			continue;
+		}
+		if (nc + 1 + len >= sizeof(cur))
+			return NULL;
+		cur[nc] = '/';
+		memcpy(cur + nc + 1, s, len);
+		cur[nc + 1 + len] = '\0';
+		memmove(todo, e, strlen(e) + 1);
+		if (missing) {
+			nc += 1 + len;
+			continue;
+		}
+		if (lstat(cur, &st) < 0) {
+			const char *made = made_link(x, cur);
+
+			rest = strlen(todo);
+
+			if (made && !*made)
+				return NULL;	/* a link to a computed place */
+			if (made && (!last || follow)) {
+				/* A link an earlier command of the call
+				 * makes: followed as the kernel will. */
+				k = (ssize_t)strlen(made);
+				if (k >= (ssize_t)sizeof(link) ||
+				    ++links > EFFECT_MAX_LINKS ||
+				    (size_t)k + 1 + rest >= sizeof(todo))
+					return NULL;
+				memcpy(link, made, (size_t)k + 1);
+				goto splice;
+			}
+			missing = true;
+			*gone = last && !made && errno == ENOENT;
+			nc += 1 + len;
+			continue;
+		}
+		if (S_ISLNK(st.st_mode) && (!last || follow)) {
+			k = readlink(cur, link, sizeof(link) - 1);
+			rest = strlen(todo);
+			if (k <= 0 || ++links > EFFECT_MAX_LINKS ||
+			    (size_t)k + 1 + rest >= sizeof(todo))
+				return NULL;
+			link[k] = '\0';
+splice:
+			memmove(todo + k + 1, todo, rest + 1);
+			memcpy(todo, link, (size_t)k);
+			todo[k] = '/';
+			if (link[0] == '/') {
+				nc = 0;
+			}
+			cur[nc] = '\0';
+			continue;
+		}
+		nc += 1 + len;
+		if (last) {
+			*exists = true;
+			*isdir = S_ISDIR(st.st_mode);
+			if (S_ISLNK(st.st_mode) && !stat(cur, &st))
+				*isdir = false;	/* the link is what is hit */
+		}
+	}
+	if (nc == 0)
+		return arena_strdup(x->a, "/");
+	if (!missing && !*exists && !lstat(cur, &st)) {
+		*exists = true;
+		*isdir = S_ISDIR(st.st_mode);
+	}
+	return arena_strndup(x->a, cur, nc);
+}
+
+/* ---- classes ---- */
+
+static bool in_list(const char *const *l, const char *s, size_t n)
+{
+	for (; *l; l++)
+		if (strlen(*l) == n && !strncmp(*l, s, n))
+			return true;
+	return false;
+}
+
+static const char *cred_abs(struct ectx *x, const struct ecred *c)
+{
+	size_t i = (size_t)(c - effect_creds);
+
+	if (!x->creds) {
+		size_t k;
+
+		if (!(x->creds = arena_calloc(x->a, effect_ncreds,
+					      sizeof(*x->creds))))
+			return NULL;
+		for (k = 0; k < effect_ncreds; k++)
+			x->creds[k] = effect_creds[k].path[0] != '~' ?
+				effect_creds[k].path : !x->home ? NULL :
+				cat3(x->a, x->home, "", effect_creds[k].path + 1);
+	}
+	return x->creds[i];
+}
+
+static bool public_name(const struct ecred *c, const char *base)
+{
+	const char *p = c->public_suffixes, *e;
+	char pat[64];
+
+	while (p && *p) {
+		for (e = p; *e && *e != ' '; e++)
+			;
+		if ((size_t)(e - p) < sizeof(pat)) {
+			memcpy(pat, p, (size_t)(e - p));
+			pat[e - p] = '\0';
+			if (!fnmatch(pat, base, 0))
+				return true;
+		}
+		p = *e ? e + 1 : e;
+	}
+	return false;
+}
+
+/* Classes of a credential store in or containing p. */
+static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
+{
+	unsigned cl = 0;
+	size_t i;
+
+	for (i = 0; i < effect_ncreds; i++) {
+		const struct ecred *c = &effect_creds[i];
+		const char *abs = cred_abs(x, c), *base;
+
+		if (!abs)
+			continue;
+		if (under(p, abs)) {
+			cl |= ECL_CREDENTIAL;
+			base = strrchr(p, '/');
+			base = base ? base + 1 : p;
+			if (!strcmp(p, abs) || !public_name(c, base))
+				cl |= ECL_SECRET;
+		} else if (contains && under(abs, p)) {
+			cl |= ECL_CREDENTIAL | ECL_SECRET;
+		}
+	}
+	return cl;
+}
+
+static bool in_home_temp(struct ectx *x, const char *p)
+{
+	const char *const *t;
+	size_t n;
+
+	if (!x->home || !strictly_under(p, x->home))
+		return false;
+	p += strlen(x->home) + 1;
+	for (t = effect_home_temp; *t; t++) {
+		n = strlen(*t);
+		if (!strncmp(p, *t, n) && (p[n] == '/' || !p[n]))
+			return true;
+	}
+	return false;
+}
+
+static bool in_temp(struct ectx *x, const char *p)
+{
+	const char *const *t;
+
+	for (t = effect_temp_dirs; *t; t++)
+		if (strictly_under(p, *t))
+			return true;
+	return x->tmpdir && strcmp(x->tmpdir, "/") &&
+	       strictly_under(p, x->tmpdir);
+}
+
+static unsigned classify(struct ectx *x, const char *p, bool contains)
+{
+	const char *const *t;
+	const char *s, *e;
+	unsigned cl = 0;
+	bool in_home, in_proj;
+	size_t i;
+
+	for (i = 0; i < x->created.n; i++)
+		if (under(p, x->created.v[i]))
+			return ECL_CREATED;
+	for (t = effect_harmless_devices; *t; t++)
+		if (under(p, *t))
+			return ECL_TEMP;
+	if (!strcmp(p, "/"))
+		return ECL_ROOT | ECL_ANCESTOR;
+	if (under(p, "/dev"))
+		return ECL_DEVICE;
+	cl = cred_classes(x, p, contains);
+	in_home = x->home && under(p, x->home);
+	in_proj = x->project && under(p, x->project);
+	/* The deeper root decides: a project in the home, or a home in a
+	 * (test) project. */
+	if (in_home && in_proj) {
+		if (strlen(x->home) > strlen(x->project))
+			in_proj = false;
+		else
+			in_home = false;
+	}
+	if (in_proj) {
+		/* What git cannot work without: .git, HEAD, the refs tree
+		 * and every object.  Hooks and config are the tamper pack's
+		 * (planting, not loss); a single ref (refs/original) can be
+		 * made again. */
+		static const char *const core[] = {
+			"HEAD", "refs", "packed-refs", NULL };
+		const char *rel;
+
+		if (!strcmp(p, x->project))
+			return cl | ECL_PROJECT;
+		rel = p + strlen(x->project) + 1;
+		if (!strcmp(rel, ".git") || !strncmp(rel, ".git/objects", 12) ||
+		    (!strncmp(rel, ".git/", 5) &&
+		     in_list(core, rel + 5, strlen(rel + 5))))
+			return cl | ECL_GIT;
+		return cl | ECL_INSIDE;
+	}
+	if (x->project && strictly_under(x->project, p))
+		cl |= ECL_ANCESTOR;
+	if (in_home) {
+		const char *rel = p + strlen(x->home) + 1;
+
+		if (!strcmp(p, x->home))
+			return cl | ECL_HOME;
+		if (in_home_temp(x, p) && !(cl & ECL_CREDENTIAL))
+			return ECL_TEMP;
+		if (!(cl & ECL_ANCESTOR) && !strchr(rel, '/'))
+			cl |= ECL_HOME_ENTRY;
+	}
+	if (cl & (ECL_ANCESTOR | ECL_HOME_ENTRY))
+		return cl;
+	if (!in_home && in_temp(x, p))
+		return cl | ECL_TEMP;
+	/* Beside the project: under one of its ancestors below the home (or,
+	 * for a project outside the homes, below a top-level directory that
+	 * is not a system tree), not on the way to the project. */
+	if (x->project) {
+		char anc[PATH_MAX];
+		size_t n = strlen(x->project);
+
+		if (n < sizeof(anc)) {
+			memcpy(anc, x->project, n + 1);
+			do {
+				while (n > 1 && anc[n - 1] != '/')
+					n--;
+				if (n > 1)
+					n--;
+				anc[n] = '\0';
+			} while (n > 1 && !under(p, anc));
+			if (n > 1 && (x->home && under(x->project, x->home) ?
+				      strictly_under(anc, x->home) :
+				      (strchr(anc + 1, '/') ||
+				       !in_list(effect_system_dirs, anc + 1,
+						strlen(anc + 1)))))
+				cl |= ECL_SIBLING;
+		}
+	}
+	if (cl & (ECL_SIBLING | ECL_CREDENTIAL))
+		return cl;
+	if (in_home)
+		return cl | ECL_HOME_DATA;
+	/* A system tree and its top entries (/usr/lib, /etc/passwd);
+	 * deeper files (/usr/local/bin/tool) are other. */
+	s = p + 1;
+	e = s + strcspn(s, "/");
+	if (in_list(effect_system_dirs, s, (size_t)(e - s)) &&
+	    (!*e || !strchr(e + 1, '/')))
+		return cl | ECL_SYSTEM;
+	return cl | ECL_OTHER;
+}
+
+/* ---- resolving a word ---- */
+
+static bool has_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+static bool dynamic(const char *s)
+{
+	return strchr(s, '$') || strchr(s, '`') || strstr(s, ELLIPSIS);
+}
+
+/* Expands what the shell left for us: "~", "~user", $HOME, $PWD,
+ * $CLAUDE_PROJECT_DIR, $TMPDIR.  NULL when the word needs a home or cwd
+ * we do not know. */
+static const char *expand(struct ectx *x, const char *cwd, const char *w,
+			  bool tilde, bool vars_too)
+{
+	static const struct { const char *name; int what; } vars[] = {
+		{ "$HOME", 0 }, { "${HOME}", 0 }, { "$PWD", 1 },
+		{ "${PWD}", 1 }, { "$CLAUDE_PROJECT_DIR", 2 },
+		{ "${CLAUDE_PROJECT_DIR}", 2 }, { "$TMPDIR", 3 },
+		{ "${TMPDIR}", 3 },
+	};
+	const char *base = NULL, *rest = w;
+	size_t i, n;
+
+	if (w[0] == '~' && tilde) {
+		n = strcspn(w + 1, "/");
+		rest = w + 1 + n;
+		if (n == 0) {
+			base = x->home;
+		} else if (n == 1 && w[1] == '+') {
+			base = cwd;
+		} else {
+			const char *hb = x->home ? strrchr(x->home, '/') : NULL;
+			char *u = arena_strndup(x->a, w + 1, n);
+
+			if (!u)
+				return NULL;
+			if (hb && !strcmp(hb + 1, u))
+				base = x->home;
+			else if (!strcmp(u, "root"))
+				base = "/root";
+			else if (!strchr(u, '$') && u[0] != '-')
+				base = cat3(x->a, "/home/", "", u);
+		}
+		if (!base)
+			return NULL;
+		return cat3(x->a, base, "", rest);
+	}
+	for (i = 0; vars_too && i < sizeof(vars) / sizeof(*vars); i++) {
+		n = strlen(vars[i].name);
+		if (strncmp(w, vars[i].name, n) || (w[n] && w[n] != '/'))
+			continue;
+		base = vars[i].what == 0 ? x->home : vars[i].what == 1 ? cwd :
+		       vars[i].what == 2 ? x->project :
+		       (x->tmpdir ? x->tmpdir : "/tmp");
+		return base ? cat3(x->a, base, "", w + n) : NULL;
+	}
+	if (w[0] == '/')
+		return w;
+	/* Starting computed: not necessarily relative. */
+	if (!cwd || (vars_too && (w[0] == '$' || w[0] == '`')))
+		return NULL;
+	return cat3(x->a, cwd, "/", w);
+}
+
+/* A glob: the classes of every location it could match.  The literal
+ * directory before the first pattern component is resolved; the pattern
+ * is matched against its entries on disk and against the names the
+ * tables protect (credential stores, the way to the project, .git). */
+static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
+{
+	char *dir = arena_strdup(x->a, abs), *pat, *rest;
+	const char *d;
+	unsigned cl = 0;
+	bool ex, isdir = false, gone;
+	size_t i;
+
+	if (!dir)
+		return ECL_UNRESOLVED;
+	/* dir = up to the component holding the first glob character. */
+	pat = dir + strcspn(dir, "*?[");
+	while (pat > dir && pat[-1] != '/')
+		pat--;
+	pat[-1] = '\0';
+	rest = strchr(pat, '/');
+	if (rest)
+		*rest++ = '\0';
+	d = *dir ? physical(x, dir, true, &ex, &isdir, &gone) : "/";
+	if (!d)
+		return ECL_UNRESOLVED;
+	/* Any name the pattern could match, as a child of d (a leading
+	 * dot must be literal: "[.]ssh" and "*" never match ".ssh"). */
+	if (strncmp(pat, "[.]", 3)) {
+		bool dotted = pat[0] == '.';
+		char *probe = cat3(x->a, d, strcmp(d, "/") ? "/" : "",
+				   dotted ? ".\x01" : "\x01");
+
+		if (!probe)
+			return ECL_UNRESOLVED;
+		if (rest && *rest)
+			probe = cat3(x->a, probe, "/", rest);
+		if (!probe)
+			return ECL_UNRESOLVED;
+		cl |= classify(x, probe, contains) &
+		      ~(ECL_CREDENTIAL | ECL_SECRET);
+	}
+	/* "*" is everything in d: as good as d itself (but "*" in the
+	 * project is its files, left to the rules on "rm -rf *"). */
+	if (!strcmp(pat, "*") && !(rest && *rest))
+		cl |= classify(x, d, contains) & ~ECL_PROJECT;
+	/* Protected names under d that it matches. */
+	for (i = 0; i < effect_ncreds; i++) {
+		const char *c = cred_abs(x, &effect_creds[i]);
+		char comp[NAME_MAX + 1];
+		size_t n;
+
+		if (!c || !strictly_under(c, d))
+			continue;
+		/* A token kept in a cache is lost with it, not leaked. */
+		if (!contains && in_home_temp(x, c))
+			continue;
+		c += strlen(d) + (strcmp(d, "/") ? 1 : 0);
+		n = strcspn(c, "/");
+		if (n >= sizeof(comp))
+			continue;
+		memcpy(comp, c, n);
+		comp[n] = '\0';
+		if (!fnmatch(pat, comp, FNM_PERIOD))
+			cl |= ECL_CREDENTIAL | ECL_SECRET;
+	}
+	if (x->project && strictly_under(x->project, d)) {
+		const char *c = x->project + strlen(d) + (strcmp(d, "/") ? 1 : 0);
+		char comp[NAME_MAX + 1];
+		size_t n = strcspn(c, "/");
+
+		if (n < sizeof(comp)) {
+			memcpy(comp, c, n);
+			comp[n] = '\0';
+			if (!fnmatch(pat, comp, FNM_PERIOD))
+				cl |= classify(x, cat3(x->a, d, "/", comp) ?
+					       cat3(x->a, d, "/", comp) : d,
+					       contains);
+		}
+	}
+	if (x->project && !strcmp(d, x->project) &&
+	    !fnmatch(pat, ".git", FNM_PERIOD))
+		cl |= ECL_GIT;
+	/* And what is really there, when the directory is small enough. */
+	if (!x->env->no_fs && isdir && !(rest && *rest)) {
+		DIR *dh = opendir(d);
+		struct dirent *de;
+		size_t seen = 0;
+
+		while (dh && (de = readdir(dh))) {
+			char *full;
+
+			if (++seen > EFFECT_MAX_DIRENTS)
+				break;
+			if (!strcmp(de->d_name, ".") ||
+			    !strcmp(de->d_name, "..") ||
+			    fnmatch(pat, de->d_name, FNM_PERIOD))
+				continue;
+			full = cat3(x->a, d, strcmp(d, "/") ? "/" : "",
+				    de->d_name);
+			if (full)
+				cl |= classify(x, full, contains);
+		}
+		if (dh)
+			closedir(dh);
+	}
+	return cl;
+}
+
+/* "${NAME:?msg}" and "${NAME:-word}" leading a word.  For a name we know
+ * (HOME, PWD, TMPDIR) the word is rewritten to "$NAME..."; for another
+ * name, ":?" is the guard idiom (bash stops when it is empty, so it
+ * cannot become "/" or "~"): "" is returned; anything else is kept. */
+static const char *guarded(struct ectx *x, const char *w)
+{
+	static const char *const known[] = { "HOME", "PWD", "TMPDIR", NULL };
+	size_t n;
+	const char *close, *rest;
+
+	if (strncmp(w, "${", 2))
+		return w;
+	n = strspn(w + 2, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		   "0123456789_");
+	if (!n || w[2 + n] != ':' || (w[3 + n] != '?' && w[3 + n] != '-'))
+		return w;
+	if (!(close = strchr(w + 2 + n, '}')))
+		return w;
+	rest = close + 1;
+	if (in_list(known, w + 2, n))
+		return cat3(x->a, "$", arena_strndup(x->a, w + 2, n) ?
+			    arena_strndup(x->a, w + 2, n) : "", rest);
+	if (w[3 + n] == '?' && !dynamic(rest))
+		return "";
+	return w;
+}
+
+/* Resolves one operand for an effect.  `follow`: the last component is
+ * followed through a symlink (rm does not follow it, cat does). */
+static struct loc resolve(struct ectx *x, const char *cwd, const char *w,
+			  unsigned wf, bool follow, bool contains)
+{
+	struct loc l = { NULL, ECL_UNRESOLVED, false, false, false };
+	const char *abs, *dyn;
+	size_t n = strlen(w), i;
+	bool tilde = !(wf & ARG_LEAD_QUOTED);
+
+	if (!n)
+		return l;
+	/* The same word, in the same directory, as a location an earlier
+	 * command made: that one (mkdir d-$$ && rm -rf d-$$). */
+	for (i = 0; i < x->made_words.n; i++)
+		if (!strcmp(x->made_words.v[i], w) &&
+		    x->made_cwds.v[i] == cwd) {
+			l.classes = ECL_CREATED;
+			return l;
+		}
+	/* $ and ` the shell left alone (single quotes) are text; a value
+	 * the parser substituted may itself hold "$HOME". */
+	if (!(wf & ARG_DYNAMIC) && ((wf & ARG_SINGLE) || !dynamic(w))) {
+		if (!(abs = expand(x, cwd, w, tilde, false)))
+			return l;
+		goto literal;
+	}
+	/* "dir/" and "dir/." name the directory a link points to. */
+	if (w[n - 1] == '/' || (n >= 2 && !strcmp(w + n - 2, "/.")))
+		follow = true;
+	if (dynamic(w) && !(w = guarded(x, w)))
+		return l;
+	if (!*w) {
+		l.classes = ECL_OTHER;	/* ${X:?}: never empty, not known */
+		return l;
+	}
+	if (dynamic(w)) {
+		const char *exp = expand(x, cwd, w, tilde, true);
+		char *pre;
+		bool ex, isdir, gone;
+		unsigned cl;
+
+		/* $HOME/x, $PWD/x ... with nothing computed after them. */
+		if (exp && !dynamic(exp) && strncmp(w, "$HOME", 5) &&
+		    strncmp(w, "${HOME}", 7)) {
+			w = exp;
+		} else if (exp && !dynamic(exp)) {
+			w = exp;
+		} else {
+			/* The literal directory before the computed part
+			 * decides when it is the project's inside or
+			 * scratch: $X cannot climb out of it (no ".."
+			 * after a computed part is assumed). */
+			dyn = exp ? exp : w;
+			pre = arena_strdup(x->a, dyn);
+			if (!pre)
+				return l;
+			n = strcspn(pre, "$`\xe2");
+			while (n > 0 && pre[n - 1] != '/')
+				n--;
+			if (n == 0 || !exp || exp[0] != '/' ||
+			    strstr(dyn + n, ".."))
+				return l;
+			pre[n - 1] = '\0';
+			abs = physical(x, *pre ? pre : "/", true, &ex, &isdir, &gone);
+			if (!abs || !(abs = cat3(x->a, abs, strcmp(abs, "/") ?
+						 "/" : "", "\x01")))
+				return l;
+			/* Some name in that directory. */
+			cl = classify(x, abs, contains);
+			if (cl & (ECL_INSIDE | ECL_TEMP | ECL_CREATED))
+				l.classes = cl;
+			return l;
+		}
+	}
+	if (!(abs = expand(x, cwd, w, tilde, true)))
+		return l;
+literal:
+	if (has_glob(abs)) {
+		l.classes = glob_classes(x, abs, contains);
+		return l;
+	}
+	n = strlen(w);
+	if (w[n - 1] == '/' || (n >= 2 && !strcmp(w + n - 2, "/.")))
+		follow = true;
+	if (!(l.path = physical(x, abs, follow, &l.exists, &l.isdir,
+				    &l.gone)))
+		return l;
+	/* "file/": the kernel says ENOTDIR, nothing happens. */
+	if (w[n - 1] == '/' && l.exists && !l.isdir) {
+		l.classes = 0;
+		return l;
+	}
+	l.classes = classify(x, l.path, contains);
+	return l;
+}
+
+/* ---- building effects ---- */
+
+static int add(struct ectx *x, struct effect_list *el, enum effect_op op,
+	       const char *word, const struct loc *l, bool recursive)
+{
+	struct effect *e;
+
+	if (op >= EOP_COUNT || !l->classes)
+		return 0;
+	e = arena_grow(x->a, el->v, &el->cap, sizeof(*e), el->n + 1);
+	if (!e)
+		return NOMEM(x);
+	el->v = e;
+	e = &el->v[el->n++];
+	e->op = op;
+	e->classes = l->classes;
+	e->recursive = recursive;
+	e->word = word;
+	e->path = l->path;
+	return 0;
+}
+
+static int created(struct ectx *x, const struct loc *l, const char *w,
+		   const char *cwd)
+{
+	/* What exists by definition (the home, the project, a store) is
+	 * not made by writing into it, whatever the filesystem says. */
+	if (l->exists || (l->classes & (ECL_ROOT | ECL_SYSTEM | ECL_HOME |
+	    ECL_ANCESTOR | ECL_PROJECT | ECL_GIT | ECL_CREDENTIAL |
+	    ECL_DEVICE)))
+		return 0;
+	if (strlist_push(&x->made_words, x->a, w) < 0 ||
+	    strlist_push(&x->made_cwds, x->a, cwd) < 0)
+		return NOMEM(x);
+	if (!l->path || (l->classes & ECL_UNRESOLVED))
+		return 0;
+	return strlist_push(&x->created, x->a, l->path) < 0 ? NOMEM(x) : 0;
+}
+
+/* An operand put: resolve and add. */
+static int put(struct ectx *x, struct effect_list *el, const char *cwd,
+	       enum effect_op op, const char *w, unsigned wf, bool recursive)
+{
+	bool follow = op != EOP_DELETE && op != EOP_MOVE && !x->nofollow;
+	bool contains = recursive && (op == EOP_READ || op == EOP_UPLOAD);
+	struct loc l;
+
+	if (!w || !*w || !strcmp(w, "-"))
+		return 0;
+	l = resolve(x, cwd, w, wf, follow, contains);
+	/* Not there (its directory is): an overwrite creates.  A delete of
+	 * what is not there is still judged: the call was written to
+	 * delete it, and the tree may differ when it runs. */
+	if (l.gone && op == EOP_OVERWRITE)
+		op = EOP_WRITE;
+	/* A write over what exists replaces it. */
+	if (op == EOP_WRITE && l.exists && !l.isdir)
+		op = EOP_OVERWRITE;
+	/* Over nothing, it creates.  A store, a system tree or a device
+	 * counts as there: planting a file in it is as bad. */
+	if (op == EOP_OVERWRITE && l.path && !l.exists &&
+	    !(l.classes & (ECL_ROOT | ECL_SYSTEM | ECL_HOME | ECL_ANCESTOR |
+			   ECL_PROJECT | ECL_GIT | ECL_DEVICE |
+			   ECL_CREDENTIAL)))
+		op = EOP_WRITE;
+	if (op == EOP_WRITE || op == EOP_CREATE) {
+		int error = add(x, el, op, w, &l, recursive);
+
+		return error < 0 ? error : created(x, &l, w, cwd);
+	}
+	return add(x, el, op, w, &l, recursive);
+}
+
+struct parsed {
+	unsigned char flag[128];
+	struct { char letter; const char *v; unsigned char f; } val[32];
+	size_t nval;
+	const char **ops;
+	unsigned char *opf;		/* ARG_* of each operand */
+	size_t nops;
+	char last_if;			/* the last of -i / -f given */
+};
+
+static bool flag(const struct parsed *pa, const char *letters)
+{
+	for (; *letters; letters++)
+		if (pa->flag[(unsigned char)*letters & 127])
+			return true;
+	return false;
+}
+
+/* A long option of pg by exact name or unique prefix: its kind
+ * (':' flag, '=' value, '?' optional value) and alias letter. */
+static bool long_find(const struct eprog *pg, const char *name, size_t n,
+		      char *kind, char *alias)
+{
+	const char *p = pg->longs;
+	int found = 0;
+
+	while (p && *p) {
+		size_t len = strcspn(p, ":=?");
+		const char *tok = p;
+
+		if (!tok[len])
+			break;
+		if (len == n && !strncmp(tok, name, n)) {
+			*kind = tok[len];
+			*alias = tok[len + 1];
+			return true;
+		}
+		if (len > n && !strncmp(tok, name, n) && found++ == 0) {
+			*kind = tok[len];
+			*alias = tok[len + 1];
+		}
+		p = tok + len + 2;
+		while (*p == ' ')
+			p++;
+	}
+	return found == 1;
+}
+
+static void setval(struct parsed *pa, char letter, const char *v,
+		   unsigned char f)
+{
+	if (letter && letter != '-' && pa->nval < 32) {
+		pa->val[pa->nval].letter = letter;
+		pa->val[pa->nval].v = v;
+		pa->val[pa->nval].f = f;
+		pa->nval++;
+	}
+	if (letter && letter != '-')
+		pa->flag[(unsigned char)letter & 127] = 1;
+}
+
+#define AF(af, i) ((af) ? (af)[i] : 0)
+
+static int parse_args(struct ectx *x, const struct eprog *pg,
+		      const struct strlist *args, const unsigned char *af,
+		      struct parsed *pa)
+{
+	size_t i;
+	bool opts = true;
+
+	memset(pa, 0, sizeof(*pa));
+	if (!(pa->ops = arena_calloc(x->a, args->n + 1, sizeof(*pa->ops))) ||
+	    !(pa->opf = arena_calloc(x->a, args->n + 1, 1)))
+		return NOMEM(x);
+	for (i = 0; i < args->n; i++) {
+		const char *a = args->v[i];
+
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		/* tar cf x.tar ...: the old form, a cluster without '-'. */
+		if (opts && i == 0 && pg->kind == EK_TAR && a[0] != '-') {
+			size_t k;
+
+			for (k = 0; a[k]; k++) {
+				pa->flag[(unsigned char)a[k] & 127] = 1;
+				if (strchr(pg->shorts, a[k]) && i + 1 < args->n) {
+					i++;
+					setval(pa, a[k], args->v[i], AF(af, i));
+				}
+			}
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1] == '-') {
+			const char *eq = strchr(a, '=');
+			size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			char kind = 0, alias = 0;
+
+			if (!long_find(pg, a + 2, n, &kind, &alias))
+				continue;
+			if (kind == ':') {
+				if (alias != '-')
+					pa->flag[(unsigned char)alias & 127] = 1;
+				if (alias == 'i' || alias == 'f')
+					pa->last_if = alias;
+			} else if (kind == '=') {
+				if (eq) {
+					setval(pa, alias, eq + 1, AF(af, i));
+				} else if (i + 1 < args->n) {
+					i++;
+					setval(pa, alias, args->v[i], AF(af, i));
+				}
+			} else {
+				setval(pa, alias, eq ? eq + 1 : "", AF(af, i));
+				if (alias == 'i')
+					pa->last_if = alias;
+			}
+			continue;
+		}
+		if (opts && a[0] == '-' && a[1]) {
+			size_t k;
+
+			for (k = 1; a[k]; k++) {
+				char c = a[k];
+
+				if (strchr(pg->optional, c)) {
+					setval(pa, c, a + k + 1, AF(af, i));
+					break;
+				}
+				if (strchr(pg->shorts, c)) {
+					if (a[k + 1]) {
+						setval(pa, c, a + k + 1,
+						       AF(af, i));
+					} else if (i + 1 < args->n) {
+						i++;
+						setval(pa, c, args->v[i],
+						       AF(af, i));
+					}
+					break;
+				}
+				pa->flag[(unsigned char)c & 127] = 1;
+				if (c == 'i' || c == 'f')
+					pa->last_if = c;
+			}
+			continue;
+		}
+		pa->opf[pa->nops] = AF(af, i);
+		pa->ops[pa->nops++] = a;
+	}
+	return 0;
+}
+
+static const struct eopt *opt_role(const struct eprog *pg, char letter)
+{
+	const struct eopt *o;
+
+	for (o = pg->opts; o && o->letter; o++)
+		if (o->letter == letter)
+			return o;
+	return NULL;
+}
+
+/* Values of options that name locations. */
+static int option_effects(struct ectx *x, struct effect_list *el,
+			  const char *cwd, const struct eprog *pg,
+			  const struct parsed *pa, bool *script)
+{
+	size_t i;
+	int error = 0;
+
+	*script = false;
+	for (i = 0; i < pa->nval && !error; i++) {
+		const struct eopt *o = opt_role(pg, pa->val[i].letter);
+		const char *v = pa->val[i].v, *at;
+		unsigned wf = pa->val[i].f;
+		char *f;
+
+		if (!o)
+			continue;
+		switch (o->role) {
+		case ER_READ:
+			error = put(x, el, cwd, EOP_READ, v, wf, false);
+			break;
+		case ER_UPLOAD:
+			error = put(x, el, cwd, EOP_UPLOAD, v, wf, false);
+			break;
+		case ER_AT_UPLOAD:
+			/* No tilde expansion after '@': curl reads
+			 * a file literally named "~/...". */
+			if (v[0] == '@')
+				error = put(x, el, cwd, EOP_UPLOAD, v + 1,
+					    wf | ARG_LEAD_QUOTED, false);
+			break;
+		case ER_FORM_UPLOAD:
+			at = strpbrk(v, "@<");
+			if (at && (f = arena_strndup(x->a, at + 1,
+						     strcspn(at + 1, ";"))))
+				error = put(x, el, cwd, EOP_UPLOAD, f,
+					    wf | ARG_LEAD_QUOTED, false);
+			break;
+		case ER_WRITE:
+			error = put(x, el, cwd, EOP_WRITE, v, wf, false);
+			break;
+		case ER_SCRIPT:
+			*script = true;
+			break;
+		default:
+			break;
+		}
+	}
+	return error;
+}
+
+static const char *base_of(const char *p)
+{
+	const char *b;
+	size_t n = strlen(p);
+
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	for (b = p + n; b > p && b[-1] != '/'; b--)
+		;
+	return b;
+}
+
+/* ln -s TARGET LINK: later commands of the call go through LINK. */
+static int made_symlink(struct ectx *x, const char *cwd, const char *target,
+			unsigned tf, const char *link, unsigned lf)
+{
+	struct loc l = resolve(x, cwd, link, lf, false, false);
+	const char *to;
+
+	if (!l.path)
+		return 0;
+	if (tf & ARG_DYNAMIC)
+		to = "";	/* unknown: what goes through it is too */
+	else if (target[0] == '~' && !(tf & ARG_LEAD_QUOTED))
+		to = expand(x, cwd, target, true, false);
+	else
+		to = target;
+	if (!to || strlist_push(&x->link_from, x->a, l.path) < 0 ||
+	    strlist_push(&x->link_to, x->a, to) < 0)
+		return NOMEM(x);
+	return 0;
+}
+
+/* cp/mv/install/ln SRC... DEST, or -t DIR SRC... */
+static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
+		    const struct eprog *pg, const struct parsed *pa,
+		    bool recursive)
+{
+	const char *dest = NULL, *t;
+	unsigned df = 0;
+	size_t i, nsrc = pa->nops;
+	struct loc dl = { NULL, 0, false, false, false };
+	bool ln = !strcmp(pg->name, "ln");
+	int error;
+
+	for (i = 0; i < pa->nval; i++) {
+		const struct eopt *o = opt_role(pg, pa->val[i].letter);
+
+		if (o && o->role == ER_DESTDIR) {
+			dest = pa->val[i].v;
+			df = pa->val[i].f;
+		}
+	}
+	if (!dest) {
+		if (pa->nops < 2) {
+			if (!ln || pa->nops != 1)
+				return 0;
+			dest = ".";
+		} else {
+			nsrc--;
+			dest = pa->ops[nsrc];
+			df = pa->opf[nsrc];
+		}
+	}
+	if (!flag(pa, "T"))
+		dl = resolve(x, cwd, dest, df, true, false);
+	for (i = 0; i < nsrc; i++) {
+		enum effect_op dop = pg->dest_op;
+
+		if ((error = put(x, el, cwd, pg->op, pa->ops[i], pa->opf[i],
+				 recursive)) < 0)
+			return error;
+		/* Into a directory: DIR/basename(SRC). */
+		if (dl.isdir && dl.path) {
+			t = cat3(x->a, dest, "/", base_of(pa->ops[i]));
+			if (!t)
+				return NOMEM(x);
+		} else {
+			t = dest;
+		}
+		if (ln && !flag(pa, "f"))
+			dop = EOP_WRITE;	/* fails if it exists */
+		if ((error = put(x, el, cwd, dop, t, df, recursive)) < 0)
+			return error;
+		if (ln && flag(pa, "s") &&
+		    (error = made_symlink(x, cwd, pa->ops[i], pa->opf[i], t,
+					  df)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static bool remote_operand(const char *w)
+{
+	size_t n = strcspn(w, ":/");
+
+	return w[n] == ':' && n > 0;
+}
+
+static int scp_like(struct ectx *x, struct effect_list *el, const char *cwd,
+		    const struct parsed *pa, bool recursive)
+{
+	const char *dest;
+	size_t i;
+	bool up;
+	int error;
+
+	if (pa->nops < 2)
+		return 0;
+	dest = pa->ops[pa->nops - 1];
+	up = remote_operand(dest);
+	for (i = 0; i + 1 < pa->nops; i++) {
+		if (remote_operand(pa->ops[i]))
+			continue;
+		if ((error = put(x, el, cwd, up ? EOP_UPLOAD : EOP_READ,
+				 pa->ops[i], pa->opf[i], recursive)) < 0)
+			return error;
+	}
+	if (up)
+		return 0;
+	return put(x, el, cwd, EOP_WRITE, dest, pa->opf[pa->nops - 1],
+		   recursive);
+}
+
+static bool any_arg(const struct strlist *args, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < args->n; i++)
+		if (!strncmp(args->v[i], prefix, n))
+			return true;
+	return false;
+}
+
+/* find's starting point, or with tests some entry under it. */
+static bool refused_dot(const char *w)
+{
+	size_t n = strlen(w);
+
+	while (n > 1 && w[n - 1] == '/')
+		n--;
+	if (n >= 1 && w[n - 1] == '.' && (n == 1 || w[n - 2] == '/'))
+		return true;
+	return n >= 2 && w[n - 1] == '.' && w[n - 2] == '.' &&
+	       (n == 2 || w[n - 3] == '/');
+}
+
+/* find's starting point; with tests (-name ...) only entries somewhere
+ * below it, a name two levels down; find never removes "." itself. */
+static int find_put(struct ectx *x, struct effect_list *el, const char *cwd,
+		    enum effect_op op, const char *w, unsigned wf,
+		    bool filtered)
+{
+	const char *sub;
+
+	if ((wf & ARG_DYNAMIC) || has_glob(w) ||
+	    (!filtered && !refused_dot(w)))
+		return put(x, el, cwd, op, w, wf, true);
+	if (!(sub = cat3(x->a, w, "/", filtered ? "\x01/\x01" : "\x01")))
+		return NOMEM(x);
+	return put(x, el, cwd, op, sub, wf, true);
+}
+
+static int find_effects(struct ectx *x, struct effect_list *el,
+			const char *cwd, const struct strlist *args,
+			const unsigned char *af)
+{
+	static const char *const del[] = { "rm", "unlink", "rmdir", "shred",
+					   NULL };
+	static const char *const chm[] = { "chmod", "chown", "chgrp", NULL };
+	/* Tests that select some of the tree: then the starting point
+	 * itself is not what goes, only entries in it. */
+	static const char *const tests[] = {
+		"-name", "-iname", "-path", "-ipath", "-wholename",
+		"-iwholename", "-regex", "-iregex", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime",
+		"-cmin", "-size", "-empty", "-user", "-group", "-perm",
+		"-links", "-inum", "-samefile", "-lname", "-ilname", "-uid",
+		"-gid", "-nouser", "-nogroup", "-used", NULL };
+	enum effect_op op = EOP_COUNT;
+	size_t i, start, end;
+	bool filtered = false;
+	int error;
+
+	for (i = 0; i < args->n && (!strcmp(args->v[i], "-H") ||
+	     !strcmp(args->v[i], "-L") || !strcmp(args->v[i], "-P")); i++)
+		;
+	start = i;
+	while (i < args->n && args->v[i][0] != '-' &&
+	       strcmp(args->v[i], "(") && strcmp(args->v[i], "!"))
+		i++;
+	end = i;
+	for (; i < args->n; i++) {
+		const char *a = args->v[i];
+
+		if (in_list(tests, a, strlen(a)))
+			filtered = true;
+		if (!strcmp(a, "-delete")) {
+			op = EOP_DELETE;
+		} else if ((!strcmp(a, "-exec") || !strcmp(a, "-execdir") ||
+			    !strcmp(a, "-ok") || !strcmp(a, "-okdir")) &&
+			   i + 1 < args->n) {
+			const char *prog = base_of(args->v[i + 1]);
+
+			if (in_list(del, prog, strlen(prog)))
+				op = EOP_DELETE;
+			else if (in_list(chm, prog, strlen(prog)) &&
+				 op == EOP_COUNT)
+				op = EOP_CHMOD;
+			else if (!strcmp(prog, "mv") && op == EOP_COUNT)
+				op = EOP_MOVE;
+		}
+	}
+	if (op == EOP_COUNT)
+		return 0;
+	if (start == end)
+		return find_put(x, el, cwd, op, ".", 0, filtered);
+	for (i = start; i < end; i++)
+		if ((error = find_put(x, el, cwd, op, args->v[i], AF(af, i),
+				      filtered)) < 0)
+			return error;
+	return 0;
+}
+
+static int dd_effects(struct ectx *x, struct effect_list *el,
+		      const char *cwd, const struct strlist *args,
+		      const unsigned char *af)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < args->n && !error; i++) {
+		const char *a = args->v[i];
+
+		if (!strncmp(a, "if=", 3))
+			error = put(x, el, cwd, EOP_READ, a + 3, AF(af, i),
+				    false);
+		else if (!strncmp(a, "of=", 3))
+			error = put(x, el, cwd, EOP_OVERWRITE, a + 3,
+				    AF(af, i), false);
+	}
+	return error;
+}
+
+static int tar_effects(struct ectx *x, struct effect_list *el,
+		       const char *cwd, const struct parsed *pa,
+		       const struct strlist *args)
+{
+	const char *file = NULL, *dir = NULL, *c;
+	unsigned ff = 0, cf = 0;
+	bool create = flag(pa, "cru"), extract = flag(pa, "x");
+	bool remove = any_arg(args, "--remove-files");
+	bool del = any_arg(args, "--delete");
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < pa->nval; i++) {
+		if (pa->val[i].letter == 'f') {
+			file = pa->val[i].v;
+			ff = pa->val[i].f;
+		}
+		if (pa->val[i].letter == 'C') {
+			dir = pa->val[i].v;
+			cf = pa->val[i].f;
+		}
+	}
+	/* Operands are taken from -C DIR. */
+	c = cwd;
+	if (dir && ((cf & ARG_DYNAMIC) ||
+		    !(c = shell_path_join(x->a, NULL, cwd, dir))))
+		c = NULL;
+	if (create || del) {
+		if (file && (error = put(x, el, cwd, del ? EOP_OVERWRITE :
+					 EOP_WRITE, file, ff, false)) < 0)
+			return error;
+		/* tar stores links as links (unless -h). */
+		x->nofollow = !flag(pa, "h");
+		for (i = 0; create && i < pa->nops; i++)
+			if ((error = put(x, el, c, remove ? EOP_DELETE :
+					 EOP_READ, pa->ops[i], pa->opf[i],
+					 true)) < 0)
+				break;
+		x->nofollow = false;
+		return error < 0 ? error : 0;
+	}
+	if (extract) {
+		if (file && (error = put(x, el, cwd, EOP_READ, file, ff,
+					 false)) < 0)
+			return error;
+		return put(x, el, cwd, EOP_WRITE, dir ? dir : ".", cf, true);
+	}
+	return 0;
+}
+
+/* rm -i asks on its stdin: with nothing piped or redirected in, the
+ * agent's empty stdin answers no. */
+static bool declines(const struct subject *s, const struct parsed *pa)
+{
+	size_t i;
+
+	if (pa->last_if != 'i' || s->input_from.n)
+		return false;
+	for (i = 0; i < s->nredirects; i++)
+		if (s->redirects[i].op == REDIR_IN &&
+		    strcmp(s->redirects[i].target, "/dev/null"))
+			return false;
+	return true;
+}
+
+static int program_effects(struct ectx *x, struct effect_list *el,
+			   const struct subject *s)
+{
+	const struct eprog *pg = effect_prog_find(s->program);
+	const unsigned char *af = s->arg_flags;
+	const char *cwd = s->cwd;
+	struct parsed pa;
+	enum effect_op op;
+	bool recursive, script;
+	size_t i, from = 0;
+	int error = 0;
+
+	if (!pg)
+		return 0;
+	if (pg->kind == EK_FIND)
+		return find_effects(x, el, cwd, &s->raw_args, af);
+	if (pg->kind == EK_DD)
+		return dd_effects(x, el, cwd, &s->raw_args, af);
+	if ((error = parse_args(x, pg, &s->raw_args, af, &pa)) < 0)
+		return error;
+	/* A dry run touches nothing. */
+	if (!strcmp(pg->name, "rsync") && flag(&pa, "n"))
+		return 0;
+	if (!strcmp(pg->name, "rm") && declines(s, &pa))
+		return 0;
+	if ((error = option_effects(x, el, cwd, pg, &pa, &script)) < 0)
+		return error;
+	recursive = flag(&pa, pg->recursive);
+	op = pg->op;
+	if (pg->needs[0])
+		op = flag(&pa, pg->needs) ? pg->needs_op : EOP_READ;
+	if (!strcmp(pg->name, "tee") && flag(&pa, "a"))
+		op = EOP_WRITE;
+	if ((!strcmp(pg->name, "gzip") || !strcmp(pg->name, "bzip2") ||
+	     !strcmp(pg->name, "xz")) && flag(&pa, "ck"))
+		op = EOP_READ;
+	if (!strcmp(pg->name, "rg"))
+		recursive = flag(&pa, ".");
+	switch (pg->kind) {
+	case EK_SRC_DEST:
+		/* cp -r/-a copies a link as a link unless -L/-H. */
+		x->nofollow = !strcmp(pg->name, "cp") &&
+			(recursive || flag(&pa, "Pd")) && !flag(&pa, "LH");
+		error = src_dest(x, el, cwd, pg, &pa, recursive);
+		x->nofollow = false;
+		return error;
+	case EK_SCP:
+		if (!strcmp(pg->name, "rsync") && pa.nops >= 2 &&
+		    any_arg(&s->raw_args, "--del") &&
+		    (error = put(x, el, cwd, EOP_DELETE, pa.ops[pa.nops - 1],
+				 pa.opf[pa.nops - 1], true)) < 0)
+			return error;
+		if (!strcmp(pg->name, "rsync") &&
+		    any_arg(&s->raw_args, "--remove-source-files"))
+			for (i = 0; i + 1 < pa.nops; i++)
+				if ((error = put(x, el, cwd, EOP_DELETE,
+						 pa.ops[i], pa.opf[i],
+						 false)) < 0)
+					return error;
+		return scp_like(x, el, cwd, &pa, recursive);
+	case EK_TAR:
+		return tar_effects(x, el, cwd, &pa, &s->raw_args);
+	case EK_ZIP:
+		if (pa.nops < 1)
+			return 0;
+		if ((error = put(x, el, cwd, EOP_WRITE, pa.ops[0], pa.opf[0],
+				 false)) < 0)
+			return error;
+		from = 1;
+		break;
+	case EK_SKIP1:
+		from = script ? 0 : 1;
+		break;
+	case EK_MAKEFILE:
+		if (!strcmp(pg->name, "mktemp"))
+			return 0;
+		break;
+	default:
+		break;
+	}
+	for (i = from; i < pa.nops; i++) {
+		const char *w = pa.ops[i];
+
+		/* find -exec rm {} ;: the find subject has the effect. */
+		if (strstr(w, "{}") && strlist_has(&s->via, "find"))
+			continue;
+		if (!strcmp(pg->name, "split") && i > 0)
+			break;
+		/* rm refuses "." and ".." (and "x/.", "x/.."). */
+		if (!strcmp(pg->name, "rm") && refused_dot(w))
+			continue;
+		if (!strcmp(pg->name, "rm") && !recursive) {
+			struct loc l = resolve(x, cwd, w, pa.opf[i], false,
+					       false);
+
+			/* rm without -r fails on a directory. */
+			if ((l.exists && l.isdir) ||
+			    (!l.exists && (l.classes & (ECL_ROOT | ECL_HOME |
+			     ECL_ANCESTOR | ECL_PROJECT))))
+				continue;
+		}
+		if ((error = put(x, el, cwd, op, w, pa.opf[i], recursive ||
+				 op == EOP_DELETE)) < 0)
+			return error;
+		if (!strcmp(pg->name, "shred") && flag(&pa, "u") &&
+		    (error = put(x, el, cwd, EOP_DELETE, w, pa.opf[i],
+				 false)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int redirect_effects(struct ectx *x, struct effect_list *el,
+			    const struct subject *s)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < s->nredirects; i++) {
+		const struct redirect *r = &s->redirects[i];
+		const char *w = r->raw ? r->raw : r->target;
+		enum effect_op op;
+
+		switch (r->op) {
+		case REDIR_IN: op = EOP_READ; break;
+		case REDIR_OUT: op = EOP_OVERWRITE; break;
+		case REDIR_APPEND: op = EOP_WRITE; break;
+		default: continue;
+		}
+		if ((error = put(x, el, s->cwd, op, w, r->flags, false)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int file_effects(struct ectx *x, struct effect_list *el,
+			const struct subject *s)
+{
+	const char *t = s->tool ? s->tool : "";
+	enum effect_op op;
+	bool recursive = false;
+	size_t i;
+	int error;
+
+	if (!strcmp(t, "Read") || !strcmp(t, "NotebookRead"))
+		op = EOP_READ;
+	else if (!strcmp(t, "Grep")) {
+		op = EOP_READ;
+		recursive = false;	/* rg skips hidden trees */
+	} else if (!strcmp(t, "Write"))
+		op = EOP_WRITE;
+	else if (!strcmp(t, "Edit") || !strcmp(t, "MultiEdit") ||
+		 !strcmp(t, "NotebookEdit"))
+		op = EOP_OVERWRITE;
+	else
+		return 0;
+	for (i = 0; i < s->paths.n; i++)
+		if ((error = put(x, el, s->cwd, op, s->paths.v[i], 0,
+				 recursive)) < 0)
+			return error;
+	return 0;
+}
+
+/* The project: $CLAUDE_PROJECT_DIR-like given root, else the nearest
+ * directory above cwd holding .git, else cwd itself. */
+static const char *find_project(struct ectx *x, const char *cwd)
+{
+	char buf[PATH_MAX + 8];
+	struct stat st;
+	size_t n, up;
+	bool ex, isdir, gone;
+
+	if (!cwd || cwd[0] != '/')
+		return NULL;
+	if (!(cwd = physical(x, cwd, true, &ex, &isdir, &gone)))
+		return NULL;
+	n = strlen(cwd);
+	if (n >= PATH_MAX || x->env->no_fs)
+		return cwd;
+	memcpy(buf, cwd, n + 1);
+	for (up = 0; up < EFFECT_MAX_UP && n > 1; up++) {
+		memcpy(buf + n, "/.git", 6);
+		if (!lstat(buf, &st))
+			return arena_strndup(x->a, buf, n);
+		while (n > 1 && buf[n - 1] != '/')
+			n--;
+		if (n > 1)
+			n--;
+		buf[n] = '\0';
+		if (x->home && !strcmp(buf, x->home))
+			break;	/* a home under git is not a project */
+	}
+	return cwd;
+}
+
+int effect_compute(struct subject_list *list, struct arena *a,
+		   const struct effect_env *env, struct diag *d)
+{
+	struct ectx x;
+	size_t i;
+	bool ex, isdir, gone;
+	int error;
+
+	memset(&x, 0, sizeof(x));
+	x.a = a;
+	x.d = d;
+	x.env = env;
+	if (env->home && env->home[0] == '/' &&
+	    !(x.home = physical(&x, env->home, true, &ex, &isdir,
+					&gone)))
+		return NOMEM(&x);
+	if (x.home && !strcmp(x.home, "/"))
+		x.home = NULL;	/* HOME=/ : no home to protect apart */
+	x.project = env->project ? env->project : find_project(&x, env->cwd);
+	if (x.project && x.home && !strcmp(x.project, x.home))
+		x.project = NULL;
+	x.tmpdir = env->tmpdir && env->tmpdir[0] == '/' ? env->tmpdir : NULL;
+	for (i = 0; i < list->n; i++) {
+		struct subject *s = list->v[i];
+		struct effect_list *el = arena_calloc(a, 1, sizeof(*el));
+
+		if (!el)
+			return NOMEM(&x);
+		s->effects = el;
+		if (s->kind == SUBJECT_FILE) {
+			if ((error = file_effects(&x, el, s)) < 0)
+				return error;
+			continue;
+		}
+		if (s->kind != SUBJECT_COMMAND)
+			continue;
+		if (s->program && !s->program_dynamic &&
+		    (error = program_effects(&x, el, s)) < 0)
+			return error;
+		if ((error = redirect_effects(&x, el, s)) < 0)
+			return error;
+	}
+	return 0;
+}

@@ -1,0 +1,82 @@
+/* effect_int.h - the data tables of the effect engine (effect_table.c),
+ * read by effect.c only.  Knowledge is data: which program does what to
+ * which operand, which locations are credential stores or system trees,
+ * lives here and nowhere else. */
+#ifndef CV_EFFECT_INT_H
+#define CV_EFFECT_INT_H
+
+#include <stddef.h>
+
+#include "judge/effect.h"
+
+/* How a program's operands are laid out. */
+enum eprog_kind {
+	EK_ALL,		/* every operand gets `op` (rm, cat, tee) */
+	EK_SKIP1,	/* the first operand is not a file (chmod MODE, grep
+			 * PATTERN) unless one of `script` gave it */
+	EK_SRC_DEST,	/* sources get `op`, the last operand (or -t DIR)
+			 * gets `dest_op` (cp, mv, install, ln, rsync) */
+	EK_FIND,	/* starting points; -delete / -exec rm delete them */
+	EK_DD,		/* if=FILE read, of=FILE overwritten */
+	EK_TAR,		/* by mode: c/r/u read, x writes into -C */
+	EK_ZIP,		/* the archive is written, the rest read */
+	EK_SCP,		/* HOST:path operands are remote */
+	EK_MAKEFILE,	/* mkdir, mktemp, touch: operands are created */
+};
+
+/* Option roles: what an option's value is. */
+enum eopt_role {
+	ER_NONE,
+	ER_READ,		/* a file read (-r FILE of truncate) */
+	ER_UPLOAD,		/* curl -T FILE */
+	ER_AT_UPLOAD,		/* curl -d @FILE: read when it starts '@' */
+	ER_FORM_UPLOAD,		/* curl -F name=@FILE / name=<FILE */
+	ER_WRITE,		/* -o FILE */
+	ER_DESTDIR,		/* -t DIR of cp/mv/install/ln */
+	ER_SCRIPT,		/* -e/-f of sed, grep, awk: no operand skipped */
+};
+
+struct eopt {
+	char letter;		/* short option, or the alias of a long one */
+	unsigned char role;	/* enum eopt_role */
+};
+
+struct eprog {
+	const char *name;
+	const char *shorts;	/* short options with a value: "tS" */
+	const char *optional;	/* short options with an attached optional
+				 * value that ends the cluster: "i" of sed */
+	/* Long options, space separated.  "name:x" is a flag equal to -x,
+	 * "name=x" takes a value like -x, "name?x" an optional "=value";
+	 * "-" for x: no short form.  A unique prefix selects the option
+	 * (getopt_long: --rec is --recursive). */
+	const char *longs;
+	unsigned char kind;	/* enum eprog_kind */
+	unsigned char op, dest_op;	/* enum effect_op */
+	const char *recursive;	/* flags making it act on whole trees */
+	const char *needs;	/* flags without which operands are only read
+				 * (sed -i), or "" */
+	unsigned char needs_op;	/* the op when `needs` is present */
+	const struct eopt *opts;	/* options whose value is a location */
+};
+
+const struct eprog *effect_prog_find(const char *name);
+
+/* Credential stores, relative to a home ("~/" entries) or absolute. */
+struct ecred {
+	const char *path;
+	const char *public_suffixes;	/* in a store: names that are not
+					 * secret (space separated globs) */
+};
+extern const struct ecred effect_creds[];
+extern const size_t effect_ncreds;
+
+/* System trees (top-level names under /). */
+extern const char *const effect_system_dirs[];
+/* Devices that are harmless to write and read. */
+extern const char *const effect_harmless_devices[];
+/* Scratch: absolute, and relative to a home. */
+extern const char *const effect_temp_dirs[];
+extern const char *const effect_home_temp[];
+
+#endif
