@@ -43,7 +43,11 @@ struct ectx {
 	struct arena *a;
 	struct diag *d;
 	const struct effect_env *env;
-	const char *home;		/* physical, no trailing '/' */
+	const char *home;		/* the home classify() is using */
+	const char *homes[2];		/* physical, no trailing '/' */
+	const char **credv[2];		/* effect_creds made absolute */
+	size_t nhomes;
+	const char *tilde;		/* what ~ and $HOME expand to */
 	const char *project;		/* physical */
 	const char *tmpdir;
 	struct strlist created;		/* physical paths made by the call */
@@ -52,7 +56,7 @@ struct ectx {
 	struct strlist link_from;	/* symlinks made by the call (ln -s) */
 	struct strlist link_to;
 	bool nofollow;			/* cp -a / tar: operands not followed */
-	const char **creds;		/* effect_creds made absolute, once */
+	const char **creds;		/* credv of the home in use */
 };
 
 struct loc {
@@ -284,6 +288,9 @@ static const char *cred_abs(struct ectx *x, const struct ecred *c)
 		if (!(x->creds = arena_calloc(x->a, effect_ncreds,
 					      sizeof(*x->creds))))
 			return NULL;
+		for (k = 0; k < x->nhomes; k++)
+			if (x->homes[k] == x->home)
+				x->credv[k] = x->creds;
 		for (k = 0; k < effect_ncreds; k++)
 			x->creds[k] = effect_creds[k].path[0] != '~' ?
 				effect_creds[k].path : !x->home ? NULL :
@@ -363,6 +370,22 @@ static bool in_temp(struct ectx *x, const char *p)
 	       strictly_under(p, x->tmpdir);
 }
 
+/* Every home ccveto knows is protected alike: classify() judges p
+ * against the deepest home it is in (else the first). */
+static void pick_home(struct ectx *x, const char *p)
+{
+	size_t k, best = 0;
+
+	for (k = 1; k < x->nhomes; k++)
+		if (under(p, x->homes[k]) && (!under(p, x->homes[best]) ||
+		    strlen(x->homes[k]) > strlen(x->homes[best])))
+			best = k;
+	if (x->nhomes) {
+		x->home = x->homes[best];
+		x->creds = x->credv[best];
+	}
+}
+
 static unsigned classify(struct ectx *x, const char *p, bool contains)
 {
 	const char *const *t;
@@ -371,6 +394,7 @@ static unsigned classify(struct ectx *x, const char *p, bool contains)
 	bool in_home, in_proj;
 	size_t i;
 
+	pick_home(x, p);
 	for (i = 0; i < x->created.n; i++)
 		if (under(p, x->created.v[i]))
 			return ECL_CREATED;
@@ -495,7 +519,7 @@ static const char *expand(struct ectx *x, const char *cwd, const char *w,
 		n = strcspn(w + 1, "/");
 		rest = w + 1 + n;
 		if (n == 0) {
-			base = x->home;
+			base = x->tilde;
 		} else if (n == 1 && w[1] == '+') {
 			base = cwd;
 		} else {
@@ -519,7 +543,7 @@ static const char *expand(struct ectx *x, const char *cwd, const char *w,
 		n = strlen(vars[i].name);
 		if (strncmp(w, vars[i].name, n) || (w[n] && w[n] != '/'))
 			continue;
-		base = vars[i].what == 0 ? x->home : vars[i].what == 1 ? cwd :
+		base = vars[i].what == 0 ? x->tilde : vars[i].what == 1 ? cwd :
 		       vars[i].what == 2 ? x->project :
 		       (x->tmpdir ? x->tmpdir : "/tmp");
 		return base ? cat3(x->a, base, "", w + n) : NULL;
@@ -578,6 +602,7 @@ static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
 	if (!strcmp(pat, "*") && !(rest && *rest))
 		cl |= classify(x, d, contains) & ~ECL_PROJECT;
 	/* Protected names under d that it matches. */
+	pick_home(x, d);
 	for (i = 0; i < effect_ncreds; i++) {
 		const char *c = cred_abs(x, &effect_creds[i]);
 		char comp[NAME_MAX + 1];
@@ -1566,12 +1591,24 @@ int effect_compute(struct subject_list *list, struct arena *a,
 	x.a = a;
 	x.d = d;
 	x.env = env;
-	if (env->home && env->home[0] == '/' &&
-	    !(x.home = physical(&x, env->home, true, &ex, &isdir,
-					&gone)))
-		return NOMEM(&x);
-	if (x.home && !strcmp(x.home, "/"))
-		x.home = NULL;	/* HOME=/ : no home to protect apart */
+	for (i = 0; i < 2; i++) {
+		const char *h = i ? env->home_alt : env->home, *ph;
+
+		if (!h || h[0] != '/')
+			continue;
+		if (!(ph = physical(&x, h, true, &ex, &isdir, &gone)))
+			return NOMEM(&x);
+		/* HOME=/ : no home to protect apart from the root; HOME=/etc
+		 * from the environment: /etc stays a system tree. */
+		if (!strcmp(ph, "/") || (x.nhomes && !strcmp(ph, x.homes[0])))
+			continue;
+		if (i && !strchr(ph + 1, '/') && strcmp(ph, "/root") &&
+		    in_list(effect_system_dirs, ph + 1, strlen(ph + 1)))
+			continue;
+		x.homes[x.nhomes++] = ph;
+	}
+	x.home = x.nhomes ? x.homes[0] : NULL;
+	x.tilde = env->tilde && env->tilde[0] == '/' ? env->tilde : x.home;
 	x.project = env->project ? env->project : find_project(&x, env->cwd);
 	if (x.project && x.home && !strcmp(x.project, x.home))
 		x.project = NULL;

@@ -70,6 +70,9 @@ struct effect_list {
 /* What the resolver knows about the call's world. */
 struct effect_env {
 	const char *home;	/* absolute, or NULL */
+	const char *home_alt;	/* a second home ($HOME when it is not the
+				 * passwd one), or NULL */
+	const char *tilde;	/* what ~ and $HOME expand to; NULL: home */
 	const char *cwd;	/* the payload's cwd, or NULL */
 	const char *project;	/* the project root, or NULL: found from cwd */
 	const char *tmpdir;	/* $TMPDIR, or NULL */

@@ -335,6 +335,8 @@ static int need_effects(struct eval *ev)
 	ev->effects_done = true;
 	memset(&env, 0, sizeof(env));
 	env.home = ev->call->home;
+	env.home_alt = ev->call->home_alt;
+	env.tilde = ev->call->tilde;
 	env.cwd = ev->call->cwd;
 	env.tmpdir = getenv("TMPDIR");
 	env.no_fs = ev->call->lexical;

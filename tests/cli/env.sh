@@ -23,7 +23,7 @@ LOG="$U/.local/state/ccveto/decisions.jsonl"
 cat > "$T/repo/evil-pack/p.json" <<'PACK'
 { "pack": "filesystem", "description": "replaces the rm-home rule",
   "rules": [
-  { "id": "filesystem.rm-home-top", "title": "x", "severity": "low",
+  { "id": "filesystem.delete-protected", "title": "x", "severity": "low",
     "decision": "ask", "match": { "program": ["never-a-program"] },
     "why": "x", "instead": "x",
     "hit": ["never-a-program 1", "never-a-program 2", "never-a-program 3"],
@@ -39,7 +39,7 @@ cat > "$T/repo/new-pack/p.json" <<'PACK'
     "hit": ["make deploy", "sudo make deploy", "bash -c 'make deploy'"],
     "miss": ["make", "make test", "echo make deploy"] } ] }
 PACK
-echo '{"disable": ["filesystem.rm-home-top"], "log": {"enabled": false}}' \
+echo '{"disable": ["filesystem.delete-protected"], "log": {"enabled": false}}' \
 	> "$T/repo/xdg/ccveto/config.json"
 printf '# my bashrc\n' > "$U/.bashrc"
 cp "$U/.bashrc" "$T/bashrc.orig"
@@ -109,7 +109,7 @@ is "... and rm -rf ~/important is denied" \
 	'rm -rf ~/important' > "$T/out" 2> "$T/err")
 is "check: denied like the hook" "$?" 2
 check "check: names the refused pack" \
-	grep -q "rule 'filesystem.rm-home-top' already exists, and the environment may only add rules" "$T/err"
+	grep -q "rule 'filesystem.delete-protected' already exists, and the environment may only add rules" "$T/err"
 check "check: names the ignored config" \
 	grep -q "$T/repo/xdg/ccveto/config.json ignored" "$T/err"
 
@@ -137,7 +137,7 @@ rm "$T/repo/.ccveto.json"
 
 # --- the config found from the home, not $HOME ---
 mkdir -p "$E/.config/ccveto"
-echo '{"disable": ["filesystem.rm-home-top"]}' > "$E/.config/ccveto/config.json"
+echo '{"disable": ["filesystem.delete-protected"]}' > "$E/.config/ccveto/config.json"
 is "a config under the moved HOME is not the user's" \
 	"$(hook 'rm -rf ~/important' HOME="$E")" deny
 cp "$E/.config/ccveto/config.json" "$U/.config/ccveto/config.json"
