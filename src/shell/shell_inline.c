@@ -382,6 +382,9 @@ struct ictx {
 	bool vars_lost;
 	int depth, level;
 	struct strlist via;
+	/* Bytes built by concatenation, shared by the nested contexts of
+	 * one text: `a + a + ...` must not grow quadratically. */
+	size_t *made, made_own;
 };
 
 static const struct itk eof_tok = { IT_EOF, "", 0, 0 };
@@ -397,19 +400,19 @@ static bool is_idc(char c)
 	return is_ids(c) || (c >= '0' && c <= '9');
 }
 
-static bool tk_op(const struct itk *t, const char *op)
+static bool tk_opn(const struct itk *t, const char *op, size_t n)
 {
-	size_t n = strlen(op);
-
 	return t->t == IT_OP && t->n == n && !memcmp(t->s, op, n);
 }
 
-static bool tk_id(const struct itk *t, const char *id)
+static bool tk_idn(const struct itk *t, const char *id, size_t n)
 {
-	size_t n = strlen(id);
-
 	return t->t == IT_ID && t->n == n && !memcmp(t->s, id, n);
 }
+
+/* With a literal: its length is known at compile time. */
+#define tk_op(t, op)	tk_opn((t), (op), sizeof(op) - 1)
+#define tk_id(t, id)	tk_idn((t), (id), sizeof(id) - 1)
 
 static const struct itk *peek(const struct ictx *x, size_t k)
 {
@@ -1020,13 +1023,12 @@ static int lex_code(struct ictx *x, const char *s, size_t n)
 			lx.i = j;
 			continue;
 		}
-		for (k = 0; multi_ops[k]; k++) {
-			size_t m = strlen(multi_ops[k]);
-
-			if (m <= n - i && !memcmp(s + i, multi_ops[k], m))
+		for (k = 0; i + 1 < n && multi_ops[k]; k++)
+			if (multi_ops[k][0] == c && multi_ops[k][1] == s[i + 1] &&
+			    (!multi_ops[k][2] || (i + 2 < n &&
+						  multi_ops[k][2] == s[i + 2])))
 				break;
-		}
-		if (multi_ops[k]) {
+		if (i + 1 < n && multi_ops[k]) {
 			size_t m = strlen(multi_ops[k]);
 
 			err = tok_push(x, IT_OP, s + i, m);
@@ -1110,10 +1112,12 @@ static int cat2(struct ictx *x, const char *a, size_t an, const char *b,
 
 	int error;
 
-	if (an + bn > CV_MAX_DECODE_BYTES * 4) {
-		*out = v_unk();
+	if (an + bn > CV_MAX_DECODE_BYTES * 4 ||
+	    *x->made + an + bn > CV_MAX_INLINE_BYTES * 4) {
+		*out = v_unk();		/* too much to follow: unknown */
 		return 0;
 	}
+	*x->made += an + bn;
 	/* Each value is bounded, but `a = a + a` repeated is not. */
 	if ((error = shl_budget(x->p, an + bn)) < 0)
 		return error;
@@ -1140,6 +1144,10 @@ static int v_concat(struct ictx *x, const struct ival *l,
 	}
 	v_text(l, &a, &an);
 	v_text(r, &b, &bn);
+	if (an && a[an - 1] == C_UNK && bn == 1 && b[0] == C_UNK) {
+		*out = *l;	/* unknown followed by unknown */
+		return 0;
+	}
 	if ((error = cat2(x, a, an, b, bn, out)) < 0)
 		return error;
 	out->f |= f;
@@ -1498,6 +1506,7 @@ static int ev_string(struct ictx *x, const struct itk *t, struct ival *out)
 			sub.depth = x->depth + 1;
 			sub.level = x->level;
 			sub.via = x->via;
+			sub.made = x->made;
 			if (sub.depth > CV_MAX_INLINE_NESTING)
 				return diag_set(x->p->g->d, CV_ETOOBIG,
 						"inline code nested deeper than %d",
@@ -1587,14 +1596,39 @@ static int canon_ident(struct ictx *x, const struct itk *t, struct ival *out)
 	return 0;
 }
 
+#define NAPIS (sizeof(apis) / sizeof(apis[0]))
+
+/* The table chained by the last character of each name, built once:
+ * a call looks at the few entries that can match, not at all of them. */
 static const struct iapi *api_find(unsigned L, const struct ival *name,
 				   const char *meth, size_t mn)
 {
-	size_t i;
+	static short head[256], next[NAPIS];
+	static unsigned char len[NAPIS];
+	static bool ready;
+	const char *last = meth ? meth + mn : name->s + name->n;
+	int i;
 
-	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
+	if (!ready) {
+		for (i = 0; i < 256; i++)
+			head[i] = -1;
+		for (i = (int)NAPIS - 1; i >= 0; i--) {
+			unsigned char c;
+
+			len[i] = (unsigned char)strlen(apis[i].name);
+			c = (unsigned char)apis[i].name[len[i] - 1];
+			next[i] = head[c];
+			head[c] = (short)i;
+		}
+		ready = true;
+	}
+	if (!meth && name->k != IV_NAME)
+		return NULL;
+	if (last == (meth ? meth : name->s))
+		return NULL;
+	for (i = head[(unsigned char)last[-1]]; i >= 0; i = next[i]) {
 		const struct iapi *e = &apis[i];
-		size_t en = strlen(e->name);
+		size_t en = len[i];
 
 		if (!(e->langs & L))
 			continue;
@@ -1604,7 +1638,7 @@ static const struct iapi *api_find(unsigned L, const struct ival *name,
 				return e;
 			continue;
 		}
-		if (e->name[0] == '.' || name->k != IV_NAME)
+		if (e->name[0] == '.')
 			continue;
 		if (name->n == en && !memcmp(name->s, e->name, en))
 			return e;
@@ -2080,7 +2114,7 @@ static bool is_bare_call(const struct itk *t)
 	size_t i;
 
 	for (i = 0; bare_calls[i]; i++)
-		if (tk_id(t, bare_calls[i]))
+		if (tk_idn(t, bare_calls[i], strlen(bare_calls[i])))
 			return true;
 	return false;
 }
@@ -2450,7 +2484,7 @@ static bool is_other_binop(const struct ictx *x, const struct itk *t)
 			      (tk_id(t, "in") && x->L != PY)))
 		return x->L == PY || tk_id(t, "and") || tk_id(t, "or");
 	for (i = 0; ops[i]; i++)
-		if (tk_op(t, ops[i]))
+		if (tk_opn(t, ops[i], strlen(ops[i])))
 			return !(x->L == PY && tk_op(t, "=>"));
 	return false;
 }
@@ -2891,6 +2925,7 @@ static int analyse(struct sh_src *p, struct subject *s, unsigned L,
 	x.s = s;
 	x.L = L;
 	x.level = level;
+	x.made = &x.made_own;
 	for (k = 0; k < s->via.n; k++)
 		if (strlist_push(&x.via, p->g->a, s->via.v[k]) < 0)
 			return NOMEM(&x);
@@ -2932,6 +2967,7 @@ int shi_marker(struct sh_src *p, struct subject *s, const char *marker)
 	memset(&x, 0, sizeof(x));
 	x.p = p;
 	x.s = s;
+	x.made = &x.made_own;
 	for (k = 0; k < s->via.n; k++)
 		if (strlist_push(&x.via, p->g->a, s->via.v[k]) < 0)
 			return NOMEM(&x);

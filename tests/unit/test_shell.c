@@ -369,6 +369,55 @@ static void hostile(void)
 	rc = parse(&a, &l, s, strlen(s), &d);
 	ok(rc == CV_ETOOBIG, "3,000 nested find -exec is CV_ETOOBIG");
 	free(s);
+	/* Inline code: nesting is refused, concatenation stays linear,
+	 * code that runs itself through exec() ends at the depth bound. */
+	s = repeat("(", 300, "");
+	{
+		size_t n = strlen(s);
+		char *c = malloc(n + 16);
+
+		if (!c)
+			abort();
+		memcpy(c, "python3 -c '", 12);
+		memcpy(c + 12, s, n);
+		memcpy(c + 12 + n, "'", 2);
+		free(s);
+		s = c;
+	}
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "python with 300 open brackets is CV_ETOOBIG");
+	free(s);
+	s = repeat(" + a", 100000, "'");
+	memcpy(s, "node -e 'a", 10);
+	arena_release(&a);
+	t0 = now();
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 && now() - t0 < 2,
+	   "100,000 concatenations are linear (%.1f ms)", (now() - t0) * 1000);
+	free(s);
+	s = repeat("exec(\"", 40, "os.system(1)");
+	{
+		size_t n = strlen(s);
+		char *c = malloc(n + 16);
+
+		if (!c)
+			abort();
+		memcpy(c, "python3 -c '", 12);
+		memcpy(c + 12, s, n);
+		memcpy(c + 12 + n, "'", 2);
+		free(s);
+		s = c;
+	}
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == 0 || rc == CV_ETOOBIG, "40 nested unterminated exec(");
+	free(s);
+	s = strdup("echo 'bash a.sh' > a.sh; bash a.sh");
+	arena_release(&a);
+	rc = parse(&a, &l, s, strlen(s), &d);
+	ok(rc == CV_ETOOBIG, "a script that runs itself is CV_ETOOBIG");
+	free(s);
 	arena_release(&a);
 }
 
