@@ -382,9 +382,6 @@ struct ictx {
 	bool vars_lost;
 	int depth, level;
 	struct strlist via;
-	/* Bytes built by concatenation, shared by the nested contexts of
-	 * one text: `a + a + ...` must not grow quadratically. */
-	size_t *made, made_own;
 };
 
 static const struct itk eof_tok = { IT_EOF, "", 0, 0 };
@@ -1112,12 +1109,10 @@ static int cat2(struct ictx *x, const char *a, size_t an, const char *b,
 
 	int error;
 
-	if (an + bn > CV_MAX_DECODE_BYTES * 4 ||
-	    *x->made + an + bn > CV_MAX_INLINE_BYTES * 4) {
+	if (an + bn > CV_MAX_DECODE_BYTES * 4) {
 		*out = v_unk();		/* too much to follow: unknown */
 		return 0;
 	}
-	*x->made += an + bn;
 	/* Each value is bounded, but `a = a + a` repeated is not. */
 	if ((error = shl_budget(x->p, an + bn)) < 0)
 		return error;
@@ -1506,7 +1501,6 @@ static int ev_string(struct ictx *x, const struct itk *t, struct ival *out)
 			sub.depth = x->depth + 1;
 			sub.level = x->level;
 			sub.via = x->via;
-			sub.made = x->made;
 			if (sub.depth > CV_MAX_INLINE_NESTING)
 				return diag_set(x->p->g->d, CV_ETOOBIG,
 						"inline code nested deeper than %d",
@@ -2925,7 +2919,6 @@ static int analyse(struct sh_src *p, struct subject *s, unsigned L,
 	x.s = s;
 	x.L = L;
 	x.level = level;
-	x.made = &x.made_own;
 	for (k = 0; k < s->via.n; k++)
 		if (strlist_push(&x.via, p->g->a, s->via.v[k]) < 0)
 			return NOMEM(&x);
@@ -2967,7 +2960,6 @@ int shi_marker(struct sh_src *p, struct subject *s, const char *marker)
 	memset(&x, 0, sizeof(x));
 	x.p = p;
 	x.s = s;
-	x.made = &x.made_own;
 	for (k = 0; k < s->via.n; k++)
 		if (strlist_push(&x.via, p->g->a, s->via.v[k]) < 0)
 			return NOMEM(&x);
