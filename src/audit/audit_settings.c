@@ -1,4 +1,4 @@
-/* audit_settings.c - checks for Claude Code settings files (CC001-CC045,
+/* audit_settings.c - checks for Claude Code settings files (CC001-CC046,
  * CC050, CC080/CC081, CC091/CC092, CC100-CC102).
  *
  * Scope decides meaning: a hook, an endpoint or a credential helper in a
@@ -1169,6 +1169,77 @@ static bool official_host(const char *h)
 		audit_host_loopback(h);
 }
 
+/* CC046: variables that retarget a hook or the guard, or switch off one
+ * of Claude Code's own checks.  Claude Code hands a project's "env" to
+ * every hook it starts (and to every tool call), so a repository could
+ * move a hook's config, home, shell or libraries, or turn checks off.
+ * A name ending in '_' is a prefix.  Names a CC043 entry above already
+ * reports (PATH, LD_PRELOAD, BASH_ENV, ...) stay CC043: one finding per
+ * key.  The CLAUDE_CODE_DISABLE_* names are those of 2.1.332 that switch
+ * off a permission check, prompt, guard or hook; the others (terminal
+ * title, telemetry, UI) change no safety property and stay quiet. */
+static const struct {
+	const char *name;
+	int sev;		/* -1: the catalog's (high) */
+	const char *what;	/* "the repository sets K, which ..." */
+} retarget_env[] = {
+	{ "CCVETO_", FSEV_CRITICAL, "moves ccveto's rules, config or log" },
+	{ "XDG_", -1,
+	  "moves where hooks and tools find their config and state" },
+	{ "HOME", -1, "moves the home directory every hook and tool sees" },
+	{ "PATH", -1, "changes which program a hook command runs" },
+	{ "LD_", -1, "changes the libraries every hook loads" },
+	{ "BASH_ENV", -1, "gives every hook's shell a script to run first" },
+	{ "ENV", -1, "gives every hook's shell a script to run first" },
+	{ "SHELL", -1, "changes the shell hooks and tools run in" },
+	{ "TMPDIR", -1, "moves where hooks and tools write temporary files" },
+	{ "CLAUDE_CODE_EVEN_MORE_DANGEROUSLY_SKIP_PERMISSIONS", FSEV_CRITICAL,
+	  "switches off every permission check of Claude Code" },
+	{ "CLAUDE_CODE_DISABLE_ADMIN_ENV_UNION", -1,
+	  "stops managed settings' env from overriding" },
+	{ "CLAUDE_CODE_DISABLE_DANGEROUS_RM_TIMEOUT", -1,
+	  "switches off Claude Code's pause before a dangerous rm" },
+	{ "CLAUDE_CODE_DISABLE_EXPORTED_VARIABLE_PROMPT", -1,
+	  "switches off Claude Code's prompt for an exported variable" },
+	{ "CLAUDE_CODE_DISABLE_HOOK_FORWARDING", -1,
+	  "stops hooks being forwarded to subagents and background sessions" },
+	{ "CLAUDE_CODE_DISABLE_INLINE_SHELL_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm in an inline shell line" },
+	{ "CLAUDE_CODE_DISABLE_MOUNTED_DRIVE_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm on a mounted drive" },
+	{ "CLAUDE_CODE_DISABLE_PERMISSION_PROMPT_NOTIFY_HOOKS", -1,
+	  "switches off the hooks told about a permission prompt" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_ALIAS_SHADOW_CHECK", -1,
+	  "switches off Claude Code's PowerShell alias-shadowing check" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_CMD_RM_DENY", -1,
+	  "switches off Claude Code's deny of cmd rm in PowerShell" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_LIBRARY_LOAD_GUARD", -1,
+	  "switches off Claude Code's PowerShell library-load guard" },
+	{ "CLAUDE_CODE_DISABLE_REDIRECT_CHECK", -1,
+	  "switches off Claude Code's check of output redirections" },
+	{ "CLAUDE_CODE_DISABLE_REDIRECT_DENY_RECHECK", -1,
+	  "switches off Claude Code's recheck of denied redirections" },
+	{ "CLAUDE_CODE_DISABLE_SUBSTITUTION_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm inside a substitution" },
+	{ "CLAUDE_CODE_DISABLE_ULTRAREVIEW_TRUST_CHECK", -1,
+	  "switches off Claude Code's trust check before a review" },
+};
+
+/* The retarget_env entry for key k, or -1. */
+static int retarget_index(const char *k)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(retarget_env) / sizeof(retarget_env[0]); i++) {
+		n = strlen(retarget_env[i].name);
+		if (retarget_env[i].name[n - 1] == '_' ?
+		    !strncmp(k, retarget_env[i].name, n) && k[n] :
+		    !strcmp(k, retarget_env[i].name))
+			return (int)i;
+	}
+	return -1;
+}
+
 void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
 		     const char *where)
 {
@@ -1197,6 +1268,7 @@ void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
 	for (e = env->child; e; e = e->next) {
 		const char *k = e->key, *v = jl_str(e);
 		const char *kind;
+		int ri;
 
 		if (e->shadowed)
 			continue;
@@ -1247,6 +1319,11 @@ void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
 					   (int)FSEV_HIGH : -1, e, true,
 					   "the repository sets %s for every "
 					   "child process", k);
+			} else if ((ri = retarget_index(k)) >= 0) {
+				audit_emit(c, "CC046", retarget_env[ri].sev, e,
+					   true, "the repository sets %s, which "
+					   "%s", k,
+					   retarget_env[ri].what);
 			} else if (!strcmp(k, "DISABLE_AUTOUPDATER") ||
 				   !strcmp(k, "DISABLE_UPDATES") ||
 				   !strcmp(k, "CLAUDE_CONFIG_DIR")) {

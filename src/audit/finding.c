@@ -160,6 +160,10 @@ static const struct check_info catalog[] = {
   "leave it to user or managed settings" },
 { "CC045", "CleartextEndpoint", "cleartext endpoint", H,
   "credentials and prompts travel unencrypted", "use https" },
+{ "CC046", "EnvRetargetsGuard", "environment retargets hooks or the guard", H,
+  "Claude Code hands the project's env to every hook and tool: it can move "
+  "a hook's config, home, shell or libraries, or switch a check off",
+  "remove the key; set what you need in user or managed settings" },
 /* MCP */
 { "CC050", "McpSelfApproval", "repository auto-approves all MCP servers", C,
   "servers in .mcp.json start without a prompt (CVE-2025-59536, TrustFall)",

@@ -128,11 +128,13 @@ static bool plausible_home(const char *h, size_t n)
 		    (c - p == 2 && p[0] == '.' && p[1] == '.'))
 			return false;
 		if (ncomp++ == 0)
-			for (i = 0; system_trees[i]; i++)
-				if (strlen(system_trees[i]) == (size_t)(c - p) &&
-				    !strncmp(p, system_trees[i],
-					     (size_t)(c - p)))
+			for (i = 0; system_trees[i]; i++) {
+				size_t len = (size_t)(c - p);
+
+				if (strlen(system_trees[i]) == len &&
+				    !strncmp(p, system_trees[i], len))
 					return false;
+			}
 		p = c;
 	}
 	return ncomp >= 2 && !strstr(h, "//");
