@@ -57,6 +57,7 @@ struct ectx {
 	struct strlist link_to;
 	bool nofollow;			/* cp -a / tar: operands not followed */
 	const char **creds;		/* credv of the home in use */
+	bool no_made;			/* a write that makes nothing (ln -s) */
 };
 
 struct loc {
@@ -816,7 +817,7 @@ static int created(struct ectx *x, const struct loc *l, const char *w,
 {
 	/* What exists by definition (the home, the project, a store) is
 	 * not made by writing into it, whatever the filesystem says. */
-	if (l->exists || (l->classes & (ECL_ROOT | ECL_SYSTEM | ECL_HOME |
+	if (x->no_made || l->exists || (l->classes & (ECL_ROOT | ECL_SYSTEM | ECL_HOME |
 	    ECL_ANCESTOR | ECL_PROJECT | ECL_GIT | ECL_CREDENTIAL |
 	    ECL_DEVICE)))
 		return 0;
@@ -1158,7 +1159,11 @@ static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 		}
 		if (ln && !flag(pa, "f"))
 			dop = EOP_WRITE;	/* fails if it exists */
-		if ((error = put(x, el, cwd, dop, t, df, recursive)) < 0)
+		/* A link is followed later, not "made by the call". */
+		x->no_made = ln && flag(pa, "s");
+		error = put(x, el, cwd, dop, t, df, recursive);
+		x->no_made = false;
+		if (error < 0)
 			return error;
 		if (ln && flag(pa, "s") &&
 		    (error = made_symlink(x, cwd, pa->ops[i], pa->opf[i], t,
