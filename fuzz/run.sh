@@ -25,8 +25,15 @@ for t in "$@"; do
 	for d in fuzz/corpus/$t fuzz/regress/$t $FUZZ_BUILD/seeds/$t; do
 		[ -d "$d" ] && set -- "$@" "$d"
 	done
+	# The harness's own tokens, plus the doubling assignments for the
+	# harnesses whose input reaches the shell model.
 	dict=
-	[ -f "fuzz/$t.dict" ] && dict=-dict=fuzz/$t.dict
+	cat /dev/null > "$FUZZ_BUILD/$t.dict"
+	[ -f "fuzz/$t.dict" ] && cat "fuzz/$t.dict" >> "$FUZZ_BUILD/$t.dict"
+	case $t in
+	shell|hook) cat fuzz/doubling.dict >> "$FUZZ_BUILD/$t.dict" ;;
+	esac
+	[ -s "$FUZZ_BUILD/$t.dict" ] && dict=-dict=$FUZZ_BUILD/$t.dict
 	echo "fuzz: $t for ${seconds}s"
 	# shellcheck disable=SC2086 # FUZZ_ARGS and dict are word lists
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
