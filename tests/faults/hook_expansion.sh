@@ -38,8 +38,11 @@ hookrun() { python3 "$TOP/tests/faults/hookrun.py" "$@" > "$T/out"; }
 rc() { sed -n 's/^rc=//p' "$T/out"; }
 rss() { sed -n 's/^maxrss_kb=//p' "$T/out"; }
 
-for c in double double_rm double_braces double_heredoc double_bash_c \
-	 double_python big_word json_values; do
+cases="double double_rm double_braces double_heredoc double_bash_c
+	double_python big_word json_values"
+# Under valgrind reading 15 MB takes longer than the 4 s watchdog.
+[ -n "$RUN" ] && cases="double double_heredoc double_bash_c double_python"
+for c in $cases; do
 	hookrun "$T/$c.json"
 	is "$c: denied" "$(rc)" 2
 	check "  too large to judge, said at once (not the watchdog)" \
