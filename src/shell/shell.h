@@ -10,6 +10,7 @@
 #ifndef CV_SHELL_H
 #define CV_SHELL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/diag.h"
@@ -45,5 +46,11 @@ const char *shell_norm_path(struct arena *a, const struct shell_env *env,
  * no memory.  Symlinks are not looked at. */
 const char *shell_path_join(struct arena *a, const struct shell_env *env,
 			    const char *base, const char *rel);
+
+/* Whether a glob pattern (bash syntax, normalised like a path) can name
+ * `path` or something inside it or above it: the components they share
+ * all match.  For asking whether `rm -rf ~/.ss?` can reach a protected
+ * location without reading the disk. */
+bool shell_glob_reaches(const char *pattern, const char *path);
 
 #endif

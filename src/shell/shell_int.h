@@ -37,12 +37,24 @@ enum sh_redir_kind {
 #define SW_QUOTED	1u	/* some part was quoted or escaped */
 #define SW_DYN		2u	/* unresolved $VAR, ${ }, $( ), ` ` */
 #define SW_SUBST	4u	/* contains a command/process substitution */
+#define SW_GLOB		8u	/* an unquoted pattern */
+#define SW_MATCHED	32u	/* a path an unquoted pattern matched */
+#define SW_TILDE_Q	16u	/* starts with a quoted '~': not the home */
+
+/* Per byte of a word's value: how bash will treat it after quote
+ * removal (shell_expand.c).  Only brace, tilde, splitting and pathname
+ * expansion look at it, so a word with none of their characters has no
+ * mask (NULL). */
+#define SHM_Q	0	/* quoted or escaped: literal */
+#define SHM_L	1	/* unquoted, from the source text */
+#define SHM_X	2	/* unquoted, the result of an expansion */
 
 struct sh_word {
 	const char *val;	/* quotes removed, known variables expanded */
 	size_t len;
 	size_t start, end;	/* source offsets */
 	unsigned flags;
+	const unsigned char *mask;	/* SHM_* per byte of val, or NULL */
 	struct strlist progs;	/* programs substituted into the word */
 };
 
@@ -111,6 +123,17 @@ struct sh_ctx {
 	const char *cwd, *oldcwd;
 	const char *dirstack[8];
 	size_t ndirs;
+	bool sub_pure;		/* sub_out made by echo/printf/pwd... only */
+	/* Positional parameters for the next text parsed (`bash -c STR
+	 * $0 $1 ...`), consumed by it. */
+	const char *const *posv;
+	size_t posn;
+	bool pos_pending;
+	/* shell_expand.c: the passwd database, read once when needed. */
+	const char *passwd;
+	bool passwd_read;
+	size_t dirents;		/* directory entries read for globs */
+	size_t nph;		/* placeholders written for unknown values */
 };
 
 struct sh_src {
@@ -122,6 +145,7 @@ struct sh_src {
 	const struct strlist *via;	/* wrappers around this whole text */
 	const struct strlist *in_from;	/* what feeds this whole text */
 	struct sh_str scratch;
+	struct sh_str mscratch;		/* the mask being built, SHM_* */
 	struct sh_heredoc *hd;
 	size_t nhd, caphd, hd_next;	/* hd_next: first without a body */
 };
@@ -143,6 +167,13 @@ int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n);
  * bodies, decoded or concatenated values); past CV_MAX_SHELL_BYTES in one
  * call it is CV_ETOOBIG ("too large to judge"), and stays so. */
 int shl_budget(struct sh_src *p, size_t n);
+
+/* Looks up a variable: assigned in this text or an enclosing one, a
+ * positional parameter, or HOME / PWD from the environment.  NULL when
+ * the value is not known. */
+const char *shl_var_get(const struct sh_src *p, const char *name, size_t n);
+/* Sets the positional parameters $0.. of the current scope. */
+int shl_set_positional(struct sh_src *p, const char *const *v, size_t n);
 
 /* shell_parse.c */
 int shp_parse_sub(struct sh_src *parent, const char *s, size_t n,
@@ -186,6 +217,19 @@ int shf_written(struct sh_src *p, const struct subject *s, const char *text,
 int shf_body(struct sh_src *p, const struct subject *s, const char *body);
 int shf_proc_subst(struct sh_src *p, const char *text, bool unknown);
 int shf_run(struct sh_src *p, struct subject *s, const char *raw);
+
+/* shell_expand.c: the expansions bash makes after parsing, on words
+ * whose mask says they apply: braces, tilde forms, field splitting of
+ * unquoted expansions, pathname expansion (bounded readdir under the
+ * cwd).  *out gets the resulting words (n of them). */
+int shx_expand(struct sh_src *p, const struct sh_word *in, size_t nin,
+	       struct sh_word **out, size_t *nout);
+/* Bash's pattern matching (extglob off); `path`: wildcards do not match
+ * '/', a leading '.' must be matched literally. */
+bool shx_match(const char *pat, size_t pn, const char *s, size_t sn,
+	       bool path);
+/* The home of `user` in the passwd database, or NULL. */
+const char *shx_user_home(struct sh_src *p, const char *user, size_t n);
 
 /* shell_decode.c: decoders, NULL when the input is not what they read or
  * the output would exceed CV_MAX_DECODE_BYTES. */

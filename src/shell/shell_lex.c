@@ -6,6 +6,8 @@
  * nested shell text, so their commands become subjects before the command
  * that uses them.  Every scan is iterative; only nesting recurses, through
  * shp_parse_sub(), which enforces CV_MAX_SHELL_DEPTH. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -109,6 +111,22 @@ static const char *var_get(const struct sh_vars *v, const char *name,
 	return NULL;
 }
 
+const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
+{
+	const char *v = var_get(p->vars, name, n);
+
+	if (v)
+		return v;
+	/* A name assigned as unknown (NULL) shadows the environment too. */
+	if (n == 4 && !memcmp(name, "HOME", 4) && p->g->env->home &&
+	    p->g->env->home[0] == '/')
+		return p->g->env->home;
+	if (n == 3 && !memcmp(name, "PWD", 3) && p->g->env->cwd &&
+	    p->g->env->cwd[0] == '/')
+		return p->g->env->cwd;
+	return NULL;
+}
+
 /* Assignments remembered per scope are bounded: the table serves the
  * common `D=~; rm -rf $D`, not arbitrary programs.  Beyond the bound a
  * variable simply stays unresolved ($D, dynamic), which rules see. */
@@ -144,6 +162,46 @@ int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
 	if (!(v->name[v->n] = arena_strndup(a, name, nlen)))
 		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
 	v->val[v->n++] = val;
+	return 0;
+}
+
+int shl_set_positional(struct sh_src *p, const char *const *v, size_t n)
+{
+	struct sh_str all = { NULL, 0, 0 };
+	char name[24], num[24];
+	size_t i;
+	bool unknown = false;
+	int error, k;
+
+	for (i = 0; i < n && i < 100; i++) {
+		k = snprintf(name, sizeof(name), "%zu", i);
+		if ((error = shl_var_set(p, name, (size_t)k, v[i])) < 0)
+			return error;
+		if (i == 0)
+			continue;
+		if (!v[i]) {
+			unknown = true;
+			continue;
+		}
+		if ((all.n && (error = shl_str_put(p, &all, " ", 1)) < 0) ||
+		    (error = shl_str_put(p, &all, v[i], strlen(v[i]))) < 0)
+			return error;
+	}
+	k = snprintf(num, sizeof(num), "%zu", n ? n - 1 : 0);
+	{
+		const char *j = arena_strndup(p->g->a, all.v ? all.v : "",
+					      all.n);
+		const char *c = arena_strndup(p->g->a, num, (size_t)k);
+
+		if (!j || !c)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		if (unknown)
+			j = NULL;
+		if ((error = shl_var_set(p, "@", 1, j)) < 0 ||
+		    (error = shl_var_set(p, "*", 1, j)) < 0 ||
+		    (error = shl_var_set(p, "#", 1, c)) < 0)
+			return error;
+	}
 	return 0;
 }
 
@@ -270,14 +328,31 @@ static int collect_into(struct sh_src *p, size_t from, struct sh_word *w)
 static int sub_parse(struct sh_src *p, const char *text, size_t len,
 		     struct sh_word *w)
 {
-	size_t from = p->g->out->n;
+	size_t from = p->g->out->n, i;
 	int error;
 
 	w->flags |= SW_DYN | SW_SUBST;
+	p->g->sub_out = NULL;
+	p->g->sub_unknown = false;
 	if (len == strlen(SH_ELLIPSIS) && !memcmp(text, SH_ELLIPSIS, len))
 		return 0;	/* our own placeholder, parsed once already */
 	if ((error = shp_parse_sub(p, text, len, p->via, p->in_from)) < 0)
 		return error;
+	/* Output that only echo, printf, cd, pwd, dirname or basename made
+	 * is a plain value; a decoder's output stays "computed". */
+	p->g->sub_pure = true;
+	for (i = from; i < p->g->out->n; i++) {
+		const struct subject *x = p->g->out->v[i];
+		static const char *const pure[] = { "echo", "printf", "cd",
+			"pwd", "dirname", "basename", NULL };
+		size_t k;
+
+		for (k = 0; pure[k] && (x->program_dynamic ||
+				       strcmp(x->program, pure[k])); k++)
+			;
+		if (!pure[k])
+			p->g->sub_pure = false;
+	}
 	return collect_into(p, from, w);
 }
 
@@ -306,6 +381,7 @@ static int lex_backtick(struct sh_src *p, struct sh_word *w, bool in_dq,
 	struct sh_str inner = { NULL, 0, 0 };
 	const char *s = p->s;
 	size_t i = p->pos;
+	unsigned dyn = w->flags & SW_DYN;
 	int error;
 
 	for (;;) {
@@ -329,6 +405,17 @@ static int lex_backtick(struct sh_src *p, struct sh_word *w, bool in_dq,
 	p->pos = i;
 	if ((error = sub_parse(p, inner.v ? inner.v : "", inner.n, w)) < 0)
 		return error;
+	if (p->g->sub_out) {
+		const char *o = p->g->sub_out;
+		size_t on = strlen(o);
+
+		while (on && o[on - 1] == '\n')
+			on--;
+		if (p->g->sub_pure)
+			w->flags = (w->flags & ~SW_DYN) | dyn;
+		return shl_str_put(p, out, o, on);
+	}
+	p->g->nph++;
 	return shl_str_put(p, out, PH_TICK, strlen(PH_TICK));
 }
 
@@ -368,6 +455,7 @@ static int lex_arith_word(struct sh_src *p, struct sh_word *w,
 		shl_incomplete(p, "unterminated arithmetic expansion");
 	p->pos = i;
 	w->flags |= SW_DYN;
+	p->g->nph++;
 	return shl_str_put(p, out, PH_ARITH, strlen(PH_ARITH));
 }
 
@@ -520,13 +608,111 @@ static int lex_ansi(struct sh_src *p, struct sh_str *out)
 	return 0;
 }
 
-/* ${ ... } with p->pos after "${".  ${NAME} of a known variable expands;
- * anything else stays as text, dynamic, with substitutions inside run. */
+static int lex_word_in(struct sh_src *p, struct sh_word *w, bool whole);
+
+/* The word inside ${v:-WORD} and friends, expanded as bash does (quotes
+ * removed, variables and substitutions expanded), into *val.  Programs it
+ * substitutes go to w. */
+static int operand(struct sh_src *p, struct sh_word *w, const char *s,
+		   size_t n, const char **val)
+{
+	struct sh_src sub = *p;
+	struct sh_word ow;
+	size_t i;
+	int error;
+
+	sub.s = s;
+	sub.n = n;
+	sub.pos = 0;
+	memset(&sub.scratch, 0, sizeof(sub.scratch));
+	memset(&sub.mscratch, 0, sizeof(sub.mscratch));
+	if ((error = lex_word_in(&sub, &ow, true)) < 0)
+		return error;
+	w->flags |= ow.flags & (SW_DYN | SW_SUBST);
+	for (i = 0; i < ow.progs.n; i++)
+		if (sh_push_unique(&w->progs, p->g->a, ow.progs.v[i]) < 0)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	*val = ow.val;
+	return 0;
+}
+
+/* ${v#p} ${v##p} ${v%p} ${v%%p}: the shortest or longest match removed. */
+static const char *trim(struct arena *a, const char *v, const char *pat,
+			bool suffix, bool longest)
+{
+	size_t n = strlen(v), pn = strlen(pat), k;
+
+	for (k = 0; k <= n; k++) {
+		size_t len = longest ? n - k : k;
+
+		if (suffix ? shx_match(pat, pn, v + n - len, len, false)
+			   : shx_match(pat, pn, v, len, false))
+			return suffix ? arena_strndup(a, v, n - len)
+				      : v + len;
+	}
+	return v;
+}
+
+/* ${v/p/r} ${v//p/r} ${v/#p/r} ${v/%p/r}. */
+static int replace(struct sh_src *p, struct sh_str *out, const char *v,
+		   const char *pat, const char *rep, char mode)
+{
+	size_t n = strlen(v), pn = strlen(pat), i = 0, len;
+	bool done = false;
+	int error;
+
+	if (!pn)
+		return shl_str_put(p, out, v, n);
+	while (i <= n) {
+		bool hit = false;
+
+		if (!done && (mode != '#' || i == 0))
+			for (len = n - i + 1; len-- > 0;) {
+				if (mode == '%' && i + len != n)
+					continue;
+				if (shx_match(pat, pn, v + i, len, false)) {
+					hit = true;
+					break;
+				}
+			}
+		if (hit && (len > 0 || mode != '/')) {
+			if ((error = shl_str_put(p, out, rep,
+						 strlen(rep))) < 0)
+				return error;
+			if (mode != 'a')
+				done = true;
+			if (len == 0) {
+				if (i < n && (error = shl_str_put(p, out,
+							 v + i, 1)) < 0)
+					return error;
+				i++;
+			}
+			i += len;
+			continue;
+		}
+		if (i < n && (error = shl_str_put(p, out, v + i, 1)) < 0)
+			return error;
+		i++;
+	}
+	return 0;
+}
+
+static bool is_special_param(char c)
+{
+	return c == '@' || c == '*' || c == '#' || c == '?' || c == '$' ||
+	       c == '!' || c == '-' || (c >= '0' && c <= '9');
+}
+
+/* ${ ... } with p->pos after "${".  A parameter whose value is known
+ * (assigned earlier, positional, HOME/PWD) expands, with the operators
+ * bash applies: defaults, alternatives, errors, trims, replacement,
+ * length, indirection, case.  Anything else stays as text, dynamic, with
+ * the substitutions inside run. */
 static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 {
-	const char *s = p->s, *val;
-	size_t start = p->pos, end, i;
-	bool ok;
+	const char *s = p->s, *val = NULL, *opd = NULL;
+	size_t start = p->pos, end, i, nb, ne;
+	bool ok, len_op = false, bang = false, ran = false;
 	int error;
 
 	end = scan_close(p, start, '{', &ok);
@@ -535,14 +721,164 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 	if (end >= p->n)
 		shl_incomplete(p, "unterminated ${");
 	p->pos = end < p->n ? end + 1 : p->n;
-	for (i = start; i < end && is_name_char(s[i]); i++)
-		;
-	if (i == end && end > start && is_name_start(s[start]) &&
-	    (val = var_get(p->vars, s + start, end - start)))
+	i = start;
+	if (i + 1 < end && s[i] == '#' && (is_name_start(s[i + 1]) ||
+					   is_special_param(s[i + 1]))) {
+		len_op = true;
+		i++;
+	} else if (i + 1 < end && s[i] == '!' && is_name_start(s[i + 1])) {
+		bang = true;
+		i++;
+	}
+	nb = i;
+	if (i < end && is_name_start(s[i]))
+		while (i < end && is_name_char(s[i]))
+			i++;
+	else if (i < end && s[i] >= '0' && s[i] <= '9')
+		while (i < end && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else if (i < end && is_special_param(s[i]))
+		i++;
+	ne = i;
+	if (ne > nb) {
+		val = shl_var_get(p, s + nb, ne - nb);
+		if (bang && val) {
+			size_t k, vn = strlen(val);
+
+			for (k = 0; k < vn && is_name_char(val[k]); k++)
+				;
+			val = k == vn && vn && is_name_start(val[0])
+			      ? shl_var_get(p, val, vn) : NULL;
+		}
+	}
+	if (ne == nb || (len_op && i != end) || (bang && i != end &&
+						  s[i] != ':' && s[i] != '-' &&
+						  s[i] != '#' && s[i] != '%'))
+		goto dynamic;
+	if (i == end) {
+		if (!val)
+			goto dynamic;
+		if (len_op) {
+			char num[24];
+			int k = snprintf(num, sizeof(num), "%zu",
+					 strlen(val));
+
+			return shl_str_put(p, out, num, (size_t)k);
+		}
+		/* ${HOME} keeps its spelling for rules, like $HOME. */
+		if (ne - nb == 4 && !memcmp(s + nb, "HOME", 4) && !bang &&
+		    !var_get(p->vars, "HOME", 4)) {
+			p->g->nph++;
+			return shl_str_put(p, out, "${HOME}", 7);
+		}
 		return shl_str_put(p, out, val, strlen(val));
+	}
+	{
+		char op = s[i], op2 = i + 1 < end ? s[i + 1] : 0;
+		bool colon = op == ':';
+		size_t o;
+
+		if (colon) {
+			op = op2;
+			i++;
+		}
+		if (op != '-' && op != '=' && op != '?' && op != '+' &&
+		    op != '#' && op != '%' && op != '/' && op != '^' &&
+		    op != ',')
+			goto dynamic;	/* ${v:1:2} and the like */
+		if (colon && (op == '#' || op == '%' || op == '/' ||
+			      op == '^' || op == ','))
+			goto dynamic;
+		o = i + 1;
+		if ((op == '#' || op == '%' || op == '^' || op == ',') &&
+		    o < end && s[o] == op)
+			o++;
+		if (op == '/') {
+			size_t k;
+			char mode = '/';
+			const char *pat, *rep = "";
+			struct sh_str r = { NULL, 0, 0 };
+
+			if (o < end && (s[o] == '/' || s[o] == '#' ||
+					s[o] == '%')) {
+				mode = s[o] == '/' ? 'a' : s[o];
+				o++;
+			}
+			for (k = o; k < end && s[k] != '/'; k++)
+				if (s[k] == '\\')
+					k++;
+			if (k > end)
+				k = end;
+			ran = true;
+			if ((error = operand(p, w, s + o, k - o, &pat)) < 0)
+				return error;
+			if (k < end && (error = operand(p, w, s + k + 1,
+						end - k - 1, &rep)) < 0)
+				return error;
+			if (!val)
+				goto dynamic;
+			if ((error = replace(p, &r, val, pat, rep, mode)) < 0)
+				return error;
+			return shl_str_put(p, out, r.v ? r.v : "", r.n);
+		}
+		ran = true;
+		if ((error = operand(p, w, s + o, end - o, &opd)) < 0)
+			return error;
+		switch (op) {
+		case '-': case '=':
+			/* An unknown value is taken as unset: the default is
+			 * what bash will most likely use, and the worse. */
+			if (!val || (colon && !val[0]))
+				val = opd;
+			if (op == '=' && ne - nb > 0 &&
+			    is_name_start(s[nb]) && !bang &&
+			    (error = shl_var_set(p, s + nb, ne - nb,
+						 val)) < 0)
+				return error;
+			break;
+		case '?':
+			if (!val)
+				goto dynamic;
+			break;
+		case '+':
+			/* Unknown: the alternative, which may be used. */
+			val = val && colon && !val[0] ? "" : opd;
+			break;
+		case '#': case '%':
+			if (!val)
+				goto dynamic;
+			val = trim(p->g->a, val, opd, op == '%', o - i == 2);
+			if (!val)
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+			break;
+		case '^': case ',': {
+			char *c;
+			size_t k;
+
+			if (!val)
+				goto dynamic;
+			if (!(c = arena_strndup(p->g->a, val, strlen(val))))
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+			for (k = 0; c[k] && (k == 0 || o - i == 2); k++)
+				if (op == '^' && c[k] >= 'a' && c[k] <= 'z')
+					c[k] = (char)(c[k] - 32);
+				else if (op == ',' && c[k] >= 'A' &&
+					 c[k] <= 'Z')
+					c[k] = (char)(c[k] + 32);
+			val = c;
+			break;
+		}
+		}
+		return shl_str_put(p, out, val, strlen(val));
+	}
+dynamic:
 	w->flags |= SW_DYN;
-	/* Run what is substituted inside, e.g. ${x:-$(cmd)}. */
-	for (i = start; i < end; i++) {
+	p->g->nph++;
+	/* Run what is substituted inside, e.g. ${x:-$(cmd)}, unless the
+	 * operand was expanded (and its substitutions run) already. */
+	for (i = start; !ran && i < end; i++) {
 		if (s[i] == '\\') {
 			i++;
 		} else if (s[i] == '$' && i + 1 < end && s[i + 1] == '(') {
@@ -582,12 +918,13 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		return lex_arith_word(p, w, out);
 	}
 	if (c == '(') {
+		unsigned dyn = w->flags & SW_DYN;
 		int error;
 
 		p->pos = i + 1;
 		if ((error = lex_cmdsubst(p, w)) < 0)
 			return error;
-		if (in_dq && p->g->sub_out) {
+		if (p->g->sub_out) {
 			/* "$(echo ... | base64 -d)": its known output, as
 			 * bash substitutes it (trailing newlines cut). */
 			const char *o = p->g->sub_out;
@@ -595,8 +932,13 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 
 			while (on && o[on - 1] == '\n')
 				on--;
+			/* Known, but computed: $(echo ~) is a value, not a
+			 * tilde; unquoted it is split and globbed. */
+			if (p->g->sub_pure)
+				w->flags = (w->flags & ~SW_DYN) | dyn;
 			return shl_str_put(p, out, o, on);
 		}
+		p->g->nph++;
 		return shl_str_put(p, out, PH_CMD, strlen(PH_CMD));
 	}
 	if (c == '{') {
@@ -611,13 +953,26 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		p->pos = j;
 		if ((val = var_get(p->vars, s + i, j - i)))
 			return shl_str_put(p, out, val, strlen(val));
-		w->flags |= SW_DYN;
+		p->g->nph++;
+		/* $HOME keeps its spelling (paths know it); $PWD is the
+		 * cwd when known. */
+		if ((val = shl_var_get(p, s + i, j - i))) {
+			if (j - i == 3)
+				return shl_str_put(p, out, val, strlen(val));
+		} else {
+			w->flags |= SW_DYN;
+		}
 		return shl_str_put(p, out, s + i - 1, j - i + 1);
 	}
 	if ((c >= '0' && c <= '9') || c == '@' || c == '*' || c == '#' ||
 	    c == '?' || c == '$' || c == '!' || c == '-') {
 		p->pos = i + 1;
+		/* Positional parameters set by `bash -c STR _ ARG` or
+		 * `set --` are known. */
+		if ((val = var_get(p->vars, s + i, 1)))
+			return shl_str_put(p, out, val, strlen(val));
 		w->flags |= SW_DYN;
+		p->g->nph++;
 		return shl_str_put(p, out, s + i - 1, 2);
 	}
 	(void)in_dq;
@@ -674,7 +1029,54 @@ static int lex_dquote(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 	}
 }
 
-static int lex_word(struct sh_src *p, struct sh_word *w)
+/* Fills the mask up to the value's length with `kind`.  The mask mirrors
+ * bytes shl_budget() has counted already, so it is not counted again. */
+static int mask_to(struct sh_src *p, size_t n, unsigned char kind)
+{
+	struct sh_str *m = &p->mscratch;
+
+	if (m->n >= n)
+		return 0;
+	if (!m->v || n >= m->cap) {
+		char *v = arena_grow(p->g->a, m->v, &m->cap, 1, n + 1);
+
+		if (!v)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		m->v = v;
+	}
+	memset(m->v + m->n, kind, n - m->n);
+	m->n = n;
+	return 0;
+}
+
+/* Whether the expansions after parsing can change the word: a mask is
+ * kept only then. */
+static bool wants_mask(struct sh_src *p, const char *v,
+		       const unsigned char *m, size_t n)
+{
+	const char *ifs = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = v[i];
+
+		if (m[i] == SHM_X && !ifs)
+			ifs = shl_var_get(p, "IFS", 3);
+		if (m[i] == SHM_X && ifs && c && strchr(ifs, c))
+			return true;
+		if (m[i] == SHM_L && (c == '{' || c == '*' || c == '?' ||
+				      c == '[' || (c == '~' && i == 0)))
+			return true;
+		if (m[i] == SHM_X && (c == ' ' || c == '\t' || c == '\n' ||
+				      c == '*' || c == '?' || c == '['))
+			return true;
+	}
+	return false;
+}
+
+/* One word; `whole`: the text is one word (the operand of ${v:-...}),
+ * blanks and operators included. */
+static int lex_word_in(struct sh_src *p, struct sh_word *w, bool whole)
 {
 	struct sh_str *out = &p->scratch;
 	const char *s = p->s;
@@ -683,9 +1085,16 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 	memset(w, 0, sizeof(*w));
 	w->start = p->pos;
 	out->n = 0;
+	p->mscratch.n = 0;
 	while (p->pos < p->n) {
-		size_t i = p->pos;
+		size_t i = p->pos, nph = p->g->nph;
 		char c = s[i];
+		unsigned char kind = SHM_Q;
+
+		/* '~x', "~", \~ first: a file named "~", not the home. */
+		if (!out->n && i + 1 < p->n && s[i + 1] == '~' &&
+		    (c == '\'' || c == '"' || c == '\\'))
+			w->flags |= SW_TILDE_Q;
 
 		if ((c == '<' || c == '>') && i + 1 < p->n &&
 		    s[i + 1] == '(') {
@@ -702,7 +1111,7 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 			memcpy(ph + 1, "(" SH_ELLIPSIS ")",
 			       sizeof("(" SH_ELLIPSIS ")"));
 			error = shl_str_put(p, out, ph, strlen(ph));
-		} else if (is_meta(c)) {
+		} else if (is_meta(c) && !whole) {
 			break;
 		} else if (c == '\\') {
 			if (i + 1 >= p->n) {
@@ -738,11 +1147,14 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 			error = lex_dquote(p, w, out);
 		} else if (c == '$') {
 			p->pos = i + 1;
+			kind = SHM_X;
 			error = lex_dollar(p, w, false, out);
 		} else if (c == '`') {
 			p->pos = i + 1;
+			kind = SHM_X;
 			error = lex_backtick(p, w, false, out);
 		} else {
+			kind = SHM_L;
 			size_t j = i + 1;
 
 			if (c == '\0')
@@ -754,7 +1166,10 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 			p->pos = j;
 			error = shl_str_put(p, out, s + i, j - i);
 		}
-		if (error < 0)
+		/* Text standing for an unknown value is no syntax. */
+		if (p->g->nph != nph)
+			kind = SHM_Q;
+		if (error < 0 || (error = mask_to(p, out->n, kind)) < 0)
 			return error;
 	}
 	w->end = p->pos;
@@ -762,7 +1177,22 @@ static int lex_word(struct sh_src *p, struct sh_word *w)
 	w->val = arena_strndup(p->g->a, out->v ? out->v : "", out->n);
 	if (!w->val)
 		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	if (out->n && p->mscratch.v) {
+		const unsigned char *m = (const unsigned char *)p->mscratch.v;
+
+		if (wants_mask(p, w->val, m, out->n)) {
+			if (!(w->mask = (const unsigned char *)arena_strndup(
+				      p->g->a, p->mscratch.v, out->n)))
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+		}
+	}
 	return 0;
+}
+
+static int lex_word(struct sh_src *p, struct sh_word *w)
+{
+	return lex_word_in(p, w, false);
 }
 
 /* A redirection operator at p->pos, after an optional fd number or

@@ -855,9 +855,14 @@ static unsigned char word_flags(const struct sh_src *p,
 {
 	unsigned char f = (w->flags & SW_DYN) ? ARG_DYNAMIC : 0;
 	char c = w->start < p->n ? p->s[w->start] : 0;
-
 	bool ansi = c == '$' && w->start + 1 < p->n &&
 		    p->s[w->start + 1] == '\'';
+
+	if (w->flags & SW_GLOB)
+		f |= ARG_GLOB;
+	/* What a pattern matched is a path ("~/.ssh" is the home's). */
+	if (w->flags & SW_MATCHED)
+		return f | ARG_MATCHED;
 
 	if ((w->flags & SW_QUOTED) && (c == '\'' || c == '"' || c == '\\' ||
 	    ansi))
@@ -964,6 +969,18 @@ static int track_cwd(struct sh_src *p, struct subject *s,
 	return 0;
 }
 
+static const char *dot_slash(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *r = arena_alloc(a, n + 3);
+
+	if (r) {
+		memcpy(r, "./", 2);
+		memcpy(r + 2, s, n + 1);
+	}
+	return r;
+}
+
 static int make_subject(struct emitter *e, size_t i, size_t end,
 			const struct strlist *via, bool redirs,
 			struct subject **outp)
@@ -1004,6 +1021,9 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	for (k = i + 1; k < end; k++) {
 		const char *raw = e->w[k].val, *norm = norm_arg(p, raw);
 
+		/* '~' quoted is a file named "~", not the home. */
+		if (norm && (e->w[k].flags & SW_TILDE_Q) && norm[0] == '~')
+			norm = dot_slash(a, norm);
 		if (!norm || strlist_push(&s->raw_args, a, raw) < 0 ||
 		    strlist_push(&s->args, a, norm) < 0)
 			return NOMEM(p);
@@ -1409,6 +1429,21 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 				goto self;
 			if (k >= end)
 				goto self;
+			if (k + 1 < end) {
+				/* bash -c STR $0 $1 ...: positional. */
+				const char **pv = arena_alloc(p->g->a,
+					(end - k - 1) * sizeof(*pv));
+				size_t q;
+
+				if (!pv)
+					return NOMEM(p);
+				for (q = k + 1; q < end; q++)
+					pv[q - k - 1] = w[q].flags & SW_DYN
+							? NULL : w[q].val;
+				p->g->posv = pv;
+				p->g->posn = end - k - 1;
+				p->g->pos_pending = true;
+			}
 			return run_text(e, i, end, &via, name, w[k].val,
 					w[k].flags & SW_DYN, final);
 		} else if (!strcmp(name, "eval")) {
@@ -1577,6 +1612,39 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 			    (error = remember(p, &c->w[k])) < 0)
 				return error;
 	}
+	if (i < c->nw && !(c->w[i].flags & (SW_DYN | SW_QUOTED)) &&
+	    wis(&c->w[i], "set") && i + 1 < c->nw &&
+	    !strcmp(c->w[i + 1].val, "--")) {
+		/* set -- a b: the positional parameters, for "$@", $1. */
+		const char **v = arena_alloc(p->g->a, (c->nw - i) *
+					     sizeof(*v));
+
+		if (!v)
+			return NOMEM(p);
+		v[0] = "bash";
+		for (k = i + 2; k < c->nw; k++)
+			v[k - i - 1] = c->w[k].flags & SW_DYN ? NULL
+							      : c->w[k].val;
+		if ((error = shl_set_positional(p, v, c->nw - i - 1)) < 0)
+			return error;
+	}
+	for (k = i; k < c->nw && !c->w[k].mask; k++)
+		;
+	if (k < c->nw) {
+		/* Braces, ~user, splitting and globs make new words. */
+		struct sh_word *xw;
+		size_t nx;
+
+		if ((error = shx_expand(p, c->w + i, c->nw - i, &xw,
+					&nx)) < 0)
+			return error;
+		e.w = arena_alloc(p->g->a, (i + nx + 1) * sizeof(*e.w));
+		if (!e.w)
+			return NOMEM(p);
+		memcpy(e.w, c->w, i * sizeof(*e.w));
+		memcpy(e.w + i, xw, nx * sizeof(*e.w));
+		e.nw = i + nx;
+	}
 	via = via_copy(p->via);
-	return emit_range(&e, i, c->nw, &via, 0, final);
+	return emit_range(&e, i, e.nw, &via, 0, final);
 }

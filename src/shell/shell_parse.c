@@ -328,6 +328,50 @@ static int feed_from_pipe(struct parser *ps, struct subject *s)
 	}
 }
 
+/* What pwd, dirname and basename print, computed from their operands
+ * (lexically, as those programs do). */
+static int path_output(struct parser *ps, const struct subject *s,
+		       const char **outp)
+{
+	struct sh_src *p = ps->p;
+	const struct strlist *a = &s->args;
+	const char *pr = s->program, *r = NULL;
+	char *o;
+	size_t n;
+
+	if (s->program_dynamic || s->nredirects)
+		return 0;
+	(void)ps;
+	if (!strcmp(pr, "pwd") && !a->n) {
+		/* The directory cd tracking says (shell_norm.c). */
+		r = p->g->cwd ? shell_norm_path(p->g->a, p->g->env, p->g->cwd)
+			      : NULL;
+	} else if ((!strcmp(pr, "dirname") || !strcmp(pr, "basename")) &&
+		   a->n == 1 && a->v[0][0] != '-' &&
+		   !(s->arg_flags && (s->arg_flags[0] & ARG_DYNAMIC))) {
+		const char *v = a->v[0], *sl = strrchr(v, '/');
+
+		if (pr[0] == 'b')
+			r = sl && sl[1] ? sl + 1 : v;
+		else if (!sl)
+			r = ".";
+		else if (sl == v)
+			r = "/";
+		else if (!(r = arena_strndup(p->g->a, v, (size_t)(sl - v))))
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	}
+	if (!r)
+		return 0;
+	n = strlen(r);
+	if (!(o = arena_alloc(p->g->a, n + 2)))
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	memcpy(o, r, n);
+	o[n] = '\n';
+	o[n + 1] = '\0';
+	*outp = o;
+	return 0;
+}
+
 /* Ends the current simple command; `pipe` says a | follows. */
 static int finish(struct parser *ps, bool pipe)
 {
@@ -373,9 +417,15 @@ static int finish(struct parser *ps, bool pipe)
 		 * as the value of the $( ) being parsed. */
 		outp = shd_stage_output(p, final, input, in_unk, &unk);
 	}
+	if (final && !outp && !unk && (pipe || p->depth > 0) &&
+	    (error = path_output(ps, final, &outp)) < 0)
+		return error;
 	if ((error = shf_written(p, final, outp, unk)) < 0)
 		return error;
-	if (!pipe && (c->nw || c->nr)) {
+	/* cd prints nothing: $(cd ~ && pwd) is pwd's output. */
+	if (final && !final->program_dynamic && !strcmp(final->program, "cd")) {
+		;
+	} else if (!pipe && (c->nw || c->nr)) {
 		ps->nstmt++;
 		ps->last_out = final && !final->nredirects ? outp : NULL;
 		ps->last_unknown = unk;
@@ -694,6 +744,11 @@ static int parse_text(struct sh_ctx *g, struct sh_src *parent, const char *s,
 	src.vars = &vars;
 	src.via = via ? via : &none;
 	src.in_from = in_from ? in_from : &none;
+	if (g->pos_pending) {
+		g->pos_pending = false;
+		if ((error = shl_set_positional(&src, g->posv, g->posn)) < 0)
+			return error;
+	}
 	memset(&ps, 0, sizeof(ps));
 	ps.p = &src;
 	ps.base = *src.in_from;

@@ -33,6 +33,11 @@ enum redirect_op {
 				 * escaped: a leading ~ is literal */
 #define ARG_SINGLE	4u	/* it starts with '...' or $'...': a $
 				 * there is text */
+#define ARG_GLOB	8u	/* an unquoted glob pattern as written, kept
+				 * whether or not it matched (rules on the
+				 * pattern still match it) */
+#define ARG_MATCHED	16u	/* a path the pattern before it matched on
+				 * disk under the cwd, as bash passes it */
 
 struct redirect {
 	enum redirect_op op;
@@ -88,6 +93,7 @@ struct subject {
 	 * when a rule first asks. */
 	struct effect_list *effects;
 };
+
 
 struct subject_list {
 	struct subject **v;

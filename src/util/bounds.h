@@ -60,6 +60,19 @@
 #define CV_MAX_DECODE_BYTES	(256u * 1024)
 #define CV_MAX_WRITTEN_FILES	64
 
+/* Word expansion (shell_expand.c).  Braces make at most this many words
+ * from one word ({1..100000} is refused, not truncated); a glob that
+ * matches more, or needs more directory entries read in one call, keeps
+ * its pattern and is unknown (the effect layer asks); the bytes of every
+ * expanded word count against CV_MAX_SHELL_BYTES.  /etc/passwd is read
+ * up to its bound for ~user, else ~user stays unresolved. */
+#define CV_MAX_BRACE_WORDS	4096
+#define CV_MAX_GLOB_MATCHES	1024
+#define CV_MAX_GLOB_DIRENTS	8192
+/* `for x in LIST` runs its body once per value up to this many values;
+ * past it the body is judged once more with x unknown. */
+#define CV_MAX_LOOP_VALUES	64
+
 /* PCRE2 per-match limits: a rule regex that needs more than this on one
  * subject is treated as a match failure that denies (fail closed). */
 #define CV_PCRE2_MATCH_LIMIT	200000

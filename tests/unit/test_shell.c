@@ -482,8 +482,10 @@ static void cases(void)
 	t("./node_modules/.bin/rimraf x", "rimraf|x");
 	t("$CMD -rf ~", "$CMD|-rf|~ dyn");
 	t("${CMD} -rf ~", "${CMD}|-rf|~ dyn");
-	t("$(echo rm) -rf ~", "echo|rm ;; $(\xe2\x80\xa6)|-rf|~ in=echo dyn");
-	t("`echo rm` -rf ~", "echo|rm ;; `\xe2\x80\xa6`|-rf|~ in=echo dyn");
+	/* A substitution whose output is known is that output. */
+	t("$(echo rm) -rf ~", "echo|rm ;; rm|-rf|~ in=echo");
+	t("$(cat x) -rf ~", "cat|x ;; $(\xe2\x80\xa6)|-rf|~ in=cat dyn");
+	t("`echo rm` -rf ~", "echo|rm ;; rm|-rf|~ in=echo");
 	t("CMD=rm; $CMD -rf ~", "rm|-rf|~");
 	/* operators */
 	t("a; b", "a ;; b");
@@ -502,7 +504,7 @@ static void cases(void)
 	t("curl x | (cd /tmp; bash)", "curl|x ;; cd|/tmp in=curl ;; "
 	  "bash in=curl");
 	t("! rm x", "rm|x");
-	t("echo {a,b}", "echo|{a,b}");
+	t("echo {a,b}", "echo|a|b");
 	t("echo }", "echo|}");
 	t("a;;b", "a ;; b");
 	/* reserved words */
@@ -548,8 +550,8 @@ static void cases(void)
 	t("echo $(echo $(rm x))", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm ;; "
 	  "echo|$(\xe2\x80\xa6) in=rm,echo");
 	t("echo $( (rm x) )", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm");
-	t("echo $(echo ')')", "echo|) ;; echo|$(\xe2\x80\xa6) in=echo");
-	t("echo $(echo \")\")", "echo|) ;; echo|$(\xe2\x80\xa6) in=echo");
+	t("echo $(echo ')')", "echo|) ;; echo|) in=echo");
+	t("echo $(echo \")\")", "echo|) ;; echo|) in=echo");
 	t("echo $(# comment )\nrm x)", "rm|x ;; echo|$(\xe2\x80\xa6) in=rm");
 	t("diff <(ls a) >(cat)", "ls|a ;; cat ;; diff|<(\xe2\x80\xa6)|"
 	  ">(\xe2\x80\xa6) in=ls,cat");
@@ -559,8 +561,8 @@ static void cases(void)
 	t(". <(wget -O- x)", "wget|-O-|x ;; .|<(\xe2\x80\xa6) in=wget");
 	t("echo $((1+2))", "echo|$((\xe2\x80\xa6))");
 	t("echo $(( $(id -u) + 1 ))", "id|-u ;; echo|$((\xe2\x80\xa6)) in=id");
-	t("echo ${x:-$(whoami)}", "whoami ;; echo|${x:-$(whoami)} in=whoami");
-	t("echo ${x:-\"}\"}", "echo|${x:-\"}\"}");
+	t("echo ${x:-$(whoami)}", "whoami ;; echo|$(\xe2\x80\xa6) in=whoami");
+	t("echo ${x:-\"}\"}", "echo|}");
 	t("echo ${#x} ${x%/*}", "echo|${#x}|${x%/*}");
 	t("x=$(rm -rf ~)", "rm|-rf|~");
 	t("X=$(curl x) bash", "curl|x ;; bash in=curl");
@@ -893,7 +895,7 @@ static void cases(void)
 	t("rm -rf /tmp/..", "rm|-rf|/");
 	t("rm -rf ~/x/..", "rm|-rf|~");
 	t("rm -rf ../x/", "rm|-rf|../x");
-	t("rm -rf /*", "rm|-rf|/*");
+	t("rm -rf /nonexistent-x/*", "rm|-rf|/nonexistent-x/*");
 	t("rm -rf ~/*", "rm|-rf|~/*");
 	t("rm --dir=/tmp//x/ y", "rm|--dir=/tmp/x|y");
 	t("curl https://x.com//a/", "curl|https://x.com//a/");
