@@ -793,18 +793,20 @@ static int glob_field(struct sh_src *p, const struct xw *w,
 		pat[o++] = c;
 	}
 	pat[o] = '\0';
+	const char *home = env->tilde ? env->tilde : env->home;
+
 	if (pat[0] == '~' && (pat[1] == '/' || !pat[1])) {
-		if (!env->home || env->home[0] != '/')
+		if (!home || home[0] != '/')
 			return 0;
-		fs = env->home;
-		disp = "~";
+		fs = home;
+		disp = home == env->home ? "~" : home;
 		rest = pat + 1;
 	} else if (!strncmp(pat, "$HOME/", 6) ||
 		   !strncmp(pat, "${HOME}/", 8)) {
-		if (!env->home || env->home[0] != '/')
+		if (!home || home[0] != '/')
 			return 0;
-		fs = env->home;
-		disp = "~";
+		fs = home;
+		disp = home == env->home ? "~" : home;
 		rest = pat + (pat[1] == '{' ? 7 : 5);
 	} else if (pat[0] == '/') {
 		fs = "/";

@@ -118,9 +118,12 @@ const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
 	if (v)
 		return v;
 	/* A name assigned as unknown (NULL) shadows the environment too. */
-	if (n == 4 && !memcmp(name, "HOME", 4) && p->g->env->home &&
-	    p->g->env->home[0] == '/')
-		return p->g->env->home;
+	if (n == 4 && !memcmp(name, "HOME", 4)) {
+		const char *h = p->g->env->tilde ? p->g->env->tilde
+						 : p->g->env->home;
+
+		return h && h[0] == '/' ? h : NULL;
+	}
 	if (n == 3 && !memcmp(name, "PWD", 3) && p->g->env->cwd &&
 	    p->g->env->cwd[0] == '/')
 		return p->g->env->cwd;
