@@ -567,13 +567,26 @@ static int split(struct sh_src *p, struct xlist *l, size_t at,
 
 	*made = 1;
 	for (i = 0; i < w.n; i++)
-		if (w.m[i] == SHM_X && strchr(ifs, w.v[i]) && w.v[i])
+		if ((w.m[i] == SHM_X && strchr(ifs, w.v[i]) && w.v[i]) ||
+		    w.m[i] == SHM_S)
 			any = true;
 	if (!any)
 		return 0;
 	for (i = 0; i <= w.n; i++) {
-		bool sep = i < w.n && w.m[i] == SHM_X && w.v[i] &&
-			   strchr(ifs, w.v[i]);
+		bool sep = i < w.n && ((w.m[i] == SHM_X && w.v[i] &&
+					strchr(ifs, w.v[i])) ||
+				       w.m[i] == SHM_S);
+
+		if (sep && w.m[i] == SHM_S) {
+			/* "$@": the parameters are words as they are. */
+			if ((error = xl_push3(p, l, at + count++, w.v + start,
+					      w.m + start, i - start, "", w.m,
+					      0, "", w.m, 0)) < 0)
+				return error;
+			lit = false;
+			start = i + 1;
+			continue;
+		}
 
 		if (i < w.n && !sep) {
 			if (w.m[i] != SHM_X)
@@ -777,7 +790,7 @@ static int glob_field(struct sh_src *p, const struct xw *w,
 	const struct shell_env *env = p->g->env;
 	struct arena *a = p->g->a;
 	char *pat;
-	const char *fs, *disp, *rest;
+	const char *fs, *disp, *rest, *home;
 	size_t i, o = 0;
 
 	memset(g, 0, sizeof(*g));
@@ -793,8 +806,7 @@ static int glob_field(struct sh_src *p, const struct xw *w,
 		pat[o++] = c;
 	}
 	pat[o] = '\0';
-	const char *home = env->tilde ? env->tilde : env->home;
-
+	home = env->tilde ? env->tilde : env->home;
 	if (pat[0] == '~' && (pat[1] == '/' || !pat[1])) {
 		if (!home || home[0] != '/')
 			return 0;

@@ -48,6 +48,10 @@ enum sh_redir_kind {
 #define SHM_Q	0	/* quoted or escaped: literal */
 #define SHM_L	1	/* unquoted, from the source text */
 #define SHM_X	2	/* unquoted, the result of an expansion */
+#define SHM_S	3	/* between two parameters of "$@": a word break */
+/* Between two positional parameters in the value of $@; where lex_dollar
+ * writes one into a word, its mask byte is SHM_S. */
+#define SH_ARGSEP	"\x01"
 
 struct sh_word {
 	const char *val;	/* quotes removed, known variables expanded */
@@ -146,6 +150,8 @@ struct sh_src {
 	const struct strlist *in_from;	/* what feeds this whole text */
 	struct sh_str scratch;
 	struct sh_str mscratch;		/* the mask being built, SHM_* */
+	size_t *seps;			/* offsets of "$@" breaks in it */
+	size_t nseps, capseps;
 	struct sh_heredoc *hd;
 	size_t nhd, caphd, hd_next;	/* hd_next: first without a body */
 };

@@ -186,7 +186,8 @@ int shl_set_positional(struct sh_src *p, const char *const *v, size_t n)
 			unknown = true;
 			continue;
 		}
-		if ((all.n && (error = shl_str_put(p, &all, " ", 1)) < 0) ||
+		if ((all.n && (error = shl_str_put(p, &all, SH_ARGSEP,
+						    1)) < 0) ||
 		    (error = shl_str_put(p, &all, v[i], strlen(v[i]))) < 0)
 			return error;
 	}
@@ -200,8 +201,14 @@ int shl_set_positional(struct sh_src *p, const char *const *v, size_t n)
 			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
 		if (unknown)
 			j = NULL;
+		char *star = j ? arena_strndup(p->g->a, j, strlen(j)) : NULL;
+		size_t q;
+
+		for (q = 0; star && star[q]; q++)
+			if (star[q] == SH_ARGSEP[0])
+				star[q] = ' ';
 		if ((error = shl_var_set(p, "@", 1, j)) < 0 ||
-		    (error = shl_var_set(p, "*", 1, j)) < 0 ||
+		    (error = shl_var_set(p, "*", 1, star)) < 0 ||
 		    (error = shl_var_set(p, "#", 1, c)) < 0)
 			return error;
 	}
@@ -972,7 +979,30 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		p->pos = i + 1;
 		/* Positional parameters set by `bash -c STR _ ARG` or
 		 * `set --` are known. */
-		if ((val = var_get(p->vars, s + i, 1)))
+		if ((val = var_get(p->vars, s + i, 1)) && c == '@') {
+			/* One word per parameter: note where they break. */
+			const char *q;
+			int error;
+
+			while ((q = strchr(val, SH_ARGSEP[0]))) {
+				size_t *v;
+
+				if ((error = shl_str_put(p, out, val,
+						(size_t)(q - val))) < 0)
+					return error;
+				v = arena_grow(p->g->a, p->seps, &p->capseps,
+					       sizeof(*v), p->nseps + 1);
+				if (!v)
+					return diag_set(p->g->d, CV_ENOMEM,
+							"out of memory");
+				p->seps = v;
+				p->seps[p->nseps++] = out->n;
+				if ((error = str_putc(p, out, ' ')) < 0)
+					return error;
+				val = q + 1;
+			}
+		}
+		if (val)
 			return shl_str_put(p, out, val, strlen(val));
 		w->flags |= SW_DYN;
 		p->g->nph++;
@@ -1063,6 +1093,8 @@ static bool wants_mask(struct sh_src *p, const char *v,
 	for (i = 0; i < n; i++) {
 		char c = v[i];
 
+		if (m[i] == SHM_S)
+			return true;	/* "$@": one word per parameter */
 		if (m[i] == SHM_X && !ifs)
 			ifs = shl_var_get(p, "IFS", 3);
 		if (m[i] == SHM_X && ifs && c && strchr(ifs, c))
@@ -1089,6 +1121,7 @@ static int lex_word_in(struct sh_src *p, struct sh_word *w, bool whole)
 	w->start = p->pos;
 	out->n = 0;
 	p->mscratch.n = 0;
+	p->nseps = 0;
 	while (p->pos < p->n) {
 		size_t i = p->pos, nph = p->g->nph;
 		char c = s[i];
@@ -1174,6 +1207,9 @@ static int lex_word_in(struct sh_src *p, struct sh_word *w, bool whole)
 			kind = SHM_Q;
 		if (error < 0 || (error = mask_to(p, out->n, kind)) < 0)
 			return error;
+		for (; p->nseps; p->nseps--)
+			if (p->seps[p->nseps - 1] < p->mscratch.n)
+				p->mscratch.v[p->seps[p->nseps - 1]] = SHM_S;
 	}
 	w->end = p->pos;
 	w->len = out->n;

@@ -159,7 +159,10 @@ static void params(void)
 static void positional(void)
 {
 	t("bash -c 'eval \"$1\"' _ 'rm -rf ~'", "rm|-rf|~");
-	t("bash -c 'rm -rf \"$@\"' sh ~/.ssh ~/.aws", "rm|-rf|~/.ssh ~/.aws");
+	t("bash -c 'rm -rf \"$@\"' sh ~/.ssh ~/.aws", "rm|-rf|~/.ssh|~/.aws");
+	t("bash -c 'rm -rf \"$*\"' sh ~/.ssh ~/.aws", "rm|-rf|~/.ssh ~/.aws");
+	t("set -- ~/.ssh 'a b'; rm -rf \"$@\" $#", "set|--|~/.ssh|a b ;; "
+	  "rm|-rf|~/.ssh|a b|2");
 	t("bash -c 'rm -rf $1' sh \"$X\"", "rm|-rf|$1[?]");
 	t("set -- ~/.ssh; rm -rf \"$1\"", "set|--|~/.ssh ;; rm|-rf|~/.ssh");
 }
