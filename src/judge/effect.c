@@ -58,6 +58,8 @@ struct ectx {
 	bool nofollow;			/* cp -a / tar: operands not followed */
 	const char **creds;		/* credv of the home in use */
 	bool no_made;			/* a write that makes nothing (ln -s) */
+	bool inplace;			/* truncate, shred, sed -i, dd of=:
+					 * meant for what is there */
 };
 
 struct loc {
@@ -843,14 +845,14 @@ static int put(struct ectx *x, struct effect_list *el, const char *cwd,
 	/* Not there (its directory is): an overwrite creates.  A delete of
 	 * what is not there is still judged: the call was written to
 	 * delete it, and the tree may differ when it runs. */
-	if (l.gone && op == EOP_OVERWRITE)
+	if (l.gone && op == EOP_OVERWRITE && !x->inplace)
 		op = EOP_WRITE;
 	/* A write over what exists replaces it. */
 	if (op == EOP_WRITE && l.exists && !l.isdir)
 		op = EOP_OVERWRITE;
 	/* Over nothing, it creates.  A store, a system tree or a device
 	 * counts as there: planting a file in it is as bad. */
-	if (op == EOP_OVERWRITE && l.path && !l.exists &&
+	if (op == EOP_OVERWRITE && l.path && !l.exists && !x->inplace &&
 	    !(l.classes & (ECL_ROOT | ECL_SYSTEM | ECL_HOME | ECL_ANCESTOR |
 			   ECL_PROJECT | ECL_GIT | ECL_DEVICE |
 			   ECL_CREDENTIAL)))
@@ -1490,8 +1492,12 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 			     ECL_ANCESTOR | ECL_PROJECT))))
 				continue;
 		}
-		if ((error = put(x, el, cwd, op, w, pa.opf[i], recursive ||
-				 op == EOP_DELETE)) < 0)
+		/* truncate, shred, sed -i act on what is there. */
+		x->inplace = op == EOP_OVERWRITE && strcmp(pg->name, "tee");
+		error = put(x, el, cwd, op, w, pa.opf[i], recursive ||
+			    op == EOP_DELETE);
+		x->inplace = false;
+		if (error < 0)
 			return error;
 		if (!strcmp(pg->name, "shred") && flag(&pa, "u") &&
 		    (error = put(x, el, cwd, EOP_DELETE, w, pa.opf[i],
