@@ -69,9 +69,6 @@
 #define CV_MAX_BRACE_WORDS	4096
 #define CV_MAX_GLOB_MATCHES	1024
 #define CV_MAX_GLOB_DIRENTS	8192
-/* `for x in LIST` runs its body once per value up to this many values;
- * past it the body is judged once more with x unknown. */
-#define CV_MAX_LOOP_VALUES	64
 
 /* PCRE2 per-match limits: a rule regex that needs more than this on one
  * subject is treated as a match failure that denies (fail closed). */
