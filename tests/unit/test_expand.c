@@ -16,7 +16,7 @@
 #include "tap.h"
 
 static char home[256], cwd[320];
-static struct shell_env env = { NULL, NULL, "Bash" };
+static struct shell_env env = { .tool = "Bash" };
 
 static void cat(char *out, size_t cap, const char *s)
 {
@@ -213,6 +213,28 @@ static void globs(void)
 	t("rm -rf \"$HOME\"/.ss?", "rm|-rf|~/.ss?[g]|~/.ssh[m]");
 }
 
+/* Variants of the classes above, spelled as an attacker would. */
+static void adversarial(void)
+{
+	t("rm -rf {~,/tmp}/.ssh", "rm|-rf|~/.ssh|/tmp/.ssh");
+	t("rm -rf ~/.s{s,x}h", "rm|-rf|~/.ssh|~/.sxh");
+	t("rm -rf ~/.s{s..s}h", "rm|-rf|~/.ssh");
+	t("X=.ssh; rm -rf ~/${X}", "rm|-rf|~/.ssh");
+	t("rm -rf ~/.s''sh", "rm|-rf|~/.ssh");
+	t("rm -rf ~/\".ss\"?", "rm|-rf|~/.ss?[g]|~/.ssh[m]");
+	t("rm -rf ~/.[s]s[h]", "rm|-rf|~/.[s]s[h][g]|~/.ssh[m]");
+	t("rm -rf ~/.[!x]sh", "rm|-rf|~/.[!x]sh[g]|~/.ssh[m]");
+	t("rm -rf $(printf '%s' ~)", "printf|%s|~ ;; rm|-rf|~");
+	t("bash -c 'rm -rf $0' ~/.ssh", "rm|-rf|~/.ssh");
+	t("sh -c 'rm -rf \"${1:-/}\"' _", "rm|-rf|/");
+	t("a=HOME; b=a; rm -rf ${!a}", "rm|-rf|~");
+	t("v=xHOMEx; rm -rf ${v//x/}", "rm|-rf|HOME");
+	t("export D=~/.aws; rm -rf $D", "export|D=~/.aws ;; rm|-rf|~/.aws");
+	t("rm -rf ~root/../alice", "rm|-rf|/alice");
+	t("rm -rf {{a,b},c}", "rm|-rf|a|b|c");
+	t("echo \\{a,b\\}", "echo|{a,b}");
+}
+
 static void matching(void)
 {
 	ok(shell_glob_reaches("~/.ss?", "~/.ssh"), "~/.ss? reaches ~/.ssh");
@@ -260,6 +282,7 @@ int main(void)
 	splitting();
 	substitutions();
 	globs();
+	adversarial();
 	matching();
 	{
 		char cmd[600];
