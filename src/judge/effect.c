@@ -404,6 +404,8 @@ static unsigned classify(struct ectx *x, const char *p, bool contains)
 	for (t = effect_harmless_devices; *t; t++)
 		if (under(p, *t))
 			return ECL_TEMP;
+	if (x->tmpdir && strcmp(x->tmpdir, "/") && !strcmp(p, x->tmpdir))
+		return ECL_TEMP;
 	if (!strcmp(p, "/"))
 		return ECL_ROOT | ECL_ANCESTOR;
 	if (under(p, "/dev"))
@@ -548,7 +550,9 @@ static const char *expand(struct ectx *x, const char *cwd, const char *w,
 			continue;
 		base = vars[i].what == 0 ? x->tilde : vars[i].what == 1 ? cwd :
 		       vars[i].what == 2 ? x->project :
-		       (x->tmpdir ? x->tmpdir : "/tmp");
+		       /* Unset, it is empty; set, a scratch directory of
+			* its own: either way some scratch place. */
+		       (x->tmpdir ? x->tmpdir : "/tmp/\x01");
 		return base ? cat3(x->a, base, "", w + n) : NULL;
 	}
 	if (w[0] == '/')
@@ -1285,7 +1289,16 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 			    !strcmp(a, "-ok") || !strcmp(a, "-okdir")) &&
 			   i + 1 < args->n) {
 			const char *prog = base_of(args->v[i + 1]);
+			size_t j;
+			bool names = false;
 
+			/* Only a command given the found names ({}). */
+			for (j = i + 2; j < args->n && strcmp(args->v[j], ";") &&
+			     strcmp(args->v[j], "+"); j++)
+				if (strstr(args->v[j], "{}"))
+					names = true;
+			if (!names)
+				continue;
 			if (in_list(del, prog, strlen(prog)))
 				op = EOP_DELETE;
 			else if (in_list(chm, prog, strlen(prog)) &&
