@@ -27,6 +27,15 @@ static void lower_limit(int resource, rlim_t v)
 	setrlimit(resource, &rl);
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CV_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define CV_SANITIZED 1
+#endif
+
 /* The hook kills this helper when it stops waiting, but a hook killed
  * with SIGKILL cannot: so the helper ends itself too, after
  * CV_STAKE_SECONDS of wall time (blocked on a FIFO libgit2 opened) or of
@@ -36,7 +45,11 @@ static void bound_self(void)
 	sigset_t set;
 
 	lower_limit(RLIMIT_CPU, CV_STAKE_SECONDS);
+#ifndef CV_SANITIZED
+	/* Not under ASan: its shadow memory is a private mapping that
+	 * RLIMIT_DATA counts, so the sanitized helper could not start. */
 	lower_limit(RLIMIT_DATA, CV_STAKE_MAX_DATA_BYTES);
+#endif
 	lower_limit(RLIMIT_CORE, 0);
 	signal(SIGALRM, SIG_DFL);
 	signal(SIGXCPU, SIG_DFL);
