@@ -1058,8 +1058,8 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	}
 	if (!s->program_dynamic && s->program[0])
 		s->subcommand = find_subcommand(s);
-	if (!s->program_dynamic && (error = track_cwd(p, s, e->w + i + 1,
-						      end - i - 1)) < 0)
+	if (!s->program_dynamic && i < end &&
+	    (error = track_cwd(p, s, e->w + i + 1, end - i - 1)) < 0)
 		return error;
 	if ((error = find_code(p, s)) < 0 ||
 	    (error = shf_run(p, s, i < end ? e->w[i].val : "")) < 0)
