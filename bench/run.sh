@@ -29,6 +29,9 @@ mkdir -p "$OUT" "$OUT/home"
 PAY=$OUT/payloads
 # HOME matches the payloads' transcript_path and need not exist: no user
 # config is found, as on a fresh install.  The decision log goes to OUT.
+# The hook finds the config and the log under the real user's passwd home,
+# not $HOME: --home keeps both inside OUT.
+HOOK_HOME="--home $TOP/$OUT/home"
 RUN_ENV="env -i PATH=/usr/bin:/bin HOME=/home/alice LANG=C.UTF-8 \
 CCVETO_LOG_FILE=$OUT/home/decisions.jsonl"
 
@@ -84,13 +87,13 @@ split_objects() {
 timing_main() {
 	say "== wall time, ratio to /bin/true ($ROUNDS rounds x $PER runs)"
 	$RUN_ENV "$BENCH/timing" $PIN -r "$ROUNDS" -n "$PER" "$PAY/cases.tsv" \
-		-- "$TOP/$HOOK" hook > "$OUT/timing.tsv"
+		-- "$TOP/$HOOK" hook $HOOK_HOME > "$OUT/timing.tsv"
 	cat "$OUT/timing.tsv" >&2
 }
 
 instructions_main() {
 	say "== instructions (callgrind)"
-	CG_REF=1 instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook \
+	CG_REF=1 instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook $HOOK_HOME \
 		> "$OUT/instructions.tsv"
 	cat "$OUT/instructions.tsv" >&2
 	for c in bash-benign write-1m; do
@@ -161,9 +164,9 @@ scaling_main() {
 		printf '\tbenign_ratio\n'
 		for v in x1 u2 u4 r2 r4 dir-u2 dir-u4; do
 			case $v in
-			x1) cmd="$HOOK hook" ;;
-			dir-*) cmd="$HOOK hook --rules-dir $BENCH/packs-${v#dir-}" ;;
-			*) cmd="$BENCH/ccveto-$v hook" ;;
+			x1) cmd="$HOOK hook $HOOK_HOME" ;;
+			dir-*) cmd="$HOOK hook $HOOK_HOME --rules-dir $BENCH/packs-${v#dir-}" ;;
+			*) cmd="$BENCH/ccveto-$v hook $HOOK_HOME" ;;
 			esac
 			# The scaled hooks have no ccveto-full beside them:
 			# count their compiled-in rules in the generated source.
@@ -171,7 +174,7 @@ scaling_main() {
 			x1|dir-*)
 				# shellcheck disable=SC2086
 				rules=$($RUN_ENV "$BUILD/ccveto-full" rules \
-					${cmd#* hook} 2>/dev/null | grep -c . ||
+					${cmd#* hook $HOOK_HOME} 2>/dev/null | grep -c . ||
 					true) ;;
 			*)
 				rules=$(grep -c '^	{ r[0-9]*_id,' \
@@ -228,17 +231,17 @@ EOF
 	printf 'redos-one\t*\t%s\nredos-many\t*\t%s\n' "$a/redos-one.json" \
 		"$a/redos-many.json" > "$a/redos.tsv"
 	$RUN_ENV "$BENCH/timing" -r 1 -n 3 -w 0 "$a/cases.tsv" -- \
-		"$TOP/$HOOK" hook > "$a/timing.tsv"
+		"$TOP/$HOOK" hook $HOOK_HOME > "$a/timing.tsv"
 	$RUN_ENV "$BENCH/timing" -r 1 -n 3 -w 0 "$a/redos.tsv" -- \
-		"$TOP/$HOOK" hook --rules-dir "$TOP/$a/redos-pack" \
+		"$TOP/$HOOK" hook $HOOK_HOME --rules-dir "$TOP/$a/redos-pack" \
 		| grep -v '^#' >> "$a/timing.tsv"
 	{
 		printf 'case\tbytes\tmax_ms\tverdict\n'
 		grep -v '^#' "$a/timing.tsv" | while IFS='	' read -r n _ _ _ _ mx _ _; do
 			case $n in
 			redos-*) p=$a/$n.json
-				v=$(verdict "$HOOK" hook --rules-dir "$a/redos-pack" < "$p") ;;
-			*) p=$a/$n.json; v=$(verdict "$HOOK" hook < "$p") ;;
+				v=$(verdict "$HOOK" hook $HOOK_HOME --rules-dir "$a/redos-pack" < "$p") ;;
+			*) p=$a/$n.json; v=$(verdict "$HOOK" hook $HOOK_HOME < "$p") ;;
 			esac
 			printf '%s\t%s\t%.1f\t%s\n' "$n" "$(wc -c < "$p")" \
 				"$(awk -v x="$mx" 'BEGIN { print x / 1000 }')" "$v"
@@ -255,7 +258,7 @@ variants_main() {
 		for v in default $BENCH_VARIANTS; do
 			b=$HOOK
 			[ "$v" = default ] || b=$BENCH/ccveto-link-$v
-			ir=$(instructions "$OUT/cg-link-$v" "$OUT/v.tsv" "$b" hook |
+			ir=$(instructions "$OUT/cg-link-$v" "$OUT/v.tsv" "$b" hook $HOOK_HOME |
 				cut -f2 | tr '\n' '\t')
 			# shellcheck disable=SC2086
 			rt=$($RUN_ENV "$BENCH/timing" $PIN -r "$SROUNDS" -n "$SPER" \
@@ -282,7 +285,7 @@ all)
 	;;
 check)
 	payloads
-	instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook \
+	instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook $HOOK_HOME \
 		> "$OUT/instructions.tsv"
 	sh bench/check.sh bench/baseline.tsv "$OUT/instructions.tsv"
 	;;
@@ -292,7 +295,7 @@ baseline)
 		echo "# bench/baseline.tsv - callgrind instruction counts of"
 		echo "# 'ccveto hook' per case (bench/payloads.sh), for"
 		echo "# make bench-check; rewrite with make bench-baseline."
-		instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook
+		instructions "$OUT/cg" "$PAY/cases.tsv" "$HOOK" hook $HOOK_HOME
 	} > bench/baseline.tsv.tmp
 	mv bench/baseline.tsv.tmp bench/baseline.tsv
 	cat bench/baseline.tsv
