@@ -21,7 +21,7 @@
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "rules/ruleset.h"
 #include "util/safefile.h"
 #include "judge/toolcall.h"

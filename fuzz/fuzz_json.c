@@ -1,4 +1,4 @@
-/* fuzz_json.c - libFuzzer harness for the strict JSON reader (json.c).
+/* fuzz_json.c - libFuzzer harness for the strict JSON reader (jdoc.c).
  * Any bytes go to json_parse() with and without JSON_LAST_KEY_WINS.  A
  * document it accepts must survive a round trip through cJSON's printer
  * (what was accepted was read completely), lookups on it must be safe, and
@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "fuzz_util.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,7 +9,7 @@
 
 #include "util/arena.h"
 #include "fuzz_util.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "rules/ruleset.h"
 #include "judge/toolcall.h"
 

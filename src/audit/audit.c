@@ -20,7 +20,7 @@
 
 #include "audit/audit.h"
 #include "audit/audit_int.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "rules/ruleset.h"
 #include "git/source.h"
 #include "audit/suppress.h"

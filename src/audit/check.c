@@ -16,7 +16,7 @@
 #include "audit/audit.h"
 #include "audit/audit_int.h"
 #include "util/text.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "util/redact.h"
 #include "rules/ruleset.h"
 #include "shell/subject.h"

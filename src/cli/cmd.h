@@ -13,7 +13,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_install(int argc, char **argv);
 int cmd_uninstall(int argc, char **argv);
 int cmd_log(int argc, char **argv);
-/* Internal, for the static hook binary (gitcount_exec.c). */
+/* Internal, for the static hook binary (stake_exec.c). */
 int cmd_worktree_stake(int argc, char **argv);
 
 #endif

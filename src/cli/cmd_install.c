@@ -42,7 +42,7 @@
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "cli/cmd.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "util/opt.h"
 #include "util/safefile.h"
 #include "cli/settings_edit.h"

@@ -17,11 +17,11 @@
 #include "util/buf.h"
 #include "cli/cmd.h"
 #include "hook/declog.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "util/opt.h"
 #include "util/safefile.h"
 #include "rules/config.h"
-#include "judge/engine.h"
+#include "judge/load.h"
 #include "rules/ruleset.h"
 #include "util/userhome.h"
 

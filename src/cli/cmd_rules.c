@@ -6,7 +6,7 @@
 #include "util/buf.h"
 #include "cli/cmd.h"
 #include "rules/config.h"
-#include "judge/engine.h"
+#include "judge/load.h"
 #include "json/jval.h"
 #include "util/opt.h"
 #include "rules/rules_embed.h"

@@ -9,10 +9,10 @@
 #include "util/buf.h"
 #include "cli/cmd.h"
 #include "rules/config.h"
-#include "judge/engine.h"
+#include "judge/load.h"
 #include "json/jval.h"
 #include "util/opt.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "rules/ruleset.h"
 #include "judge/toolcall.h"
 

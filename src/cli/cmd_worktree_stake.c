@@ -1,7 +1,7 @@
 /* cmd_worktree_stake.c - `ccveto-full worktree-stake FLAGS WORKDIR`, an
  * internal command: the static hook binary has no libgit2 and asks this
  * one how many changed files a destructive git command would lose (see
- * gitcount_exec.c).  Prints the count and a newline; exit 0, or 1 with
+ * stake_exec.c).  Prints the count and a newline; exit 0, or 1 with
  * the reason on stderr. */
 #include <signal.h>
 #include <stdio.h>

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "cli/settings_edit.h"
 
 const struct settings_entry settings_entries[] = {

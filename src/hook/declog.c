@@ -36,7 +36,7 @@
 #include "util/buf.h"
 #include "rules/config.h"
 #include "hook/declog.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "util/redact.h"
 #include "rules/ruleset.h"
 #include "util/safefile.h"

@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "hook/hook_io.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "util/child.h"

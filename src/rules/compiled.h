@@ -1,5 +1,5 @@
 /* compiled.h - a rule's insides: built by rule.c, stored by ruleset.c,
- * matched by judge/policy.c.  Nothing else includes it: everyone else
+ * matched by judge/judge.c.  Nothing else includes it: everyone else
  * sees a rule through rule.h.  A rule's conditions are built on its first
  * evaluation (rule_build) and freed with its set (rule_release_conds). */
 #ifndef CV_COMPILED_H
@@ -60,7 +60,7 @@ struct rule {
 	enum decision decision;
 	enum severity severity;
 	const char *title, *why, *instead;
-	/* Conditions, built by policy.c on first evaluation. */
+	/* Conditions, built by judge.c on first evaluation. */
 	int built;			/* 0 not yet, 1 built, <0 failed */
 	struct cond *match;		/* allocated when first built */
 	struct cond *unless;

@@ -1,7 +1,7 @@
 /* rule.c - one rule: its scalar fields read from its JSON on demand,
  * its conditions and regexes built on first use; see rule.h (what other
  * modules see) and compiled.h (the form ruleset.c stores and
- * judge/policy.c matches).
+ * judge/judge.c matches).
  *
  * Security invariant: a rule whose conditions cannot be built is marked
  * unusable (built < 0) and the judge turns that into a deny naming it;

@@ -38,7 +38,7 @@ extern const char *const rulepack_condition_keys[];
 
 /* The regex conditions, in the order their compiled forms are stored:
  * for `match`, then each `unless` object, the keys present, in this order.
- * The generator precompiles them in this order and policy.c decodes them
+ * The generator precompiles them in this order and judge.c decodes them
  * in the same one. */
 #define RULEPACK_NREGEX 11
 extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];

@@ -55,7 +55,7 @@ size_t ruleset_count(const struct ruleset *set);
 const struct rule *ruleset_at(const struct ruleset *set, size_t i);
 const struct rule *ruleset_find(const struct ruleset *set, const char *id);
 
-/* For the judge (judge/policy.c), which reads the compiled form
+/* For the judge (judge/judge.c), which reads the compiled form
  * (rules/compiled.h). */
 /* Candidate rules for a program name (NULL-terminated array, borrowed). */
 struct rule *const *ruleset_by_program(struct ruleset *set,

@@ -91,7 +91,7 @@
  * bound holds for the watchdog's and the signal handlers' messages. */
 #define CV_OUTPUT_WAIT_MS	1000
 
-/* After SIGKILL the worktree helper (gitcount_exec.c) is gone within
+/* After SIGKILL the worktree helper (stake_exec.c) is gone within
  * microseconds unless it is stuck in the kernel; the hook does not wait
  * longer than this to reap it. */
 #define CV_CHILD_REAP_MS	100
@@ -142,7 +142,7 @@
  * before libgit2 reads it whole into memory (a 2 GB one did). */
 #define GITREPO_MAX_INDEX_BYTES	(64u * 1024 * 1024)
 
-/* The worktree helper (`ccveto-full worktree-stake`, gitcount_exec.c):
+/* The worktree helper (`ccveto-full worktree-stake`, stake_exec.c):
  * a comparison of GITREPO_MAX_STATUS_ENTRIES takes well under a second,
  * so the hook waits CV_STAKE_MS for its answer (inside the 4 s watchdog,
  * with time left to answer), then kills it and keeps its verdict.  The

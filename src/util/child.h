@@ -1,6 +1,6 @@
 /* child.h - the one helper process the hook may be waiting for.
  * The hook runs `ccveto-full worktree-stake` for some calls (see
- * gitcount_exec.c); whatever way the hook ends -- its answer, the
+ * stake_exec.c); whatever way the hook ends -- its answer, the
  * watchdog, a signal -- that helper must end with it, not outlive it
  * holding a 2 GB index or blocked on a FIFO.  child_track() records the
  * helper, child_end() kills and reaps it; both are async-signal-safe, so

@@ -1,6 +1,6 @@
 /* test_jval.c - the engine's in-place JSON reader: values, decoding,
- * refusals, and the writer.  (The refusals shared with json.h's cJSON door
- * are also covered by test_json.c.) */
+ * refusals, and the writer.  (The refusals shared with jdoc.h's cJSON door
+ * are also covered by test_jdoc.c.) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* policy.c - rule conditions and verdicts, see policy.h.
+/* judge.c - rule conditions and verdicts, see judge.h.
  *
  * Security invariants kept here:
  * - a PCRE2 resource limit, a regex that does not compile, or the time
@@ -18,7 +18,7 @@
 #include "git/gitfacts.h"
 #include "json/jval.h"
 #include "judge/effect.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "rules/compiled.h"
 #include "rules/rulepack.h"
 #include "util/text.h"

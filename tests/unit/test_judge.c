@@ -1,4 +1,4 @@
-/* test_policy.c - the payload model and the matcher, with packs written
+/* test_judge.c - the payload model and the matcher, with packs written
  * here (independent of the default packs): conditions, prefilter, tools,
  * path resolution, fail-closed limits. */
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "util/arena.h"
-#include "judge/policy.h"
+#include "judge/judge.h"
 #include "rules/ruleset.h"
 #include "tap.h"
 #include "judge/toolcall.h"

@@ -1,7 +1,7 @@
-/* engine.c - shared set-up of the judging commands, see engine.h. */
+/* load.c - shared set-up of the judging commands, see load.h. */
 #include <string.h>
 
-#include "judge/engine.h"
+#include "judge/load.h"
 #include "json/jval.h"
 #include "rules/ruleset.h"
 #include "judge/toolcall.h"

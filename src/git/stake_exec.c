@@ -1,4 +1,4 @@
-/* gitcount_exec.c - gitrepo_count_changes() for the static `ccveto`.
+/* stake_exec.c - gitrepo_count_changes() for the static `ccveto`.
  *
  * The static hook binary has no libgit2 (a static program must not
  * dlopen a shared library built against another libc).  The few calls

@@ -1,8 +1,8 @@
-/* engine.h - what every judging command sets up the same way: the
+/* load.h - what every judging command sets up the same way: the
  * embedded packs, extra pack directories and the user's/project's config.
  * The set from engine_load() is freed with ruleset_free(). */
-#ifndef CV_ENGINE_H
-#define CV_ENGINE_H
+#ifndef CV_LOAD_H
+#define CV_LOAD_H
 
 #include "rules/config.h"
 #include "util/diag.h"

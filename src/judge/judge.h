@@ -1,10 +1,10 @@
-/* policy.h - the judgement: subjects in, verdict out.
+/* judge.h - the judgement: subjects in, verdict out.
  * policy_judge() runs every rule a subject can reach and collects the
  * matches; deny beats ask.  A PCRE2 limit or the evaluation time budget
  * makes the verdict a deny naming the rule (fail closed), never a miss.
  * A verdict's strings live in the arena passed in. */
-#ifndef CV_POLICY_H
-#define CV_POLICY_H
+#ifndef CV_JUDGE_H
+#define CV_JUDGE_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-/* json.h - the door to cJSON, for code that edits or writes JSON
+/* jdoc.h - the door to cJSON, for code that edits or writes JSON
  * (settings files, the decision log).  The engine reads with jval.h.
  * cJSON and Claude Code's JSON.parse disagree on documents that a guard
  * must not misread: duplicate keys (cJSON's lookup finds the first, JSON.parse
@@ -9,8 +9,8 @@
  * unless a flag says how to resolve it (the checks are jval.c's).
  * Lookups are always case-sensitive.
  * The tree from json_parse() is freed with cJSON_Delete(). */
-#ifndef CV_JSON_H
-#define CV_JSON_H
+#ifndef CV_JDOC_H
+#define CV_JDOC_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* json.c - strict JSON reading on top of cJSON, see json.h.
+/* jdoc.c - strict JSON reading on top of cJSON, see jdoc.h.
  *
  * Security invariant: a document accepted here is read exactly as Claude
  * Code's JSON.parse reads it.  The engine's own reader (jval.c) validates
@@ -11,7 +11,7 @@
 
 #include "util/arena.h"
 #include "util/bounds.h"
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "json/jval.h"
 
 static int cmp_item_key(const void *a, const void *b)

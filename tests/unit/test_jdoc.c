@@ -1,8 +1,8 @@
-/* test_json.c - the strict JSON layer refuses what readers disagree on. */
+/* test_jdoc.c - the strict JSON layer refuses what readers disagree on. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "json/json.h"
+#include "json/jdoc.h"
 #include "tap.h"
 
 static int parses(const char *text, unsigned flags, const char *want_msg)
