@@ -392,64 +392,6 @@ static bool is_stdin_name(const char *s)
 	       !strcmp(s, "/dev/fd/0") || !strcmp(s, "/proc/self/fd/0");
 }
 
-/* ---- option skipping ---- */
-
-/* Skips options from w[i]: `vals` are short options that take a value
- * (attached or next), `att` short options whose value can only be
- * attached, `longv` long options that take the next word as value.
- * Returns the index of the first operand (n if none). */
-/* NAME=value, as env and sudo take it before the command. */
-static bool is_env_word(const char *v)
-{
-	size_t k = 0;
-
-	if (!((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z') ||
-	      v[0] == '_'))
-		return false;
-	while ((v[k] >= 'A' && v[k] <= 'Z') || (v[k] >= 'a' && v[k] <= 'z') ||
-	       (v[k] >= '0' && v[k] <= '9') || v[k] == '_')
-		k++;
-	return v[k] == '=';
-}
-
-static size_t skip_opts(struct sh_word *w, size_t i, size_t n,
-			const char *vals, const char *att,
-			const char *const *longv)
-{
-	while (i < n) {
-		const char *s = w[i].val;
-		size_t k;
-
-		if (!strcmp(s, "--"))
-			return i + 1;
-		if (s[0] != '-' || s[1] == '\0')
-			return i;
-		if (s[1] == '-') {
-			if (!strchr(s, '=') && longv && in_set(s, longv))
-				i++;
-			i++;
-			continue;
-		}
-		for (k = 1; s[k]; k++) {
-			if (vals && strchr(vals, s[k])) {
-				if (!s[k + 1])
-					i++;
-				break;
-			}
-			if (att && strchr(att, s[k]))
-				break;
-		}
-		i++;
-	}
-	return n;
-}
-
-/* True if the option cluster w (single dash) contains letter c. */
-static bool cluster_has(const char *s, char c)
-{
-	return s[0] == '-' && s[1] != '-' && strchr(s + 1, c);
-}
-
 /* ---- subject construction ---- */
 
 static int via_push(struct sh_src *p, struct strlist *via, const char *name)
@@ -1125,6 +1067,48 @@ static int join_words(struct emitter *e, size_t from, size_t end,
 	return join_args(e->p, &l, 0, out);
 }
 
+/* The words [from, end) as shell text that gives back the same words
+ * (env -S STRING ARGS passes ARGS unsplit): a word with a blank or a
+ * character the shell reads is single-quoted; plain words, and a `~`
+ * that was not quoted, stay as they are. */
+static int quote_words(struct emitter *e, size_t from, size_t end,
+		       const char **out, bool *dyn)
+{
+	struct sh_str b = { NULL, 0, 0 };
+	size_t k;
+	const char *v;
+	int error;
+
+	*dyn = false;
+	for (k = from; k < end; k++) {
+		if (e->w[k].flags & SW_DYN)
+			*dyn = true;
+		if (k > from && (error = shl_str_put(e->p, &b, " ", 1)) < 0)
+			return error;
+		v = e->w[k].val;
+		if (v[0] && !(e->w[k].flags & SW_TILDE_Q) &&
+		    !v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS"
+			      "TUVWXYZ0123456789-_./~=:@%+,")]) {
+			if ((error = shl_str_put(e->p, &b, v, strlen(v))) < 0)
+				return error;
+			continue;
+		}
+		if ((error = shl_str_put(e->p, &b, "'", 1)) < 0)
+			return error;
+		for (; *v; v++)
+			if ((error = *v == '\''
+			     ? shl_str_put(e->p, &b, "'\\''", 4)
+			     : shl_str_put(e->p, &b, v, 1)) < 0)
+				return error;
+		if ((error = shl_str_put(e->p, &b, "'", 1)) < 0)
+			return error;
+	}
+	if ((error = shl_str_put(e->p, &b, "", 1)) < 0)
+		return error;
+	*out = b.v;
+	return 0;
+}
+
 static bool wis(const struct sh_word *w, const char *s)
 {
 	return !strcmp(w->val, s);
@@ -1165,62 +1149,316 @@ static int emit_find(struct emitter *e, size_t i, size_t end,
 	return 0;
 }
 
-static const char *const sudo_long[] = {
-	"--user", "--group", "--close-from", "--chdir", "--host", "--prompt",
-	"--role", "--type", "--command-timeout", "--other-user", NULL,
-};
-static const char *const env_long[] = {
-	"--unset", "--chdir", "--split-string", "--block-signal",
-	"--default-signal", "--ignore-signal", NULL,
-};
-static const char *const timeout_long[] = {
-	"--signal", "--kill-after", NULL,
-};
-static const char *const stdbuf_long[] = {
-	"--input", "--output", "--error", NULL,
-};
-static const char *const nice_long[] = { "--adjustment", NULL };
-static const char *const xargs_long[] = {
-	"--max-args", "--max-procs", "--max-lines", "--delimiter", "--eof",
-	"--max-chars", "--arg-file", "--process-slot-var", NULL,
-};
-static const char *const time_long[] = { "--output", "--format", NULL };
-static const char *const chroot_long[] = { "--userspec", "--groups", NULL };
-static const char *const su_long[] = {
-	"--command", "--shell", "--group", "--supp-group",
-	"--whitelist-environment", "--user", NULL,
-};
-static const char *const watch_long[] = {
-	"--interval", "--equexit", "--shotsdir", NULL,
-};
-static const char *const flock_long[] = {
-	"--timeout", "--wait", "--conflict-exit-code", NULL,
-};
-static const char *const shell_long[] = {
-	"--rcfile", "--init-file", NULL,
+/* ---- wrappers, as data ---- */
+
+/* How a wrapper runs what it wraps. */
+enum wrap_run {
+	WR_ARGV,	/* options, `operands` words, then the command's argv */
+	WR_TEXT,	/* only the value of a text option is run (su -c) */
+	WR_JOIN,	/* the words after its options, joined, are shell text */
+	WR_SHELL,	/* a shell: -c STRING with positional parameters */
+	WR_FIND,	/* find ... -exec CMD ;: find stays a subject too */
 };
 
-/* Every name the wrapper loop knows, sorted: most commands are not
- * wrappers, and one binary search spares them the chain of comparisons. */
-static const char *const wrapper_names[] = {
-	"ash", "bash", "builtin", "busybox", "caffeinate", "chroot", "chrt",
-	"command", "dash", "doas", "env", "eval", "exec", "find", "fish",
-	"flock", "ionice", "ksh", "ksh93", "mksh", "nice", "nohup",
-	"pdksh", "pkexec", "proxychains", "proxychains4", "rbash", "runuser",
-	"script", "setsid", "sh", "stdbuf", "su", "sudo", "taskset", "time",
-	"timeout", "torsocks", "unbuffer", "watch", "xargs", "yash", "zsh",
+#define WF_ASSIGN	1u	/* NAME=value words before the command (sudo) */
+#define WF_ANY_EQ	2u	/* any word with '=' before the command (env) */
+#define WF_TEXT_REST	4u	/* text option: its value and the words after */
+#define WF_TEXT_AFTER	8u	/* a text option after the operands (flock F -c) */
+#define WF_NO_OPTS	16u	/* no options: all its words are wrapped (eval) */
+
+/* `opts`: the wrapper's options, space separated, each "-x" or "--name"
+ * followed by what it does: '=' takes a value (attached or the next
+ * word), '+' takes an attached value only, '!' makes the wrapper run
+ * nothing (`sudo -l`, `command -v`: it stays a subject), '$' its value
+ * is shell text (`su -c`), '>' the wrapped words are a command's argv
+ * from here on (`watch -x`, `runuser -u`).  Options not listed take no
+ * value.  Keep `wrappers` sorted by name (binary search). */
+struct wrapper {
+	const char *name;
+	enum wrap_run run;
+	unsigned flags;
+	unsigned operands;	/* words between options and command */
+	const char *opts;
 };
 
-static int cmp_name(const void *k, const void *e)
+#define SHELL_OPTS "--rcfile= --init-file="
+#define SU_OPTS "-s= -g= -G= -w= -c$ --command$ --shell= --group= " \
+	"--supp-group= --whitelist-environment= --user="
+#define SUDO_SELF "-e! -l! -v! -K! -V! --edit!"
+
+static const struct wrapper wrappers[] = {
+	{ "ash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "bash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "builtin", WR_ARGV, 0, 0, "" },
+	{ "busybox", WR_ARGV, 0, 0,
+	  "--list! --list-full! --install! --help!" },
+	{ "caffeinate", WR_ARGV, 0, 0, "-t= -w=" },
+	{ "chroot", WR_ARGV, 0, 1, "--userspec= --groups=" },
+	{ "chrt", WR_ARGV, 0, 1, "-T= -P= -D= -p! -m!" },
+	{ "command", WR_ARGV, 0, 0, "-v! -V!" },
+	{ "dash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "doas", WR_ARGV, 0, 0, "-u= -C= " SUDO_SELF },
+	{ "env", WR_ARGV, WF_ANY_EQ | WF_TEXT_REST, 0,
+	  "-u= -C= -S$ --unset= --chdir= --split-string$ --block-signal= "
+	  "--default-signal= --ignore-signal=" },
+	{ "eval", WR_JOIN, WF_NO_OPTS, 0, "" },
+	{ "exec", WR_ARGV, 0, 0, "-a=" },
+	{ "find", WR_FIND, 0, 0, "" },
+	{ "fish", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "flock", WR_ARGV, WF_TEXT_AFTER, 1,
+	  "-w= -E= -c$ --command$ --timeout= --wait= --conflict-exit-code=" },
+	{ "ionice", WR_ARGV, 0, 0, "-c= -n= -p! -P! -u!" },
+	{ "ksh", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "ksh93", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "mksh", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "nice", WR_ARGV, 0, 0, "-n= --adjustment=" },
+	{ "nohup", WR_ARGV, 0, 0, "" },
+	{ "pdksh", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "pkexec", WR_ARGV, 0, 0, "--user=" },
+	{ "proxychains", WR_ARGV, 0, 0, "-f=" },
+	{ "proxychains4", WR_ARGV, 0, 0, "-f=" },
+	{ "rbash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "runuser", WR_TEXT, 0, 0, "-u=> --user=> " SU_OPTS },
+	{ "script", WR_TEXT, 0, 0, "-c$ --command$" },
+	{ "setsid", WR_ARGV, 0, 0, "" },
+	{ "sh", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "stdbuf", WR_ARGV, 0, 0,
+	  "-i= -o= -e= --input= --output= --error=" },
+	{ "su", WR_TEXT, 0, 0, SU_OPTS },
+	{ "sudo", WR_ARGV, WF_ASSIGN, 0,
+	  "-u= -g= -C= -D= -h= -p= -r= -t= -T= -U= " SUDO_SELF " --user= "
+	  "--group= --close-from= --chdir= --host= --prompt= --role= "
+	  "--type= --command-timeout= --other-user=" },
+	{ "taskset", WR_ARGV, 0, 1, "-p!" },
+	{ "time", WR_ARGV, 0, 0, "-o= -f= --output= --format=" },
+	{ "timeout", WR_ARGV, 0, 1, "-s= -k= --signal= --kill-after=" },
+	{ "torsocks", WR_ARGV, 0, 0, "" },
+	{ "unbuffer", WR_ARGV, 0, 0, "" },
+	{ "watch", WR_JOIN, 0, 0,
+	  "-n= -q= -x> --interval= --equexit= --shotsdir= --exec>" },
+	{ "xargs", WR_ARGV, 0, 0,
+	  "-I= -n= -d= -P= -L= -E= -s= -a= -i+ -l+ -e+ --max-args= "
+	  "--max-procs= --max-lines= --delimiter= --eof= --max-chars= "
+	  "--arg-file= --process-slot-var=" },
+	{ "yash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "zsh", WR_SHELL, 0, 0, SHELL_OPTS },
+};
+
+static int cmp_wrapper(const void *k, const void *e)
 {
-	return strcmp(k, *(const char *const *)e);
+	return strcmp(k, ((const struct wrapper *)e)->name);
 }
 
-static bool is_wrapper(const char *name)
+static const struct wrapper *wrapper_of(const char *name)
 {
-	return bsearch(name, wrapper_names, sizeof(wrapper_names) /
-		       sizeof(wrapper_names[0]), sizeof(wrapper_names[0]),
-		       cmp_name) != NULL;
+	return bsearch(name, wrappers, sizeof(wrappers) / sizeof(wrappers[0]),
+		       sizeof(wrappers[0]), cmp_wrapper);
+}
+
+/* The marks of option `name` (n bytes: "-x" or "--name") in `opts`, a
+ * string that starts with them and ends at a blank; NULL if not listed. */
+static const char *opt_marks(const char *opts, const char *name, size_t n)
+{
+	const char *s = opts;
+
+	while (*s) {
+		size_t len = strcspn(s, "=+!$> ");
+
+		if (len == n && !strncmp(s, name, n))
+			return s + len;
+		s += strcspn(s, " ");
+		s += strspn(s, " ");
+	}
+	return NULL;
+}
+
+static bool has_mark(const char *marks, char m)
+{
+	for (; marks && *marks && *marks != ' '; marks++)
+		if (*marks == m)
+			return true;
+	return false;
+}
+
+/* NAME=value, as env and sudo take it before the command. */
+static bool is_env_word(const char *v)
+{
+	size_t k = 0;
+
+	if (!((v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z') ||
+	      v[0] == '_'))
+		return false;
+	while ((v[k] >= 'A' && v[k] <= 'Z') || (v[k] >= 'a' && v[k] <= 'z') ||
+	       (v[k] >= '0' && v[k] <= '9') || v[k] == '_')
+		k++;
+	return v[k] == '=';
+}
+
+/* What a wrapper's words say it runs. */
+enum wrap_what { WA_SELF, WA_ARGV, WA_TEXT, WA_JOIN };
+
+struct wrap_at {
+	enum wrap_what what;
+	size_t at;		/* WA_ARGV, WA_JOIN: the first wrapped word */
+	const char *text;	/* WA_TEXT: the text option's value */
+	bool dyn;
+	size_t rest;		/* WA_TEXT with WF_TEXT_REST: words after it */
+};
+
+/* Sets *t to the value of text option word w[k] (attached at `val`, or
+ * the next word); false when there is none. */
+static bool text_value(const struct sh_word *w, size_t k, size_t end,
+		       const char *val, struct wrap_at *t)
+{
+	if (val && (*val || w[k].val[1] == '-')) {
+		t->text = val;
+		t->dyn = w[k].flags & SW_DYN;
+		t->rest = k + 1;
+	} else if (k + 1 < end) {
+		t->text = w[k + 1].val;
+		t->dyn = w[k + 1].flags & SW_DYN;
+		t->rest = k + 2;
+	} else {
+		return false;
+	}
+	t->what = WA_TEXT;
+	return true;
+}
+
+/* Reads wrapper wr's words w[i+1, end) with its option table. */
+static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
+		      size_t i, size_t end, struct wrap_at *r)
+{
+	enum wrap_run mode = wr->run;
+	const char *m;
+	size_t k = i + 1, c, n;
+
+	memset(r, 0, sizeof(*r));
+	r->what = WA_SELF;
+	while (k < end && !(wr->flags & WF_NO_OPTS)) {
+		const char *x = w[k].val;
+
+		if (!strcmp(x, "--")) {
+			k++;
+			break;
+		}
+		if (x[0] != '-' || x[1] == '\0') {
+			if (mode != WR_TEXT)
+				break;
+			k++;	/* su USER -c ...: options go on */
+			continue;
+		}
+		if (x[1] == '-') {
+			n = strcspn(x, "=");
+			m = opt_marks(wr->opts, x, n);
+			if (has_mark(m, '!'))
+				return;
+			if (has_mark(m, '$')) {
+				text_value(w, k, end, x[n] ? x + n + 1 : NULL,
+					   r);
+				return;
+			}
+			if (has_mark(m, '>'))
+				mode = WR_ARGV;
+			if (has_mark(m, '=') && !x[n])
+				k++;
+			k++;
+			continue;
+		}
+		for (c = 1; x[c]; c++) {
+			char opt[2] = { '-', x[c] };
+
+			m = opt_marks(wr->opts, opt, 2);
+			if (has_mark(m, '!'))
+				return;
+			if (has_mark(m, '$')) {
+				text_value(w, k, end, x + c + 1, r);
+				return;
+			}
+			if (has_mark(m, '>'))
+				mode = WR_ARGV;
+			if (has_mark(m, '=')) {
+				if (!x[c + 1])
+					k++;
+				break;
+			}
+			if (has_mark(m, '+'))
+				break;
+		}
+		k++;
+	}
+	if (wr->flags & WF_NO_OPTS) {
+		r->what = WA_JOIN;
+		r->at = i + 1;
+		return;
+	}
+	if (mode == WR_TEXT)
+		return;
+	while (k < end && (((wr->flags & WF_ASSIGN) && is_env_word(w[k].val)) ||
+			   ((wr->flags & WF_ANY_EQ) && strchr(w[k].val, '=') &&
+			    w[k].val[0] != '=')))
+		k++;
+	k = end - k > wr->operands ? k + wr->operands : end;
+	if ((wr->flags & WF_TEXT_AFTER) && k < end && w[k].val[0] == '-' &&
+	    has_mark(opt_marks(wr->opts, w[k].val, strlen(w[k].val)), '$')) {
+		text_value(w, k, end, NULL, r);
+		return;
+	}
+	if (k < end) {
+		r->what = mode == WR_JOIN ? WA_JOIN : WA_ARGV;
+		r->at = k;
+	}
+}
+
+/* bash -c STRING $0 $1 ...: the string is run with those positional
+ * parameters; without -c the shell is a subject (it reads a script or
+ * its stdin, see shn_stdin_kind). */
+static int wrap_shell(struct emitter *e, const struct wrapper *wr,
+		      size_t i, size_t end, struct strlist *via,
+		      struct subject **final)
+{
+	struct sh_src *p = e->p;
+	struct sh_word *w = e->w;
+	bool have_c = false;
+	size_t k;
+
+	for (k = i + 1; k < end; k++) {
+		const char *x = w[k].val;
+
+		if (!strcmp(x, "--") || !strcmp(x, "-")) {
+			k++;
+			break;
+		}
+		if (x[0] == '-' && x[1] == '-') {
+			if (has_mark(opt_marks(wr->opts, x, strlen(x)), '='))
+				k++;
+			continue;
+		}
+		if (x[0] != '-' && x[0] != '+')
+			break;
+		if (x[0] == '-' && strchr(x, 'c'))
+			have_c = true;
+		if (strchr(x, 'o') || strchr(x, 'O'))
+			k++;
+	}
+	if (!have_c || k >= end)
+		return make_subject(e, i, end, via, true, final);
+	if (k + 1 < end) {
+		/* bash -c STR $0 $1 ...: positional. */
+		const char **pv = arena_alloc(p->g->a,
+					      (end - k - 1) * sizeof(*pv));
+		size_t q;
+
+		if (!pv)
+			return NOMEM(p);
+		for (q = k + 1; q < end; q++)
+			pv[q - k - 1] = w[q].flags & SW_DYN ? NULL : w[q].val;
+		p->g->posv = pv;
+		p->g->posn = end - k - 1;
+		p->g->pos_pending = true;
+	}
+	return run_text(e, i, end, via, wr->name, w[k].val,
+			w[k].flags & SW_DYN, final);
 }
 
 /* The wrapper loop: w[i] is the program of [i, end). */
@@ -1238,8 +1476,10 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 				CV_MAX_SHELL_DEPTH);
 	while (i < end) {
 		struct sh_word *w = e->w;
-		const char *name;
-		size_t j = end, k = end;
+		const struct wrapper *wr;
+		struct wrap_at at;
+		const char *t;
+		bool dyn;
 
 		if (w[i].flags & SW_DYN) {
 			/* `$SHELL -c STRING`: the program is unknown, but a
@@ -1251,281 +1491,49 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 						w[i + 2].val, true, final);
 			break;
 		}
-		name = base_name(w[i].val);
-		if (!is_wrapper(name))
+		if (!(wr = wrapper_of(base_name(w[i].val))))
 			break;
-		if (!strcmp(name, "sudo") || !strcmp(name, "doas")) {
-			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
-				if (wis(&w[k], "-e") || wis(&w[k], "--edit") ||
-				    wis(&w[k], "-l") || wis(&w[k], "-v") ||
-				    wis(&w[k], "-K") || wis(&w[k], "-V"))
-					goto self;
-			j = name[0] == 's'
-			    ? skip_opts(w, i + 1, end, "ugCDhprtTU", NULL,
-					sudo_long)
-			    : skip_opts(w, i + 1, end, "uC", NULL, NULL);
-			/* sudo VAR=value cmd: the assignments are sudo's
-			 * (found in real devcontainer configs). */
-			while (name[0] == 's' && j < end &&
-			       is_env_word(w[j].val))
-				j++;
-		} else if (!strcmp(name, "env")) {
-			for (k = i + 1; k < end; k++) {
-				const char *x = w[k].val;
-
-				if (!strcmp(x, "-S") ||
-				    !strcmp(x, "--split-string") ||
-				    !strncmp(x, "--split-string=", 15) ||
-				    (!strncmp(x, "-S", 2) && x[2])) {
-					const char *t, *rest;
-					bool dyn;
-					size_t from = k + 1;
-
-					if (x[1] == 'S' && x[2])
-						t = x + 2;
-					else if (strchr(x, '='))
-						t = strchr(x, '=') + 1;
-					else if (k + 1 < end)
-						t = w[++k].val, from = k + 1;
-					else
-						t = "";
-					if ((error = join_words(e, from, end,
-								&rest,
-								&dyn)) < 0)
-						return error;
-					if (*rest) {
-						char *tt = arena_alloc(p->g->a,
-							strlen(t) +
-							strlen(rest) + 2);
-
-						if (!tt)
-							return NOMEM(p);
-						strcpy(tt, t);
-						strcat(tt, " ");
-						strcat(tt, rest);
-						t = tt;
-					}
-					return run_text(e, i, end, &via, "env",
-							t, dyn, final);
-				}
-				if (!strcmp(x, "--"))
-					break;
-				if (x[0] != '-')
-					break;
-			}
-			j = skip_opts(w, i + 1, end, "uC", NULL, env_long);
-			while (j < end && strchr(w[j].val, '=') &&
-			       w[j].val[0] != '=')
-				j++;
-		} else if (!strcmp(name, "command")) {
-			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
-				if (cluster_has(w[k].val, 'v') ||
-				    cluster_has(w[k].val, 'V'))
-					goto self;
-			j = skip_opts(w, i + 1, end, NULL, NULL, NULL);
-		} else if (!strcmp(name, "builtin") ||
-			   !strcmp(name, "nohup") ||
-			   !strcmp(name, "setsid") ||
-			   !strcmp(name, "unbuffer") ||
-			   !strcmp(name, "torsocks")) {
-			j = skip_opts(w, i + 1, end, NULL, NULL, NULL);
-		} else if (!strcmp(name, "exec")) {
-			j = skip_opts(w, i + 1, end, "a", NULL, NULL);
-		} else if (!strcmp(name, "nice")) {
-			j = skip_opts(w, i + 1, end, "n", NULL, nice_long);
-		} else if (!strcmp(name, "time")) {
-			j = skip_opts(w, i + 1, end, "of", NULL, time_long);
-		} else if (!strcmp(name, "timeout")) {
-			j = skip_opts(w, i + 1, end, "sk", NULL, timeout_long);
-			j = j < end ? j + 1 : end;	/* the duration */
-		} else if (!strcmp(name, "stdbuf")) {
-			j = skip_opts(w, i + 1, end, "ioe", NULL, stdbuf_long);
-		} else if (!strcmp(name, "ionice")) {
-			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
-				if (cluster_has(w[k].val, 'p') ||
-				    cluster_has(w[k].val, 'P') ||
-				    cluster_has(w[k].val, 'u'))
-					goto self;
-			j = skip_opts(w, i + 1, end, "cn", NULL, NULL);
-		} else if (!strcmp(name, "chrt") || !strcmp(name, "taskset")) {
-			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
-				if (cluster_has(w[k].val, 'p') ||
-				    (name[0] == 'c' &&
-				     cluster_has(w[k].val, 'm')))
-					goto self;
-			j = skip_opts(w, i + 1, end,
-				      name[0] == 'c' ? "TPD" : NULL, NULL,
-				      NULL);
-			j = j < end ? j + 1 : end;	/* priority / mask */
-		} else if (!strcmp(name, "flock")) {
-			size_t file = end;
-
-			for (k = i + 1; k < end; k++) {
-				const char *x = w[k].val;
-
-				if (!strcmp(x, "-c") || !strcmp(x, "--command"))
-					return run_text(e, i, end, &via,
-							"flock",
-							k + 1 < end ?
-							w[k + 1].val : "",
-							k + 1 < end &&
-							(w[k + 1].flags &
-							 SW_DYN), final);
-				if (!strcmp(x, "-w") || !strcmp(x, "-E") ||
-				    (x[0] == '-' && x[1] == '-' &&
-				     in_set(x, flock_long))) {
-					k++;
-					continue;
-				}
-				if (x[0] == '-' && file == end)
-					continue;
-				if (file == end) {
-					file = k;
-					continue;
-				}
-				break;
-			}
-			j = k;
-		} else if (!strcmp(name, "chroot")) {
-			j = skip_opts(w, i + 1, end, NULL, NULL, chroot_long);
-			j = j < end ? j + 1 : end;	/* the new root */
-		} else if (!strcmp(name, "caffeinate")) {
-			j = skip_opts(w, i + 1, end, "tw", NULL, NULL);
-		} else if (!strcmp(name, "pkexec")) {
-			static const char *const pk[] = { "--user", NULL };
-
-			j = skip_opts(w, i + 1, end, NULL, NULL, pk);
-		} else if (!strcmp(name, "proxychains") ||
-			   !strcmp(name, "proxychains4")) {
-			j = skip_opts(w, i + 1, end, "f", NULL, NULL);
-		} else if (!strcmp(name, "busybox")) {
-			j = i + 1 < end && w[i + 1].val[0] != '-' ? i + 1
-								  : end;
-		} else if (!strcmp(name, "xargs")) {
-			j = skip_opts(w, i + 1, end, "IndPLEsa", "ile",
-				      xargs_long);
-		} else if (!strcmp(name, "find")) {
+		if (wr->run == WR_FIND)
 			return emit_find(e, i, end, &via, level, final);
-		} else if (is_shell(name)) {
-			bool have_c = false;
+		if (wr->run == WR_SHELL)
+			return wrap_shell(e, wr, i, end, &via, final);
+		wrap_scan(wr, w, i, end, &at);
+		switch (at.what) {
+		case WA_SELF:
+			return make_subject(e, i, end, &via, true, final);
+		case WA_TEXT:
+			t = at.text;
+			if (wr->flags & WF_TEXT_REST && at.rest < end) {
+				/* env -S STRING ARGS: ARGS follow the text */
+				const char *rest;
+				char *tt;
 
-			for (k = i + 1; k < end; k++) {
-				const char *x = w[k].val;
-
-				if (!strcmp(x, "--") || !strcmp(x, "-")) {
-					k++;
-					break;
-				}
-				if (x[0] == '-' && x[1] == '-') {
-					if (in_set(x, shell_long))
-						k++;
-					continue;
-				}
-				if (x[0] != '-' && x[0] != '+')
-					break;
-				if (x[0] == '-' && strchr(x, 'c'))
-					have_c = true;
-				if (strchr(x, 'o') || strchr(x, 'O'))
-					k++;
-			}
-			if (!have_c)
-				goto self;
-			if (k >= end)
-				goto self;
-			if (k + 1 < end) {
-				/* bash -c STR $0 $1 ...: positional. */
-				const char **pv = arena_alloc(p->g->a,
-					(end - k - 1) * sizeof(*pv));
-				size_t q;
-
-				if (!pv)
-					return NOMEM(p);
-				for (q = k + 1; q < end; q++)
-					pv[q - k - 1] = w[q].flags & SW_DYN
-							? NULL : w[q].val;
-				p->g->posv = pv;
-				p->g->posn = end - k - 1;
-				p->g->pos_pending = true;
-			}
-			return run_text(e, i, end, &via, name, w[k].val,
-					w[k].flags & SW_DYN, final);
-		} else if (!strcmp(name, "eval")) {
-			const char *t;
-			bool dyn;
-
-			if ((error = join_words(e, i + 1, end, &t, &dyn)) < 0)
-				return error;
-			return run_text(e, i, end, &via, "eval", t, dyn,
-					final);
-		} else if (!strcmp(name, "su") || !strcmp(name, "runuser") ||
-			   !strcmp(name, "script")) {
-			bool is_script = name[1] == 'c';
-
-			if (name[0] == 'r')
-				for (k = i + 1; k < end; k++)
-					if (wis(&w[k], "-u") ||
-					    wis(&w[k], "--user"))
-						break;
-			if (name[0] == 'r' && k < end) {
-				j = skip_opts(w, i + 1, end, "ugG", NULL,
-					      su_long);
-				goto inner;
-			}
-			for (k = i + 1; k < end; k++) {
-				const char *x = w[k].val;
-
-				if (!strcmp(x, "-c") ||
-				    !strcmp(x, "--command")) {
-					if (k + 1 >= end)
-						goto self;
-					return run_text(e, i, end, &via, name,
-							w[k + 1].val,
-							w[k + 1].flags & SW_DYN,
-							final);
-				}
-				if (!strncmp(x, "--command=", 10) ||
-				    (x[0] == '-' && x[1] == 'c' && x[2]))
-					return run_text(e, i, end, &via, name,
-							x[1] == 'c' ? x + 2 :
-							x + 10,
-							w[k].flags & SW_DYN,
-							final);
-				if (!is_script && (!strcmp(x, "-s") ||
-				    !strcmp(x, "-g") || !strcmp(x, "-G") ||
-				    !strcmp(x, "-w") || in_set(x, su_long)))
-					k++;
-			}
-			goto self;
-		} else if (!strcmp(name, "watch")) {
-			bool exec = false;
-
-			for (k = i + 1; k < end && w[k].val[0] == '-'; k++)
-				if (cluster_has(w[k].val, 'x') ||
-				    wis(&w[k], "--exec"))
-					exec = true;
-			j = skip_opts(w, i + 1, end, "nq", NULL, watch_long);
-			if (!exec && j < end) {
-				const char *t;
-				bool dyn;
-
-				if ((error = join_words(e, j, end, &t,
-							&dyn)) < 0)
+				if ((error = quote_words(e, at.rest, end, &rest,
+							 &dyn)) < 0)
 					return error;
-				return run_text(e, i, end, &via, "watch", t,
-						dyn, final);
+				if (!(tt = arena_alloc(p->g->a, strlen(t) +
+						       strlen(rest) + 2)))
+					return NOMEM(p);
+				strcpy(tt, t);
+				strcat(tt, " ");
+				strcat(tt, rest);
+				t = tt;
+				at.dyn = at.dyn || dyn;
 			}
-		} else {
+			return run_text(e, i, end, &via, wr->name, t, at.dyn,
+					final);
+		case WA_JOIN:
+			if ((error = join_words(e, at.at, end, &t, &dyn)) < 0)
+				return error;
+			return run_text(e, i, end, &via, wr->name, t, dyn,
+					final);
+		case WA_ARGV:
+			if ((error = via_push(p, &via, wr->name)) < 0)
+				return error;
+			i = at.at;
 			break;
 		}
-inner:
-		if (j >= end)
-			goto self;
-		if ((error = via_push(p, &via, name)) < 0)
-			return error;
-		i = j;
 	}
-	return make_subject(e, i, end, &via, true, final);
-self:
 	return make_subject(e, i, end, &via, true, final);
 }
 

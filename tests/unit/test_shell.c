@@ -761,6 +761,21 @@ static void cases(void)
 	t("curl x | xargs -0 sh -c 'rm $0'", "curl|x ;; rm|$0 via=xargs,sh "
 	  "in=curl");
 	t("time sudo rm x", "rm|x via=time,sudo");
+	/* The wrapper table: what each one's options say it runs. */
+	t("sudo -u root -l rm x", "sudo|-u|root|-l|rm|x");
+	t("sudo -ll", "sudo|-ll");
+	t("env -iS 'rm -rf ~'", "rm|-rf|~ via=env");
+	t("env -S bash -c 'rm -rf ~'", "rm|-rf|~ via=env,bash");
+	t("env --split-string='rm x' y", "rm|x|y via=env");
+	t("env -S", "env|-S");
+	t("ionice -c 3 -p 42", "ionice|-c|3|-p|42");
+	t("busybox --list rm", "busybox|--list|rm");
+	t("runuser --user=bob rm x", "rm|x via=runuser");
+	t("runuser -l bob -c 'rm x'", "rm|x via=runuser");
+	t("su -lc 'rm x' bob", "rm|x via=su");
+	t("su --command='rm x'", "rm|x via=su");
+	t("flock -c", "flock|-c");
+	t("timeout 5 -s KILL", "-s|KILL via=timeout");
 	/* inline interpreter code */
 	t("python3 -c 'import os'", "python3|-c|import os code=[import os]");
 	t("python -Bc 'x'", "python|-Bc|x code=[x]");
