@@ -111,7 +111,8 @@ $(BUILD)/gen/rules_embed.c: $(PACKS) $(BUILD)/embed | $(BUILD)/gen
 	$(BUILD)/embed $(PACKS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
 	$(CC) $(CV_CFLAGS) $(CFLAGS) -c -o $@ $<
-EMBED_SRCS = tools/embed.c src/rules/rulepack.c src/json/jval.c \
+EMBED_SRCS = tools/embed.c src/rules/rulepack.c src/rules/severity.c \
+	src/json/jval.c \
 	src/util/diag.c src/util/buf.c src/util/safefile.c src/util/text.c \
 	src/util/arena.c
 $(BUILD)/embed: $(EMBED_SRCS) $(HDRS) | $(BUILD)

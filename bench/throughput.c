@@ -69,7 +69,7 @@ static int decide(struct ruleset *set, const struct buf *in)
 		fprintf(stderr, "throughput: bad payload: %s\n", d.msg);
 		exit(1);
 	}
-	policy_judge(&v, &a, set, &call, &d);
+	judge_call(&v, &a, set, &call, &d);
 	if (v.error < 0) {
 		fprintf(stderr, "throughput: fail-closed verdict: %s\n",
 			v.reason ? v.reason : "?");

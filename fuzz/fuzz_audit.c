@@ -166,7 +166,7 @@ static void audit_check_result(const struct audit_result *r, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct report_opts ro = {
-		.verbose = true, .fail_on = FSEV_HIGH, .label = "fuzz",
+		.verbose = true, .fail_on = SEVERITY_HIGH, .label = "fuzz",
 	};
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct effective_view ev = { .v = NULL };

@@ -1,5 +1,5 @@
 /* fuzz_hook.c - libFuzzer harness for the hook's whole judgement:
- * payload bytes -> toolcall_parse() -> policy_judge() with the embedded
+ * payload bytes -> toolcall_parse() -> judge_call() with the embedded
  * packs, as `ccveto hook` runs it minus the I/O.
  *
  * The invariant is the issue's: every input ends in a defined verdict.  A
@@ -96,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				       size, &opts, &d);
 	if (error < 0) {
 		FUZZ_CHECK(d.msg[0] != '\0', "a rejected payload has a message");
-		policy_fail_closed(&v, &a, error, d.msg);
+		judge_fail_closed(&v, &a, error, d.msg);
 		FUZZ_CHECK(v.decision == DECISION_DENY,
 			   "an unreadable payload is denied");
 		hook_check_verdict(&v);
@@ -111,10 +111,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_touch_subjects(&call.subjects);
 
 	diag_clear(&d);
-	error = policy_judge(&v, &a, set, &call, &d);
+	error = judge_call(&v, &a, set, &call, &d);
 	if (error < 0) {
 		if (v.decision != DECISION_DENY)
-			policy_fail_closed(&v, &a, error, d.msg);
+			judge_fail_closed(&v, &a, error, d.msg);
 		FUZZ_CHECK(v.decision == DECISION_DENY,
 			   "a failed judgement is denied");
 	}

@@ -44,9 +44,9 @@ static void rulepack_judge(struct ruleset *set, struct arena *a,
 
 	memset(&v, 0, sizeof(v));
 	diag_clear(&d);
-	error = policy_judge(&v, a, set, call, &d);
+	error = judge_call(&v, a, set, call, &d);
 	if (error < 0 && v.decision != DECISION_DENY)
-		policy_fail_closed(&v, a, error, d.msg);
+		judge_fail_closed(&v, a, error, d.msg);
 	if (error < 0 || v.error < 0)
 		FUZZ_CHECK(v.decision == DECISION_DENY,
 			   "a failed judgement is denied");
@@ -63,7 +63,7 @@ static void rulepack_judge(struct ruleset *set, struct arena *a,
 		    !strstr(rule_origin(r), "fuzz.json"))
 			continue;
 		diag_clear(&d);
-		error = policy_rule_matches(set, r, call, &d);
+		error = judge_rule_matches(set, r, call, &d);
 		FUZZ_CHECK(error >= -7 && error <= 1, "a defined match result");
 		if (error < 0)
 			FUZZ_CHECK(d.msg[0] != '\0', "a match error has a message");

@@ -314,7 +314,7 @@ static void check_invisible(struct audit_ctx *c, const struct jl_node *n)
 			continue;
 		for (i = 0; i < len; i += skip)
 			if (invisible_at(s + i, len - i, &skip, &cp)) {
-				audit_emit(c, "CC096", FSEV_HIGH, n, !pass,
+				audit_emit(c, "CC096", SEVERITY_HIGH, n, !pass,
 					   "%s contains the invisible or "
 					   "control character U+%04X",
 					   pass ? "value" : "key", cp);
@@ -333,7 +333,7 @@ static void check_generic(struct audit_ctx *c)
 	for (i = 0; i < doc->ndups; i++) {
 		const struct jl_node *n = doc->dups[i];
 
-		audit_emit(c, "CC093", FSEV_HIGH, n, true,
+		audit_emit(c, "CC093", SEVERITY_HIGH, n, true,
 			   "duplicate key \"%s\": JSON.parse uses the last "
 			   "occurrence, a reviewer reads this one",
 			   audit_excerpt(&c->r->arena, n->key, n->keylen));
@@ -345,7 +345,7 @@ static void check_generic(struct audit_ctx *c)
 		memset(&at, 0, sizeof(at));
 		at.pos = doc->ncomments ? doc->comment_pos :
 			doc->trailing_pos;
-		audit_emit(c, "CC094", FSEV_LOW, &at, false,
+		audit_emit(c, "CC094", SEVERITY_LOW, &at, false,
 			   "%s in a strict JSON file (%zu comments, %zu "
 			   "trailing commas)",
 			   doc->ncomments ? "comment" : "trailing comma",
@@ -372,7 +372,7 @@ static void check_yarnrc(struct audit_ctx *c)
 			at.pos.off = (size_t)(p - t);
 			json_offset_to_linecol(t, c->f->text.len, at.pos.off,
 					       &at.pos.line, &at.pos.col);
-			audit_emit(c, "CC099", FSEV_INFO, &at, false,
+			audit_emit(c, "CC099", SEVERITY_INFO, &at, false,
 				   "repository ships .yarnrc.yml with %.*s: "
 				   "Yarn runs it when a tool probes the "
 				   "version", (int)strlen(keys[i]) - 1,
@@ -735,7 +735,7 @@ int audit_finish(struct audit_result *r, struct source *root_src,
 	return 0;
 }
 
-int audit_exit_code(const struct audit_result *r, enum fsev fail_on)
+int audit_exit_code(const struct audit_result *r, enum severity fail_on)
 {
 	size_t i;
 

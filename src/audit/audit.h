@@ -87,7 +87,7 @@ struct audit_file {
 struct audit_opts {
 	const char *type;	/* --type: settings, mcp, devcontainer, ... */
 	const char *scope;	/* --scope: managed, local, project, user */
-	enum fsev fail_on;	/* exit 1 at or above this */
+	enum severity fail_on;	/* exit 1 at or above this */
 	const char *ignore_file;	/* NULL: .ccveto-ignore.json at the
 					 * root of the first source, if any */
 	const char *baseline;	/* file of fingerprints to suppress */
@@ -95,7 +95,7 @@ struct audit_opts {
 	bool no_rules;		/* do not judge commands with rule packs */
 };
 
-#define AUDIT_OPTS_INIT { NULL, NULL, FSEV_HIGH, NULL, NULL, NULL, false }
+#define AUDIT_OPTS_INIT { NULL, NULL, SEVERITY_HIGH, NULL, NULL, NULL, false }
 
 /* A place the walk could not search (unreadable directory, deeper than
  * AUDIT_MAX_WALK_DEPTH, a path too long to open): configs below it were
@@ -146,7 +146,7 @@ int audit_finish(struct audit_result *r, struct source *root_src,
 
 /* 0: nothing at or above fail_on; 1: something is; 2: a file or a
  * directory could not be audited, or usage error (takes precedence). */
-int audit_exit_code(const struct audit_result *r, enum fsev fail_on);
+int audit_exit_code(const struct audit_result *r, enum severity fail_on);
 
 const char *audit_kind_name(enum audit_kind k);
 const char *audit_scope_name(enum audit_scope s);

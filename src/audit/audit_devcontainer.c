@@ -49,7 +49,7 @@ static void check_mount_text(struct audit_ctx *c, const struct jl_node *at,
 				bool ro = strstr(m, "readonly") ||
 					strstr(m, ",ro") || strstr(m, ":ro");
 
-				audit_emit(c, "CC074", ro ? (int)FSEV_MEDIUM :
+				audit_emit(c, "CC074", ro ? (int)SEVERITY_MEDIUM :
 					   -1, at, false, "host credentials "
 					   "mounted%s: \"%s\"", ro ?
 					   " read-only" : "",
@@ -187,7 +187,7 @@ static void check_command(struct audit_ctx *c, const char *key,
 			   " on the host" : "");
 	else if (cf.rule_decision && cf.rule_id)
 		audit_emit(c, "CC100", cf.rule_decision == 2 ? -1 :
-			   (int)FSEV_MEDIUM, n, false, "%s would be %s by "
+			   (int)SEVERITY_MEDIUM, n, false, "%s would be %s by "
 			   "ccveto rule %s (%s)", key, cf.rule_decision == 2 ?
 			   "denied" : "questioned", cf.rule_id, cf.rule_why);
 }

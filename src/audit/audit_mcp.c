@@ -137,7 +137,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 				   "server \"%s\" talks cleartext http to %s",
 				   name, host);
 		if (remote)
-			audit_emit(c, "CC055", REPO(c) ? -1 : (int)FSEV_INFO,
+			audit_emit(c, "CC055", REPO(c) ? -1 : (int)SEVERITY_INFO,
 				   jl_get(srv, "url"), false, "server \"%s\" "
 				   "sends tool traffic to %s", name, host);
 		if (audit_secret_kind(NULL, url, strlen(url)))
@@ -145,7 +145,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 				   "server \"%s\" URL carries a credential: %s",
 				   name, X(c, jl_get(srv, "url")));
 	} else if (type && (!strcmp(type, "http") || !strcmp(type, "sse"))) {
-		audit_emit(c, "CC092", FSEV_LOW, jl_get(srv, "type"), false,
+		audit_emit(c, "CC092", SEVERITY_LOW, jl_get(srv, "type"), false,
 			   "server \"%s\" has type %s but no url", name, type);
 	}
 	if ((n = jl_get(srv, "headersHelper")) && REPO(c))
@@ -328,7 +328,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 	}
 	if (cf.rule_decision && cf.rule_id && !cf.remote_exec)
 		audit_emit(c, "CC100", cf.rule_decision == 2 ? -1 :
-			   (int)FSEV_MEDIUM, cmd, false, "server \"%s\" "
+			   (int)SEVERITY_MEDIUM, cmd, false, "server \"%s\" "
 			   "command would be %s by ccveto rule %s (%s)", name,
 			   cf.rule_decision == 2 ? "denied" : "questioned",
 			   cf.rule_id, cf.rule_why);
@@ -396,7 +396,7 @@ void audit_check_claude_json(struct audit_ctx *c, const struct jl_node *root)
 							 p->keylen));
 		n = jl_get(p, "enableAllProjectMcpServers");
 		if (jl_is_true(n))
-			audit_emit(c, "CC050", FSEV_HIGH, n, true, "every "
+			audit_emit(c, "CC050", SEVERITY_HIGH, n, true, "every "
 				   ".mcp.json server of \"%s\" is approved "
 				   "without a prompt",
 				   audit_excerpt(&c->r->arena, p->key,
@@ -464,8 +464,8 @@ void audit_check_project(struct audit_result *r, struct diag *d)
 			sep = strstr(s, "__");
 			snprintf(srv, sizeof(srv), "%.*s", (int)(sep ?
 				 (size_t)(sep - s) : strlen(s)), s);
-			if (jl_get(servers, srv) && fd->severity < FSEV_HIGH)
-				fd->severity = FSEV_HIGH;
+			if (jl_get(servers, srv) && fd->severity < SEVERITY_HIGH)
+				fd->severity = SEVERITY_HIGH;
 		}
 	}
 }

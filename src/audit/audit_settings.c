@@ -166,13 +166,13 @@ static void unknown_keys(struct audit_ctx *c, const struct jl_node *obj,
 		if (k->shadowed || str_in(k->key, known))
 			continue;
 		if (str_in(k->key, fake_controls))
-			audit_emit(c, "CC091", FSEV_MEDIUM, k, true,
+			audit_emit(c, "CC091", SEVERITY_MEDIUM, k, true,
 				   "\"%s\" %s looks like a safety control but "
 				   "Claude Code ignores it",
 				   audit_excerpt(&c->r->arena, k->key,
 						 k->keylen), where);
 		else
-			audit_emit(c, "CC091", FSEV_LOW, k, true,
+			audit_emit(c, "CC091", SEVERITY_LOW, k, true,
 				   "unknown key \"%s\" %s",
 				   audit_excerpt(&c->r->arena, k->key,
 						 k->keylen), where);
@@ -499,7 +499,7 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 
 	split_rule(&p, s, n->len);
 	if (p.bad) {
-		audit_emit(c, "CC016", FSEV_LOW, n, false, "allow rule "
+		audit_emit(c, "CC016", SEVERITY_LOW, n, false, "allow rule "
 			   "\"%s\" is ignored: %s", X(c, n), p.problem);
 		return;
 	}
@@ -526,9 +526,9 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 		     strcmp(p.tool, "Grep")) || (p.spec &&
 						str_in(spec, broad_roots)))
 			audit_emit(c, "CC010", write ? -1 :
-				   (int)fsev_lower(c->f->scope == SCOPE_USER ?
-						   FSEV_LOW + 1 : FSEV_MEDIUM,
-						   c->f->scope == SCOPE_USER),
+				   (int)severity_lower(c->f->scope == SCOPE_USER ?
+						       SEVERITY_LOW + 1 : SEVERITY_MEDIUM,
+						       c->f->scope == SCOPE_USER),
 				   n, false, "\"%s\" gives %s access to %s",
 				   X(c, n), write ? "write" : "read",
 				   p.spec ? "the home or root directory" :
@@ -616,7 +616,7 @@ static void check_permissions(struct audit_ctx *c, const struct jl_node *root,
 
 	if (!perm) {
 		if (c->f->scope == SCOPE_MANAGED)
-			audit_emit(c, "CC004", FSEV_LOW, NULL, false,
+			audit_emit(c, "CC004", SEVERITY_LOW, NULL, false,
 				   "managed settings do not set "
 				   "permissions.disableBypassPermissionsMode");
 		return;
@@ -646,11 +646,11 @@ static void check_permissions(struct audit_ctx *c, const struct jl_node *root,
 			   "\"%s\"", X(c, n));
 	n = jl_get(perm, "disableBypassPermissionsMode");
 	if (n && !(jl_str(n) && !strcmp(n->s, "disable")))
-		audit_emit(c, "CC092", FSEV_MEDIUM, n, false,
+		audit_emit(c, "CC092", SEVERITY_MEDIUM, n, false,
 			   "disableBypassPermissionsMode must be the string "
 			   "\"disable\"; this value is ignored");
 	else if (!n && c->f->scope == SCOPE_MANAGED)
-		audit_emit(c, "CC004", FSEV_LOW, perm, true, "managed "
+		audit_emit(c, "CC004", SEVERITY_LOW, perm, true, "managed "
 			   "settings do not set disableBypassPermissionsMode");
 	check_rule_list(c, perm, "deny", ff);
 	check_rule_list(c, perm, "ask", ff);
@@ -723,12 +723,12 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 			   "the sandbox off");
 	n = jl_get(sb, "allowUnsandboxedCommands");
 	if (enabled && (!n || jl_is_true(n))) {
-		audit_emit(c, "CC022", n ? (int)fsev_lower(FSEV_HIGH,
-			   c->f->scope == SCOPE_USER) : -1, n ? n : en,
-			   n != NULL, "%s: the model may run commands outside "
-			   "the sandbox", n ? "allowUnsandboxedCommands is "
-			   "true" : "allowUnsandboxedCommands defaults to "
-			   "true");
+		audit_emit(c, "CC022", n ? (int)severity_lower(SEVERITY_HIGH,
+			       c->f->scope == SCOPE_USER) : -1, n ? n : en,
+			       n != NULL, "%s: the model may run commands outside "
+			       "the sandbox", n ? "allowUnsandboxedCommands is "
+			       "true" : "allowUnsandboxedCommands defaults to "
+			       "true");
 		if (jl_is_true(jl_get(sb, "autoAllowBashIfSandboxed")))
 			audit_emit(c, "CC023", -1,
 				   jl_get(sb, "autoAllowBashIfSandboxed"),
@@ -739,7 +739,7 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 			c->f->scope == SCOPE_PROJECT) &&
 	    !jl_is_true(jl_get(sb, "failIfUnavailable")))
 		audit_emit(c, "CC029", c->f->scope == SCOPE_MANAGED ?
-			   FSEV_LOW : FSEV_INFO, en, true, "sandbox enabled "
+			   SEVERITY_LOW : SEVERITY_INFO, en, true, "sandbox enabled "
 			   "without failIfUnavailable: it silently does not "
 			   "start where bubblewrap is missing");
 	for (i = 0; weak[i]; i++)
@@ -762,7 +762,7 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 			tld = dom[0] == '*' && dom[1] == '.' &&
 				!strchr(dom + 2, '.');
 			if (!strcmp(dom, "*"))
-				audit_emit(c, "CC024", FSEV_CRITICAL, e, false,
+				audit_emit(c, "CC024", SEVERITY_CRITICAL, e, false,
 					   "allowedDomains contains \"*\": "
 					   "any host is reachable");
 			else if (!strcmp(dom, "*.*") || tld ||
@@ -875,8 +875,8 @@ static void judge_cmd(struct audit_ctx *c, const struct jl_node *at,
 	}
 	if (cf.rule_decision && cf.rule_id)
 		audit_emit(c, "CC100", cf.rule_decision == 2 ? -1 :
-			   (int)fsev_lower(FSEV_MEDIUM,
-					   !audit_repo_scope(c->f)), at, false,
+			   (int)severity_lower(SEVERITY_MEDIUM,
+					       !audit_repo_scope(c->f)), at, false,
 			   "%s would be %s by ccveto rule %s (%s): \"%s\"",
 			   what, cf.rule_decision == 2 ? "denied" :
 			   "questioned", cf.rule_id, cf.rule_why,
@@ -937,7 +937,7 @@ static void check_handler(struct audit_ctx *c, const char *event,
 		audit_emit(c, "CC034", -1, n, true, "hook timeout must be a "
 			   "positive number of seconds");
 	if (REPO(c) && strcmp(t, "prompt") && strcmp(t, "agent"))
-		audit_emit(c, "CC030", unprompted ? (int)FSEV_HIGH : -1, h,
+		audit_emit(c, "CC030", unprompted ? (int)SEVERITY_HIGH : -1, h,
 			   false, "the repository registers a %s hook on %s%s",
 			   t, event, unprompted ? ", which runs without any "
 			   "tool use" : "");
@@ -959,7 +959,7 @@ static void check_handler(struct audit_ctx *c, const char *event,
 
 		if (REPO(c) && url && !audit_host_loopback(host))
 			audit_emit(c, "CC033", prefix(url, "http://") ?
-				   (int)FSEV_HIGH : -1, jl_get(h, "url"),
+				   (int)SEVERITY_HIGH : -1, jl_get(h, "url"),
 				   false, "hook posts tool data to %s", host);
 		n = jl_get(h, "allowedEnvVars");
 		if (REPO(c) && jl_is(n, JL_ARRAY)) {
@@ -969,7 +969,7 @@ static void check_handler(struct audit_ctx *c, const char *event,
 				if (jl_str(e) && (strstr(e->s, "TOKEN") ||
 						  strstr(e->s, "KEY") ||
 						  strstr(e->s, "SECRET")))
-					audit_emit(c, "CC033", FSEV_HIGH, e,
+					audit_emit(c, "CC033", SEVERITY_HIGH, e,
 						   false, "http hook may send "
 						   "$%s", X(c, e));
 		}
@@ -1082,14 +1082,14 @@ static void check_helpers(struct audit_ctx *c, const struct jl_node *root)
 {
 	static const struct {
 		const char *key;
-		enum fsev sev;
+		enum severity sev;
 	} helpers[] = {
-		{ "apiKeyHelper", FSEV_CRITICAL },
-		{ "awsAuthRefresh", FSEV_CRITICAL },
-		{ "awsCredentialExport", FSEV_CRITICAL },
-		{ "gcpAuthRefresh", FSEV_HIGH },
-		{ "otelHeadersHelper", FSEV_HIGH },
-		{ "proxyAuthHelper", FSEV_HIGH },
+		{ "apiKeyHelper", SEVERITY_CRITICAL },
+		{ "awsAuthRefresh", SEVERITY_CRITICAL },
+		{ "awsCredentialExport", SEVERITY_CRITICAL },
+		{ "gcpAuthRefresh", SEVERITY_HIGH },
+		{ "otelHeadersHelper", SEVERITY_HIGH },
+		{ "proxyAuthHelper", SEVERITY_HIGH },
 	};
 	static const char *const lines[] = {
 		"statusLine", "subagentStatusLine", "fileSuggestion", NULL,
@@ -1118,7 +1118,7 @@ static void check_helpers(struct audit_ctx *c, const struct jl_node *root)
 			continue;
 		if (REPO(c))
 			audit_emit(c, "CC037", cf.remote_exec ?
-				   (int)FSEV_CRITICAL : -1, cmd, false,
+				   (int)SEVERITY_CRITICAL : -1, cmd, false,
 				   "the repository runs \"%s\" as %s on every "
 				   "refresh", X(c, cmd), lines[i]);
 		if (cf.remote_exec)
@@ -1142,11 +1142,11 @@ static void check_admin_keys(struct audit_ctx *c, const struct jl_node *root)
 		return;
 	for (i = 0; admin[i]; i++)
 		if ((k = jl_get(root, admin[i])))
-			audit_emit(c, "CC038", FSEV_LOW, k, true, "%s only "
+			audit_emit(c, "CC038", SEVERITY_LOW, k, true, "%s only "
 				   "works in managed settings", admin[i]);
 	if ((k = jl_get(jl_get(root, "sandbox"), "bwrapPath")) ||
 	    (k = jl_get(jl_get(root, "sandbox"), "socatPath")))
-		audit_emit(c, "CC038", FSEV_LOW, k, true, "sandbox.%s only "
+		audit_emit(c, "CC038", SEVERITY_LOW, k, true, "sandbox.%s only "
 			   "works in managed settings", k->key);
 }
 
@@ -1183,7 +1183,7 @@ static const struct {
 	int sev;		/* -1: the catalog's (high) */
 	const char *what;	/* "the repository sets K, which ..." */
 } retarget_env[] = {
-	{ "CCVETO_", FSEV_CRITICAL, "moves ccveto's rules, config or log" },
+	{ "CCVETO_", SEVERITY_CRITICAL, "moves ccveto's rules, config or log" },
 	{ "XDG_", -1,
 	  "moves where hooks and tools find their config and state" },
 	{ "HOME", -1, "moves the home directory every hook and tool sees" },
@@ -1193,7 +1193,7 @@ static const struct {
 	{ "ENV", -1, "gives every hook's shell a script to run first" },
 	{ "SHELL", -1, "changes the shell hooks and tools run in" },
 	{ "TMPDIR", -1, "moves where hooks and tools write temporary files" },
-	{ "CLAUDE_CODE_EVEN_MORE_DANGEROUSLY_SKIP_PERMISSIONS", FSEV_CRITICAL,
+	{ "CLAUDE_CODE_EVEN_MORE_DANGEROUSLY_SKIP_PERMISSIONS", SEVERITY_CRITICAL,
 	  "switches off every permission check of Claude Code" },
 	{ "CLAUDE_CODE_DISABLE_ADMIN_ENV_UNION", -1,
 	  "stops managed settings' env from overriding" },
@@ -1316,7 +1316,7 @@ void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
 				   !strcmp(k, "PYTHONPATH")) {
 				audit_emit(c, "CC043", !strcmp(k, "PATH") ||
 					   !strcmp(k, "PYTHONPATH") ?
-					   (int)FSEV_HIGH : -1, e, true,
+					   (int)SEVERITY_HIGH : -1, e, true,
 					   "the repository sets %s for every "
 					   "child process", k);
 			} else if ((ri = retarget_index(k)) >= 0) {
@@ -1359,7 +1359,7 @@ static void check_plugins(struct audit_ctx *c, const struct jl_node *root)
 			if (type && !strcmp(type, "url") && url &&
 			    !prefix(url, "http://"))
 				pinned = false;
-			audit_emit(c, "CC080", pinned ? -1 : (int)FSEV_HIGH, e,
+			audit_emit(c, "CC080", pinned ? -1 : (int)SEVERITY_HIGH, e,
 				   true, "the repository registers marketplace "
 				   "\"%s\"%s", audit_excerpt(&c->r->arena,
 				   e->key, e->keylen), pinned ? "" :
@@ -1393,7 +1393,7 @@ void audit_check_settings(struct audit_ctx *c, const struct jl_node *root)
 	perm = jl_get(root, "permissions");
 	if (ff.file_reach && !(ff.deny_env && (ff.deny_ssh || ff.deny_aws)) &&
 	    c->f->scope != SCOPE_MANAGED)
-		audit_emit(c, "CC012", FSEV_LOW, jl_get(perm, "allow"), true,
+		audit_emit(c, "CC012", SEVERITY_LOW, jl_get(perm, "allow"), true,
 			   "file access is allowed but no deny rule covers "
 			   "%s", !ff.deny_env ? ".env files" :
 			   "~/.ssh or ~/.aws");
@@ -1406,7 +1406,7 @@ void audit_check_settings(struct audit_ctx *c, const struct jl_node *root)
 	n = jl_get(root, "skipDangerousModePermissionPrompt");
 	if (jl_is_true(n) && REPO(c))
 		audit_emit(c, "CC002", c->f->scope == SCOPE_LOCAL ?
-			   (int)FSEV_HIGH : (int)FSEV_MEDIUM, n, true,
+			   (int)SEVERITY_HIGH : (int)SEVERITY_MEDIUM, n, true,
 			   "the repository pre-accepts the bypass-mode dialog");
 	check_hooks(c, root);
 	if (jl_is_true(jl_get(root, "disableAllHooks")) && REPO(c))

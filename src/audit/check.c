@@ -94,9 +94,9 @@ void audit_emit(struct audit_ctx *c, const char *check, int sev,
 	if (sev < 0) {
 		sev = (int)ci->severity;
 		if (c->f->scope == SCOPE_USER || c->f->scope == SCOPE_FLAG)
-			sev = (int)fsev_lower(ci->severity, 1);
+			sev = (int)severity_lower(ci->severity, 1);
 		else if (c->f->scope == SCOPE_MANAGED)
-			sev = FSEV_INFO;
+			sev = SEVERITY_INFO;
 	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -111,7 +111,7 @@ void audit_emit(struct audit_ctx *c, const char *check, int sev,
 	f = &v[r->findings.n];
 	memset(f, 0, sizeof(*f));
 	f->check = ci;
-	f->severity = (enum fsev)sev;
+	f->severity = (enum severity)sev;
 	f->file = c->f->path;
 	f->scope = audit_scope_name(c->f->scope);
 	f->fix = ci->fix;
@@ -581,7 +581,7 @@ int audit_command(struct cmd_facts *out, struct audit_ctx *c,
 	load_rules(c);
 	if (!c->r->rules)
 		goto done;
-	if (policy_judge(&v, &a, c->r->rules, &call, &d) < 0 && !v.nhits)
+	if (judge_call(&v, &a, c->r->rules, &call, &d) < 0 && !v.nhits)
 		goto done;
 	if (v.decision != DECISION_NONE && v.nhits) {
 		const struct rule *ru = v.hits[0].rule;

@@ -7,11 +7,11 @@
 
 #include "audit/finding.h"
 
-#define C FSEV_CRITICAL
-#define H FSEV_HIGH
-#define M FSEV_MEDIUM
-#define L FSEV_LOW
-#define I FSEV_INFO
+#define C SEVERITY_CRITICAL
+#define H SEVERITY_HIGH
+#define M SEVERITY_MEDIUM
+#define L SEVERITY_LOW
+#define I SEVERITY_INFO
 
 static const struct check_info catalog[] = {
 /* Permissions and modes */
@@ -299,34 +299,6 @@ const struct check_info *check_find(const char *id)
 		if (!strcmp(catalog[i].id, id))
 			return &catalog[i];
 	return NULL;
-}
-
-static const char *const sev_names[] = {
-	"info", "low", "medium", "high", "critical",
-};
-
-const char *fsev_name(enum fsev s)
-{
-	return (unsigned)s < 5 ? sev_names[s] : "?";
-}
-
-int fsev_parse(enum fsev *out, const char *name)
-{
-	int i;
-
-	for (i = 0; i < 5; i++)
-		if (!strcmp(name, sev_names[i])) {
-			*out = (enum fsev)i;
-			return 0;
-		}
-	return -1;
-}
-
-enum fsev fsev_lower(enum fsev s, int steps)
-{
-	int v = (int)s - steps;
-
-	return v < 0 ? FSEV_INFO : (enum fsev)v;
 }
 
 void finding_fingerprint(struct finding *f)

@@ -8,26 +8,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum fsev {
-	FSEV_INFO,
-	FSEV_LOW,
-	FSEV_MEDIUM,
-	FSEV_HIGH,
-	FSEV_CRITICAL,
-};
+#include "rules/severity.h"
 
 struct check_info {
 	const char *id;		/* "CC005" */
 	const char *name;	/* "UnrestrictedShellAllowed" (SARIF) */
 	const char *title;	/* one line */
-	enum fsev severity;	/* for a repository file */
+	enum severity severity;	/* for a repository file */
 	const char *why;
 	const char *fix;
 };
 
 struct finding {
 	const struct check_info *check;
-	enum fsev severity;
+	enum severity severity;
 	const char *file;	/* display path, '/'-separated */
 	const char *scope;	/* "project", "local", "user", ... */
 	unsigned line, column;	/* 1-based; 0 when file-level */
@@ -46,11 +40,6 @@ struct finding_list {
 const struct check_info *check_find(const char *id);
 /* The whole catalog, in id order; *n receives its length. */
 const struct check_info *check_catalog(size_t *n);
-
-const char *fsev_name(enum fsev s);
-int fsev_parse(enum fsev *out, const char *name);
-/* Lower by `steps`, not below info. */
-enum fsev fsev_lower(enum fsev s, int steps);
 
 /* Sets f->fingerprint from check id, file and pointer: stable when lines
  * move, so baselines and SARIF partialFingerprints survive edits. */

@@ -14,7 +14,7 @@
 struct report_opts {
 	bool color;
 	bool verbose;		/* also list suppressed findings */
-	enum fsev fail_on;
+	enum severity fail_on;
 	int exit_code;
 	const char *label;	/* "worktree", "index", ... */
 	const char *srcroot;	/* SARIF %SRCROOT%: the work-tree top,

@@ -23,7 +23,7 @@ void report_json_string(FILE *out, const char *s)
 void report_json(FILE *out, const struct audit_result *r,
 		 const struct report_opts *o)
 {
-	size_t i, by[5] = { 0 }, errors = 0, active = 0;
+	size_t i, by[SEVERITY_COUNT] = { 0 }, errors = 0, active = 0;
 	const char *sep = "";
 	size_t ncat, k;
 	const struct check_info *cat = check_catalog(&ncat);
@@ -35,7 +35,7 @@ void report_json(FILE *out, const struct audit_result *r,
 		fprintf(out, "%s\n{\"check\":", i ? "," : "");
 		report_json_string(out, f->check->id);
 		fprintf(out, ",\"severity\":\"%s\",\"file\":",
-			fsev_name(f->severity));
+			severity_name(f->severity));
 		report_json_string(out, f->file);
 		fprintf(out, ",\"line\":%u,\"column\":%u,\"pointer\":",
 			f->line, f->column);
@@ -89,8 +89,8 @@ void report_json(FILE *out, const struct audit_result *r,
 		"\"fail_on\":\"%s\",\"exit_code\":%d,\"by_severity\":{"
 		"\"critical\":%zu,\"high\":%zu,\"medium\":%zu,\"low\":%zu,"
 		"\"info\":%zu},\"by_check\":{", r->nfiles, r->nskipped,
-		errors, active, r->nsuppressed, fsev_name(o->fail_on), o->exit_code, by[FSEV_CRITICAL],
-		by[FSEV_HIGH], by[FSEV_MEDIUM], by[FSEV_LOW], by[FSEV_INFO]);
+		errors, active, r->nsuppressed, severity_name(o->fail_on), o->exit_code, by[SEVERITY_CRITICAL],
+		by[SEVERITY_HIGH], by[SEVERITY_MEDIUM], by[SEVERITY_LOW], by[SEVERITY_INFO]);
 	for (k = 0; k < ncat; k++) {
 		size_t n = 0;
 

@@ -75,13 +75,13 @@ static void anchor(FILE *out, const struct check_info *c)
 	}
 }
 
-static const char *level(enum fsev s)
+static const char *level(enum severity s)
 {
-	return s >= FSEV_HIGH ? "error" : s == FSEV_MEDIUM ? "warning" :
+	return s >= SEVERITY_HIGH ? "error" : s == SEVERITY_MEDIUM ? "warning" :
 		"note";
 }
 
-static const char *score(enum fsev s)
+static const char *score(enum severity s)
 {
 	static const char *const v[] = { "1.0", "3.0", "5.5", "8.0", "9.5" };
 
@@ -214,7 +214,7 @@ void report_sarif(FILE *out, const struct audit_result *r,
 			"\"ccvetoFindingHash/v1\":\"%s\"},\"properties\":{"
 			"\"severity\":\"%s\",\"security-severity\":\"%s\","
 			"\"scope\":\"%s\",\"path\":", f->fingerprint,
-			fsev_name(f->severity), score(f->severity), f->scope);
+			severity_name(f->severity), score(f->severity), f->scope);
 		report_json_string(out, f->file);
 		fputs(",\"jsonPointer\":", out);
 		report_json_string(out, f->pointer);

@@ -3,18 +3,18 @@
 
 #include "audit/report.h"
 
-static const char *sev_color(enum fsev s)
+static const char *sev_color(enum severity s)
 {
 	switch (s) {
-	case FSEV_CRITICAL: return "\033[1;31m";
-	case FSEV_HIGH: return "\033[31m";
-	case FSEV_MEDIUM: return "\033[33m";
-	case FSEV_LOW: return "\033[36m";
+	case SEVERITY_CRITICAL: return "\033[1;31m";
+	case SEVERITY_HIGH: return "\033[31m";
+	case SEVERITY_MEDIUM: return "\033[33m";
+	case SEVERITY_LOW: return "\033[36m";
 	default: return "\033[2m";
 	}
 }
 
-static void counts(const struct audit_result *r, size_t by[5])
+static void counts(const struct audit_result *r, size_t by[SEVERITY_COUNT])
 {
 	size_t i;
 
@@ -29,7 +29,7 @@ void report_text(FILE *out, const struct audit_result *r,
 {
 	const char *bold = o->color ? "\033[1m" : "";
 	const char *reset = o->color ? "\033[0m" : "";
-	size_t i, j, by[5], errors = 0;
+	size_t i, j, by[SEVERITY_COUNT], errors = 0;
 	int s;
 
 	if (!r->nfiles && !r->nskipped) {
@@ -77,7 +77,7 @@ void report_text(FILE *out, const struct audit_result *r,
 			fprintf(out, "  %u:%u  %s%-8s%s  %s  %s%s%s\n",
 				fd->line, fd->column,
 				o->color ? sev_color(fd->severity) : "",
-				fsev_name(fd->severity), reset,
+				severity_name(fd->severity), reset,
 				fd->check->id, fd->message,
 				fd->suppressed ? "  [suppressed: " : "",
 				fd->suppressed ? fd->suppressed : "");
@@ -88,9 +88,9 @@ void report_text(FILE *out, const struct audit_result *r,
 	}
 	counts(r, by);
 	fprintf(out, "\nsummary:");
-	for (s = FSEV_CRITICAL; s >= FSEV_INFO; s--)
-		fprintf(out, " %zu %s%s", by[s], fsev_name((enum fsev)s),
-			s > FSEV_INFO ? "," : "");
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_INFO; s--)
+		fprintf(out, " %zu %s%s", by[s], severity_name((enum severity)s),
+			    s > SEVERITY_INFO ? "," : "");
 	if (r->nsuppressed)
 		fprintf(out, "; %zu suppressed", r->nsuppressed);
 	if (errors)
@@ -99,8 +99,8 @@ void report_text(FILE *out, const struct audit_result *r,
 	if (r->nskipped)
 		fprintf(out, "; %zu director%s not searched", r->nskipped,
 			r->nskipped == 1 ? "y" : "ies");
-	fprintf(out, " (fail-on %s: exit %d)\n", fsev_name(o->fail_on),
-		o->exit_code);
+	fprintf(out, " (fail-on %s: exit %d)\n", severity_name(o->fail_on),
+		    o->exit_code);
 }
 
 void report_effective(FILE *out, const struct effective_view *v,

@@ -464,7 +464,7 @@ static int audit_user(struct audit_result *r, struct srcset *srcs,
 int cmd_audit(int argc, char **argv)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
-	struct report_opts ro = { false, false, FSEV_HIGH, 0, "worktree",
+	struct report_opts ro = { false, false, SEVERITY_HIGH, 0, "worktree",
 				  NULL };
 	struct audit_result r;
 	struct audit_git git = { 0 };
@@ -490,7 +490,7 @@ int cmd_audit(int argc, char **argv)
 			"sarif)\n", fmt);
 		return 2;
 	}
-	if (cli.fail_on && fsev_parse(&opts.fail_on, cli.fail_on) < 0) {
+	if (cli.fail_on && severity_parse(&opts.fail_on, cli.fail_on) < 0) {
 		fprintf(stderr, "ccveto: unknown severity '%s'\n",
 			cli.fail_on);
 		return 2;

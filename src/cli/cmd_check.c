@@ -141,11 +141,11 @@ static int check_batch(struct ruleset *set, const char *path,
 		memset(&call, 0, sizeof(call));
 		snprintf(tag, sizeof(tag), "%u", n);
 		if (jv_parse(&ex, &a, line, strlen(line), 0, &d) < 0 ||
-		    engine_call_from_example(&call, &a, ex, home, cwd, branch,
-					     &d) < 0)
-			policy_fail_closed(&v, &a, d.code, d.msg);
+		    load_example_call(&call, &a, ex, home, cwd, branch,
+				      &d) < 0)
+			judge_fail_closed(&v, &a, d.code, d.msg);
 		else
-			policy_judge(&v, &a, set, &call, &d);
+			judge_call(&v, &a, set, &call, &d);
 		print_json(&v, tag);
 		if (v.error)
 			fprintf(stderr, "ccveto: line %u: %s\n", n,
@@ -219,7 +219,7 @@ int cmd_check(int argc, char **argv)
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
 	copts.warnings = &warnings;
-	error = engine_load(&set, &copts, &d);
+	error = load_ruleset(&set, &copts, &d);
 	if (warnings.len)
 		fputs(warnings.data, stderr);
 	if (error < 0) {
@@ -268,9 +268,9 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	if (error < 0)
-		policy_fail_closed(&v, &a, error, d.msg);
+		judge_fail_closed(&v, &a, error, d.msg);
 	else
-		policy_judge(&v, &a, set, &call, &d);
+		judge_call(&v, &a, set, &call, &d);
 	if (json)
 		print_json(&v, NULL);
 	else

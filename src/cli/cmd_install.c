@@ -791,7 +791,7 @@ fail:
 	return rc;
 }
 
-static int run(const struct settings_args *a, int uninstall)
+static int settings_change(const struct settings_args *a, int uninstall)
 {
 	struct buf path = BUF_INIT, cmd = BUF_INIT, out = BUF_INIT,
 		   changes = BUF_INIT;
@@ -920,7 +920,7 @@ int settings_cmd(int argc, char **argv, int uninstall)
 		fprintf(stderr, "ccveto: --settings needs a file name\n");
 		return 2;
 	}
-	return run(&a, uninstall);
+	return settings_change(&a, uninstall);
 }
 
 int cmd_install(int argc, char **argv)

@@ -376,7 +376,7 @@ static void trust_env_like_the_hook(void)
 	struct diag d;
 
 	diag_clear(&d);
-	if (engine_load(&set, &copts, &d) == 0)
+	if (load_ruleset(&set, &copts, &d) == 0)
 		ruleset_free(set);
 }
 

@@ -140,7 +140,7 @@ int cmd_rules(int argc, char **argv)
 		if (ruleset_new(&set, &d) < 0 ||
 		    ruleset_load_embedded(set, &d) < 0)
 			goto fail;
-	} else if (engine_load(&set, &copts, &d) < 0) {
+	} else if (load_ruleset(&set, &copts, &d) < 0) {
 		goto fail;
 	}
 	if (!strcmp(format, "markdown")) {

@@ -65,11 +65,11 @@ static void run_examples(struct tally *t, struct ruleset *set,
 		arena_init(&a);
 		diag_clear(&d);
 		memset(&call, 0, sizeof(call));
-		error = engine_call_from_example(&call, &a, ex, EX_HOME,
-						 EX_CWD, NULL, &d);
+		error = load_example_call(&call, &a, ex, EX_HOME,
+					  EX_CWD, NULL, &d);
 		call.lexical = true;
 		if (error >= 0)
-			error = policy_judge(&v, &a, set, &call, &d);
+			error = judge_call(&v, &a, set, &call, &d);
 		if (error < 0) {
 			report(t, 0, rule_id(r), key, ex, d.msg);
 		} else {
@@ -111,7 +111,7 @@ int cmd_selftest(int argc, char **argv)
 	/* The rules as shipped: no user or project configuration. */
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = 1;
-	if (engine_load(&set, &copts, &d) < 0) {
+	if (load_ruleset(&set, &copts, &d) < 0) {
 		fprintf(stderr, "ccveto: %s\n", d.msg);
 		if (t.tap)
 			printf("not ok 1 - loading rule packs: %s\n", d.msg);
@@ -123,7 +123,7 @@ int cmd_selftest(int argc, char **argv)
 		if (!rule_enabled(r))
 			continue;
 		diag_clear(&d);
-		if (policy_rule_compile(r, &d) < 0) {
+		if (judge_rule_compile(r, &d) < 0) {
 			t.n++;
 			t.failed++;
 			printf("%s%u - %s compiles # %s\n",

@@ -29,7 +29,7 @@ static int fail_closed(struct arena *a, int error, const char *what)
 {
 	struct verdict v;
 
-	policy_fail_closed(&v, a, error, what);
+	judge_fail_closed(&v, a, error, what);
 	return hook_emit(&v);
 }
 
@@ -106,11 +106,11 @@ int cmd_hook(int argc, char **argv)
 	copts.cwd = call.cwd;
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
-	if ((error = engine_load(&set, &copts, &d)) < 0) {
+	if ((error = load_ruleset(&set, &copts, &d)) < 0) {
 		status = fail_closed(&a, error, d.msg);
 		goto done;
 	}
-	policy_judge(&v, &a, set, &call, &d);
+	judge_call(&v, &a, set, &call, &d);
 	declog_record(&call, &v);
 	status = hook_emit_event(&v, call.event);
 done:

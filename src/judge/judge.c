@@ -726,8 +726,8 @@ static void make_reason(struct verdict *v, struct arena *a, const char *note)
 		v->reason = "ccveto: blocked (out of memory while explaining)";
 }
 
-void policy_fail_closed(struct verdict *out, struct arena *a, int error,
-			const char *what)
+void judge_fail_closed(struct verdict *out, struct arena *a, int error,
+		       const char *what)
 {
 	char buf[CV_DIAG_MAX + 160];
 
@@ -768,8 +768,8 @@ static void eval_release(struct eval *ev)
 	pcre2_match_context_free(ev->mctx);
 }
 
-int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
-		 const struct toolcall *call, struct diag *d)
+int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
+	       const struct toolcall *call, struct diag *d)
 {
 	struct eval ev;
 	size_t i;
@@ -804,12 +804,12 @@ int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
 	return 0;
 fail:
 	eval_release(&ev);
-	policy_fail_closed(out, a, error, d ? d->msg : "internal error");
+	judge_fail_closed(out, a, error, d ? d->msg : "internal error");
 	return error;
 }
 
-int policy_rule_matches(struct ruleset *set, const struct rule *r,
-			const struct toolcall *call, struct diag *d)
+int judge_rule_matches(struct ruleset *set, const struct rule *r,
+		       const struct toolcall *call, struct diag *d)
 {
 	struct eval ev;
 	struct arena a;
@@ -831,7 +831,7 @@ done:
 
 /* Compiles every regex of a rule: the self-test's check that a rule is
  * usable before any call reaches it. */
-int policy_rule_compile(const struct rule *r, struct diag *d)
+int judge_rule_compile(const struct rule *r, struct diag *d)
 {
 	return rule_compile((struct rule *)r, d);
 }

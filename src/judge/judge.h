@@ -1,5 +1,5 @@
 /* judge.h - the judgement: subjects in, verdict out.
- * policy_judge() runs every rule a subject can reach and collects the
+ * judge_call() runs every rule a subject can reach and collects the
  * matches; deny beats ask.  A PCRE2 limit or the evaluation time budget
  * makes the verdict a deny naming the rule (fail closed), never a miss.
  * A verdict's strings live in the arena passed in. */
@@ -32,20 +32,20 @@ struct verdict {
 	int error;			/* <0 when the verdict is fail-closed */
 };
 
-int policy_judge(struct verdict *out, struct arena *a, struct ruleset *set,
-		 const struct toolcall *call, struct diag *d);
+int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
+	       const struct toolcall *call, struct diag *d);
 
 /* Fail-closed verdict for an error that happened before judging. */
-void policy_fail_closed(struct verdict *out, struct arena *a, int error,
-			const char *what);
+void judge_fail_closed(struct verdict *out, struct arena *a, int error,
+		       const char *what);
 
 /* Does one rule match one call?  For the self-test and `ccveto check`.
  * Returns 1 for a match, 0 for none, <0 for an error (limit hit). */
-int policy_rule_matches(struct ruleset *set, const struct rule *r,
-			const struct toolcall *call, struct diag *d);
+int judge_rule_matches(struct ruleset *set, const struct rule *r,
+		       const struct toolcall *call, struct diag *d);
 
 /* Compiles every regex of a rule now: the self-test's proof that a rule
  * is usable before any call reaches it. */
-int policy_rule_compile(const struct rule *r, struct diag *d);
+int judge_rule_compile(const struct rule *r, struct diag *d);
 
 #endif

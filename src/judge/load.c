@@ -6,8 +6,8 @@
 #include "rules/ruleset.h"
 #include "judge/toolcall.h"
 
-int engine_load(struct ruleset **out, const struct config_opts *opts,
-		struct diag *d)
+int load_ruleset(struct ruleset **out, const struct config_opts *opts,
+		 struct diag *d)
 {
 	struct ruleset *set = NULL;
 	int error;
@@ -23,10 +23,10 @@ int engine_load(struct ruleset **out, const struct config_opts *opts,
 	return 0;
 }
 
-int engine_call_from_example(struct toolcall *out, struct arena *a,
-			     const void *json, const char *home,
-			     const char *cwd, const char *branch,
-			     struct diag *d)
+int load_example_call(struct toolcall *out, struct arena *a,
+		      const void *json, const char *home,
+		      const char *cwd, const char *branch,
+		      struct diag *d)
 {
 	const struct jv *ex = json;
 	struct toolcall_opts o;

@@ -1,6 +1,6 @@
 /* load.h - what every judging command sets up the same way: the
  * embedded packs, extra pack directories and the user's/project's config.
- * The set from engine_load() is freed with ruleset_free(). */
+ * The set from load_ruleset() is freed with ruleset_free(). */
 #ifndef CV_LOAD_H
 #define CV_LOAD_H
 
@@ -11,15 +11,15 @@ struct ruleset;
 struct toolcall;
 struct arena;
 
-int engine_load(struct ruleset **out, const struct config_opts *opts,
-		struct diag *d);
+int load_ruleset(struct ruleset **out, const struct config_opts *opts,
+		 struct diag *d);
 
 /* Builds a call from an example or batch line: a string is a Bash
  * command; an object is {"tool":…, "input":{…}, "cwd":…, "branch":…}.
  * `json` is the cJSON node; home/cwd/branch are defaults. */
-int engine_call_from_example(struct toolcall *out, struct arena *a,
-			     const void *json, const char *home,
-			     const char *cwd, const char *branch,
-			     struct diag *d);
+int load_example_call(struct toolcall *out, struct arena *a,
+		      const void *json, const char *home,
+		      const char *cwd, const char *branch,
+		      struct diag *d);
 
 #endif

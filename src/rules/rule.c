@@ -44,9 +44,9 @@ int rule_load(struct rule *r, struct diag *d)
 		r->why = jv_get_string(r->json, "why");
 		r->instead = jv_get_string(r->json, "instead");
 		if (severity_parse(&r->severity,
-				   jv_get_string(r->json, "severity")) < 0 ||
-		    parse_decision(&dec,
-				   jv_get_string(r->json, "decision")) < 0)
+				       jv_get_string(r->json, "severity")) < 0 ||
+			parse_decision(&dec,
+				       jv_get_string(r->json, "decision")) < 0)
 			return diag_set(d, CV_EINVAL, "rule '%s' is malformed",
 					r->id);
 		if (!r->decision_set)
@@ -124,32 +124,6 @@ const char *decision_name(enum decision d)
 	/* Not "allow": ccveto never allows, Claude Code's own permission
 	 * rules still decide. */
 	return "none";
-}
-
-const char *severity_name(enum severity s)
-{
-	switch (s) {
-	case SEVERITY_CRITICAL: return "critical";
-	case SEVERITY_HIGH: return "high";
-	case SEVERITY_MEDIUM: return "medium";
-	case SEVERITY_LOW: break;
-	}
-	return "low";
-}
-
-int severity_parse(enum severity *out, const char *name)
-{
-	static const char *const names[] = { "low", "medium", "high",
-					      "critical" };
-	int i;
-
-	for (i = 0; name && i < 4; i++) {
-		if (!strcmp(name, names[i])) {
-			*out = (enum severity)i;
-			return 0;
-		}
-	}
-	return -1;
 }
 
 /* ---- conditions ---- */

@@ -7,17 +7,12 @@
 
 #include <stdbool.h>
 
+#include "rules/severity.h"
+
 enum decision {
 	DECISION_NONE = 0,	/* no opinion: Claude Code decides */
 	DECISION_ASK = 1,
 	DECISION_DENY = 2,
-};
-
-enum severity {
-	SEVERITY_LOW,
-	SEVERITY_MEDIUM,
-	SEVERITY_HIGH,
-	SEVERITY_CRITICAL,
 };
 
 struct rule;
@@ -38,7 +33,5 @@ const void *rule_json(const struct rule *r);
 const void *rule_examples(const struct rule *r);
 
 const char *decision_name(enum decision d);
-const char *severity_name(enum severity s);
-int severity_parse(enum severity *out, const char *name);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "json/jval.h"
 #include "rules/rulepack.h"
+#include "rules/severity.h"
 
 const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
@@ -214,6 +215,7 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	struct rule_desc desc;
 	const struct jv *c, *match, *unless;
 	const char *id, *s;
+	enum severity sev;
 	int error;
 
 	memset(&desc, 0, sizeof(desc));
@@ -239,9 +241,8 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	if (strcmp(s, "deny") && strcmp(s, "ask"))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': decision must be "
 				"\"deny\" or \"ask\"", origin, id);
-	s = jv_get_string(rule, "severity");
-	if (strcmp(s, "critical") && strcmp(s, "high") &&
-	    strcmp(s, "medium") && strcmp(s, "low"))
+	if (severity_parse(&sev, jv_get_string(rule, "severity")) < 0 ||
+		sev == SEVERITY_INFO)
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': severity must be "
 				"critical, high, medium or low", origin, id);
 	if ((c = jv_get(rule, "worktree_loss")) &&

@@ -562,7 +562,7 @@ static int reserved(struct parser *ps, const struct sh_word *w, bool *used)
 	return 0;
 }
 
-static int run(struct parser *ps)
+static int parse_program(struct parser *ps)
 {
 	struct sh_src *p = ps->p;
 	struct sh_tok t, t2;
@@ -755,7 +755,7 @@ static int parse_text(struct sh_ctx *g, struct sh_src *parent, const char *s,
 	ps.base.cap = ps.base.n;
 	ps.pipe_in = ps.base;
 	ps.stage_start = g->out->n;
-	error = run(&ps);
+	error = parse_program(&ps);
 	g->sub_out = ps.nstmt == 1 ? ps.last_out : NULL;
 	g->sub_unknown = ps.nstmt == 1 && ps.last_unknown;
 	return error;

@@ -43,7 +43,7 @@ static bool valuec(char c)
 	       c != '>' && c != '<' && c != '|';
 }
 
-static size_t run(const char *t, size_t len, size_t i, bool (*ok)(char))
+static size_t span(const char *t, size_t len, size_t i, bool (*ok)(char))
 {
 	size_t j = i;
 
@@ -99,7 +99,7 @@ static size_t match_format(const char *t, size_t len, size_t i,
 
 		if (!has_prefix(t, len, i, formats[k].prefix))
 			continue;
-		body = run(t, len, i + n, b64c);
+		body = span(t, len, i + n, b64c);
 		if (body >= formats[k].min_body) {
 			*keep = KEEP_MAX;
 			return i + n + body;
@@ -115,16 +115,16 @@ static size_t match_jwt(const char *t, size_t len, size_t i, size_t *keep)
 
 	if (!has_prefix(t, len, i, "eyJ"))
 		return 0;
-	a = run(t, len, i, tokc);
+	a = span(t, len, i, tokc);
 	j = i + a;
 	if (a < 10 || j >= len || t[j] != '.')
 		return 0;
-	b = run(t, len, j + 1, tokc);
+	b = span(t, len, j + 1, tokc);
 	j += 1 + b;
 	if (b < 8)
 		return 0;
 	if (j < len && t[j] == '.')
-		j += 1 + run(t, len, j + 1, tokc);
+		j += 1 + span(t, len, j + 1, tokc);
 	*keep = KEEP_MAX;
 	return j;
 }
@@ -143,7 +143,7 @@ static size_t match_scheme(const char *t, size_t len, size_t i, size_t *keep)
 		j = i + n;
 		while (j < len && (t[j] == ' ' || t[j] == '\t'))
 			j++;
-		n = run(t, len, j, b64c);
+		n = span(t, len, j, b64c);
 		if (n >= 8) {
 			*keep = j - i;
 			return j + n;
@@ -188,7 +188,7 @@ static bool strcasestr_n(const char *s, size_t n, const char *w)
 static size_t match_setting(const char *t, size_t len, size_t i,
 			    size_t *keep)
 {
-	size_t n = run(t, len, i, namec), j, v;
+	size_t n = span(t, len, i, namec), j, v;
 	char q = 0;
 
 	if (n == 0 || n > 64)
@@ -198,7 +198,7 @@ static size_t match_setting(const char *t, size_t len, size_t i,
 	     (n == 6 && !memcmp(t + i, "--user", 6))) &&
 	    j < len && (t[j] == ' ' || t[j] == '=')) {
 		/* curl -u user:password */
-		v = j + 1 + run(t, len, j + 1, valuec);
+		v = j + 1 + span(t, len, j + 1, valuec);
 		for (j++; j < v && t[j] != ':'; j++)
 			;
 		if (j + 1 < v) {
@@ -242,7 +242,7 @@ static size_t match_setting(const char *t, size_t len, size_t i,
 		while (v < len && t[v] != q && v - j < 4096)
 			v++;
 	} else {
-		v += run(t, len, j, valuec);
+		v += span(t, len, j, valuec);
 	}
 	if (v == j || (!q && t[i] == '-' && t[j] == '-'))
 		return 0;
@@ -312,7 +312,7 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 
 	if (t[i] != '=' || match_format(t, len, i + 1, keep))
 		return 0;
-	n = run(t, len, i + 1, b64c);
+	n = span(t, len, i + 1, b64c);
 	if (n < 32)
 		return 0;
 	for (j = i + 1; j < i + 1 + n; j++) {

@@ -59,7 +59,7 @@ static const char *judge_payload(const char *json)
 			   &o, &d) < 0) {
 		snprintf(out, sizeof(out), "error");
 	} else {
-		policy_judge(&v, &a, set, &call, &d);
+		judge_call(&v, &a, set, &call, &d);
 		if (v.error)
 			snprintf(out, sizeof(out), "failclosed");
 		else if (!v.nhits)
