@@ -66,13 +66,15 @@ ALL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) \
 # before every tool call, is static-pie and holds only the hook: the folders
 # from util/ up to hook/, never audit/ or cli/.  It runs `ccveto-full`
 # (dynamic: cJSON, libgit2 through dlopen) for every other command, built
-# from the rest.  Named exceptions: hook/front.c (main of `ccveto`) and
-# git/stake_exec.c (asks ccveto-full what gitrepo.c would count) belong
-# to `ccveto` only; json/jdoc.c (cJSON), git/gitrepo.c (libgit2) and the
-# auditor's readers json/jsonloc.c and git/source.c to `ccveto-full` only.
+# from the rest.  Named exceptions: hook/front.c (main of `ccveto`)
+# belongs to `ccveto` only; json/jdoc.c (cJSON), git/gitrepo.c (libgit2)
+# and the auditor's readers json/jsonloc.c and git/source.c to
+# `ccveto-full` only.  git/stake_exec.c is in both: in process where
+# gitrepo.c is linked, through `ccveto-full worktree-stake` where not.
 HOOK_DIRS := util json shell git rules judge hook
-HOOK_ONLY := src/hook/front.c src/git/stake_exec.c
-FULL_ONLY := src/json/jdoc.c src/json/jsonloc.c src/git/gitrepo.c 	src/git/source.c
+HOOK_ONLY := src/hook/front.c
+FULL_ONLY := src/json/jdoc.c src/json/jsonloc.c src/git/gitrepo.c \
+	src/git/source.c
 obj_of = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(1))
 OBJS := $(filter-out $(call obj_of,$(HOOK_ONLY)),$(ALL_OBJS))
 LIB_OBJS := $(filter-out $(BUILD)/obj/cli/main.o,$(OBJS))

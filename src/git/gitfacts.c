@@ -28,6 +28,7 @@
 #include "util/buf.h"
 #include "git/gitfacts.h"
 #include "git/gitrepo.h"
+#include "git/stake_exec.h"
 #include "util/safefile.h"
 
 
@@ -342,7 +343,7 @@ int gitfacts_work_at_stake(size_t *count, const char **what,
 				gitdir);
 	/* Only here, for the few destructive commands, is libgit2 loaded:
 	 * see gitfacts.h for the measured cost. */
-	if ((error = gitrepo_count_changes(count, workdir, flags, d)) < 0)
+	if ((error = stake_exec_count(count, workdir, flags, d)) < 0)
 		return error;
 phrase:
 	if (what) {

@@ -51,7 +51,7 @@ enum gitfacts_loss {
  * the caller must then keep its verdict as if work were at stake.
  *
  * Cost: GITFACTS_LOSS_STASH reads one file.  The others dlopen libgit2
- * and compare the work tree (gitrepo_count_changes), ~70 M instructions
+ * and compare the work tree (stake_exec_count), ~70 M instructions
  * plus the status walk; call it only for a command a rule has already
  * matched, never on the common path. */
 int gitfacts_work_at_stake(size_t *count, const char **what,

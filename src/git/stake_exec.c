@@ -1,4 +1,4 @@
-/* stake_exec.c - gitrepo_count_changes() for the static `ccveto`.
+/* stake_exec.c - stake_exec_count(), see stake_exec.h.
  *
  * The static hook binary has no libgit2 (a static program must not
  * dlopen a shared library built against another libc).  The few calls
@@ -7,13 +7,19 @@
  * `ccveto-full worktree-stake FLAGS WORKDIR` prints the count.  That
  * costs one more process start on top of the comparison itself (~30-60
  * ms), only for those calls.  Any failure is an unknown answer, and the
- * caller then keeps its verdict as if work were at stake.
+ * caller then keeps its verdict as if work were at stake.  Where
+ * gitrepo.c is linked (ccveto-full, the unit tests) its
+ * gitrepo_count_changes() is called in process instead: it is declared
+ * weak here, so the hook's objects hold no reference that would pull
+ * gitrepo.o (and libgit2) in.
  *
  * The helper never outlives the hook: it is killed and reaped when its
  * answer takes longer than CV_STAKE_MS and by the hook's signal handlers
  * (child.h), and bounds its own time and memory (cmd_worktree_stake.c);
  * the index it reads must be a regular file below GITREPO_MAX_INDEX_BYTES
  * (gitrepo.c). */
+#include "git/stake_exec.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -32,6 +38,8 @@
 #include "util/sibling.h"
 
 extern char **environ;
+
+#pragma weak gitrepo_count_changes
 
 static long ms_since(const struct timespec *t0)
 {
@@ -97,8 +105,8 @@ static int reap(pid_t pid, int *status, const struct timespec *t0)
 	return -1;
 }
 
-int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
-			  struct diag *d)
+static int exec_count(size_t *count, const char *workdir, unsigned flags,
+		      struct diag *d)
 {
 	char full[4096], arg[16], out[64];
 	char *argv[] = { full, "worktree-stake", arg, (char *)workdir, NULL };
@@ -165,4 +173,12 @@ int gitrepo_count_changes(size_t *count, const char *workdir, unsigned flags,
 		return diag_set(d, CV_EIO, "%s worktree-stake: bad answer",
 				full);
 	return 0;
+}
+
+int stake_exec_count(size_t *count, const char *workdir, unsigned flags,
+		     struct diag *d)
+{
+	if (gitrepo_count_changes)
+		return gitrepo_count_changes(count, workdir, flags, d);
+	return exec_count(count, workdir, flags, d);
 }
