@@ -962,3 +962,66 @@ int shx_expand(struct sh_src *p, const struct sh_word *in, size_t nin,
 	*nout = n;
 	return 0;
 }
+
+/* The directory a tilde prefix names (`~`, `~+`, `~-`, `~user`), or
+ * NULL when it is not known. */
+static const char *tilde_dir(struct sh_src *p, const char *s, size_t k)
+{
+	const char *d;
+
+	if (k == 0)
+		return shl_var_get(p, "HOME", 4);
+	if (k == 1 && s[0] == '+')
+		return p->g->cwd;
+	if (k == 1 && s[0] == '-')
+		return (d = shl_var_get(p, "OLDPWD", 6)) ? d : p->g->oldcwd;
+	return shx_user_home(p, s, k);
+}
+
+int shx_value(struct sh_src *p, const char *v, const unsigned char *m,
+	      bool assign, const char **outp)
+{
+	struct sh_str b = { NULL, 0, 0 };
+	size_t n = strlen(v), i = 0, k;
+	int error;
+
+	*outp = v;
+	if (!m || !memchr(v, '~', n))
+		return 0;
+	for (;;) {
+		/* A tilde prefix: unquoted source text up to '/' (or ':'
+		 * in an assignment). */
+		if (i < n && v[i] == '~' && m[i] == SHM_L) {
+			const char *d;
+
+			for (k = i + 1; k < n && v[k] != '/' &&
+			     !(assign && v[k] == ':'); k++)
+				if (m[k] != SHM_L)
+					break;
+			if ((k == n || v[k] == '/' || v[k] == ':') &&
+			    (d = tilde_dir(p, v + i + 1, k - i - 1)) &&
+			    d[0] == '/') {
+				if ((error = shl_str_put(p, &b, d,
+							 strlen(d))) < 0)
+					return error;
+				i = k;
+			}
+		}
+		if (!assign)
+			break;
+		for (k = i; k < n && !(v[k] == ':' && m[k] == SHM_L); k++)
+			;
+		if (k < n)
+			k++;
+		if ((error = shl_str_put(p, &b, v + i, k - i)) < 0)
+			return error;
+		i = k;
+		if (i >= n)
+			break;
+	}
+	if (i < n && (error = shl_str_put(p, &b, v + i, n - i)) < 0)
+		return error;
+	if (!(*outp = arena_strndup(p->g->a, b.v ? b.v : "", b.n)))
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	return 0;
+}

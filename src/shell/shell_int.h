@@ -234,6 +234,13 @@ int shx_expand(struct sh_src *p, const struct sh_word *in, size_t nin,
  * '/', a leading '.' must be matched literally. */
 bool shx_match(const char *pat, size_t pn, const char *s, size_t sn,
 	       bool path);
+/* A value to store (an assignment, `set --`, a loop's list, an array):
+ * its unquoted tilde prefixes replaced by the directory they name, as
+ * bash does before storing it, so that a later "$v" is that directory
+ * and not a file named "~".  `assign`: also after each unquoted ':'
+ * (PATH=~/bin:~/x).  `m` is the word's mask (SHM_*), NULL for none. */
+int shx_value(struct sh_src *p, const char *v, const unsigned char *m,
+	      bool assign, const char **outp);
 /* The home of `user` in the passwd database, or NULL. */
 const char *shx_user_home(struct sh_src *p, const char *user, size_t n);
 

@@ -1102,6 +1102,10 @@ static bool wants_mask(struct sh_src *p, const char *v,
 		if (m[i] == SHM_L && (c == '{' || c == '*' || c == '?' ||
 				      c == '[' || (c == '~' && i == 0)))
 			return true;
+		/* NAME=~/x, PATH=a:~/b: an assignment's tilde prefixes */
+		if (m[i] == SHM_L && c == '~' && m[i - 1] == SHM_L &&
+		    (v[i - 1] == '=' || v[i - 1] == ':'))
+			return true;
 		if (m[i] == SHM_X && (c == ' ' || c == '\t' || c == '\n' ||
 				      c == '*' || c == '?' || c == '['))
 			return true;

@@ -826,8 +826,10 @@ static const char *cd_target(struct sh_src *p, const struct sh_word *w)
 
 	if ((w->flags & SW_DYN) && mktemp_value(w, v))
 		return mktemp_value(w, v);
-	if (w->flags & SW_DYN) {
-		/* $HOME and ${HOME} are the home, which we know. */
+	/* $HOME and ${HOME} are the home, which we know; the lexer keeps
+	 * their spelling. */
+	if ((w->flags & SW_DYN) || has_prefix_dir(v, "$HOME", 5) ||
+	    has_prefix_dir(v, "${HOME}", 7)) {
 		if (has_prefix_dir(v, "$HOME", 5))
 			v += 5;
 		else if (has_prefix_dir(v, "${HOME}", 7))
@@ -1555,20 +1557,42 @@ static bool is_assignment(struct sh_src *p, const struct sh_word *w)
 	return k < n && s[k] == '=';
 }
 
+/* NAME=VALUE (also after export/declare/local/readonly): the value as
+ * bash stores it, tilde prefixes expanded.  A value computed at run time
+ * ($(cmd), NAME+= onto an unknown) makes NAME unknown, never leaves the
+ * old value in place. */
 static int remember(struct sh_src *p, const struct sh_word *w)
 {
-	const char *eq = strchr(w->val, '='), *tmp;
+	const char *eq = strchr(w->val, '='), *v, *old;
 	size_t nlen;
+	int error;
 
-	if (eq && (w->flags & SW_SUBST) &&
-	    (tmp = mktemp_value(w, eq + 1)))
-		return shl_var_set(p, w->val, (size_t)(eq - w->val), tmp);
-	if (!eq || (w->flags & SW_SUBST))
+	if (!eq)
 		return 0;
 	nlen = (size_t)(eq - w->val);
-	if (nlen > 0 && w->val[nlen - 1] == '+')
-		return 0;	/* += appends: value unknown, leave it */
-	return shl_var_set(p, w->val, nlen, eq + 1);
+	if (w->flags & SW_SUBST)
+		return shl_var_set(p, w->val, nlen, mktemp_value(w, eq + 1));
+	if ((error = shx_value(p, eq + 1, w->mask ? w->mask + nlen + 1
+					   : NULL, true, &v)) < 0)
+		return error;
+	if (nlen > 0 && w->val[nlen - 1] == '+') {
+		/* += appends to what is known, else the value is unknown */
+		nlen--;
+		old = shl_var_get(p, w->val, nlen);
+		if (!old)
+			return shl_var_set(p, w->val, nlen, NULL);
+		{
+			size_t on = strlen(old), vn = strlen(v);
+			char *c = arena_alloc(p->g->a, on + vn + 1);
+
+			if (!c)
+				return NOMEM(p);
+			memcpy(c, old, on);
+			memcpy(c + on, v, vn + 1);
+			return shl_var_set(p, w->val, nlen, c);
+		}
+	}
+	return shl_var_set(p, w->val, nlen, v);
 }
 
 int shn_emit(struct sh_src *p, struct sh_cmd *c,
