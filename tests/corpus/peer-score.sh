@@ -48,7 +48,13 @@ mkdir -p "$repo"
 
 for suite in "$@"; do
 	name=$(basename "$suite" .jsonl)
-	jq -c '{tool: .tool_name, input: .tool_input}' "$suite" \
+	# {{HOME}} and {{CWD}} in a call stand for the home and the working
+	# directory the peer's test ran with: here the scratch ones.
+	jq -c --arg home "$home" --arg cwd "$repo" '
+	  def fill: walk(if type == "string" then
+	    gsub("\\{\\{HOME\\}\\}"; $home) |
+	    gsub("\\{\\{CWD\\}\\}"; $cwd) else . end);
+	  {tool: .tool_name, input: (.tool_input | fill)}' "$suite" \
 		> "$tmp/calls.jsonl"
 	rc=0
 	${RUN:-} "$CCVETO" check --no-user-config --home "$home" -C "$repo" \
