@@ -716,6 +716,14 @@ int shn_stdin_kind(const struct subject *s)
 
 	if (s->program_dynamic)
 		return 0;
+	if (!strcmp(s->program, "at") || !strcmp(s->program, "batch")) {
+		/* at TIME reads the job from stdin; -f FILE, -l, -r, -c
+		 * (list, remove, cat jobs) do not. */
+		for (i = 0; i < a->n; i++)
+			if (a->v[i][0] == '-' && strpbrk(a->v[i], "flrcdV"))
+				return 0;
+		return 1;
+	}
 	if (is_shell(s->program)) {
 		for (i = 0; i < a->n; i++) {
 			const char *x = a->v[i];
@@ -1167,14 +1175,20 @@ enum wrap_run {
 #define WF_TEXT_REST	4u	/* text option: its value and the words after */
 #define WF_TEXT_AFTER	8u	/* a text option after the operands (flock F -c) */
 #define WF_NO_OPTS	16u	/* no options: all its words are wrapped (eval) */
+#define WF_SUBCMD	32u	/* runs only in a subcommand marked '@' (tmux new) */
+#define WF_REMOTE	64u	/* runs on another host (ssh): cwd unknown */
+#define WF_PERMUTE	128u	/* options may follow its operands (kubectl) */
 
 /* `opts`: the wrapper's options, space separated, each "-x" or "--name"
  * followed by what it does: '=' takes a value (attached or the next
  * word), '+' takes an attached value only, '!' makes the wrapper run
  * nothing (`sudo -l`, `command -v`: it stays a subject), '$' its value
  * is shell text (`su -c`), '>' the wrapped words are a command's argv
- * from here on (`watch -x`, `runuser -u`).  Options not listed take no
- * value.  Keep `wrappers` sorted by name (binary search). */
+ * from here on (`watch -x`, `runuser -u`), '#' they are shell text
+ * (`entr -s`), '%' it takes the next two words (`bwrap --bind A B`).
+ * "@name" is a subcommand that runs the wrapped words (WF_SUBCMD: any
+ * other first operand runs nothing).  Options not listed take no value.
+ * Keep `wrappers` sorted by name (binary search). */
 struct wrapper {
 	const char *name;
 	enum wrap_run run;
@@ -1194,54 +1208,113 @@ static const struct wrapper wrappers[] = {
 	{ "builtin", WR_ARGV, 0, 0, "" },
 	{ "busybox", WR_ARGV, 0, 0,
 	  "--list! --list-full! --install! --help!" },
+	{ "bwrap", WR_ARGV, 0, 0,
+	  "--bind% --ro-bind% --dev-bind% --bind-try% --ro-bind-try% "
+	  "--dev-bind-try% --symlink% --setenv% --file% --bind-data% "
+	  "--ro-bind-data% --chmod% --chdir= --dir= --tmpfs= --proc= --dev= "
+	  "--unsetenv= --uid= --gid= --hostname= --remount-ro= --seccomp= "
+	  "--lock-file= --args= --cap-add= --cap-drop= --perms= --size= "
+	  "--exec-label= --file-label= --userns= --userns2= --pidns= "
+	  "--sync-fd= --block-fd= --info-fd= --json-status-fd= "
+	  "--userns-block-fd= --add-seccomp-fd= --argv0=" },
 	{ "caffeinate", WR_ARGV, 0, 0, "-t= -w=" },
 	{ "chroot", WR_ARGV, 0, 1, "--userspec= --groups=" },
 	{ "chrt", WR_ARGV, 0, 1, "-T= -P= -D= -p! -m!" },
 	{ "command", WR_ARGV, 0, 0, "-v! -V!" },
 	{ "dash", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "dbus-launch", WR_ARGV, 0, 0, "--autolaunch= --config-file=" },
 	{ "doas", WR_ARGV, 0, 0, "-u= -C= " SUDO_SELF },
+	{ "docker", WR_ARGV, WF_SUBCMD | WF_REMOTE, 1,
+	  "@exec -e= -u= -w= --env= --user= --workdir= --env-file= "
+	  "--detach-keys= -H= --host= --context= -c= --config= -l= "
+	  "--log-level=" },
+	{ "entr", WR_ARGV, 0, 0, "-s#" },
 	{ "env", WR_ARGV, WF_ANY_EQ | WF_TEXT_REST, 0,
 	  "-u= -C= -S$ --unset= --chdir= --split-string$ --block-signal= "
 	  "--default-signal= --ignore-signal=" },
 	{ "eval", WR_JOIN, WF_NO_OPTS, 0, "" },
 	{ "exec", WR_ARGV, 0, 0, "-a=" },
 	{ "find", WR_FIND, 0, 0, "" },
+	{ "firejail", WR_ARGV, 0, 0, "--list! --tree! --top! --shutdown= "
+	  "--join= --join-or-start= --ls= --get= --put%" },
 	{ "fish", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "flock", WR_ARGV, WF_TEXT_AFTER, 1,
 	  "-w= -E= -c$ --command$ --timeout= --wait= --conflict-exit-code=" },
 	{ "ionice", WR_ARGV, 0, 0, "-c= -n= -p! -P! -u!" },
 	{ "ksh", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "ksh93", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "kubectl", WR_ARGV, WF_SUBCMD | WF_REMOTE | WF_PERMUTE, 1,
+	  "@exec -c= -n= -f= --container= --namespace= --filename= "
+	  "--context= --cluster= --kubeconfig= --server= -s= --user= "
+	  "--token= --pod-running-timeout=" },
+	{ "ltrace", WR_ARGV, 0, 0, "-e= -o= -p! -s= -u= -a= -A= -D= -F= -l= "
+	  "-n= -w= -x= --output= --library= --indent= --align=" },
 	{ "mksh", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "nice", WR_ARGV, 0, 0, "-n= --adjustment=" },
 	{ "nohup", WR_ARGV, 0, 0, "" },
+	{ "oc", WR_ARGV, WF_SUBCMD | WF_REMOTE | WF_PERMUTE, 1,
+	  "@exec -c= -n= --container= --namespace= --context= "
+	  "--kubeconfig= --server= -s= --user= --token=" },
 	{ "pdksh", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "pkexec", WR_ARGV, 0, 0, "--user=" },
+	{ "podman", WR_ARGV, WF_SUBCMD | WF_REMOTE, 1,
+	  "@exec -e= -u= -w= --env= --user= --workdir= --env-file= "
+	  "--detach-keys= --preserve-fds= --url= --connection= -c= "
+	  "--log-level= --root= --runroot=" },
 	{ "proxychains", WR_ARGV, 0, 0, "-f=" },
 	{ "proxychains4", WR_ARGV, 0, 0, "-f=" },
 	{ "rbash", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "runuser", WR_TEXT, 0, 0, "-u=> --user=> " SU_OPTS },
+	{ "screen", WR_ARGV, 0, 0, "-S= -c= -e= -h= -p= -T= -t= -X! -r! -R! "
+	  "-x! -Q! -ls! -list! -wipe! -Logfile=" },
 	{ "script", WR_TEXT, 0, 0, "-c$ --command$" },
 	{ "setsid", WR_ARGV, 0, 0, "" },
 	{ "sh", WR_SHELL, 0, 0, SHELL_OPTS },
+	{ "ssh", WR_JOIN, WF_REMOTE, 1,
+	  "-b= -c= -D= -E= -e= -F= -I= -i= -J= -L= -l= -m= -O! -o= -p= -Q! "
+	  "-R= -S= -W= -w= -N! -V!" },
 	{ "stdbuf", WR_ARGV, 0, 0,
 	  "-i= -o= -e= --input= --output= --error=" },
+	{ "strace", WR_ARGV, 0, 0, "-e= -o= -p! -s= -u= -E= -a= -b= -I= -P= "
+	  "-S= -X= -O= --output= --signal= --trace= --attach! --user= "
+	  "--env= --trace-path= --string-limit= --summary-sort-by= "
+	  "--const-print-style= --absolute-timestamps= --timestamps= "
+	  "--decode-fds= --quiet= --silent= --status= --inject= --fault=" },
 	{ "su", WR_TEXT, 0, 0, SU_OPTS },
 	{ "sudo", WR_ARGV, WF_ASSIGN, 0,
 	  "-u= -g= -C= -D= -h= -p= -r= -t= -T= -U= " SUDO_SELF " --user= "
 	  "--group= --close-from= --chdir= --host= --prompt= --role= "
 	  "--type= --command-timeout= --other-user=" },
+	{ "systemd-run", WR_ARGV, 0, 0,
+	  "-u= -p= -E= -M= -H= --unit= --property= --setenv= --machine= "
+	  "--host= --uid= --gid= --nice= --working-directory= "
+	  "--description= --slice= --on-active= --on-boot= --on-startup= "
+	  "--on-unit-active= --on-unit-inactive= --on-calendar= "
+	  "--on-clock-change= --on-timezone-change= --timer-property= "
+	  "--path-property= --socket-property= --service-type= "
+	  "--background= --json=" },
 	{ "taskset", WR_ARGV, 0, 1, "-p!" },
 	{ "time", WR_ARGV, 0, 0, "-o= -f= --output= --format=" },
 	{ "timeout", WR_ARGV, 0, 1, "-s= -k= --signal= --kill-after=" },
+	{ "tmux", WR_JOIN, WF_SUBCMD, 0,
+	  "@new @new-session @new-window @neww @split-window @splitw "
+	  "@respawn-pane @respawnp @respawn-window @respawnw @run-shell "
+	  "@run -L= -S= -f= -T= -c= -e= -F= -n= -s= -t= -x= -y= -l="
+	  "-b=" },
 	{ "torsocks", WR_ARGV, 0, 0, "" },
 	{ "unbuffer", WR_ARGV, 0, 0, "" },
+	{ "unshare", WR_ARGV, 0, 0, "-S= -G= -R= -w= --setuid= --setgid= "
+	  "--root= --wd= --map-user= --map-group= --map-users= "
+	  "--map-groups= --propagation= --setgroups=" },
 	{ "watch", WR_JOIN, 0, 0,
 	  "-n= -q= -x> --interval= --equexit= --shotsdir= --exec>" },
 	{ "xargs", WR_ARGV, 0, 0,
 	  "-I= -n= -d= -P= -L= -E= -s= -a= -i+ -l+ -e+ --max-args= "
 	  "--max-procs= --max-lines= --delimiter= --eof= --max-chars= "
 	  "--arg-file= --process-slot-var=" },
+	{ "xvfb-run", WR_ARGV, 0, 0, "-e= -f= -n= -p= -s= -w= --error-file= "
+	  "--auth-file= --server-num= --xauth-protocol= --server-args= "
+	  "--wait=" },
 	{ "yash", WR_SHELL, 0, 0, SHELL_OPTS },
 	{ "zsh", WR_SHELL, 0, 0, SHELL_OPTS },
 };
@@ -1264,7 +1337,7 @@ static const char *opt_marks(const char *opts, const char *name, size_t n)
 	const char *s = opts;
 
 	while (*s) {
-		size_t len = strcspn(s, "=+!$> ");
+		size_t len = strcspn(s, "=+!$>#% ");
 
 		if (len == n && !strncmp(s, name, n))
 			return s + len;
@@ -1334,6 +1407,8 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 	enum wrap_run mode = wr->run;
 	const char *m;
 	size_t k = i + 1, c, n;
+	bool sub = !(wr->flags & WF_SUBCMD);
+	unsigned ops = 0;	/* operands read among the options */
 
 	memset(r, 0, sizeof(*r));
 	r->what = WA_SELF;
@@ -1345,6 +1420,26 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 			break;
 		}
 		if (x[0] != '-' || x[1] == '\0') {
+			if (!sub) {
+				/* tmux new ...: the subcommand's options
+				 * follow; any other subcommand runs none */
+				char at[32];
+
+				if (strlen(x) + 2 > sizeof(at))
+					return;
+				at[0] = '@';
+				strcpy(at + 1, x);
+				if (!opt_marks(wr->opts, at, strlen(at)))
+					return;
+				sub = true;
+				k++;
+				continue;
+			}
+			if ((wr->flags & WF_PERMUTE) && ops < wr->operands) {
+				ops++;
+				k++;
+				continue;
+			}
 			if (mode != WR_TEXT)
 				break;
 			k++;	/* su USER -c ...: options go on */
@@ -1362,8 +1457,12 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 			}
 			if (has_mark(m, '>'))
 				mode = WR_ARGV;
+			if (has_mark(m, '#'))
+				mode = WR_JOIN;
 			if (has_mark(m, '=') && !x[n])
 				k++;
+			if (has_mark(m, '%'))
+				k += 2;
 			k++;
 			continue;
 		}
@@ -1379,6 +1478,8 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 			}
 			if (has_mark(m, '>'))
 				mode = WR_ARGV;
+			if (has_mark(m, '#'))
+				mode = WR_JOIN;
 			if (has_mark(m, '=')) {
 				if (!x[c + 1])
 					k++;
@@ -1394,13 +1495,15 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 		r->at = i + 1;
 		return;
 	}
-	if (mode == WR_TEXT)
+	if (mode == WR_TEXT || !sub)
 		return;
 	while (k < end && (((wr->flags & WF_ASSIGN) && is_env_word(w[k].val)) ||
 			   ((wr->flags & WF_ANY_EQ) && strchr(w[k].val, '=') &&
 			    w[k].val[0] != '=')))
 		k++;
-	k = end - k > wr->operands ? k + wr->operands : end;
+	k = end - k > wr->operands - ops ? k + wr->operands - ops : end;
+	if (wr->operands && k < end && !strcmp(w[k].val, "--"))
+		k++;	/* kubectl exec POD -- CMD */
 	if ((wr->flags & WF_TEXT_AFTER) && k < end && w[k].val[0] == '-' &&
 	    has_mark(opt_marks(wr->opts, w[k].val, strlen(w[k].val)), '$')) {
 		text_value(w, k, end, NULL, r);
@@ -1463,6 +1566,44 @@ static int wrap_shell(struct emitter *e, const struct wrapper *wr,
 			w[k].flags & SW_DYN, final);
 }
 
+/* ssh HOST CMD, kubectl exec POD -- CMD: the command runs elsewhere.  It
+ * is judged by the same rules (a home there is as precious as here), but
+ * with the cwd unknown, so a relative operand is unresolved (ask); the
+ * runner stays a subject, for the rules on what it sends. */
+static int wrap_remote(struct emitter *e, const struct wrapper *wr,
+		       size_t i, size_t end, struct strlist *via, int level,
+		       const struct wrap_at *at, struct subject **final)
+{
+	struct sh_src *p = e->p;
+	const char *cwd = p->g->cwd, *old = p->g->oldcwd, *t;
+	struct strlist v = via_copy(via);
+	struct subject *sub = NULL;
+	size_t nd = p->g->ndirs;
+	bool dyn;
+	int error;
+
+	p->g->cwd = NULL;
+	if (at->what == WA_ARGV) {
+		error = via_push(p, &v, wr->name);
+		if (!error)
+			error = emit_range(e, at->at, end, &v, level + 1, &sub);
+	} else {
+		error = at->what == WA_TEXT
+			? run_text(e, i, end, via, wr->name, at->text, false,
+				   &sub)
+			: join_words(e, at->at, end, &t, &dyn);
+		if (!error && at->what == WA_JOIN)
+			error = run_text(e, i, end, via, wr->name, t, false,
+					 &sub);
+	}
+	p->g->cwd = cwd;
+	p->g->oldcwd = old;
+	p->g->ndirs = nd;
+	if (error < 0)
+		return error;
+	return make_subject(e, i, end, via, true, final);
+}
+
 /* The wrapper loop: w[i] is the program of [i, end). */
 static int emit_range(struct emitter *e, size_t i, size_t end,
 		      struct strlist *via_in, int level,
@@ -1500,6 +1641,9 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 		if (wr->run == WR_SHELL)
 			return wrap_shell(e, wr, i, end, &via, final);
 		wrap_scan(wr, w, i, end, &at);
+		if ((wr->flags & WF_REMOTE) && at.what != WA_SELF)
+			return wrap_remote(e, wr, i, end, &via, level, &at,
+					   final);
 		switch (at.what) {
 		case WA_SELF:
 			return make_subject(e, i, end, &via, true, final);

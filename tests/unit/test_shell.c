@@ -747,7 +747,38 @@ static void cases(void)
 	t("su -", "su|-");
 	t("runuser -u bob -- rm x", "rm|x via=runuser");
 	t("script -q -c 'rm x' /dev/null", "rm|x via=script");
-	t("ssh host rm -rf /", "ssh|host|rm|-rf|/");
+	/* Remote runners: the command is judged, the runner stays. */
+	t("ssh host rm -rf /", "rm|-rf|/ via=ssh ;; ssh|host|rm|-rf|/");
+	t("ssh -p 22 -i k host 'cd /; rm x'", "cd|/ via=ssh ;; rm|x via=ssh "
+	  ";; ssh|-p|22|-i|k|host|cd /; rm x");
+	t("ssh host", "ssh|host");
+	t("ssh -N -L 8080:x:80 host", "ssh|-N|-L|8080:x:80|host");
+	t("kubectl exec -it pod -c app -- rm x", "rm|x via=kubectl ;; "
+	  "kubectl|exec|-it|pod|-c|app|--|rm|x");
+	t("kubectl get pods", "kubectl|get|pods");
+	t("docker exec -u 0 c rm x", "rm|x via=docker ;; "
+	  "docker|exec|-u|0|c|rm|x");
+	t("docker run img rm x", "docker|run|img|rm|x");
+	/* More launchers from the table. */
+	t("strace -f -o t rm x", "rm|x via=strace");
+	t("strace -p 12", "strace|-p|12");
+	t("ltrace -e malloc rm x", "rm|x via=ltrace");
+	t("unshare -r --wd=/ rm x", "rm|x via=unshare");
+	t("systemd-run --user -p X=1 rm x", "rm|x via=systemd-run");
+	t("bwrap --bind / / --dev /dev rm x", "rm|x via=bwrap");
+	t("firejail --noprofile rm x", "rm|x via=firejail");
+	t("firejail --list", "firejail|--list");
+	t("entr -s 'rm x; ls'", "rm|x via=entr ;; ls via=entr");
+	t("entr -c make", "make via=entr");
+	t("xvfb-run -a -s '-screen 0' rm x", "rm|x via=xvfb-run");
+	t("dbus-launch --exit-with-session rm x", "rm|x via=dbus-launch");
+	t("tmux new -d -s w 'rm x'", "rm|x via=tmux");
+	t("tmux ls", "tmux|ls");
+	t("screen -dmS w rm x", "rm|x via=screen");
+	t("screen -ls", "screen|-ls");
+	t("echo 'rm x' | at now", "echo|rm x ;; at|now in=echo ;; "
+	  "rm|x via=at in=echo");
+	t("at -l", "at|-l");
 	t("busybox rm x", "rm|x via=busybox");
 	t("busybox sh -c 'rm x'", "rm|x via=busybox,sh");
 	t("pkexec rm x", "rm|x via=pkexec");
