@@ -11,6 +11,8 @@
  * symlinked directories, and a directory it cannot search (a bound, an
  * unreadable directory, a path too long) is recorded in r->skipped and
  * makes the exit code 2 too. */
+#include "audit/audit.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,12 +20,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "audit/audit.h"
 #include "audit/audit_int.h"
+#include "audit/suppress.h"
+#include "git/source.h"
 #include "json/jdoc.h"
 #include "rules/ruleset.h"
-#include "git/source.h"
-#include "audit/suppress.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
 

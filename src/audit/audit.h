@@ -28,11 +28,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "audit/finding.h"
+#include "json/jsonloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diag.h"
-#include "audit/finding.h"
-#include "json/jsonloc.h"
 
 struct source;
 struct ruleset;

@@ -2,21 +2,22 @@
  * audit_git.h.  Security invariant: an untrusted repository is only read
  * (objects through gitrepo.c, a few small metadata files here); nothing
  * is checked out and nothing it configures runs. */
+#include "audit/audit_git.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "util/arena.h"
 #include "audit/audit.h"
 #include "audit/audit_int.h"
-#include "audit/audit_git.h"
+#include "git/gitrepo.h"
+#include "git/source.h"
+#include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "git/gitrepo.h"
 #include "util/safefile.h"
-#include "git/source.h"
 
 #define NOMEM(d) diag_set((d), CV_ENOMEM, "out of memory")
 

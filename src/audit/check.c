@@ -15,12 +15,12 @@
 
 #include "audit/audit.h"
 #include "audit/audit_int.h"
-#include "util/text.h"
 #include "judge/judge.h"
-#include "util/redact.h"
+#include "judge/toolcall.h"
 #include "rules/ruleset.h"
 #include "shell/subject.h"
-#include "judge/toolcall.h"
+#include "util/redact.h"
+#include "util/text.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
 

@@ -1,11 +1,11 @@
 /* finding.c - the check catalog and finding helpers, see finding.h.
  * Titles, reasons and fixes here are what every report prints; the long
  * form with examples is docs/checks.md (keep the two in step). */
+#include "audit/finding.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "audit/finding.h"
 
 #define C SEVERITY_CRITICAL
 #define H SEVERITY_HIGH

@@ -4,8 +4,8 @@
  * documented in docs/checks.md. */
 #include <string.h>
 
-#include "util/buf.h"
 #include "audit/report.h"
+#include "util/buf.h"
 
 void report_json_string(FILE *out, const char *s)
 {

@@ -21,8 +21,8 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "util/buf.h"
 #include "audit/report.h"
+#include "util/buf.h"
 
 #ifndef CV_VERSION
 #define CV_VERSION "0.0.0"

@@ -1,13 +1,14 @@
 /* suppress.c - ignore file and baseline, see suppress.h.
  * An ignore entry without a reason is an error, not a silent
  * suppression: the reason is what a reviewer reads. */
+#include "audit/suppress.h"
+
 #include <fnmatch.h>
 #include <string.h>
 
 #include "audit/audit.h"
-#include "util/safefile.h"
 #include "git/source.h"
-#include "audit/suppress.h"
+#include "util/safefile.h"
 
 static bool pointer_covers(const char *want, const char *have)
 {

@@ -12,11 +12,11 @@
 
 #include "audit/audit.h"
 #include "audit/audit_git.h"
+#include "audit/report.h"
 #include "cli/cmd.h"
 #include "git/gitrepo.h"
-#include "util/opt.h"
-#include "audit/report.h"
 #include "git/source.h"
+#include "util/opt.h"
 
 static const char usage_line[] = "ccveto audit [options] [PATH...]";
 static const char summary[] =

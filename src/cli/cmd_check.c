@@ -4,17 +4,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cmd.h"
+#include "json/jval.h"
+#include "judge/judge.h"
+#include "judge/load.h"
+#include "judge/toolcall.h"
+#include "rules/ruleset.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "cli/cmd.h"
-#include "judge/load.h"
-#include "json/jval.h"
 #include "util/opt.h"
-#include "judge/judge.h"
-#include "rules/ruleset.h"
 #include "util/safefile.h"
-#include "judge/toolcall.h"
 #include "util/userhome.h"
 
 #define EXIT_ERROR 3

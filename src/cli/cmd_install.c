@@ -39,13 +39,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cmd.h"
+#include "cli/settings_edit.h"
+#include "json/jdoc.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "cli/cmd.h"
-#include "json/jdoc.h"
 #include "util/opt.h"
 #include "util/safefile.h"
-#include "cli/settings_edit.h"
 #include "util/sibling.h"
 
 #ifndef CV_BINDIR

@@ -14,15 +14,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/buf.h"
 #include "cli/cmd.h"
 #include "hook/declog.h"
 #include "json/jdoc.h"
+#include "judge/load.h"
+#include "rules/config.h"
+#include "rules/ruleset.h"
+#include "util/buf.h"
 #include "util/opt.h"
 #include "util/safefile.h"
-#include "rules/config.h"
-#include "judge/load.h"
-#include "rules/ruleset.h"
 #include "util/userhome.h"
 
 /* 3 files of at most log.max_bytes; a bigger file is read in part. */

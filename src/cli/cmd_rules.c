@@ -3,14 +3,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
 #include "cli/cmd.h"
-#include "rules/config.h"
-#include "judge/load.h"
 #include "json/jval.h"
-#include "util/opt.h"
+#include "judge/load.h"
+#include "rules/config.h"
 #include "rules/rules_embed.h"
 #include "rules/ruleset.h"
+#include "util/buf.h"
+#include "util/opt.h"
 
 static void md_cell(const char *s)
 {

@@ -5,16 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cmd.h"
+#include "json/jval.h"
+#include "judge/judge.h"
+#include "judge/load.h"
+#include "judge/toolcall.h"
+#include "rules/config.h"
+#include "rules/ruleset.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "cli/cmd.h"
-#include "rules/config.h"
-#include "judge/load.h"
-#include "json/jval.h"
 #include "util/opt.h"
-#include "judge/judge.h"
-#include "rules/ruleset.h"
-#include "judge/toolcall.h"
 
 #define EX_HOME "/home/alice"
 #define EX_CWD "/home/alice/src/webapp"

@@ -9,6 +9,8 @@
  * cJSON tree, positions from a small scanner, and the two are joined by
  * member index (json_parse() refuses duplicate keys, so the i-th member of
  * the tree is the i-th member of the text). */
+#include "cli/settings_edit.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -19,9 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/buf.h"
 #include "json/jdoc.h"
-#include "cli/settings_edit.h"
+#include "util/buf.h"
 
 const struct settings_entry settings_entries[] = {
 	{ "PreToolUse", "Bash|Monitor|PowerShell|Read|Write|Edit|NotebookEdit|"

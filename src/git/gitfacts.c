@@ -13,6 +13,8 @@
  * - Nothing here executes anything, and unknown is reported as unknown
  *   (NULL / an error), never as "not protected" or "clean": the caller
  *   decides how to fail closed. */
+#include "git/gitfacts.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -23,12 +25,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "git/gitrepo.h"
+#include "git/stake_exec.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "git/gitfacts.h"
-#include "git/gitrepo.h"
-#include "git/stake_exec.h"
 #include "util/safefile.h"
 
 

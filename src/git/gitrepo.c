@@ -23,9 +23,12 @@
  * - Tree entry names that could not come from an honest git (empty, ".",
  *   "..", containing '/') are skipped, so a crafted tree cannot make a
  *   displayed path lie about where a file lives. */
+#include "git/gitrepo.h"
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <git2.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,12 +36,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
-#include "util/buf.h"
-#include "util/bounds.h"
-#include "git/gitrepo.h"
 #include "git/source.h"
+#include "util/bounds.h"
+#include "util/buf.h"
 
 
 /* Every libgit2 function used, each loaded with dlsym(). */

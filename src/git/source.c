@@ -6,6 +6,8 @@
  * /etc/shadow is reported, not read.  Files are opened O_NONBLOCK and
  * checked to be regular, so a FIFO or device named like a config cannot
  * hang the audit.  Reads stop at the caller's size limit. */
+#include "git/source.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +20,6 @@
 
 #include "util/buf.h"
 #include "util/safefile.h"
-#include "git/source.h"
 
 struct worktree {
 	struct source src;

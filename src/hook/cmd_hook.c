@@ -6,23 +6,24 @@
  * prints malformed JSON, so every error below becomes a deny through
  * fail_closed(), a watchdog alarm denies if judging takes too long, and
  * nothing but the verdict is ever written to stdout. */
+#include "hook/cmd_hook.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "hook/declog.h"
+#include "hook/hook_io.h"
+#include "judge/judge.h"
+#include "judge/load.h"
+#include "judge/toolcall.h"
+#include "rules/config.h"
+#include "rules/ruleset.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "hook/cmd_hook.h"
-#include "rules/config.h"
-#include "hook/declog.h"
-#include "judge/load.h"
-#include "hook/hook_io.h"
 #include "util/opt.h"
-#include "judge/judge.h"
-#include "rules/ruleset.h"
-#include "judge/toolcall.h"
 #include "util/userhome.h"
 
 static int fail_closed(struct arena *a, int error, const char *what)

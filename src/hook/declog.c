@@ -21,6 +21,8 @@
  * appends.  A writer that cannot get the lock still appends its one
  * write, skips rotation, and cuts a short write only if nothing was
  * appended after it. */
+#include "hook/declog.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -32,15 +34,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "judge/judge.h"
+#include "judge/toolcall.h"
+#include "rules/config.h"
+#include "rules/ruleset.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "rules/config.h"
-#include "hook/declog.h"
-#include "judge/judge.h"
 #include "util/redact.h"
-#include "rules/ruleset.h"
 #include "util/safefile.h"
-#include "judge/toolcall.h"
 #include "util/userhome.h"
 
 #ifndef CV_VERSION

@@ -13,6 +13,8 @@
  *   when the reason cannot be delivered;
  * - a write that fails (EPIPE, EFBIG under a file size limit) is an error
  *   its caller handles, never a signal that kills the hook. */
+#include "hook/hook_io.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -23,7 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "hook/hook_io.h"
 #include "judge/judge.h"
 #include "util/bounds.h"
 #include "util/buf.h"

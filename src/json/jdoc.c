@@ -5,14 +5,15 @@
  * the text first, on a scratch copy, and refuses everything cJSON would
  * read differently; only then is cJSON, which recurses, allowed to parse.
  * One validator serves both readers, so they cannot disagree. */
+#include "json/jdoc.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json/jval.h"
 #include "util/arena.h"
 #include "util/bounds.h"
-#include "json/jdoc.h"
-#include "json/jval.h"
 
 static int cmp_item_key(const void *a, const void *b)
 {

@@ -12,9 +12,9 @@
 #ifndef CV_JDOC_H
 #define CV_JDOC_H
 
+#include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <cjson/cJSON.h>
 
 #include "util/diag.h"
 

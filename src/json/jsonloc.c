@@ -6,6 +6,8 @@
  * error and never a truncation, and recursion is bounded by JL_MAX_DEPTH.
  * Positions are tracked incrementally, so a 4 MB one-line file costs one
  * pass. */
+#include "json/jsonloc.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +15,6 @@
 #include <string.h>
 
 #include "util/arena.h"
-#include "json/jsonloc.h"
 #include "util/text.h"
 
 struct jl_parser {

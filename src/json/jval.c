@@ -6,6 +6,8 @@
  * longer than the escaped one, so a write cursor trails the read cursor
  * and the closing quote becomes the terminating NUL.  Plain printable
  * ASCII, the bulk of every payload, is skipped 8 bytes per step. */
+#include "json/jval.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,6 @@
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "json/jval.h"
 #include "util/text.h"
 
 struct parser {

@@ -8,21 +8,22 @@
  *   program/tool/keyword prefilter and the cheap conditions of the same
  *   rule), so cost does not grow with rules a call cannot reach.  No JIT:
  *   compiling it costs more than it saves on hook-sized inputs. */
+#include "judge/judge.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "util/arena.h"
-#include "util/bounds.h"
 #include "git/gitfacts.h"
 #include "json/jval.h"
 #include "judge/effect.h"
-#include "judge/judge.h"
+#include "judge/toolcall.h"
 #include "rules/compiled.h"
 #include "rules/rulepack.h"
+#include "util/arena.h"
+#include "util/bounds.h"
 #include "util/text.h"
-#include "judge/toolcall.h"
 
 struct eval {
 	struct ruleset *set;

@@ -8,9 +8,9 @@
 
 #include <stddef.h>
 
-#include "util/diag.h"
 #include "rules/ruleset.h"
 #include "shell/subject.h"
+#include "util/diag.h"
 
 struct arena;
 struct toolcall;

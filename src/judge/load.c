@@ -1,10 +1,11 @@
 /* load.c - shared set-up of the judging commands, see load.h. */
+#include "judge/load.h"
+
 #include <string.h>
 
-#include "judge/load.h"
 #include "json/jval.h"
-#include "rules/ruleset.h"
 #include "judge/toolcall.h"
+#include "rules/ruleset.h"
 
 int load_ruleset(struct ruleset **out, const struct config_opts *opts,
 		 struct diag *d)

@@ -6,17 +6,18 @@
  * is resolved and symlinks are followed when the file exists, so a rule on
  * ~/.ssh also sees /tmp/link-to-ssh; MCP calls expose every string leaf.
  * A missing or mistyped required field is an error (the hook denies). */
+#include "judge/toolcall.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
-#include "util/bounds.h"
 #include "json/jval.h"
 #include "shell/shell.h"
+#include "util/arena.h"
+#include "util/bounds.h"
 #include "util/text.h"
-#include "judge/toolcall.h"
 #include "util/userhome.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")

@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util/diag.h"
 #include "shell/subject.h"
+#include "util/diag.h"
 
 struct arena;
 struct jv;

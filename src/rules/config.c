@@ -24,6 +24,8 @@
  * Cost: the hook calls this on every tool call.  With no config files it
  * is one failed open() for the user config and one per directory level
  * between cwd and $HOME for the project config. */
+#include "rules/config.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -32,12 +34,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json/jval.h"
+#include "rules/ruleset.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
-#include "rules/config.h"
-#include "json/jval.h"
-#include "rules/ruleset.h"
 #include "util/safefile.h"
 #include "util/userhome.h"
 

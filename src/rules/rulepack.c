@@ -1,10 +1,11 @@
 /* rulepack.c - rule pack validation, see rulepack.h.
  * Unknown keys are errors: a misspelt condition ("progam") must not turn a
  * rule into one that matches everything or nothing without anyone noticing. */
+#include "rules/rulepack.h"
+
 #include <string.h>
 
 #include "json/jval.h"
-#include "rules/rulepack.h"
 #include "rules/severity.h"
 
 const char *const rulepack_condition_keys[] = {

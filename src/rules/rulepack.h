@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-#include "util/diag.h"
 #include "json/jval.h"
+#include "util/diag.h"
 
 #define RULEPACK_MAX_LIST 64	/* programs, tools or keywords of a rule */
 

@@ -8,10 +8,10 @@
  * Everything lives in the request's arena. */
 #include <string.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/text.h"
-#include "shell/shell_int.h"
 
 static int b64val(unsigned char c)
 {

@@ -17,12 +17,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/safefile.h"
-#include "shell/shell_int.h"
 
 #define NOMEM(p) diag_set((p)->g->d, CV_ENOMEM, "out of memory")
 

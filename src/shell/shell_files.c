@@ -12,10 +12,10 @@
  * CV_MAX_SHELL_DEPTH (deny). */
 #include <string.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/diag.h"
-#include "shell/shell_int.h"
 
 static int remember(struct sh_src *p, const struct subject *by,
 		    const char *path, const char *text, bool append)

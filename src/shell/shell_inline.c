@@ -17,11 +17,11 @@
  * Everything lives in the request's arena. */
 #include <string.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/diag.h"
 #include "util/text.h"
-#include "shell/shell_int.h"
 
 /* Bytes with a meaning inside evaluated strings.  Source text holding
  * them is read as unknown. */

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/diag.h"
-#include "shell/shell_int.h"
 #include "util/text.h"
 
 #define PH_CMD "$(" SH_ELLIPSIS ")"

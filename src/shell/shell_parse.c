@@ -9,10 +9,10 @@
  * C recursion; only nested texts recurse, bounded by CV_MAX_SHELL_DEPTH. */
 #include <string.h>
 
+#include "shell/shell_int.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/diag.h"
-#include "shell/shell_int.h"
 
 enum mode {
 	M_NORMAL,	/* commands */

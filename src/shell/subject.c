@@ -1,9 +1,10 @@
 /* subject.c - lists of strings and subjects, see subject.h. */
+#include "shell/subject.h"
+
 #include <string.h>
 
 #include "util/arena.h"
 #include "util/bounds.h"
-#include "shell/subject.h"
 
 int strlist_push(struct strlist *l, struct arena *a, const char *s)
 {

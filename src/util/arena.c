@@ -1,9 +1,9 @@
 /* arena.c - bump allocator, see arena.h. */
+#include "util/arena.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "util/arena.h"
 
 #define ARENA_BLOCK 16384
 #define ARENA_ALIGN 16

@@ -1,4 +1,6 @@
 /* buf.c - growable byte buffer, see buf.h. */
+#include "util/buf.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -7,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util/buf.h"
 #include "util/diag.h"
 
 void buf_init(struct buf *b)

@@ -1,12 +1,13 @@
 /* child.c - see child.h.  Only async-signal-safe calls (kill, waitpid,
  * clock_gettime, nanosleep): child_end() runs inside signal handlers. */
+#include "util/child.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 
 #include "util/bounds.h"
-#include "util/child.h"
 
 static volatile sig_atomic_t tracked;
 

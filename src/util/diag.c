@@ -1,9 +1,9 @@
 /* diag.c - error codes and messages, see diag.h. */
+#include "util/diag.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "util/diag.h"
 
 int diag_set(struct diag *d, int code, const char *fmt, ...)
 {

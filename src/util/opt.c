@@ -1,9 +1,10 @@
 /* opt.c - option tables, see opt.h. */
+#include "util/opt.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "util/diag.h"
-#include "util/opt.h"
 
 void opt_usage(FILE *out, const struct opt_spec *specs,
 	       const char *usage_line, const char *summary)

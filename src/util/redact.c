@@ -5,13 +5,14 @@
  * regexes (linear time on hostile input); at every position it tries the
  * recognisers below and, on a match, copies only the part that may be
  * kept, then REDACT_MARK, and continues after the secret. */
+#include "util/redact.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/buf.h"
-#include "util/redact.h"
 
 #define KEEP_MAX 4
 

@@ -12,6 +12,8 @@
  * Cost: a missing file is one failed open(), as before; an existing one
  * adds one fstat().  A missing file sets no message (the hook reads a
  * missing config on every call). */
+#include "util/safefile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,7 +22,6 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-#include "util/safefile.h"
 
 const char *safefile_type_name(mode_t mode)
 {

@@ -1,8 +1,8 @@
 /* sibling.c - see sibling.h. */
+#include "util/sibling.h"
+
 #include <string.h>
 #include <unistd.h>
-
-#include "util/sibling.h"
 
 int sibling_path(char *out, size_t size, const char *name)
 {

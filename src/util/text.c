@@ -1,8 +1,9 @@
 /* text.c - shared text facts, see text.h. */
+#include "util/text.h"
+
 #include <string.h>
 
 #include "util/arena.h"
-#include "util/text.h"
 
 size_t text_utf8_len(const unsigned char *s, size_t n)
 {

@@ -4,6 +4,8 @@
  * user's config, trust list or log are; $HOME only widens what counts as
  * home when judging (userhome_env), which makes rules match more, never
  * less, and only when it cannot turn a system path into "~". */
+#include "util/userhome.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,6 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/safefile.h"
-#include "util/userhome.h"
 
 static struct {
 	bool looked;		/* passwd read (or overridden) */
