@@ -195,7 +195,8 @@ enum interp {
 enum interp shn_interp(const char *program);
 int shn_emit(struct sh_src *p, struct sh_cmd *c,
 	     const struct strlist *in_from, struct subject **final);
-/* 1: reads its stdin as shell, 2: as interpreter code, 0: neither. */
+/* 1: reads its stdin as shell, 2: as interpreter code, 3: as a makefile
+ * (make -f -), 0: none of these. */
 int shn_stdin_kind(const struct subject *s);
 
 /* shell_inline.c: inline code of other languages.  shi_code() records
@@ -223,6 +224,13 @@ int shf_written(struct sh_src *p, const struct subject *s, const char *text,
 int shf_body(struct sh_src *p, const struct subject *s, const char *body);
 int shf_proc_subst(struct sh_src *p, const char *text, bool unknown);
 int shf_run(struct sh_src *p, struct subject *s, const char *raw);
+
+/* shell_sinks.c: commands a program runs from its options, config keys
+ * or script (git -c alias.x='!cmd', sed e, tar --to-command, vim -c '!'):
+ * shs_run() parses them as shell run by s; shs_makefile() does it for the
+ * recipes of a makefile s reads as text (make -f - <<EOF). */
+int shs_run(struct sh_src *p, struct subject *s);
+int shs_makefile(struct sh_src *p, struct subject *s, const char *mk);
 
 /* shell_expand.c: the expansions bash makes after parsing, on words
  * whose mask says they apply: braces, tilde forms, field splitting of

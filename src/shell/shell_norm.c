@@ -716,6 +716,26 @@ int shn_stdin_kind(const struct subject *s)
 
 	if (s->program_dynamic)
 		return 0;
+	if (!strcmp(s->program, "make") || !strcmp(s->program, "gmake") ||
+	    !strcmp(s->program, "gnumake")) {
+		/* make -f - / -f /dev/stdin: the makefile is the input */
+		for (i = 0; i < a->n; i++) {
+			const char *x = a->v[i], *f = NULL;
+
+			if ((!strcmp(x, "-f") || !strcmp(x, "--file") ||
+			     !strcmp(x, "--makefile")) && i + 1 < a->n)
+				f = a->v[++i];
+			else if (!strncmp(x, "-f", 2) && x[2])
+				f = x + 2;
+			else if (!strncmp(x, "--file=", 7))
+				f = x + 7;
+			else if (!strncmp(x, "--makefile=", 11))
+				f = x + 11;
+			if (f && is_stdin_name(f))
+				return 3;
+		}
+		return 0;
+	}
 	if (!strcmp(s->program, "at") || !strcmp(s->program, "batch")) {
 		/* at TIME reads the job from stdin; -f FILE, -l, -r, -c
 		 * (list, remove, cat jobs) do not. */
@@ -1014,6 +1034,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	    (error = track_cwd(p, s, e->w + i + 1, end - i - 1)) < 0)
 		return error;
 	if ((error = find_code(p, s)) < 0 ||
+	    (error = shs_run(p, s)) < 0 ||
 	    (error = shf_run(p, s, i < end ? e->w[i].val : "")) < 0)
 		return error;
 	if ((error = build_line(p, s)) < 0)
@@ -1027,6 +1048,9 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 			continue;
 		kind = shn_stdin_kind(s);
 		if (kind == 2 && (error = code_push(p, s, r->target.val)) < 0)
+			return error;
+		if (kind == 3 &&
+		    (error = shs_makefile(p, s, r->target.val)) < 0)
 			return error;
 		if (kind == 1) {
 			struct strlist v = via_copy(&s->via);

@@ -192,6 +192,9 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 			if (kind == 2 &&
 			    (error = shi_code(p, s, h->body)) < 0)
 				return error;
+			if (kind == 3 &&
+			    (error = shs_makefile(p, s, txt)) < 0)
+				return error;
 			/* cat > x.sh <<EOF: what x.sh holds. */
 			if (!kind && s && (!strcmp(s->program, "cat") ||
 					   !strcmp(s->program, "tee")) &&
@@ -314,6 +317,8 @@ static int feed_from_pipe(struct parser *ps, struct subject *s)
 		return 0;
 	if (kind == 2)
 		return shi_code(p, s, ps->prev_text);
+	if (kind == 3)
+		return shs_makefile(p, s, ps->prev_text);
 	{
 		struct strlist via = { NULL, 0, 0 };
 

@@ -807,6 +807,42 @@ static void cases(void)
 	t("su --command='rm x'", "rm|x via=su");
 	t("flock -c", "flock|-c");
 	t("timeout 5 -s KILL", "-s|KILL via=timeout");
+	/* Exec sinks (shell_sinks.c): what a program runs from its data. */
+	t("git -c alias.x='!rm -rf ~' x", "git|-c|alias.x=!rm -rf ~|x ;; rm|-rf|~ via=git");
+	t("git -c alias.st=status st", "git|-c|alias.st=status|st ;; git|status via=git");
+	t("git -c Core.SSHCommand='ssh -i k' fetch", "git|-c|Core.SSHCommand=ssh -i k|fetch ;; ssh|-i|k via=git");
+	t("git -c core.fsmonitor=true status",
+	  "git|-c|core.fsmonitor=true|status");
+	t("git -c user.name=x commit", "git|-c|user.name=x|commit");
+	t("git config --global diff.x.textconv 'rm y'", "git|config|--global|diff.x.textconv|rm y ;; rm|y via=git");
+	t("git config credential.helper store",
+	  "git|config|credential.helper|store");
+	t("git config --get alias.x", "git|config|--get|alias.x");
+	t("git config user.email a@b", "git|config|user.email|a@b");
+	t("sed -n '1e rm x' f", "sed|-n|1e rm x|f ;; rm|x via=sed");
+	t("sed 's/a/rm x/e' f", "sed|s/a/rm x/e|f ;; rm|x via=sed");
+	t("sed -e 's/e/E/g;/e/d' f", "sed|-e|s/e/E/g;/e/d|f");
+	t("sed '1a e rm x' f", "sed|1a e rm x|f");
+	t("sed -ne '2e rm x' f", "sed|-ne|2e rm x|f ;; rm|x via=sed");
+	t("sed --sandbox '1e rm x' f", "sed|--sandbox|1e rm x|f");
+	t("sed -i.e 's/a/b/' f", "sed|-i.e|s/a/b|f");
+	t("tar --checkpoint=1 --checkpoint-action=exec='rm x' -cf a b",
+	  "tar|--checkpoint=1|--checkpoint-action=exec=rm x|-cf|a|b ;; rm|x via=tar");
+	t("tar --checkpoint-action=dot -cf a b",
+	  "tar|--checkpoint-action=dot|-cf|a|b");
+	t("tar --to-com 'rm x' -xf a", "tar|--to-com|rm x|-xf|a ;; rm|x via=tar");
+	t("tar -cIzstd -f a b", "tar|-cIzstd|-f|a|b ;; zstd via=tar");
+	t("tar cIf 'rm x' a b", "tar|cIf|rm x|a|b ;; rm|x via=tar");
+	t("tar --to-stdout -xf a", "tar|--to-stdout|-xf|a");
+	t("vim -c '%!rm x' f", "vim|-c|%!rm x|f ;; rm|x via=vim");
+	t("vim -c 'call system(\"rm x\")'", "vim|-c|call system(\"rm x\") ;; rm|x via=vim");
+	t("vim -c wq f", "vim|-c|wq|f");
+	t("emacs --eval '(shell-command \"rm x\")'", "emacs|--eval|(shell-command \"rm x\") ;; rm|x via=emacs");
+	t("make -f - <<'E'\nV = rm\nall:\n\t@$(V) x $$H\nE",
+	  "make|-f|- ;; rm|x|$H via=make");
+	t("make -f /dev/stdin <<<$'all:\n\t$(shell rm x)'",
+	  "make|-f|/dev/stdin ;; rm|x via=make ;; $(…) via=make in=rm dyn");
+	t("make -f Makefile all", "make|-f|Makefile|all");
 	/* inline interpreter code */
 	t("python3 -c 'import os'", "python3|-c|import os code=[import os]");
 	t("python -Bc 'x'", "python|-Bc|x code=[x]");
