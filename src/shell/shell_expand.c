@@ -1025,3 +1025,28 @@ int shx_value(struct sh_src *p, const char *v, const unsigned char *m,
 		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
 	return 0;
 }
+
+int shx_word_value(struct sh_src *p, const struct sh_word *w,
+		   const char **outp)
+{
+	const char *v = w->val, *h;
+	size_t hn, n;
+	char *o;
+
+	if (w->mask)
+		return shx_value(p, v, w->mask, false, outp);
+	*outp = v;
+	/* Expanded words keep no mask: a leading "~" there is the one
+	 * tilde() leaves for paths, unless the source quoted it. */
+	if (v[0] != '~' || (v[1] && v[1] != '/') || (w->flags & SW_TILDE_Q) ||
+	    !(h = shl_var_get(p, "HOME", 4)) || h[0] != '/')
+		return 0;
+	hn = strlen(h);
+	n = strlen(v + 1);
+	if (!(o = arena_alloc(p->g->a, hn + n + 1)))
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	memcpy(o, h, hn);
+	memcpy(o + hn, v + 1, n + 1);
+	*outp = o;
+	return 0;
+}

@@ -88,6 +88,21 @@ struct sh_vars {
 	const struct sh_vars *up;	/* enclosing scope, looked up too */
 	const char **name, **val;
 	size_t n, cap;
+	/* A function's scope: its positional parameters and `local`
+	 * names; other assignments go to the scope that called it. */
+	bool fn;
+};
+
+/* A function defined in the call (name() { ...; }): its body's text,
+ * inlined where it is called with the call's arguments as $1..; an
+ * alias (alias name='text'): its text, put in place of the name. */
+struct sh_func {
+	const char *name;
+	const char *body;
+	size_t len;
+	int active;		/* calls of it being inlined now */
+	bool called;
+	bool alias;
 };
 
 /* A here-doc waiting for its body (read after the next newline). */
@@ -137,6 +152,14 @@ struct sh_ctx {
 	const char *passwd;
 	bool passwd_read;
 	size_t dirents;		/* directory entries read for globs */
+	/* Functions and aliases defined so far (shell_parse.c);
+	 * funcs_full: one was not recorded, so an unknown name may be
+	 * one. */
+	struct sh_func *funcs;
+	size_t nfuncs, capfuncs;
+	bool funcs_full, expand_aliases;
+	bool vars_full;		/* a scope's table overflowed */
+	size_t replays;		/* bodies re-read, see CV_MAX_REPLAYS */
 	size_t nph;		/* placeholders written for unknown values */
 };
 
@@ -167,6 +190,9 @@ int shl_expand_body(struct sh_src *p, const char *s, size_t n,
 		    struct strlist *progs, const char **outp);
 int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
 		const char *val);
+/* As shl_var_set, in the current scope even in a function (`local`). */
+int shl_var_local(struct sh_src *p, const char *name, size_t nlen,
+		  const char *val);
 void shl_incomplete(struct sh_src *p, const char *why);
 int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n);
 /* Counts n more bytes of text produced (words, expanded values, here-doc
@@ -184,6 +210,21 @@ int shl_set_positional(struct sh_src *p, const char *const *v, size_t n);
 /* shell_parse.c */
 int shp_parse_sub(struct sh_src *parent, const char *s, size_t n,
 		  const struct strlist *via, const struct strlist *in_from);
+/* Text that runs in the parent's shell and scope (an alias's expansion):
+ * counts as a body re-read (CV_MAX_REPLAYS). */
+int shp_parse_here(struct sh_src *parent, const char *s, size_t n,
+		   const struct strlist *in_from);
+/* The function or alias `name` (n bytes) if one is defined, else NULL. */
+struct sh_func *shp_func(struct sh_ctx *g, const char *name, size_t n,
+			 bool alias);
+/* Records a function or alias; a full table sets funcs_full. */
+int shp_define(struct sh_src *p, const char *name, const char *body,
+	       size_t len, bool alias);
+/* A call of function f with arguments argv[0..argc) (NULL: unknown):
+ * its body parsed with them as $1.., in a scope of its own whose
+ * assignments reach the caller, as bash does. */
+int shp_call(struct sh_src *p, struct sh_func *f, const char *const *argv,
+	     size_t argc, const struct strlist *in_from);
 int shp_collect(struct sh_src *p, size_t from, struct strlist *progs);
 int sh_push_unique(struct strlist *l, struct arena *a, const char *s);
 
@@ -249,6 +290,11 @@ bool shx_match(const char *pat, size_t pn, const char *s, size_t sn,
  * (PATH=~/bin:~/x).  `m` is the word's mask (SHM_*), NULL for none. */
 int shx_value(struct sh_src *p, const char *v, const unsigned char *m,
 	      bool assign, const char **outp);
+/* The value a word gives a variable (a loop's value, an argument bound
+ * to $1, `set --`): shx_value() of a word fresh from the lexer, and for
+ * one shx_expand() made, its leading unquoted "~" as the home. */
+int shx_word_value(struct sh_src *p, const struct sh_word *w,
+		   const char **outp);
 /* The home of `user` in the passwd database, or NULL. */
 const char *shx_user_home(struct sh_src *p, const char *user, size_t n);
 

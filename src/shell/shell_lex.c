@@ -98,11 +98,15 @@ static bool is_name_char(char c)
 	return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
-static const char *var_get(const struct sh_vars *v, const char *name,
+static const char *var_get(const struct sh_src *p, const char *name,
 			   size_t n)
 {
+	const struct sh_vars *v = p->vars;
 	size_t i;
 
+	/* A table that overflowed lost a name: nothing is known. */
+	if (p->g->vars_full)
+		return NULL;
 	for (; v; v = v->up)
 		for (i = v->n; i-- > 0;)
 			if (strlen(v->name[i]) == n &&
@@ -113,9 +117,9 @@ static const char *var_get(const struct sh_vars *v, const char *name,
 
 const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
 {
-	const char *v = var_get(p->vars, name, n);
+	const char *v = var_get(p, name, n);
 
-	if (v)
+	if (v || p->g->vars_full)
 		return v;
 	/* A name assigned as unknown (NULL) shadows the environment too. */
 	if (n == 4 && !memcmp(name, "HOME", 4)) {
@@ -135,10 +139,41 @@ const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
  * variable simply stays unresolved ($D, dynamic), which rules see. */
 #define SH_MAX_VARS 256
 
+static bool has_var(const struct sh_vars *v, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (strlen(v->name[i]) == n && !memcmp(v->name[i], name, n))
+			return true;
+	return false;
+}
+
+static int var_put(struct sh_src *p, struct sh_vars *v, const char *name,
+		   size_t nlen, const char *val);
+
 int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
 		const char *val)
 {
 	struct sh_vars *v = p->vars;
+
+	/* In a function, a name that is not its own (local, $1..) is the
+	 * caller's: the scopes up to the first that is no function's. */
+	if (nlen && is_name_start(name[0]))
+		while (v->fn && v->up && !has_var(v, name, nlen))
+			v = (struct sh_vars *)v->up;
+	return var_put(p, v, name, nlen, val);
+}
+
+int shl_var_local(struct sh_src *p, const char *name, size_t nlen,
+		  const char *val)
+{
+	return var_put(p, p->vars, name, nlen, val);
+}
+
+static int var_put(struct sh_src *p, struct sh_vars *v, const char *name,
+		   size_t nlen, const char *val)
+{
 	struct arena *a = p->g->a;
 	const char **nn, **nv;
 	size_t i, cap;
@@ -149,8 +184,12 @@ int shl_var_set(struct sh_src *p, const char *name, size_t nlen,
 			v->val[i] = val;
 			return 0;
 		}
-	if (v->n >= SH_MAX_VARS)
+	if (v->n >= SH_MAX_VARS) {
+		/* Full: the name is unknown from here on, never its old
+		 * value (an outer scope's, or the environment's). */
+		p->g->vars_full = true;
 		return 0;
+	}
 	cap = v->cap;
 	nn = arena_grow(a, v->name, &cap, sizeof(*nn), v->n + 1);
 	if (!nn)
@@ -777,7 +816,7 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 		}
 		/* ${HOME} keeps its spelling for rules, like $HOME. */
 		if (ne - nb == 4 && !memcmp(s + nb, "HOME", 4) && !bang &&
-		    !var_get(p->vars, "HOME", 4)) {
+		    !var_get(p, "HOME", 4)) {
 			p->g->nph++;
 			return shl_str_put(p, out, "${HOME}", 7);
 		}
@@ -961,7 +1000,7 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		while (j < n && is_name_char(s[j]))
 			j++;
 		p->pos = j;
-		if ((val = var_get(p->vars, s + i, j - i)))
+		if ((val = var_get(p, s + i, j - i)))
 			return shl_str_put(p, out, val, strlen(val));
 		p->g->nph++;
 		/* $HOME keeps its spelling (paths know it); $PWD is the
@@ -979,7 +1018,7 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		p->pos = i + 1;
 		/* Positional parameters set by `bash -c STR _ ARG` or
 		 * `set --` are known. */
-		if ((val = var_get(p->vars, s + i, 1)) && c == '@') {
+		if ((val = var_get(p, s + i, 1)) && c == '@') {
 			/* One word per parameter: note where they break. */
 			const char *q;
 			int error;

@@ -1729,27 +1729,31 @@ static bool is_assignment(struct sh_src *p, const struct sh_word *w)
  * bash stores it, tilde prefixes expanded.  A value computed at run time
  * ($(cmd), NAME+= onto an unknown) makes NAME unknown, never leaves the
  * old value in place. */
-static int remember(struct sh_src *p, const struct sh_word *w)
+static int remember(struct sh_src *p, const struct sh_word *w, bool local)
 {
 	const char *eq = strchr(w->val, '='), *v, *old;
 	size_t nlen;
 	int error;
 
-	if (!eq)
+	if (!eq) {
+		/* local NAME: empty in the function; export NAME: as is */
+		if (local && w->val[0])
+			return shl_var_local(p, w->val, strlen(w->val), "");
 		return 0;
+	}
 	nlen = (size_t)(eq - w->val);
 	if (w->flags & SW_SUBST)
-		return shl_var_set(p, w->val, nlen, mktemp_value(w, eq + 1));
-	if ((error = shx_value(p, eq + 1, w->mask ? w->mask + nlen + 1
-					   : NULL, true, &v)) < 0)
+		v = mktemp_value(w, eq + 1);
+	else if ((error = shx_value(p, eq + 1, w->mask ? w->mask + nlen + 1
+						: NULL, true, &v)) < 0)
 		return error;
-	if (nlen > 0 && w->val[nlen - 1] == '+') {
+	if (v && nlen > 0 && w->val[nlen - 1] == '+') {
 		/* += appends to what is known, else the value is unknown */
 		nlen--;
 		old = shl_var_get(p, w->val, nlen);
-		if (!old)
-			return shl_var_set(p, w->val, nlen, NULL);
-		{
+		if (!old) {
+			v = NULL;
+		} else {
 			size_t on = strlen(old), vn = strlen(v);
 			char *c = arena_alloc(p->g->a, on + vn + 1);
 
@@ -1757,10 +1761,178 @@ static int remember(struct sh_src *p, const struct sh_word *w)
 				return NOMEM(p);
 			memcpy(c, old, on);
 			memcpy(c + on, v, vn + 1);
-			return shl_var_set(p, w->val, nlen, c);
+			v = c;
+		}
+	} else if (nlen > 0 && w->val[nlen - 1] == '+') {
+		nlen--;
+	}
+	return local ? shl_var_local(p, w->val, nlen, v)
+		     : shl_var_set(p, w->val, nlen, v);
+}
+
+/* Builtins that change what later statements see, and names the call
+ * defined: `set --`, `shopt -s expand_aliases`, `alias`, `unalias`,
+ * `unset`, `trap` (its action is a command), `mapfile`/`printf -v`/
+ * `getopts` (values unknown), an alias (replaced by its text: *done),
+ * a function (its body inlined with the arguments). */
+static int state_cmd(struct emitter *e, size_t i, bool *done)
+{
+	struct sh_src *p = e->p;
+	struct sh_ctx *g = p->g;
+	struct sh_word *w = e->w;
+	size_t n = e->nw, k;
+	const char *name;
+	struct sh_func *f;
+	int error;
+
+	*done = false;
+	if (i >= n || (w[i].flags & (SW_DYN | SW_QUOTED)))
+		return 0;
+	name = w[i].val;
+	if (g->expand_aliases && !strchr(name, '/') &&
+	    (f = shp_func(g, name, strlen(name), true)) && !f->active) {
+		/* The alias's text in place of the name, the rest as
+		 * written (a here-doc's body is not in it: then not). */
+		const char *rest = p->s + e->c->w[i].end;
+		size_t rn = e->c->end > e->c->w[i].end ?
+			    e->c->end - e->c->w[i].end : 0, vn = f->len;
+		char *t;
+
+		for (k = 0; k < e->c->nr; k++)
+			if (e->c->r[k].kind == RK_HEREDOC ||
+			    e->c->r[k].kind == RK_HEREDOC_TABS)
+				return 0;
+		if (e->c->end > p->n || !(t = arena_alloc(g->a, vn + rn + 2)))
+			return e->c->end > p->n ? 0 : NOMEM(p);
+		memcpy(t, f->body, vn);
+		t[vn] = ' ';
+		memcpy(t + vn + 1, rest, rn);
+		t[vn + rn + 1] = '\0';
+		f->active++;
+		error = shp_parse_here(p, t, vn + rn + 1, &e->in_from);
+		f->active--;
+		*done = true;
+		return error;
+	}
+	if (!strcmp(name, "set") && i + 1 < n &&
+	    (!strcmp(w[i + 1].val, "--") ||
+	     (w[i + 1].val[0] != '-' && w[i + 1].val[0] != '+'))) {
+		/* set -- a b: the positional parameters, for "$@", $1. */
+		size_t from = i + 1 + !strcmp(w[i + 1].val, "--");
+		const char **v = arena_alloc(g->a, (n - from + 1) *
+					     sizeof(*v));
+
+		if (!v)
+			return NOMEM(p);
+		v[0] = shl_var_get(p, "0", 1) ? shl_var_get(p, "0", 1)
+					      : "bash";
+		for (k = from; k < n; k++) {
+			v[k - from + 1] = NULL;
+			if (!(w[k].flags & SW_DYN) &&
+			    (error = shx_word_value(p, &w[k],
+						    &v[k - from + 1])) < 0)
+				return error;
+		}
+		return shl_set_positional(p, v, n - from + 1);
+	}
+	if (!strcmp(name, "shopt")) {
+		bool on = false, off = false, ea = false;
+
+		for (k = i + 1; k < n; k++) {
+			on |= !strcmp(w[k].val, "-s");
+			off |= !strcmp(w[k].val, "-u");
+			ea |= !strcmp(w[k].val, "expand_aliases");
+		}
+		if (ea && (on || off))
+			g->expand_aliases = on;
+		return 0;
+	}
+	if (!strcmp(name, "alias") || !strcmp(name, "unalias") ||
+	    !strcmp(name, "unset")) {
+		bool fn = false, all = false;
+
+		for (k = i + 1; k < n; k++) {
+			const char *x = w[k].val, *eq = strchr(x, '=');
+			char nm[256];
+			size_t nl;
+
+			if (x[0] == '-') {
+				fn |= !strcmp(x, "-f");
+				all |= !strcmp(x, "-a");
+				continue;
+			}
+			nl = name[0] == 'a' && eq ? (size_t)(eq - x)
+						  : strlen(x);
+			if (nl == 0 || nl >= sizeof(nm))
+				continue;
+			memcpy(nm, x, nl);
+			nm[nl] = '\0';
+			if (name[0] == 'a') {
+				if (eq && (error = shp_define(p, nm, eq + 1,
+						strlen(eq + 1), true)) < 0)
+					return error;
+			} else if (name[2] == 'a' || fn) {
+				if ((f = shp_func(g, nm, nl, name[2] == 'a')))
+					f->body = NULL;
+			} else if ((w[k].flags & SW_DYN) == 0 &&
+				   (error = shl_var_set(p, nm, nl, "")) < 0) {
+				return error;	/* unset: empty */
+			}
+		}
+		for (k = 0; all && name[2] == 'a' && k < g->nfuncs; k++)
+			if (g->funcs[k].alias)
+				g->funcs[k].body = NULL;
+		return 0;
+	}
+	if (!strcmp(name, "trap")) {
+		/* trap ACTION SIGNAL...: ACTION runs, at the signal or at
+		 * exit; -p and -l print. */
+		k = i + 1;
+		if (k < n && !strcmp(w[k].val, "--"))
+			k++;
+		if (k + 1 >= n || w[k].val[0] == '-' || !w[k].val[0])
+			return 0;
+		{
+			/* a computed action parses as a computed command */
+			struct strlist via = via_copy(p->via);
+
+			if ((error = via_push(p, &via, "trap")) < 0)
+				return error;
+			return shp_parse_sub(p, w[k].val, strlen(w[k].val),
+					     &via, &e->in_from);
 		}
 	}
-	return shl_var_set(p, w->val, nlen, v);
+	if (!strcmp(name, "mapfile") || !strcmp(name, "readarray") ||
+	    !strcmp(name, "getopts") || (!strcmp(name, "printf") &&
+					 i + 2 < n &&
+					 !strcmp(w[i + 1].val, "-v"))) {
+		/* The names they set get values read at run time. */
+		const char *nm = name[0] == 'p' ? w[i + 2].val :
+				 name[0] == 'g' ? (i + 2 < n ? w[i + 2].val
+							     : NULL) :
+				 n > i + 1 && w[n - 1].val[0] != '-'
+				 ? w[n - 1].val : "MAPFILE";
+
+		if (nm && nm[0])
+			return shl_var_set(p, nm, strlen(nm), NULL);
+		return 0;
+	}
+	if (!strchr(name, '/') &&
+	    (f = shp_func(g, name, strlen(name), false))) {
+		const char **argv = arena_alloc(g->a, (n - i) * sizeof(*argv));
+
+		if (!argv)
+			return NOMEM(p);
+		for (k = i + 1; k < n; k++) {
+			argv[k - i - 1] = NULL;
+			if (!(w[k].flags & SW_DYN) &&
+			    (error = shx_word_value(p, &w[k],
+						    &argv[k - i - 1])) < 0)
+				return error;
+		}
+		return shp_call(p, f, argv, n - i - 1, &e->in_from);
+	}
+	return 0;
 }
 
 int shn_emit(struct sh_src *p, struct sh_cmd *c,
@@ -1802,7 +1974,7 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 	if (i == c->nw) {
 		/* Assignments alone are remembered for later $NAME. */
 		for (k = 0; k < c->nw; k++)
-			if ((error = remember(p, &c->w[k])) < 0)
+			if ((error = remember(p, &c->w[k], false)) < 0)
 				return error;
 		if (!c->nr)
 			return 0;
@@ -1810,26 +1982,15 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 		   (wis(&c->w[i], "export") || wis(&c->w[i], "declare") ||
 		    wis(&c->w[i], "typeset") || wis(&c->w[i], "local") ||
 		    wis(&c->w[i], "readonly"))) {
+		/* declare and local in a function are its own names */
+		bool local = wis(&c->w[i], "local") ||
+			     ((wis(&c->w[i], "declare") ||
+			       wis(&c->w[i], "typeset")) && p->vars->fn);
+
 		for (k = i + 1; k < c->nw; k++)
 			if (c->w[k].val[0] != '-' &&
-			    (error = remember(p, &c->w[k])) < 0)
+			    (error = remember(p, &c->w[k], local)) < 0)
 				return error;
-	}
-	if (i < c->nw && !(c->w[i].flags & (SW_DYN | SW_QUOTED)) &&
-	    wis(&c->w[i], "set") && i + 1 < c->nw &&
-	    !strcmp(c->w[i + 1].val, "--")) {
-		/* set -- a b: the positional parameters, for "$@", $1. */
-		const char **v = arena_alloc(p->g->a, (c->nw - i) *
-					     sizeof(*v));
-
-		if (!v)
-			return NOMEM(p);
-		v[0] = "bash";
-		for (k = i + 2; k < c->nw; k++)
-			v[k - i - 1] = c->w[k].flags & SW_DYN ? NULL
-							      : c->w[k].val;
-		if ((error = shl_set_positional(p, v, c->nw - i - 1)) < 0)
-			return error;
 	}
 	for (k = i; k < c->nw && !c->w[k].mask; k++)
 		;
@@ -1847,6 +2008,12 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 		memcpy(e.w, c->w, i * sizeof(*e.w));
 		memcpy(e.w + i, xw, nx * sizeof(*e.w));
 		e.nw = i + nx;
+	}
+	{
+		bool done;
+
+		if ((error = state_cmd(&e, i, &done)) < 0 || done)
+			return error;
 	}
 	via = via_copy(p->via);
 	return emit_range(&e, i, e.nw, &via, 0, final);

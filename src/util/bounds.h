@@ -70,6 +70,21 @@
 #define CV_MAX_GLOB_MATCHES	1024
 #define CV_MAX_GLOB_DIRENTS	8192
 
+/* The abstract run of a command line (shell_parse.c): a loop body is
+ * judged once per value of `for x in LIST` or per line a literal producer
+ * gives `while read`, up to CV_MAX_LOOP_VALUES values (more: the loop
+ * variable is unknown, the body judged once, so destructive uses ask); a
+ * function is inlined where it is called, as are aliases.  More than
+ * CV_MAX_FUNCS functions or aliases leave the rest unknown (a call is
+ * then a command like any other and the definition's body is judged where
+ * it stands).  Bodies re-read in one call (loop values, calls, aliases)
+ * are at most CV_MAX_REPLAYS, and each one's bytes count against
+ * CV_MAX_SHELL_BYTES: past either the call is too large to judge (deny),
+ * so `f(){ f; f; }; f` cannot grow without bound. */
+#define CV_MAX_LOOP_VALUES	64
+#define CV_MAX_FUNCS		64
+#define CV_MAX_REPLAYS		2048
+
 /* PCRE2 per-match limits: a rule regex that needs more than this on one
  * subject is treated as a match failure that denies (fail closed). */
 #define CV_PCRE2_MATCH_LIMIT	200000

@@ -142,6 +142,108 @@ static void cds(void)
 	t("cd \"$X\"; rm x", "cd|$X[?] ;; @?:rm|x");
 }
 
+/* for x in LIST: the body once per value, in order; unknown values (or
+ * too many) leave x unknown and the body read once. */
+static void loops(void)
+{
+	t("for d in build; do rm -rf \"$d\"; done", "rm|-rf|build");
+	t("for d in a b; do rm -rf \"$d\"; done; echo $d",
+	  "rm|-rf|a ;; rm|-rf|b ;; echo|b");
+	t("for f in ~/.aws/*; do cat \"$f\"; done",
+	  "cat|~/.aws/config ;; cat|~/.aws/credentials");
+	t("for d in ~/.aws/credentials; do cat \"$d\"; done",
+	  "cat|~/.aws/credentials");
+	t("for d in {a,b}/x; do rm $d; done", "rm|a/x ;; rm|b/x");
+	t("for x in $(ls); do rm -rf $x; done", "ls ;; rm|-rf|$x[?]");
+	t("x=build; for x in $(ls); do rm -rf $x; done",
+	  "ls ;; rm|-rf|$x[?]");
+	t("set -- a b; for x; do rm $x; done",
+	  "set|--|a|b ;; rm|a ;; rm|b");
+	t("for x; do rm $x; done", "rm|$x[?]");
+	t("for d in a b; do cd $d; rm x; cd ..; done; rm y",
+	  "cd|a ;; @H/src/webapp/a:rm|x ;; @H/src/webapp/a:cd|.. ;; "
+	  "cd|b ;; @H/src/webapp/b:rm|x ;; @H/src/webapp/b:cd|.. ;; rm|y");
+	t("for a in 1 2; do for b in x y; do echo $a$b; done; done",
+	  "echo|1x ;; echo|1y ;; echo|2x ;; echo|2y");
+	t("select x in a b; do rm $x; done", "rm|$x[?]");
+	/* 65 values: more than CV_MAX_LOOP_VALUES, read once, unknown */
+	t("for x in {1..65}; do rm $x; done", "rm|$x[?]");
+	t("for x in {1..2}; do rm $x; done", "rm|1 ;; rm|2");
+}
+
+/* while read: the lines of a literal producer, else unknown. */
+static void reads(void)
+{
+	t("while read -r d; do cat \"$d\"; done <<< ~/.aws/credentials",
+	  "read|-r|d ;; cat|~/.aws/credentials");
+	t("printf '%s\\n' ~/.ssh | while read -r d; do rm -rf \"$d\"; done",
+	  "printf|%s\\n|~/.ssh ;; read|-r|d ;; rm|-rf|~/.ssh");
+	t("printf 'a\\nb\\n' | while read -r d; do rm \"$d\"; done",
+	  "printf|a\\nb\\n ;; read|-r|d ;; rm|a ;; rm|b");
+	t("echo build | while IFS= read -r d; do rm -rf \"$d\"; done",
+	  "echo|build ;; read|-r|d ;; rm|-rf|build");
+	t("while read a b; do rm $b; done <<< 'x y z'",
+	  "read|a|b ;; rm|y|z");
+	t("while read -r d; do rm -rf \"$d\"; done <<EOF\nbuild\ndist\nEOF\n",
+	  "read|-r|d ;; rm|-rf|build ;; rm|-rf|dist");
+	t("cat f | while read d; do rm -rf \"$d\"; done",
+	  "cat|f ;; read|d ;; rm|-rf|$d[?]");
+	t("find . | while read d; do rm -rf \"$d\"; done",
+	  "find|. ;; read|d ;; rm|-rf|$d[?]");
+	t("while read d; do rm -rf \"$d\"; done < list",
+	  "read|d ;; rm|-rf|$d[?] ;; ");
+	t("while read d; do rm -rf \"$d\"; done <<< \"$X\"",
+	  "read|d ;; rm|-rf|$d[?] ;; ");
+	t("read -r d <<< ~/.ssh; rm -rf \"$d\"",
+	  "read|-r|d ;; rm|-rf|~/.ssh");
+	t("X=1; read X; rm $X", "read|X ;; rm|$X[?]");
+	t("mapfile -t L < f; rm $L", "mapfile|-t|L ;; rm|$L[?]");
+	t("L=x; printf -v L %s y; rm $L", "printf|-v|L|%s|y ;; rm|$L[?]");
+}
+
+/* Functions: inlined where called, with the call's arguments; nothing
+ * where defined; recursion bounded. */
+static void functions(void)
+{
+	t("f() { rm -rf \"$1\"; }; f ./dist", "rm|-rf|dist ;; f|dist");
+	t("nuke() { rm -rf \"$@\"; }\nnuke ~/.ssh",
+	  "rm|-rf|~/.ssh ;; nuke|~/.ssh");
+	t("f() { rm -rf ~; }", "");
+	t("f() { rm -rf ~; }; $X", "$X ;; rm|-rf|~");
+	t("function g { cat \"$1\"; }; g ~/.aws/credentials",
+	  "cat|~/.aws/credentials ;; g|~/.aws/credentials");
+	t("f() ( rm -rf \"$1\" ); f x", "rm|-rf|x ;; f|x");
+	t("f() { f \"$@\"; rm $1; }; f a",
+	  "f|$@[?] ;; rm|$1[?] ;; f|a ;; rm|a ;; f|a");
+	t("f() { local x=~/.ssh; rm -rf \"$x\"; }; f; echo \"$x\"",
+	  "local|x=~/.ssh ;; rm|-rf|~/.ssh ;; f ;; echo|$x[?]");
+	t("f() { y=~/.ssh; }; f; rm -rf $y", "f ;; rm|-rf|~/.ssh");
+	t("f() { y=~; }; rm -rf $y", "rm|-rf|$y[?]");
+	t("f() { cd /; }; rm -rf home", "rm|-rf|home");
+	t("f() { cd /; }; f; rm -rf home", "cd|/ ;; @/:f ;; @/:rm|-rf|home");
+	t("f() { rm \"$1\"; }; unset -f f; f x", "unset|-f|f ;; f|x");
+	/* recursion: once more with unknown arguments, then no deeper */
+	t("f(){ f; f; }; f", "f ;; f ;; f ;; f ;; f ;; f ;; f");
+}
+
+/* trap bodies are commands; aliases expand once expand_aliases is on. */
+static void traps_aliases(void)
+{
+	t("trap 'rm -rf ~/.ssh' EXIT",
+	  "rm|-rf|~/.ssh ;; trap|rm -rf ~/.ssh|EXIT");
+	t("trap -- 'rm x' INT TERM", "rm|x ;; trap|--|rm x|INT|TERM");
+	t("trap - EXIT", "trap|-|EXIT");
+	t("trap 'rm x'", "trap|rm x");
+	t("shopt -s expand_aliases\nalias nuke='rm -rf'\nnuke ~/.ssh",
+	  "shopt|-s|expand_aliases ;; alias|nuke=rm -rf ;; rm|-rf|~/.ssh");
+	t("alias nuke='rm -rf'\nnuke ~/.ssh",
+	  "alias|nuke=rm -rf ;; nuke|~/.ssh");
+	t("shopt -s expand_aliases; alias ls='ls -la'; ls x",
+	  "shopt|-s|expand_aliases ;; alias|ls=ls -la ;; ls|-la|x");
+	t("shopt -s expand_aliases; alias x='rm -rf'; unalias x; x ~",
+	  "shopt|-s|expand_aliases ;; alias|x=rm -rf ;; unalias|x ;; x|~");
+}
+
 int main(int argc, char **argv)
 {
 	char *t0 = getenv("TMPDIR"), tmpl[256];
@@ -171,6 +273,10 @@ int main(int argc, char **argv)
 	basics();
 	assignments();
 	cds();
+	loops();
+	reads();
+	functions();
+	traps_aliases();
 	{
 		char cmd[600];
 
