@@ -25,6 +25,8 @@
 #include "git/source.h"
 #include "json/jdoc.h"
 #include "rules/ruleset.h"
+#include "util/bounds.h"
+#include "util/text.h"
 
 #define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
 
@@ -48,13 +50,6 @@ void audit_result_release(struct audit_result *r)
 }
 
 /* ---- file kinds ---- */
-
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
 
 /* Name of the directory holding path ("" at the root). */
 static void parent_name(char *out, size_t n, const char *path)
@@ -89,7 +84,7 @@ static bool path_has_dir(const char *path, const char *dir)
 static enum audit_kind kind_from_name(const char *path, bool discovered,
 				      enum audit_scope *scope)
 {
-	const char *b = base_name(path);
+	const char *b = text_base_name(path);
 	char parent[256];
 
 	parent_name(parent, sizeof(parent), path);
@@ -208,9 +203,9 @@ static int add_file(struct audit_file **out, struct audit_result *r,
 	int error;
 
 	*out = NULL;
-	if (r->nfiles >= AUDIT_MAX_FILES)
+	if (r->nfiles >= CV_MAX_AUDIT_FILES)
 		return diag_set(d, CV_ETOOBIG, "more than %d config files",
-				AUDIT_MAX_FILES);
+				CV_MAX_AUDIT_FILES);
 	v = arena_grow(&r->arena, r->files, &r->filecap, sizeof(*v),
 		       r->nfiles + 1);
 	f = arena_calloc(&r->arena, 1, sizeof(*f));
@@ -422,14 +417,15 @@ static int audit_one(struct audit_result *r, struct source *src,
 	if (opts->type && audit_kind_parse(&f->kind, opts->type) < 0)
 		return diag_set(d, CV_EUSAGE, "unknown type '%s'", opts->type);
 	set_project_dir(r, f);
-	error = src->ops->read(src, &f->text, rel, AUDIT_MAX_FILE_BYTES, &fd);
+	error = src->ops->read(src, &f->text, rel, CV_MAX_AUDIT_FILE_BYTES,
+			       &fd);
 	if (error == CV_ENOMEM)
 		return NOMEM(d);
 	if (error == CV_ETOOBIG) {
 		char msg[128];
 
 		snprintf(msg, sizeof(msg), "file is larger than the %u-byte "
-			 "limit: not audited", AUDIT_MAX_FILE_BYTES);
+			 "limit: not audited", CV_MAX_AUDIT_FILE_BYTES);
 		file_error(&c, "CC095", NULL, msg);
 		return c.error;
 	}
@@ -528,7 +524,8 @@ int audit_add_context(struct audit_result *r, struct source *src,
 	set_project_dir(r, f);
 	/* Unreadable or broken: no context, and nothing to report here (it
 	 * was not named; audited in its own right it would be). */
-	error = src->ops->read(src, &f->text, rel, AUDIT_MAX_FILE_BYTES, &fd);
+	error = src->ops->read(src, &f->text, rel, CV_MAX_AUDIT_FILE_BYTES,
+			       &fd);
 	if (error == 0 && !utf16_like(f->text.data, f->text.len))
 		error = jl_parse(&f->doc, &r->arena, f->text.data,
 				 f->text.len, &fd);
@@ -589,10 +586,10 @@ static int walk_entry_1(struct walk *w, const char *name,
 	char *path;
 	enum audit_scope scope;
 
-	if (++*w->entries > AUDIT_MAX_WALK_ENTRIES)
+	if (++*w->entries > CV_MAX_AUDIT_WALK_ENTRIES)
 		return diag_set(w->d, CV_ETOOBIG, "more than %d entries "
 				"under '%s': narrow the path",
-				AUDIT_MAX_WALK_ENTRIES, w->src->root);
+				CV_MAX_AUDIT_WALK_ENTRIES, w->src->root);
 	if (!(path = arena_alloc(&w->r->arena, n)))
 		return NOMEM(w->d);
 	snprintf(path, n, "%s%s%s", w->dir, *w->dir ? "/" : "", name);
@@ -613,11 +610,6 @@ static int walk_entry_1(struct walk *w, const char *name,
 	if (kind_from_name(path, true, &scope) == AK_UNKNOWN)
 		return 0;
 	return audit_one(w->r, w->src, path, false, w->opts, w->d);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Records that `dir` of src was not searched, and why. */
@@ -661,11 +653,11 @@ static int walk_dir(struct audit_result *r, struct source *src,
 
 	/* A place that cannot be searched is reported, never passed over:
 	 * a config below it would otherwise be "clean" (exit 0). */
-	if (depth > AUDIT_MAX_WALK_DEPTH) {
+	if (depth > CV_MAX_AUDIT_WALK_DEPTH) {
 		char why[96];
 
 		snprintf(why, sizeof(why), "more than %d directory levels "
-			 "deep: not searched", AUDIT_MAX_WALK_DEPTH);
+			 "deep: not searched", CV_MAX_AUDIT_WALK_DEPTH);
 		return add_skip(r, src, dir, why, d);
 	}
 	if ((error = src->ops->list_dir(src, dir, walk_entry, &w, &ld)) < 0) {
@@ -677,7 +669,7 @@ static int walk_dir(struct audit_result *r, struct source *src,
 	}
 	/* Sorted, so output does not depend on readdir order. */
 	if (w.nsub > 1)
-		qsort(w.subdirs, w.nsub, sizeof(*w.subdirs), cmp_str);
+		qsort(w.subdirs, w.nsub, sizeof(*w.subdirs), text_cmp_str);
 	for (i = 0; i < w.nsub; i++)
 		if ((error = walk_dir(r, src, w.subdirs[i], depth + 1,
 				      entries, opts, d)) < 0)

@@ -5,19 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "audit/audit.h"
 #include "audit/audit_int.h"
-
-static bool prefix(const char *s, const char *p)
-{
-	return s && !strncmp(s, p, strlen(p));
-}
-
-static const char *X(struct audit_ctx *c, const struct jl_node *n)
-{
-	return n && n->type == JL_STRING ?
-		audit_excerpt(&c->r->arena, n->s, n->len) : "";
-}
+#include "util/text.h"
 
 static const char *const cred_dirs[] = {
 	"/.ssh", "/.aws", "/.config/gcloud", "/.kube", "/.docker",
@@ -27,7 +16,7 @@ static const char *const cred_dirs[] = {
 static bool home_source(const char *s)
 {
 	return strstr(s, "${localEnv:HOME}") || strstr(s, "${localEnv:USERPROFILE}")
-		|| prefix(s, "~") || strstr(s, "source=~") ||
+		|| text_prefix(s, "~") || strstr(s, "source=~") ||
 		strstr(s, "src=~") || strstr(s, "$HOME");
 }
 
@@ -58,7 +47,7 @@ static void check_mount_text(struct audit_ctx *c, const struct jl_node *at,
 				return;
 			}
 	if (strstr(m, "source=/,") || strstr(m, "src=/,") ||
-	    prefix(m, "/:") || ((workspace || strstr(m, "target=")) &&
+	    text_prefix(m, "/:") || ((workspace || strstr(m, "target=")) &&
 				(strstr(m, "source=${localEnv:HOME},") ||
 				 strstr(m, "source=${localEnv:HOME}/,") ||
 				 strstr(m, "source=~,"))))
@@ -95,10 +84,10 @@ static void check_run_args(struct audit_ctx *c, const struct jl_node *ra)
 		if ((!strcmp(a, "-v") || !strcmp(a, "--volume") ||
 		     !strcmp(a, "--mount")) && next)
 			check_mount_text(c, e->next, next, false);
-		else if (prefix(a, "-v=") || prefix(a, "--volume=") ||
-			 prefix(a, "--mount="))
+		else if (text_prefix(a, "-v=") || text_prefix(a, "--volume=") ||
+			 text_prefix(a, "--mount="))
 			check_mount_text(c, e, strchr(a, '=') + 1, false);
-		if (prefix(a, "--cap-add")) {
+		if (text_prefix(a, "--cap-add")) {
 			const char *cap = a[9] == '=' ? a + 10 : next;
 
 			if (cap && (strstr(cap, "SYS_ADMIN") ||
@@ -122,9 +111,9 @@ static void check_run_args(struct audit_ctx *c, const struct jl_node *ra)
 		      !strcmp(a, "--uts") || !strcmp(a, "--userns")) &&
 		     next && !strcmp(next, "host")) ||
 		    (strchr(a, '=') && !strcmp(strchr(a, '='), "=host") &&
-		     (prefix(a, "--net") || prefix(a, "--pid") ||
-		      prefix(a, "--ipc") || prefix(a, "--uts") ||
-		      prefix(a, "--userns"))))
+		     (text_prefix(a, "--net") || text_prefix(a, "--pid") ||
+		      text_prefix(a, "--ipc") || text_prefix(a, "--uts") ||
+		      text_prefix(a, "--userns"))))
 			audit_emit(c, "CC073", -1, e, false, "runArgs shares a "
 				   "host namespace (%s)", a);
 		if ((!strcmp(a, "-e") || !strcmp(a, "--env")) && next &&
@@ -239,7 +228,7 @@ void audit_check_devcontainer(struct audit_ctx *c, const struct jl_node *root)
 		    strstr(cap, "SYS_MODULE") ||
 		    strstr(cap, "DAC_READ_SEARCH") || !strcmp(cap, "ALL"))
 			audit_emit(c, "CC072", -1, e, false, "capAdd adds %s",
-				   X(c, e));
+				   audit_text(c, e));
 	}
 	n = jl_get(root, "securityOpt");
 	for (e = jl_is(n, JL_ARRAY) ? n->child : NULL; e; e = e->next)
@@ -247,7 +236,7 @@ void audit_check_devcontainer(struct audit_ctx *c, const struct jl_node *root)
 				  strstr(e->s, "label=disable")))
 			audit_emit(c, "CC072", -1, e, false, "securityOpt "
 				   "\"%s\" disables a security profile",
-				   X(c, e));
+				   audit_text(c, e));
 	n = jl_get(root, "features");
 	for (e = jl_is(n, JL_OBJECT) ? n->child : NULL; e; e = e->next)
 		if (strstr(e->key, "docker-outside-of-docker") ||
@@ -264,7 +253,7 @@ void audit_check_devcontainer(struct audit_ctx *c, const struct jl_node *root)
 		if (i == 0)
 			audit_emit(c, "CC076", -1, n, true, "initializeCommand "
 				   "runs on the host: %s", jl_str(n) ?
-				   X(c, n) : "(array or object)");
+				   audit_text(c, n) : "(array or object)");
 		check_command(c, lifecycle[i], n, &lf);
 	}
 	for (n = root->child; n; n = n->next)

@@ -9,6 +9,7 @@
 
 #include "audit/audit.h"
 #include "audit/audit_int.h"
+#include "util/bounds.h"
 
 static const char *const scalars[] = {
 	"permissions/defaultMode", "permissions/disableBypassPermissionsMode",
@@ -69,7 +70,7 @@ static int add(struct effective_view *out, struct audit_result *r,
 int audit_effective(struct effective_view *out, struct audit_result *r,
 		    struct diag *d)
 {
-	struct audit_file *order[AUDIT_MAX_FILES];
+	struct audit_file *order[CV_MAX_AUDIT_FILES];
 	size_t n = 0, i, k;
 	int s, error;
 

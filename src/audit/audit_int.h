@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "audit/audit.h"
+#include "audit/result.h"
 
 struct audit_ctx {
 	struct audit_result *r;
@@ -64,6 +64,9 @@ const char *audit_secret_kind(const char *name, const char *value,
 const char *audit_redact(struct arena *a, const char *value, size_t len);
 /* A printable excerpt (max ~80 chars) with secrets redacted. */
 const char *audit_excerpt(struct arena *a, const char *s, size_t len);
+/* Node n for a message: a string's excerpt, else its JSON type name
+ * ("" for NULL). */
+const char *audit_text(struct audit_ctx *c, const struct jl_node *n);
 /* Host of a URL ("" when none), lower-cased, in the arena. */
 const char *audit_url_host(struct arena *a, const char *url);
 bool audit_host_loopback(const char *host);
@@ -77,7 +80,8 @@ void audit_check_mcp_servers(struct audit_ctx *c,
 			     const struct jl_node *servers);
 void audit_check_devcontainer(struct audit_ctx *c,
 			      const struct jl_node *root);
-/* env-style maps (settings env, MCP env, devcontainer containerEnv). */
+/* env-style maps (settings env, MCP env, devcontainer containerEnv and
+ * remoteEnv), in check.c beside the secret detection it uses. */
 void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
 		     const char *where);
 /* Checks that need several files of one project (CC013, CC051, CC063). */

@@ -7,21 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "audit/audit.h"
 #include "audit/audit_int.h"
+#include "util/text.h"
 
 #define REPO(c) audit_repo_scope((c)->f)
-
-static bool prefix(const char *s, const char *p)
-{
-	return s && !strncmp(s, p, strlen(p));
-}
-
-static const char *X(struct audit_ctx *c, const struct jl_node *n)
-{
-	return n && n->type == JL_STRING ?
-		audit_excerpt(&c->r->arena, n->s, n->len) : "";
-}
 
 static const char *base(const char *p)
 {
@@ -61,7 +50,7 @@ static const char *docker_escape(const char *const *argv, size_t argc,
 			bad = "--privileged";
 		if ((!strcmp(a, "-v") || !strcmp(a, "--volume") ||
 		     !strcmp(a, "--mount")) &&
-		    (strstr(next, "docker.sock") || prefix(next, "/:") ||
+		    (strstr(next, "docker.sock") || text_prefix(next, "/:") ||
 		     strstr(next, "source=/,") || strstr(next, "src=/,")))
 			bad = "a host mount of the Docker socket or /";
 		if (strstr(a, "docker.sock"))
@@ -132,7 +121,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 		const char *host = audit_url_host(&c->r->arena, url);
 
 		remote = !audit_host_loopback(host);
-		if (prefix(url, "http://") && remote)
+		if (text_prefix(url, "http://") && remote)
 			audit_emit(c, "CC054", -1, jl_get(srv, "url"), false,
 				   "server \"%s\" talks cleartext http to %s",
 				   name, host);
@@ -143,14 +132,14 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 		if (audit_secret_kind(NULL, url, strlen(url)))
 			audit_emit(c, "CC053", -1, jl_get(srv, "url"), false,
 				   "server \"%s\" URL carries a credential: %s",
-				   name, X(c, jl_get(srv, "url")));
+				   name, audit_text(c, jl_get(srv, "url")));
 	} else if (type && (!strcmp(type, "http") || !strcmp(type, "sse"))) {
 		audit_emit(c, "CC092", SEVERITY_LOW, jl_get(srv, "type"), false,
 			   "server \"%s\" has type %s but no url", name, type);
 	}
 	if ((n = jl_get(srv, "headersHelper")) && REPO(c))
 		audit_emit(c, "CC056", -1, n, true, "server \"%s\" runs "
-			   "headersHelper \"%s\"", name, X(c, n));
+			   "headersHelper \"%s\"", name, audit_text(c, n));
 	if ((n = jl_get(srv, "headers")) && jl_is(n, JL_OBJECT))
 		for (e = n->child; e; e = e->next) {
 			const char *k = audit_secret_kind(e->key, e->s ? e->s :
@@ -206,7 +195,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 		unpinned = true;
 		audit_emit(c, "CC052", -1, cmd, false, "server \"%s\" %s: "
 			   "\"%s\"", name, cf.what ? cf.what :
-			   "is not pinned", X(c, cmd));
+			   "is not pinned", audit_text(c, cmd));
 	}
 	{
 		const char *p = base(cmd->s);
@@ -214,7 +203,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 			!strcmp(p, "zsh") || !strcmp(p, "cmd") ||
 			!strcmp(p, "cmd.exe") || !strcmp(p, "powershell") ||
 			!strcmp(p, "pwsh");
-		bool interp = !strcmp(p, "node") || prefix(p, "python") ||
+		bool interp = !strcmp(p, "node") || text_prefix(p, "python") ||
 			!strcmp(p, "perl") || !strcmp(p, "ruby");
 		bool meta = false, inl = false;
 
@@ -257,7 +246,8 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 							 strlen(img)));
 			}
 		}
-		if (REPO(c) && (prefix(cmd->s, "./") || prefix(cmd->s, "../")
+		if (REPO(c)
+		    && (text_prefix(cmd->s, "./") || text_prefix(cmd->s, "../")
 				|| ((interp || !strcmp(p, "deno") ||
 				     !strcmp(p, "bun") || !strcmp(p, "tsx")) &&
 				    argc > 1 && argv[1][0] != '-' &&
@@ -271,7 +261,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(base(argv[i]), "mcp-remote") ||
 		    !strcmp(base(argv[i]), "supergateway") ||
-		    prefix(argv[i], "mcp-remote@"))
+		    text_prefix(argv[i], "mcp-remote@"))
 			remote = true;
 		if (strstr(argv[i], "server-filesystem") ||
 		    strstr(argv[i], "filesystem-mcp")) {
@@ -286,9 +276,9 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 				    !strcmp(argv[j], "/home") ||
 				    !strcmp(argv[j], "C:\\") ||
 				    !strcmp(argv[j], "~/") ||
-				    (prefix(argv[j], "/Users/") &&
+				    (text_prefix(argv[j], "/Users/") &&
 				     !strchr(argv[j] + 7, '/')) ||
-				    (prefix(argv[j], "/home/") &&
+				    (text_prefix(argv[j], "/home/") &&
 				     !strchr(argv[j] + 6, '/')))
 					audit_emit(c, "CC060", -1, cmd, false,
 						   "filesystem server \"%s\" "
@@ -307,7 +297,7 @@ static void check_server(struct audit_ctx *c, const struct jl_node *srv)
 						     strstr(v, "SECRET")))
 				audit_emit(c, "CC062", -1, e, false, "server "
 					   "\"%s\" receives %s but is not "
-					   "pinned", name, X(c, e));
+					   "pinned", name, audit_text(c, e));
 		}
 	if (REPO(c) && c->f->kind != AK_SETTINGS) {
 		for (i = 0; i < sizeof(well_known) / sizeof(well_known[0]);
@@ -358,9 +348,9 @@ static bool broad_path(const char *p)
 	if (!strcmp(p, "/") || !strcmp(p, "/root") || !strcmp(p, "/home") ||
 	    !strcmp(p, "/Users") || !strcmp(p, "C:\\") || !strcmp(p, "/tmp"))
 		return true;
-	if (prefix(p, "/home/"))
+	if (text_prefix(p, "/home/"))
 		rest = p + 6;
-	else if (prefix(p, "/Users/"))
+	else if (text_prefix(p, "/Users/"))
 		rest = p + 7;
 	else
 		return false;
@@ -447,7 +437,7 @@ void audit_check_project(struct audit_result *r, struct diag *d)
 			if (jl_str(e) && jl_get(servers, e->s))
 				audit_emit(&c, "CC051", -1, e, false, "the "
 					   "repository approves its own server "
-					   "\"%s\"", X(&c, e));
+					   "\"%s\"", audit_text(&c, e));
 		/* CC013 is high when the server ships with the repo. */
 		for (k = 0; k < r->findings.n; k++) {
 			struct finding *fd = &r->findings.v[k];
@@ -458,7 +448,7 @@ void audit_check_project(struct audit_result *r, struct diag *d)
 			if (strcmp(fd->check->id, "CC013") ||
 			    fd->file != f->path ||
 			    !(n = jl_resolve(f->doc.root, fd->pointer)) ||
-			    !jl_str(n) || !prefix(n->s, "mcp__"))
+			    !jl_str(n) || !text_prefix(n->s, "mcp__"))
 				continue;
 			s = n->s + 5;
 			sep = strstr(s, "__");

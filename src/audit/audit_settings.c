@@ -13,39 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit/audit.h"
 #include "audit/audit_int.h"
+#include "util/text.h"
 
 #define REPO(c) audit_repo_scope((c)->f)
-
-static bool str_in(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
-}
-
-static bool prefix(const char *s, const char *p)
-{
-	return s && !strncmp(s, p, strlen(p));
-}
-
-static bool ends_with(const char *s, const char *suf)
-{
-	size_t a = strlen(s), b = strlen(suf);
-
-	return a >= b && !strcmp(s + a - b, suf);
-}
-
-static const char *X(struct audit_ctx *c, const struct jl_node *n)
-{
-	if (!n)
-		return "";
-	if (n->type == JL_STRING)
-		return audit_excerpt(&c->r->arena, n->s, n->len);
-	return jl_type_name(n->type);
-}
 
 /* ---- known keys (Appendix A of the settings research) ---- */
 
@@ -163,9 +134,9 @@ static void unknown_keys(struct audit_ctx *c, const struct jl_node *obj,
 	if (!jl_is(obj, JL_OBJECT))
 		return;
 	for (k = obj->child; k; k = k->next) {
-		if (k->shadowed || str_in(k->key, known))
+		if (k->shadowed || text_in_list(k->key, known))
 			continue;
-		if (str_in(k->key, fake_controls))
+		if (text_in_list(k->key, fake_controls))
 			audit_emit(c, "CC091", SEVERITY_MEDIUM, k, true,
 				   "\"%s\" %s looks like a safety control but "
 				   "Claude Code ignores it",
@@ -228,7 +199,7 @@ static void split_rule(struct rule_parts *p, const char *s, size_t len)
 		p->spec = paren + 1;
 		p->speclen = len - tl - 2;
 	}
-	if (prefix(p->tool, "mcp__")) {
+	if (text_prefix(p->tool, "mcp__")) {
 		const char *srv = p->tool + 5;
 
 		if (!*srv || (strchr(srv, '*') &&
@@ -245,7 +216,7 @@ static void split_rule(struct rule_parts *p, const char *s, size_t len)
 			p->problem = "invalid character in the tool name";
 			return;
 		}
-	if (!str_in(p->tool, known_tools)) {
+	if (!text_in_list(p->tool, known_tools)) {
 		p->bad = true;
 		p->problem = islower((unsigned char)p->tool[0]) ?
 			"tool names are case-sensitive (Bash, Read, ...)" :
@@ -377,7 +348,7 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 	    !strncmp(p->spec, "*:*", p->speclen) ||
 	    !strncmp(p->spec, " *", p->speclen)) {
 		audit_emit(c, "CC005", -1, n, false, "\"%s\" allows every "
-			   "shell command without a prompt", X(c, n));
+			   "shell command without a prompt", audit_text(c, n));
 		ff->broad_shell = ff->file_reach = true;
 		if (!ff->broad)
 			ff->broad = n;
@@ -389,20 +360,21 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 	prog = w.w[0];
 	if (prog[0] == '*') {
 		audit_emit(c, "CC019", -1, n, false, "\"%s\" starts with a "
-			   "wildcard and matches any program", X(c, n));
+			   "wildcard and matches any program",
+			   audit_text(c, n));
 		ff->broad_shell = true;
 		return;
 	}
-	if (w.wildcard && (str_in(prog, net_tools) ||
+	if (w.wildcard && (text_in_list(prog, net_tools) ||
 			   (!strcmp(prog, "gh") && !strcmp(sub(&w), "api")) ||
 			   (!strcmp(prog, "aws") && !strcmp(sub(&w), "s3"))))
 		audit_emit(c, "CC006", -1, n, false, "\"%s\" lets %s run with "
 			   "any arguments: a download and exfiltration "
-			   "channel", X(c, n), prog);
-	if (str_in(prog, (const char *const[]){ "sudo", "su", "doas",
+			   "channel", audit_text(c, n), prog);
+	if (text_in_list(prog, (const char *const[]){ "sudo", "su", "doas",
 						"pkexec", "dd", "fdisk",
 						"shred", NULL }) ||
-	    prefix(prog, "mkfs") ||
+	    text_prefix(prog, "mkfs") ||
 	    (!strcmp(prog, "rm") && (w.wildcard || has_flag_char(&w, 'r') ||
 				     has_word(&w, "--recursive")) &&
 	     (has_flag_char(&w, 'r') || has_flag_char(&w, 'R') ||
@@ -419,10 +391,11 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 				      (!strcmp(sub(&w), "clean") &&
 				       has_flag_char(&w, 'f')))))
 		audit_emit(c, "CC007", -1, n, false, "\"%s\" pre-approves an "
-			   "irreversible or privileged command", X(c, n));
+			   "irreversible or privileged command",
+			   audit_text(c, n));
 	else if (w.wildcard &&
-		 ((str_in(prog, wrappers) && w.n == 1) ||
-		  (str_in(prog, wrappers) && w.n == 2 &&
+		 ((text_in_list(prog, wrappers) && w.n == 1) ||
+		  (text_in_list(prog, wrappers) && w.n == 2 &&
 		   (!strcmp(sub(&w), "-c") || !strcmp(sub(&w), "-e") ||
 		    !strcmp(sub(&w), "*"))) ||
 		  ((!strcmp(prog, "pnpm") || !strcmp(prog, "yarn")) &&
@@ -433,13 +406,14 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 					       !strcmp(sub(&w), "exec"))) ||
 		  (!strcmp(prog, "kubectl") && !strcmp(sub(&w), "exec")) ||
 		  (!strcmp(prog, "git") && !strcmp(sub(&w), "-c")) ||
-		  (str_in(prog, (const char *const[]){ "npm", "pnpm", "yarn",
+		  (text_in_list(prog, (const char *const[]){ "npm", "pnpm",
+				"yarn",
 						       "bun", NULL }) &&
 		   (w.n == 1 || (w.n == 2 && (!strcmp(sub(&w), "run") ||
 					      !strcmp(sub(&w), "exec") ||
 					      !strcmp(sub(&w), "x"))))))) {
 		audit_emit(c, "CC008", -1, n, false, "\"%s\" runs arbitrary "
-			   "code: it is Bash(*) in disguise", X(c, n));
+			   "code: it is Bash(*) in disguise", audit_text(c, n));
 		ff->broad_shell = ff->file_reach = true;
 		if (!ff->broad)
 			ff->broad = n;
@@ -449,7 +423,7 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 	    (!strcmp(prog, "gh") && (!strcmp(sub(&w), "release") ||
 				     (!strcmp(sub(&w), "pr") &&
 				      has_word(&w, "merge")))) ||
-	    (str_in(prog, (const char *const[]){ "npm", "cargo", "pnpm",
+	    (text_in_list(prog, (const char *const[]){ "npm", "cargo", "pnpm",
 						 "yarn", NULL }) &&
 	     !strcmp(sub(&w), "publish")) ||
 	    (!strcmp(prog, "twine") && !strcmp(sub(&w), "upload")) ||
@@ -460,10 +434,10 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 					  !strcmp(sub(&w), "delete"))))
 		audit_emit(c, "CC015", -1, n, false, "\"%s\" pre-approves an "
 			   "operation that reaches beyond this machine",
-			   X(c, n));
+			   audit_text(c, n));
 	if (names_credential(w.buf) || names_credential(p->spec))
 		audit_emit(c, "CC011", -1, n, false, "\"%s\" names a "
-			   "credential path", X(c, n));
+			   "credential path", audit_text(c, n));
 	/* The hook's own rules: would ccveto refuse this command? */
 	if (!c->opts->no_rules) {
 		char cmd[512];
@@ -479,7 +453,7 @@ static void check_bash_allow(struct audit_ctx *c, const struct jl_node *n,
 		    cf.rule_decision == 2)
 			audit_emit(c, "CC101", -1, n, false, "\"%s\" pre-"
 				   "approves a command ccveto's rule %s "
-				   "denies: %s", X(c, n), cf.rule_id,
+				   "denies: %s", audit_text(c, n), cf.rule_id,
 				   cf.rule_why);
 	}
 }
@@ -500,7 +474,8 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 	split_rule(&p, s, n->len);
 	if (p.bad) {
 		audit_emit(c, "CC016", SEVERITY_LOW, n, false, "allow rule "
-			   "\"%s\" is ignored: %s", X(c, n), p.problem);
+			   "\"%s\" is ignored: %s", audit_text(c, n),
+			   p.problem);
 		return;
 	}
 	snprintf(spec, sizeof(spec), "%.*s", (int)p.speclen,
@@ -512,10 +487,10 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 	if (!strcmp(p.tool, "WebFetch") && (!p.spec ||
 					    !strcmp(spec, "domain:*"))) {
 		audit_emit(c, "CC009", -1, n, false, "\"%s\" fetches any URL "
-			   "without a prompt", X(c, n));
+			   "without a prompt", audit_text(c, n));
 		return;
 	}
-	if (str_in(p.tool, (const char *const[]){ "Read", "Edit", "Write",
+	if (text_in_list(p.tool, (const char *const[]){ "Read", "Edit", "Write",
 						  "MultiEdit", "Glob", "Grep",
 						  "NotebookEdit", NULL })) {
 		bool write = strcmp(p.tool, "Read") && strcmp(p.tool, "Glob") &&
@@ -524,28 +499,30 @@ static void check_allow(struct audit_ctx *c, const struct jl_node *n,
 		ff->file_reach = true;
 		if ((!p.spec && strcmp(p.tool, "Glob") &&
 		     strcmp(p.tool, "Grep")) || (p.spec &&
-						str_in(spec, broad_roots)))
+						text_in_list(spec,
+							     broad_roots)))
 			audit_emit(c, "CC010", write ? -1 :
 				   (int)severity_lower(c->f->scope == SCOPE_USER ?
 						       SEVERITY_LOW + 1 : SEVERITY_MEDIUM,
 						       c->f->scope == SCOPE_USER),
 				   n, false, "\"%s\" gives %s access to %s",
-				   X(c, n), write ? "write" : "read",
+				   audit_text(c, n), write ? "write" : "read",
 				   p.spec ? "the home or root directory" :
 				   "every file");
 		else if (names_credential(spec))
 			audit_emit(c, "CC011", -1, n, false, "\"%s\" "
 				   "pre-approves access to credentials",
-				   X(c, n));
+				   audit_text(c, n));
 		return;
 	}
-	if (prefix(p.tool, "mcp__")) {
+	if (text_prefix(p.tool, "mcp__")) {
 		const char *rest = p.tool + 5, *sep = strstr(rest, "__");
 
 		if (!sep || !strcmp(sep, "__*"))
 			audit_emit(c, "CC013", -1, n, false, "\"%s\" approves "
 				   "every tool of MCP server \"%.*s\", "
-				   "including tools it adds later", X(c, n),
+				   "including tools it adds later",
+				   audit_text(c, n),
 				   (int)(sep ? (size_t)(sep - rest) :
 					 strlen(rest)), rest);
 	}
@@ -561,7 +538,7 @@ static void check_deny_entry(struct audit_ctx *c, const struct jl_node *n,
 	if (p.bad) {
 		audit_emit(c, "CC016", -1, n, false, "%s rule \"%s\" is "
 			   "ignored, so it protects nothing: %s", list,
-			   X(c, n), p.problem);
+			   audit_text(c, n), p.problem);
 		return;
 	}
 	if (strcmp(list, "deny"))
@@ -639,11 +616,11 @@ static void check_permissions(struct audit_ctx *c, const struct jl_node *root,
 				     !strcmp(mode, "auto")))
 		audit_emit(c, "CC003", -1, n, false, "the repository sets "
 			   "defaultMode to %s", mode);
-	else if (mode && !str_in(mode, (const char *const[]){ "default",
+	else if (mode && !text_in_list(mode, (const char *const[]){ "default",
 			"acceptEdits", "plan", "auto", "dontAsk",
 			"bypassPermissions", "manual", NULL }))
 		audit_emit(c, "CC092", -1, n, false, "unknown defaultMode "
-			   "\"%s\"", X(c, n));
+			   "\"%s\"", audit_text(c, n));
 	n = jl_get(perm, "disableBypassPermissionsMode");
 	if (n && !(jl_str(n) && !strcmp(n->s, "disable")))
 		audit_emit(c, "CC092", SEVERITY_MEDIUM, n, false,
@@ -668,14 +645,15 @@ static void check_permissions(struct audit_ctx *c, const struct jl_node *root,
 				ups++;
 				dd += dd[2] ? 3 : 2;
 			}
-			if (str_in(d, (const char *const[]){ "/", "//", "~",
+			if (text_in_list(d, (const char *const[]){ "/", "//",
+					 "~",
 					"~/", "$HOME", "/home", "/Users",
 					"/home/", "/Users/", "${HOME}", NULL })
 			    || ups >= 2)
 				audit_emit(c, "CC014", -1, n, false,
 					   "additionalDirectories entry \"%s\" "
 					   "opens the home or root directory to "
-					   "file tools", X(c, n));
+					   "file tools", audit_text(c, n));
 		}
 	}
 }
@@ -766,11 +744,12 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 					   "allowedDomains contains \"*\": "
 					   "any host is reachable");
 			else if (!strcmp(dom, "*.*") || tld ||
-				 str_in(dom, upload_domains))
+				 text_in_list(dom, upload_domains))
 				audit_emit(c, "CC024", -1, e, false,
 					   "allowedDomains entry \"%s\" lets "
 					   "data leave to hosts anyone can "
-					   "register or upload to", X(c, e));
+					   "register or upload to",
+					   audit_text(c, e));
 		}
 	}
 	if (jl_is_true((n = jl_get(net, "allowAllUnixSockets"))))
@@ -790,7 +769,7 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 				  strstr(s, "agent.sock") || !strcmp(s, "*")))
 				audit_emit(c, "CC025", -1, e, false, "socket "
 					   "\"%s\" gives control of the host",
-					   X(c, e));
+					   audit_text(c, e));
 		}
 	}
 	if ((n = jl_get(sb, "excludedCommands")) && jl_is(n, JL_ARRAY)) {
@@ -807,10 +786,12 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 			if (!jl_str(e))
 				continue;
 			rule_words(&w, e->s, e->len);
-			if (!w.n || w.w[0][0] == '*' || str_in(w.w[0], esc))
+			if (!w.n || w.w[0][0] == '*'
+			    || text_in_list(w.w[0], esc))
 				audit_emit(c, "CC026", -1, e, false,
 					   "\"%s\" runs outside the sandbox and "
-					   "can start anything", X(c, e));
+					   "can start anything",
+					   audit_text(c, e));
 		}
 	}
 	fs = jl_get(sb, "filesystem");
@@ -828,12 +809,13 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 		const struct jl_node *e;
 
 		for (e = n->child; e; e = e->next)
-			if (jl_str(e) && (str_in(e->s, bad) ||
+			if (jl_str(e) && (text_in_list(e->s, bad) ||
 					  strstr(e->s, ".claude/settings") ||
 					  strstr(e->s, ".git/hooks")))
 				audit_emit(c, "CC027", -1, e, false, "sandbox "
 					   "may write \"%s\": persistence "
-					   "outside the sandbox", X(c, e));
+					   "outside the sandbox",
+					   audit_text(c, e));
 	}
 	if ((n = jl_get(fs, "allowRead")) && jl_is(n, JL_ARRAY)) {
 		const struct jl_node *e;
@@ -843,7 +825,7 @@ static void check_sandbox(struct audit_ctx *c, const struct jl_node *root,
 					  strstr(e->s, ".aws")))
 				audit_emit(c, "CC027", -1, e, false, "sandbox "
 					   "re-opens \"%s\" for reading",
-					   X(c, e));
+					   audit_text(c, e));
 	}
 }
 
@@ -918,18 +900,18 @@ static void check_handler(struct audit_ctx *c, const char *event,
 {
 	const struct jl_node *type = jl_get(h, "type"), *cmd, *n;
 	const char *t = jl_str(type);
-	bool unprompted = str_in(event, unprompted_events);
+	bool unprompted = text_in_list(event, unprompted_events);
 
 	if (!jl_is(h, JL_OBJECT)) {
 		audit_emit(c, "CC034", -1, h, false, "hook handler is a %s, "
 			   "not an object", jl_type_name(h->type));
 		return;
 	}
-	if (!t || !str_in(t, (const char *const[]){ "command", "http",
+	if (!t || !text_in_list(t, (const char *const[]){ "command", "http",
 			"prompt", "agent", "mcp_tool", NULL })) {
 		audit_emit(c, "CC034", -1, type ? type : h, false, "hook "
 			   "handler type \"%s\" is unknown: it never runs",
-			   t ? X(c, type) : "(missing)");
+			   t ? audit_text(c, type) : "(missing)");
 		return;
 	}
 	n = jl_get(h, "timeout");
@@ -941,24 +923,24 @@ static void check_handler(struct audit_ctx *c, const char *event,
 			   false, "the repository registers a %s hook on %s%s",
 			   t, event, unprompted ? ", which runs without any "
 			   "tool use" : "");
-	if (str_in(event, guard_events) &&
+	if (text_in_list(event, guard_events) &&
 	    (jl_is_true(jl_get(h, "async")) ||
 	     jl_is_true(jl_get(h, "asyncRewake"))))
 		audit_emit(c, "CC039", -1, h, false, "async %s hook cannot "
 			   "block %s", event, strcmp(event, "PreToolUse") ?
 			   "a skill's shell line" : "a tool call");
-	if (str_in(event, guard_events) && jl_get(h, "if") &&
+	if (text_in_list(event, guard_events) && jl_get(h, "if") &&
 	    !strcmp(t, "command"))
 		audit_emit(c, "CC102", -1, jl_get(h, "if"), true, "%s guard "
 			   "filtered by \"if\": %s", event,
-			   X(c, jl_get(h, "if")));
+			   audit_text(c, jl_get(h, "if")));
 	if (!strcmp(t, "http")) {
 		const char *url = jl_str(jl_get(h, "url"));
 		const char *host = url ? audit_url_host(&c->r->arena, url) :
 			"";
 
 		if (REPO(c) && url && !audit_host_loopback(host))
-			audit_emit(c, "CC033", prefix(url, "http://") ?
+			audit_emit(c, "CC033", text_prefix(url, "http://") ?
 				   (int)SEVERITY_HIGH : -1, jl_get(h, "url"),
 				   false, "hook posts tool data to %s", host);
 		n = jl_get(h, "allowedEnvVars");
@@ -971,7 +953,7 @@ static void check_handler(struct audit_ctx *c, const char *event,
 						  strstr(e->s, "SECRET")))
 					audit_emit(c, "CC033", SEVERITY_HIGH, e,
 						   false, "http hook may send "
-						   "$%s", X(c, e));
+						   "$%s", audit_text(c, e));
 		}
 		return;
 	}
@@ -1026,7 +1008,7 @@ static void check_matcher(struct audit_ctx *c, const struct jl_node *m)
 	if (!re)
 		audit_emit(c, "CC034", -1, m, false, "matcher \"%s\" is not a "
 			   "valid regular expression: the hook never runs",
-			   X(c, m));
+			   audit_text(c, m));
 	pcre2_code_free(re);
 }
 
@@ -1048,12 +1030,12 @@ static void check_hooks(struct audit_ctx *c, const struct jl_node *root)
 		if (ev->shadowed)
 			continue;
 		snprintf(event, sizeof(event), "%s", ev->key);
-		if (!str_in(event, events)) {
+		if (!text_in_list(event, events)) {
 			audit_emit(c, "CC034", -1, ev, true, "\"%s\" is not a "
 				   "hook event: these hooks never run%s",
 				   audit_excerpt(&c->r->arena, ev->key,
 						 ev->keylen),
-				   str_in(event, known_tools) ?
+				   text_in_list(event, known_tools) ?
 				   " (a tool name goes in \"matcher\")" : "");
 			continue;
 		}
@@ -1104,7 +1086,7 @@ static void check_helpers(struct audit_ctx *c, const struct jl_node *root)
 		if (REPO(c))
 			audit_emit(c, "CC036", (int)helpers[i].sev, n, true,
 				   "the repository sets %s: \"%s\"",
-				   helpers[i].key, X(c, n));
+				   helpers[i].key, audit_text(c, n));
 		if (jl_str(n))
 			judge_cmd(c, n, helpers[i].key, n->s, n->len, NULL,
 				  false);
@@ -1120,7 +1102,7 @@ static void check_helpers(struct audit_ctx *c, const struct jl_node *root)
 			audit_emit(c, "CC037", cf.remote_exec ?
 				   (int)SEVERITY_CRITICAL : -1, cmd, false,
 				   "the repository runs \"%s\" as %s on every "
-				   "refresh", X(c, cmd), lines[i]);
+				   "refresh", audit_text(c, cmd), lines[i]);
 		if (cf.remote_exec)
 			judge_cmd(c, cmd, lines[i], cmd->s, cmd->len, &cf,
 				  false);
@@ -1150,197 +1132,6 @@ static void check_admin_keys(struct audit_ctx *c, const struct jl_node *root)
 			   "works in managed settings", k->key);
 }
 
-/* ---- env ---- */
-
-static const char *const base_urls[] = {
-	"ANTHROPIC_BASE_URL", "ANTHROPIC_BEDROCK_BASE_URL",
-	"ANTHROPIC_VERTEX_BASE_URL", "ANTHROPIC_FOUNDRY_BASE_URL",
-	"ANTHROPIC_AWS_BASE_URL", "ANTHROPIC_GOOGLE_CLOUD_BASE_URL",
-	"ANTHROPIC_BEDROCK_MANTLE_BASE_URL", NULL,
-};
-
-static bool official_host(const char *h)
-{
-	size_t n = strlen(h);
-
-	return !strcmp(h, "api.anthropic.com") ||
-		(n > 15 && ends_with(h, ".googleapis.com")) ||
-		(prefix(h, "bedrock") && ends_with(h, ".amazonaws.com")) ||
-		audit_host_loopback(h);
-}
-
-/* CC046: variables that retarget a hook or the guard, or switch off one
- * of Claude Code's own checks.  Claude Code hands a project's "env" to
- * every hook it starts (and to every tool call), so a repository could
- * move a hook's config, home, shell or libraries, or turn checks off.
- * A name ending in '_' is a prefix.  Names a CC043 entry above already
- * reports (PATH, LD_PRELOAD, BASH_ENV, ...) stay CC043: one finding per
- * key.  The CLAUDE_CODE_DISABLE_* names are those of 2.1.332 that switch
- * off a permission check, prompt, guard or hook; the others (terminal
- * title, telemetry, UI) change no safety property and stay quiet. */
-static const struct {
-	const char *name;
-	int sev;		/* -1: the catalog's (high) */
-	const char *what;	/* "the repository sets K, which ..." */
-} retarget_env[] = {
-	{ "CCVETO_", SEVERITY_CRITICAL, "moves ccveto's rules, config or log" },
-	{ "XDG_", -1,
-	  "moves where hooks and tools find their config and state" },
-	{ "HOME", -1, "moves the home directory every hook and tool sees" },
-	{ "PATH", -1, "changes which program a hook command runs" },
-	{ "LD_", -1, "changes the libraries every hook loads" },
-	{ "BASH_ENV", -1, "gives every hook's shell a script to run first" },
-	{ "ENV", -1, "gives every hook's shell a script to run first" },
-	{ "SHELL", -1, "changes the shell hooks and tools run in" },
-	{ "TMPDIR", -1, "moves where hooks and tools write temporary files" },
-	{ "CLAUDE_CODE_EVEN_MORE_DANGEROUSLY_SKIP_PERMISSIONS", SEVERITY_CRITICAL,
-	  "switches off every permission check of Claude Code" },
-	{ "CLAUDE_CODE_DISABLE_ADMIN_ENV_UNION", -1,
-	  "stops managed settings' env from overriding" },
-	{ "CLAUDE_CODE_DISABLE_DANGEROUS_RM_TIMEOUT", -1,
-	  "switches off Claude Code's pause before a dangerous rm" },
-	{ "CLAUDE_CODE_DISABLE_EXPORTED_VARIABLE_PROMPT", -1,
-	  "switches off Claude Code's prompt for an exported variable" },
-	{ "CLAUDE_CODE_DISABLE_HOOK_FORWARDING", -1,
-	  "stops hooks being forwarded to subagents and background sessions" },
-	{ "CLAUDE_CODE_DISABLE_INLINE_SHELL_RM_PROMPT", -1,
-	  "switches off Claude Code's prompt for rm in an inline shell line" },
-	{ "CLAUDE_CODE_DISABLE_MOUNTED_DRIVE_RM_PROMPT", -1,
-	  "switches off Claude Code's prompt for rm on a mounted drive" },
-	{ "CLAUDE_CODE_DISABLE_PERMISSION_PROMPT_NOTIFY_HOOKS", -1,
-	  "switches off the hooks told about a permission prompt" },
-	{ "CLAUDE_CODE_DISABLE_POWERSHELL_ALIAS_SHADOW_CHECK", -1,
-	  "switches off Claude Code's PowerShell alias-shadowing check" },
-	{ "CLAUDE_CODE_DISABLE_POWERSHELL_CMD_RM_DENY", -1,
-	  "switches off Claude Code's deny of cmd rm in PowerShell" },
-	{ "CLAUDE_CODE_DISABLE_POWERSHELL_LIBRARY_LOAD_GUARD", -1,
-	  "switches off Claude Code's PowerShell library-load guard" },
-	{ "CLAUDE_CODE_DISABLE_REDIRECT_CHECK", -1,
-	  "switches off Claude Code's check of output redirections" },
-	{ "CLAUDE_CODE_DISABLE_REDIRECT_DENY_RECHECK", -1,
-	  "switches off Claude Code's recheck of denied redirections" },
-	{ "CLAUDE_CODE_DISABLE_SUBSTITUTION_RM_PROMPT", -1,
-	  "switches off Claude Code's prompt for rm inside a substitution" },
-	{ "CLAUDE_CODE_DISABLE_ULTRAREVIEW_TRUST_CHECK", -1,
-	  "switches off Claude Code's trust check before a review" },
-};
-
-/* The retarget_env entry for key k, or -1. */
-static int retarget_index(const char *k)
-{
-	size_t i, n;
-
-	for (i = 0; i < sizeof(retarget_env) / sizeof(retarget_env[0]); i++) {
-		n = strlen(retarget_env[i].name);
-		if (retarget_env[i].name[n - 1] == '_' ?
-		    !strncmp(k, retarget_env[i].name, n) && k[n] :
-		    !strcmp(k, retarget_env[i].name))
-			return (int)i;
-	}
-	return -1;
-}
-
-void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
-		     const char *where)
-{
-	static const char *const inject[] = {
-		"NODE_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT",
-		"BASH_ENV", "ENV", "ZDOTDIR", "PYTHONSTARTUP", "PERL5OPT",
-		"RUBYOPT", "GIT_SSH_COMMAND", "CLAUDE_CODE_SHELL_PREFIX",
-		"CLAUDE_CODE_GIT_BASH_PATH", "GIT_EXEC_PATH", "NODE_PATH",
-		"PERL5LIB", "RUBYLIB", NULL,
-	};
-	static const char *const intercept[] = {
-		"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy",
-		"https_proxy", "all_proxy", "NODE_EXTRA_CA_CERTS",
-		"SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE",
-		"ANTHROPIC_CUSTOM_HEADERS", NULL,
-	};
-	const struct jl_node *e;
-
-	if (!env)
-		return;
-	if (!jl_is(env, JL_OBJECT)) {
-		audit_emit(c, "CC092", -1, env, false, "%s must be an object "
-			   "of strings", where);
-		return;
-	}
-	for (e = env->child; e; e = e->next) {
-		const char *k = e->key, *v = jl_str(e);
-		const char *kind;
-		int ri;
-
-		if (e->shadowed)
-			continue;
-		if (!v) {
-			if (!jl_is(e, JL_NUMBER) && !jl_is(e, JL_BOOL))
-				audit_emit(c, "CC092", -1, e, false, "%s "
-					   "values must be strings", where);
-			continue;
-		}
-		if ((kind = audit_secret_kind(k, v, e->len)))
-			audit_emit(c, c->f->kind == AK_DEVCONTAINER ? "CC077" :
-				   c->f->kind == AK_SETTINGS ? "CC041" :
-				   "CC053", -1, e, false,
-				   "%s.%s holds a literal %s: %s", where, k,
-				   kind, audit_redact(&c->r->arena, v, e->len));
-		if (REPO(c) && c->f->kind == AK_SETTINGS) {
-			if (str_in(k, base_urls)) {
-				const char *h = audit_url_host(&c->r->arena,
-							       v);
-
-				if (!official_host(h))
-					audit_emit(c, "CC040", -1, e, true,
-						   "%s sends the API key to "
-						   "\"%s\"", k, X(c, e));
-			} else if (!strcmp(k, "CLAUDE_CODE_USE_GATEWAY")) {
-				audit_emit(c, "CC040", -1, e, true, "the "
-					   "repository routes API traffic "
-					   "through a gateway");
-			} else if (str_in(k, intercept) ||
-				   (!strcmp(k, "NODE_TLS_REJECT_UNAUTHORIZED")
-				    && !strcmp(v, "0")) ||
-				   ((!strcmp(k, "OTEL_LOG_USER_PROMPTS") ||
-				     !strcmp(k, "OTEL_LOG_TOOL_DETAILS")) &&
-				    strcmp(v, "0") && strcmp(v, "false")) ||
-				   ((prefix(k, "OTEL_EXPORTER_OTLP_") &&
-				     (ends_with(k, "ENDPOINT") ||
-				      ends_with(k, "HEADERS"))) &&
-				    !audit_host_loopback(
-					    audit_url_host(&c->r->arena, v)))) {
-				audit_emit(c, "CC042", -1, e, true, "the "
-					   "repository sets %s", k);
-			} else if (str_in(k, inject) || prefix(k, "DYLD_") ||
-				   prefix(k, "GIT_CONFIG_") ||
-				   !strcmp(k, "PATH") ||
-				   !strcmp(k, "PYTHONPATH")) {
-				audit_emit(c, "CC043", !strcmp(k, "PATH") ||
-					   !strcmp(k, "PYTHONPATH") ?
-					   (int)SEVERITY_HIGH : -1, e, true,
-					   "the repository sets %s for every "
-					   "child process", k);
-			} else if ((ri = retarget_index(k)) >= 0) {
-				audit_emit(c, "CC046", retarget_env[ri].sev, e,
-					   true, "the repository sets %s, which "
-					   "%s", k,
-					   retarget_env[ri].what);
-			} else if (!strcmp(k, "DISABLE_AUTOUPDATER") ||
-				   !strcmp(k, "DISABLE_UPDATES") ||
-				   !strcmp(k, "CLAUDE_CONFIG_DIR")) {
-				audit_emit(c, "CC044", -1, e, true, "the "
-					   "repository sets %s", k);
-			}
-		}
-		if ((ends_with(k, "_URL") || ends_with(k, "_ENDPOINT") ||
-		     ends_with(k, "_HOST")) && !ends_with(k, "PROXY") &&
-		    prefix(v, "http://") &&
-		    !audit_host_loopback(audit_url_host(&c->r->arena, v)))
-			audit_emit(c, "CC045", -1, e, false, "%s uses cleartext "
-				   "http to %s", k,
-				   audit_url_host(&c->r->arena, v));
-	}
-}
-
 /* ---- plugins and MCP approval ---- */
 
 static void check_plugins(struct audit_ctx *c, const struct jl_node *root)
@@ -1357,7 +1148,7 @@ static void check_plugins(struct audit_ctx *c, const struct jl_node *root)
 				strspn(ref, "0123456789abcdef") >= 40;
 
 			if (type && !strcmp(type, "url") && url &&
-			    !prefix(url, "http://"))
+			    !text_prefix(url, "http://"))
 				pinned = false;
 			audit_emit(c, "CC080", pinned ? -1 : (int)SEVERITY_HIGH, e,
 				   true, "the repository registers marketplace "

@@ -185,11 +185,6 @@ done:
 	return out ? out : "";
 }
 
-static bool has_prefix(const char *s, const char *p)
-{
-	return !strncmp(s, p, strlen(p));
-}
-
 static bool ci_contains(const char *s, const char *needle)
 {
 	return strcasestr(s, needle) != NULL;
@@ -266,7 +261,7 @@ const char *audit_secret_kind(const char *name, const char *v, size_t len)
 
 	if (!v || !len)
 		return NULL;
-	if (has_prefix(v, "Bearer ") || has_prefix(v, "bearer ")) {
+	if (text_prefix(v, "Bearer ") || text_prefix(v, "bearer ")) {
 		v += 7;
 		len -= 7;
 	}
@@ -277,7 +272,7 @@ const char *audit_secret_kind(const char *name, const char *v, size_t len)
 		    !looks_placeholder(v, len))
 			return known[i].what;
 	}
-	if (len > 20 && has_prefix(v, "sk-") && !looks_placeholder(v, len))
+	if (len > 20 && text_prefix(v, "sk-") && !looks_placeholder(v, len))
 		return "API key";
 	/* A literal token after a flag: --api-key=XXXX, ?key=XXXX */
 	if ((p = strstr(v, "key=")) || (p = strstr(v, "token=")))
@@ -304,22 +299,222 @@ const char *audit_url_host(struct arena *a, const char *url)
 
 bool audit_host_loopback(const char *host)
 {
-	return !strcmp(host, "localhost") || has_prefix(host, "127.") ||
+	return !strcmp(host, "localhost") || text_prefix(host, "127.") ||
 		!strcmp(host, "[::1]") || !strcmp(host, "0.0.0.0") ||
 		!strcmp(host, "host.docker.internal") ||
 		(strlen(host) > 10 &&
 		 !strcmp(host + strlen(host) - 10, ".localhost"));
 }
 
-/* ---- commands ---- */
+/* ---- env-style maps: settings env, MCP env, devcontainer containerEnv
+ * and remoteEnv ---- */
 
-static bool in_list(const char *s, const char *const *list)
+static const char *const base_urls[] = {
+	"ANTHROPIC_BASE_URL", "ANTHROPIC_BEDROCK_BASE_URL",
+	"ANTHROPIC_VERTEX_BASE_URL", "ANTHROPIC_FOUNDRY_BASE_URL",
+	"ANTHROPIC_AWS_BASE_URL", "ANTHROPIC_GOOGLE_CLOUD_BASE_URL",
+	"ANTHROPIC_BEDROCK_MANTLE_BASE_URL", NULL,
+};
+
+static bool official_host(const char *h)
 {
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
+	size_t n = strlen(h);
+
+	return !strcmp(h, "api.anthropic.com") ||
+		(n > 15 && text_ends_with(h, ".googleapis.com")) ||
+		(text_prefix(h, "bedrock") &&
+		 text_ends_with(h, ".amazonaws.com")) ||
+		audit_host_loopback(h);
 }
+
+/* CC046: variables that retarget a hook or the guard, or switch off one
+ * of Claude Code's own checks.  Claude Code hands a project's "env" to
+ * every hook it starts (and to every tool call), so a repository could
+ * move a hook's config, home, shell or libraries, or turn checks off.
+ * A name ending in '_' is a prefix.  Names a CC043 entry above already
+ * reports (PATH, LD_PRELOAD, BASH_ENV, ...) stay CC043: one finding per
+ * key.  The CLAUDE_CODE_DISABLE_* names are those of 2.1.332 that switch
+ * off a permission check, prompt, guard or hook; the others (terminal
+ * title, telemetry, UI) change no safety property and stay quiet. */
+static const struct {
+	const char *name;
+	int sev;		/* -1: the catalog's (high) */
+	const char *what;	/* "the repository sets K, which ..." */
+} retarget_env[] = {
+	{ "CCVETO_", SEVERITY_CRITICAL, "moves ccveto's rules, config or log" },
+	{ "XDG_", -1,
+	  "moves where hooks and tools find their config and state" },
+	{ "HOME", -1, "moves the home directory every hook and tool sees" },
+	{ "PATH", -1, "changes which program a hook command runs" },
+	{ "LD_", -1, "changes the libraries every hook loads" },
+	{ "BASH_ENV", -1, "gives every hook's shell a script to run first" },
+	{ "ENV", -1, "gives every hook's shell a script to run first" },
+	{ "SHELL", -1, "changes the shell hooks and tools run in" },
+	{ "TMPDIR", -1, "moves where hooks and tools write temporary files" },
+	{ "CLAUDE_CODE_EVEN_MORE_DANGEROUSLY_SKIP_PERMISSIONS", SEVERITY_CRITICAL,
+	  "switches off every permission check of Claude Code" },
+	{ "CLAUDE_CODE_DISABLE_ADMIN_ENV_UNION", -1,
+	  "stops managed settings' env from overriding" },
+	{ "CLAUDE_CODE_DISABLE_DANGEROUS_RM_TIMEOUT", -1,
+	  "switches off Claude Code's pause before a dangerous rm" },
+	{ "CLAUDE_CODE_DISABLE_EXPORTED_VARIABLE_PROMPT", -1,
+	  "switches off Claude Code's prompt for an exported variable" },
+	{ "CLAUDE_CODE_DISABLE_HOOK_FORWARDING", -1,
+	  "stops hooks being forwarded to subagents and background sessions" },
+	{ "CLAUDE_CODE_DISABLE_INLINE_SHELL_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm in an inline shell line" },
+	{ "CLAUDE_CODE_DISABLE_MOUNTED_DRIVE_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm on a mounted drive" },
+	{ "CLAUDE_CODE_DISABLE_PERMISSION_PROMPT_NOTIFY_HOOKS", -1,
+	  "switches off the hooks told about a permission prompt" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_ALIAS_SHADOW_CHECK", -1,
+	  "switches off Claude Code's PowerShell alias-shadowing check" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_CMD_RM_DENY", -1,
+	  "switches off Claude Code's deny of cmd rm in PowerShell" },
+	{ "CLAUDE_CODE_DISABLE_POWERSHELL_LIBRARY_LOAD_GUARD", -1,
+	  "switches off Claude Code's PowerShell library-load guard" },
+	{ "CLAUDE_CODE_DISABLE_REDIRECT_CHECK", -1,
+	  "switches off Claude Code's check of output redirections" },
+	{ "CLAUDE_CODE_DISABLE_REDIRECT_DENY_RECHECK", -1,
+	  "switches off Claude Code's recheck of denied redirections" },
+	{ "CLAUDE_CODE_DISABLE_SUBSTITUTION_RM_PROMPT", -1,
+	  "switches off Claude Code's prompt for rm inside a substitution" },
+	{ "CLAUDE_CODE_DISABLE_ULTRAREVIEW_TRUST_CHECK", -1,
+	  "switches off Claude Code's trust check before a review" },
+};
+
+/* The retarget_env entry for key k, or -1. */
+static int retarget_index(const char *k)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(retarget_env) / sizeof(retarget_env[0]); i++) {
+		n = strlen(retarget_env[i].name);
+		if (retarget_env[i].name[n - 1] == '_' ?
+		    !strncmp(k, retarget_env[i].name, n) && k[n] :
+		    !strcmp(k, retarget_env[i].name))
+			return (int)i;
+	}
+	return -1;
+}
+
+void audit_check_env(struct audit_ctx *c, const struct jl_node *env,
+		     const char *where)
+{
+	static const char *const inject[] = {
+		"NODE_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT",
+		"BASH_ENV", "ENV", "ZDOTDIR", "PYTHONSTARTUP", "PERL5OPT",
+		"RUBYOPT", "GIT_SSH_COMMAND", "CLAUDE_CODE_SHELL_PREFIX",
+		"CLAUDE_CODE_GIT_BASH_PATH", "GIT_EXEC_PATH", "NODE_PATH",
+		"PERL5LIB", "RUBYLIB", NULL,
+	};
+	static const char *const intercept[] = {
+		"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy",
+		"https_proxy", "all_proxy", "NODE_EXTRA_CA_CERTS",
+		"SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE",
+		"ANTHROPIC_CUSTOM_HEADERS", NULL,
+	};
+	const struct jl_node *e;
+
+	if (!env)
+		return;
+	if (!jl_is(env, JL_OBJECT)) {
+		audit_emit(c, "CC092", -1, env, false, "%s must be an object "
+			   "of strings", where);
+		return;
+	}
+	for (e = env->child; e; e = e->next) {
+		const char *k = e->key, *v = jl_str(e);
+		const char *kind;
+		int ri;
+
+		if (e->shadowed)
+			continue;
+		if (!v) {
+			if (!jl_is(e, JL_NUMBER) && !jl_is(e, JL_BOOL))
+				audit_emit(c, "CC092", -1, e, false, "%s "
+					   "values must be strings", where);
+			continue;
+		}
+		if ((kind = audit_secret_kind(k, v, e->len)))
+			audit_emit(c, c->f->kind == AK_DEVCONTAINER ? "CC077" :
+				   c->f->kind == AK_SETTINGS ? "CC041" :
+				   "CC053", -1, e, false,
+				   "%s.%s holds a literal %s: %s", where, k,
+				   kind, audit_redact(&c->r->arena, v, e->len));
+		if (audit_repo_scope(c->f) &&
+		    c->f->kind == AK_SETTINGS) {
+			if (text_in_list(k, base_urls)) {
+				const char *h = audit_url_host(&c->r->arena,
+							       v);
+
+				if (!official_host(h))
+					audit_emit(c, "CC040", -1, e, true,
+						   "%s sends the API key to "
+						   "\"%s\"", k,
+						   audit_text(c, e));
+			} else if (!strcmp(k, "CLAUDE_CODE_USE_GATEWAY")) {
+				audit_emit(c, "CC040", -1, e, true, "the "
+					   "repository routes API traffic "
+					   "through a gateway");
+			} else if (text_in_list(k, intercept) ||
+				   (!strcmp(k, "NODE_TLS_REJECT_UNAUTHORIZED")
+				    && !strcmp(v, "0")) ||
+				   ((!strcmp(k, "OTEL_LOG_USER_PROMPTS") ||
+				     !strcmp(k, "OTEL_LOG_TOOL_DETAILS")) &&
+				    strcmp(v, "0") && strcmp(v, "false")) ||
+				   ((text_prefix(k, "OTEL_EXPORTER_OTLP_") &&
+				     (text_ends_with(k, "ENDPOINT") ||
+				      text_ends_with(k, "HEADERS"))) &&
+				    !audit_host_loopback(
+					    audit_url_host(&c->r->arena, v)))) {
+				audit_emit(c, "CC042", -1, e, true, "the "
+					   "repository sets %s", k);
+			} else if (text_in_list(k, inject) ||
+				   text_prefix(k, "DYLD_") ||
+				   text_prefix(k, "GIT_CONFIG_") ||
+				   !strcmp(k, "PATH") ||
+				   !strcmp(k, "PYTHONPATH")) {
+				audit_emit(c, "CC043", !strcmp(k, "PATH") ||
+					   !strcmp(k, "PYTHONPATH") ?
+					   (int)SEVERITY_HIGH : -1, e, true,
+					   "the repository sets %s for every "
+					   "child process", k);
+			} else if ((ri = retarget_index(k)) >= 0) {
+				audit_emit(c, "CC046", retarget_env[ri].sev, e,
+					   true, "the repository sets %s, which "
+					   "%s", k,
+					   retarget_env[ri].what);
+			} else if (!strcmp(k, "DISABLE_AUTOUPDATER") ||
+				   !strcmp(k, "DISABLE_UPDATES") ||
+				   !strcmp(k, "CLAUDE_CONFIG_DIR")) {
+				audit_emit(c, "CC044", -1, e, true, "the "
+					   "repository sets %s", k);
+			}
+		}
+		if ((text_ends_with(k, "_URL") ||
+		     text_ends_with(k, "_ENDPOINT") ||
+		     text_ends_with(k, "_HOST")) &&
+		    !text_ends_with(k, "PROXY") &&
+		    text_prefix(v, "http://") &&
+		    !audit_host_loopback(audit_url_host(&c->r->arena, v)))
+			audit_emit(c, "CC045", -1, e, false, "%s uses cleartext "
+				   "http to %s", k,
+				   audit_url_host(&c->r->arena, v));
+	}
+}
+
+/* A node for a message: a string's excerpt, else its JSON type. */
+const char *audit_text(struct audit_ctx *c, const struct jl_node *n)
+{
+	if (!n)
+		return "";
+	if (n->type == JL_STRING)
+		return audit_excerpt(&c->r->arena, n->s, n->len);
+	return jl_type_name(n->type);
+}
+
+/* ---- commands ---- */
 
 static const char *const fetchers[] = {
 	"curl", "wget", "nc", "ncat", "netcat", "socat", "telnet", "aria2c",
@@ -395,7 +590,7 @@ static void runner_facts(struct cmd_facts *o, const struct subject *s)
 		break;
 	}
 	if (from) {
-		if (has_prefix(from, "git+") || strstr(from, "://")) {
+		if (text_prefix(from, "git+") || strstr(from, "://")) {
 			const char *at = strrchr(from, '@');
 
 			if (!at || strlen(at + 1) < 7) {
@@ -409,8 +604,8 @@ static void runner_facts(struct cmd_facts *o, const struct subject *s)
 	}
 	if (!pkg)
 		return;
-	if (has_prefix(pkg, "github:") || strstr(pkg, "://") ||
-	    has_prefix(pkg, "git+")) {
+	if (text_prefix(pkg, "github:") || strstr(pkg, "://") ||
+	    text_prefix(pkg, "git+")) {
 		o->remote_exec = true;
 		o->what = "runs code straight from a repository URL";
 		return;
@@ -430,7 +625,7 @@ static void subject_facts(struct cmd_facts *o, const struct subject *s)
 
 	if (!p)
 		return;
-	if (in_list(p, fetchers)) {
+	if (text_in_list(p, fetchers)) {
 		o->fetch = true;
 		if (!o->what)
 			o->what = "downloads from the network";
@@ -454,9 +649,9 @@ static void subject_facts(struct cmd_facts *o, const struct subject *s)
 		if (s->redirects[i].target &&
 		    strstr(s->redirects[i].target, "/dev/tcp/"))
 			o->fetch = true;
-	if (in_list(p, shells)) {
+	if (text_in_list(p, shells)) {
 		for (i = 0; i < s->input_from.n; i++)
-			if (in_list(s->input_from.v[i], fetchers) ||
+			if (text_in_list(s->input_from.v[i], fetchers) ||
 			    !strcmp(s->input_from.v[i], "base64")) {
 				o->pipe_to_shell = o->remote_exec = true;
 				o->what = "pipes downloaded or decoded data "
@@ -498,7 +693,8 @@ static void subject_facts(struct cmd_facts *o, const struct subject *s)
 			o->creds = true;
 			o->what = "pipes the environment (tokens) onward";
 		}
-	if (in_list(p, runners) || !strcmp(p, "pnpm") || !strcmp(p, "yarn") ||
+	if (text_in_list(p, runners) || !strcmp(p, "pnpm")
+	    || !strcmp(p, "yarn") ||
 	    !strcmp(p, "pipx"))
 		runner_facts(o, s);
 }

@@ -6,8 +6,9 @@
 #include <fnmatch.h>
 #include <string.h>
 
-#include "audit/audit.h"
+#include "audit/result.h"
 #include "git/source.h"
+#include "util/bounds.h"
 #include "util/safefile.h"
 
 static bool pointer_covers(const char *want, const char *have)
@@ -85,10 +86,11 @@ static int load(struct jl_doc *doc, struct buf *b, struct arena *a,
 	int error;
 
 	if (src) {
-		error = src->ops->read(src, b, path, AUDIT_MAX_FILE_BYTES, d);
+		error = src->ops->read(src, b, path, CV_MAX_AUDIT_FILE_BYTES,
+				       d);
 		if (error < 0 && error != CV_ENOTFOUND)
 			error = diag_set(d, error, "cannot read '%s'", path);
-	} else if ((error = safefile_read(b, path, AUDIT_MAX_FILE_BYTES, 0,
+	} else if ((error = safefile_read(b, path, CV_MAX_AUDIT_FILE_BYTES, 0,
 					  d)) < 0 && error != CV_ENOTFOUND) {
 		error = diag_set(d, error, "'%s' %s", path, d->msg);
 	}

@@ -16,6 +16,7 @@
 #include "cli/cmd.h"
 #include "git/gitrepo.h"
 #include "git/source.h"
+#include "util/bounds.h"
 #include "util/opt.h"
 
 static const char usage_line[] = "ccveto audit [options] [PATH...]";
@@ -510,9 +511,9 @@ int cmd_audit(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (nargs > AUDIT_MAX_FILES) {
+	if (nargs > CV_MAX_AUDIT_FILES) {
 		fprintf(stderr, "ccveto: too many paths (max %d)\n",
-			AUDIT_MAX_FILES);
+			CV_MAX_AUDIT_FILES);
 		return 2;
 	}
 	opts.ignore_file = cli.ignore_file;

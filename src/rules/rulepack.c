@@ -7,6 +7,7 @@
 
 #include "json/jval.h"
 #include "rules/severity.h"
+#include "util/text.h"
 
 const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
@@ -40,14 +41,6 @@ static const char *const list_keys[] = {
 	"program", "subcommand", "flags", "input_from", "via", "keywords",
 	"input_true", NULL
 };
-
-static int in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (!strcmp(*list, s))
-			return 1;
-	return 0;
-}
 
 static int need_string(const struct jv *rule, const char *key, const char *id,
 		       const char *origin, struct diag *d)
@@ -102,7 +95,7 @@ static int check_effect(const struct jv *e, const char *id,
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"effect\" must "
 				"be an object", origin, id);
 	jv_for_each(c, e)
-		if (!in_list(keys, c->key))
+		if (!text_in_list(c->key, keys))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
 					"key \"%s\" in \"effect\"", origin, id,
 					c->key);
@@ -113,7 +106,7 @@ static int check_effect(const struct jv *e, const char *id,
 		if ((error = string_list(NULL, c, c->key, id, origin, d)) < 0)
 			return error;
 		jv_for_each(v, c)
-			if (!in_list(names, v->s))
+			if (!text_in_list(v->s, names))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"unknown effect %s \"%s\"", origin,
 					id, c->key, v->s);
@@ -135,11 +128,11 @@ static int check_conditions(const struct jv *cond, const char *where,
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" must be "
 				"a non-empty object", origin, id, where);
 	jv_for_each(c, cond) {
-		if (!in_list(rulepack_condition_keys, c->key))
+		if (!text_in_list(c->key, rulepack_condition_keys))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
 					"condition \"%s\" in \"%s\"", origin,
 					id, c->key, where);
-		if (in_list(list_keys, c->key)) {
+		if (text_in_list(c->key, list_keys)) {
 			if ((error = string_list(NULL, c, c->key, id,
 						 origin, d)) < 0)
 				return error;
@@ -229,7 +222,7 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 				"'%s.<name>' in [a-z0-9._-]", origin,
 				id ? id : "(missing)", pack);
 	jv_for_each(c, rule)
-		if (!in_list(rule_keys, c->key))
+		if (!text_in_list(c->key, rule_keys))
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
 					"key \"%s\"", origin, id, c->key);
 	if ((error = need_string(rule, "title", id, origin, d)) < 0 ||

@@ -22,6 +22,7 @@
 #include "rules/rules_embed.h"
 #include "util/safefile.h"
 #include "shell/subject.h"
+#include "util/text.h"
 
 /* An exception (ruleset_add_exception): exactly one of path, command. */
 struct exception {
@@ -331,11 +332,6 @@ int ruleset_load_pack(struct ruleset *set, const char *json, size_t len,
 	return rulepack_walk(pack, origin, load_desc, &ctx, d);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
 {
 	DIR *dh = opendir(dir);
@@ -365,7 +361,7 @@ int ruleset_load_dir(struct ruleset *set, const char *dir, struct diag *d)
 	}
 	closedir(dh);
 	if (!error)
-		qsort(names, n, sizeof(*names), cmp_str);
+		qsort(names, n, sizeof(*names), text_cmp_str);
 	for (i = 0; i < n && !error; i++) {
 		struct buf b = BUF_INIT, path = BUF_INIT;
 

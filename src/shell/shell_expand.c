@@ -23,6 +23,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/safefile.h"
+#include "util/text.h"
 
 #define NOMEM(p) diag_set((p)->g->d, CV_ENOMEM, "out of memory")
 
@@ -619,11 +620,6 @@ struct globst {
 	bool over;
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int glob_add(struct globst *g, const char *s)
 {
 	const char **v;
@@ -927,7 +923,7 @@ static int expand_one(struct sh_src *p, const struct sh_word *in,
 			return error;
 		if (g.over || !g.nout)
 			continue;
-		qsort(g.out, g.nout, sizeof(*g.out), cmp_str);
+		qsort(g.out, g.nout, sizeof(*g.out), text_cmp_str);
 		for (k = 0; k < g.nout; k++) {
 			size_t len = strlen(g.out[k]);
 

@@ -14,6 +14,7 @@
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/diag.h"
+#include "util/text.h"
 
 struct emitter {
 	struct sh_src *p;
@@ -312,23 +313,6 @@ static const char *norm_arg(struct sh_src *p, const char *s)
 
 /* ---- names ---- */
 
-static const char *base_name(const char *s)
-{
-	const char *b = strrchr(s, '/');
-
-	if (b && b[1])
-		return b + 1;
-	return s;
-}
-
-static bool in_set(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (!strcmp(s, *set))
-			return true;
-	return false;
-}
-
 /* "python3.12" is "python" with a version. */
 static bool versioned(const char *s, const char *base)
 {
@@ -349,7 +333,7 @@ static const char *const shells[] = {
 
 static bool is_shell(const char *s)
 {
-	return in_set(s, shells);
+	return text_in_list(s, shells);
 }
 
 static enum interp interp_of(const char *s)
@@ -527,7 +511,7 @@ static const char *find_subcommand(struct subject *s)
 			continue;
 		if (a[1] == '-') {
 			if (!strchr(a, '=') && sp->longv &&
-			    in_set(a, sp->longv))
+			    text_in_list(a, sp->longv))
 				i++;
 			continue;
 		}
@@ -985,7 +969,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 			s->program = prog;
 			s->program_dynamic = true;
 		} else {
-			s->program = base_name(prog);
+			s->program = text_base_name(prog);
 		}
 	} else {
 		s->program = "";
@@ -1658,7 +1642,7 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 						w[i + 2].val, true, final);
 			break;
 		}
-		if (!(wr = wrapper_of(base_name(w[i].val))))
+		if (!(wr = wrapper_of(text_base_name(w[i].val))))
 			break;
 		if (wr->run == WR_FIND)
 			return emit_find(e, i, end, &via, level, final);

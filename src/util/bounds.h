@@ -173,4 +173,13 @@
  * than audited for minutes: name the refs you mean with --rev. */
 #define AUDIT_GIT_MAX_REFS	1000
 
+/* Limits of the auditor (see also JL_MAX_* in jsonloc.h).  Real configs
+ * are a few KB; a settings file over 4 MB is hostile or not a config. */
+#define CV_MAX_AUDIT_FILE_BYTES	(4u * 1024 * 1024)
+/* Files audited in one run, directories entered while discovering, and
+ * directory depth: a huge or looping tree must not hang the auditor. */
+#define CV_MAX_AUDIT_FILES	10000
+#define CV_MAX_AUDIT_WALK_ENTRIES	500000
+#define CV_MAX_AUDIT_WALK_DEPTH	40
+
 #endif

@@ -109,3 +109,39 @@ const char *text_url_host(struct arena *a, const char *url)
 			h[i] = (char)(h[i] - 'A' + 'a');
 	return h;
 }
+
+bool text_prefix(const char *s, const char *p)
+{
+	return s && !strncmp(s, p, strlen(p));
+}
+
+bool text_ends_with(const char *s, const char *suf)
+{
+	size_t a, b;
+
+	if (!s)
+		return false;
+	a = strlen(s);
+	b = strlen(suf);
+	return a >= b && !strcmp(s + a - b, suf);
+}
+
+bool text_in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+const char *text_base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b && b[1] ? b + 1 : path;
+}
+
+int text_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

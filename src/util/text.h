@@ -4,6 +4,7 @@
 #ifndef CV_TEXT_H
 #define CV_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -24,5 +25,16 @@ int text_hex4(const char *p, unsigned *out);
 /* The host of a URL ("scheme://[user@]host[:port]/..."), lowercase,
  * copied into the arena; NULL when url has no "://" or on no memory. */
 const char *text_url_host(struct arena *a, const char *url);
+
+/* Does s (NULL: no) start with p / end with suf? */
+bool text_prefix(const char *s, const char *p);
+bool text_ends_with(const char *s, const char *suf);
+/* Is s (NULL: no) one of the NULL-terminated list? */
+bool text_in_list(const char *s, const char *const *list);
+/* The last component of a '/'-separated path, inside it; a path ending
+ * in '/' is returned whole (it names a directory, not ""). */
+const char *text_base_name(const char *path);
+/* qsort() comparison of two `const char *`. */
+int text_cmp_str(const void *a, const void *b);
 
 #endif

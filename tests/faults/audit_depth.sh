@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/faults/audit_depth.sh - a config below the auditor's directory
-# depth limit (AUDIT_MAX_WALK_DEPTH, 40) is not searched.  That used to be
+# depth limit (CV_MAX_AUDIT_WALK_DEPTH, 40) is not searched.  That used to be
 # silent (exit 0, "clean"); the place must be named on stderr and the
 # audit exit 2.
 . "$TOP/tests/lib.sh"
