@@ -27,6 +27,7 @@
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/bounds.h"
+#include "util/text.h"
 
 /* Symlinks followed in one path (the kernel's own limit is 40). */
 #define EFFECT_MAX_LINKS	40
@@ -60,7 +61,21 @@ struct ectx {
 	bool no_made;			/* a write that makes nothing (ln -s) */
 	bool inplace;			/* truncate, shred, sed -i, dd of=:
 					 * meant for what is there */
+	/* What each subject writes to its stdout (for a pipe into an
+	 * uploader, or a redirect to /dev/tcp): OUT_UNKNOWN, OUT_READS
+	 * (the content it reads; with out_stdin also its own stdin) or
+	 * OUT_NONE (text or facts that hold no file's content). */
+	const struct subject_list *list;
+	size_t cur;
+	unsigned char *out;
+	bool *out_stdin;
+	bool meta;			/* grep -c: prints facts only */
+	const char *host;		/* where an upload goes */
 };
+
+enum { OUT_UNKNOWN, OUT_READS, OUT_NONE };
+/* Pipe stages followed back from an uploader. */
+#define EFFECT_MAX_PIPE		16
 
 struct loc {
 	const char *path;		/* NULL: unresolved */
@@ -321,16 +336,53 @@ static bool public_name(const struct ecred *c, const char *base)
 	return false;
 }
 
+/* Another user's home p is in (/root, /home/NAME, /Users/NAME): the
+ * length of that prefix, or 0.  Their stores are as secret as ours. */
+static size_t other_home(const char *p)
+{
+	size_t n, k;
+
+	if (!strncmp(p, "/root", 5) && (p[5] == '/' || !p[5]))
+		return 5;
+	if (!strncmp(p, "/home/", 6))
+		n = 6;
+	else if (!strncmp(p, "/Users/", 7))
+		n = 7;
+	else
+		return 0;
+	k = strcspn(p + n, "/");
+	return k ? n + k : 0;
+}
+
 /* Classes of a credential store in or containing p. */
 static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 {
 	unsigned cl = 0;
-	size_t i;
+	size_t i, oh = 0;
 
+	if (!x->home || !under(p, x->home))
+		oh = other_home(p);
 	for (i = 0; i < effect_ncreds; i++) {
 		const struct ecred *c = &effect_creds[i];
 		const char *abs = cred_abs(x, c), *base;
 
+		if (oh && c->path[0] == '~') {
+			abs = c->path + 1;	/* "/.ssh", against p's rest */
+			if (!p[oh]) {
+				if (contains)
+					cl |= ECL_CREDENTIAL | ECL_SECRET;
+				continue;
+			}
+			if (under(p + oh, abs)) {
+				base = strrchr(p, '/') + 1;
+				cl |= ECL_CREDENTIAL;
+				if (!strcmp(p + oh, abs) || !public_name(c, base))
+					cl |= ECL_SECRET;
+			} else if (contains && under(abs, p + oh)) {
+				cl |= ECL_CREDENTIAL | ECL_SECRET;
+			}
+			continue;
+		}
 		if (!abs)
 			continue;
 		if (under(p, abs)) {
@@ -344,6 +396,78 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 		}
 	}
 	return cl;
+}
+
+static void pick_home(struct ectx *x, const char *p);
+
+/* Is `name` in the space separated list `l`? */
+static bool in_words(const char *l, const char *name)
+{
+	size_t n = strlen(name), k;
+
+	while (l && *l) {
+		k = strcspn(l, " ");
+		if (k == n && !strncmp(l, name, n))
+			return true;
+		l += k;
+		l += strspn(l, " ");
+	}
+	return false;
+}
+
+/* ".env", ".env.local": a project's secrets ("env.example" is not). */
+static bool dotenv_name(const char *p)
+{
+	const char *b = strrchr(p, '/');
+
+	b = b ? b + 1 : p;
+	if (strncmp(b, ".env", 4))
+		return false;
+	if (!b[4])
+		return true;
+	return b[4] == '.' && b[5] && !in_words(effect_dotenv_public, b + 5);
+}
+
+/* The store p is in: the credential store's root (`*tree`), or for a
+ * single-file store or a .env the directory holding it (a copy beside
+ * it is as exposed as the file).  NULL: none. */
+static const char *store_of(struct ectx *x, const char *p, bool isdir,
+			    bool *tree)
+{
+	size_t i;
+	const char *sl;
+
+	*tree = true;
+	pick_home(x, p);
+	for (i = 0; i < effect_ncreds; i++) {
+		const char *abs = cred_abs(x, &effect_creds[i]);
+
+		if (!abs || !under(p, abs))
+			continue;
+		if (strcmp(p, abs) || isdir)
+			return abs;
+		break;
+	}
+	if ((i < effect_ncreds || dotenv_name(p)) && (sl = strrchr(p, '/'))) {
+		*tree = false;
+		return arena_strndup(x->a, p, (size_t)(sl - p));
+	}
+	return NULL;
+}
+
+/* Does `prog` use the store or .env at p without printing it? */
+static bool consumer(struct ectx *x, const char *p, const char *prog)
+{
+	size_t i;
+
+	pick_home(x, p);
+	for (i = 0; i < effect_ncreds; i++) {
+		const char *abs = cred_abs(x, &effect_creds[i]);
+
+		if (abs && under(p, abs))
+			return in_words(effect_creds[i].consumers, prog);
+	}
+	return dotenv_name(p) && in_words(effect_dotenv_consumers, prog);
 }
 
 static bool in_home_temp(struct ectx *x, const char *p)
@@ -411,6 +535,8 @@ static unsigned classify(struct ectx *x, const char *p, bool contains)
 	if (under(p, "/dev"))
 		return ECL_DEVICE;
 	cl = cred_classes(x, p, contains);
+	if (dotenv_name(p))
+		cl |= ECL_DOTENV;
 	in_home = x->home && under(p, x->home);
 	in_proj = x->project && under(p, x->project);
 	/* The deeper root decides: a project in the home, or a home in a
@@ -603,6 +729,21 @@ static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
 			return ECL_UNRESOLVED;
 		cl |= classify(x, probe, contains) &
 		      ~(ECL_CREDENTIAL | ECL_SECRET);
+	}
+	/* In a store: secret unless the pattern can only name its public
+	 * files (~/.ssh/ and "*.pub").  What is on disk decides when the
+	 * directory can be read (below); the names alone otherwise. */
+	pick_home(x, d);
+	for (i = 0; (x->env->no_fs || !isdir || (rest && *rest)) &&
+	     i < effect_ncreds; i++) {
+		const char *c = cred_abs(x, &effect_creds[i]);
+
+		if (!c || !under(d, c))
+			continue;
+		cl |= ECL_CREDENTIAL;
+		if ((rest && *rest) || !public_name(&effect_creds[i], pat))
+			cl |= ECL_SECRET;
+		break;
 	}
 	/* "*" is everything in d: as good as d itself (but "*" in the
 	 * project is its files, left to the rules on "rm -rf *"). */
@@ -815,6 +956,7 @@ static int add(struct ectx *x, struct effect_list *el, enum effect_op op,
 	e->recursive = recursive;
 	e->word = word;
 	e->path = l->path;
+	e->host = op == EOP_UPLOAD ? x->host : NULL;
 	return 0;
 }
 
@@ -867,6 +1009,153 @@ static int put(struct ectx *x, struct effect_list *el, const char *cwd,
 		return error < 0 ? error : created(x, &l, w, cwd);
 	}
 	return add(x, el, op, w, &l, recursive);
+}
+
+/* ---- what is sent ---- */
+
+/* A tree sent whole carries the .env at its top (tar czf - . | curl). */
+static bool dir_dotenv(struct ectx *x, const char *dir)
+{
+	struct stat st;
+	char *p;
+
+	if (x->env->no_fs || !dir || !(p = cat3(x->a, dir, "/", ".env")))
+		return false;
+	return !lstat(p, &st);
+}
+
+static int unknown_upload(struct ectx *x, struct effect_list *el,
+			  const char *word)
+{
+	struct loc l = { NULL, ECL_PIPE, false, false, false };
+
+	return add(x, el, EOP_UPLOAD, word && *word ? word : "-", &l, false);
+}
+
+static int send_stdin(struct ectx *x, struct effect_list *el, size_t j,
+		      unsigned depth);
+
+/* What subject j writes to its stdout, sent: an upload of every location
+ * it reads, or one of unknown content. */
+static int send_output(struct ectx *x, struct effect_list *el, size_t j,
+		       unsigned depth)
+{
+	const struct subject *s = x->list->v[j];
+	size_t i, n = s->effects ? s->effects->n : 0;
+	int error;
+
+	if (depth > EFFECT_MAX_PIPE || x->out[j] == OUT_UNKNOWN)
+		return unknown_upload(x, el, s->program);
+	if (x->out[j] == OUT_NONE)
+		return 0;
+	/* (el may be s->effects itself: the snapshot n, and a copy of
+	 * each effect before add() moves the array.) */
+	for (i = 0; i < n; i++) {
+		struct effect e = s->effects->v[i];
+		struct loc r = { e.path, e.classes, false, false, false };
+
+		if (e.op != EOP_READ)
+			continue;
+		if (e.recursive && dir_dotenv(x, e.path))
+			r.classes |= ECL_DOTENV;
+		if ((error = add(x, el, EOP_UPLOAD, e.word, &r,
+				 e.recursive)) < 0)
+			return error;
+	}
+	return x->out_stdin[j] ? send_stdin(x, el, j, depth + 1) : 0;
+}
+
+/* What subject j reads on its stdin, sent: a `<` file, the stages of the
+ * pipe before it, or, fed by something not followed (a here-string of
+ * a $( ), an enclosing pipe), content nobody knows.  Fed by nothing, it
+ * is the agent's stdin, which is empty. */
+static int send_stdin(struct ectx *x, struct effect_list *el, size_t j,
+		      unsigned depth)
+{
+	const struct subject *s = x->list->v[j];
+	bool fed = false;
+	size_t i;
+	int error;
+
+	if (depth > EFFECT_MAX_PIPE)
+		return unknown_upload(x, el, "-");
+	for (i = 0; i < s->nredirects; i++) {
+		const struct redirect *r = &s->redirects[i];
+
+		if (r->op != REDIR_IN)
+			continue;
+		fed = true;
+		if ((error = put(x, el, s->cwd, EOP_UPLOAD,
+				 r->raw ? r->raw : r->target, r->flags,
+				 false)) < 0)
+			return error;
+	}
+	if (fed)
+		return 0;
+	if (s->piped) {
+		if (s->pipe_lo >= s->pipe_hi || s->pipe_lo >= j)
+			return unknown_upload(x, el, "-");
+		for (i = s->pipe_lo; i < s->pipe_hi && i < j; i++)
+			if ((error = send_output(x, el, i, depth + 1)) < 0)
+				return error;
+		return 0;
+	}
+	return s->input_from.n ? unknown_upload(x, el, "-") : 0;
+}
+
+static bool stdin_word(const char *v)
+{
+	return !strcmp(v, "-") || !strcmp(v, "/dev/stdin") ||
+	       !strcmp(v, "/dev/fd/0") || !strcmp(v, "/proc/self/fd/0");
+}
+
+/* An uploaded file operand: the file, or the uploader's stdin. */
+static int send_file(struct ectx *x, struct effect_list *el,
+		     const char *cwd, const char *f, unsigned wf)
+{
+	if (stdin_word(f))
+		return send_stdin(x, el, x->cur, 0);
+	return put(x, el, cwd, EOP_UPLOAD, f, wf, false);
+}
+
+/* /dev/tcp/HOST/PORT (bash's sockets): HOST, or NULL for anything else
+ * and for the loopback (a local service). */
+static const char *dev_tcp_host(struct ectx *x, const char *t)
+{
+	const char *h;
+	size_t n;
+
+	if (strncmp(t, "/dev/tcp/", 9) && strncmp(t, "/dev/udp/", 9))
+		return NULL;
+	h = t + 9;
+	n = strcspn(h, "/");
+	if (!n || (n == 9 && !strncmp(h, "localhost", 9)) ||
+	    !strncmp(h, "127.", 4) || (n == 3 && !strncmp(h, "::1", 3)))
+		return NULL;
+	return arena_strndup(x->a, h, n);
+}
+
+/* A command whose output is redirected to a socket sends it. */
+static int socket_effects(struct ectx *x, struct effect_list *el,
+			  const struct subject *s)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < s->nredirects; i++) {
+		const struct redirect *r = &s->redirects[i];
+		const char *h;
+
+		if ((r->op != REDIR_OUT && r->op != REDIR_APPEND) ||
+		    !(h = dev_tcp_host(x, r->target)))
+			continue;
+		x->host = h;
+		error = send_output(x, el, x->cur, 0);
+		x->host = NULL;
+		if (error < 0)
+			return error;
+	}
+	return 0;
 }
 
 struct parsed {
@@ -1054,21 +1343,43 @@ static int option_effects(struct ectx *x, struct effect_list *el,
 			error = put(x, el, cwd, EOP_READ, v, wf, false);
 			break;
 		case ER_UPLOAD:
-			error = put(x, el, cwd, EOP_UPLOAD, v, wf, false);
+			error = !strcmp(v, ".") ?
+				send_stdin(x, el, x->cur, 0) :
+				send_file(x, el, cwd, v, wf);
 			break;
 		case ER_AT_UPLOAD:
 			/* No tilde expansion after '@': curl reads
 			 * a file literally named "~/...". */
 			if (v[0] == '@')
-				error = put(x, el, cwd, EOP_UPLOAD, v + 1,
-					    wf | ARG_LEAD_QUOTED, false);
+				error = send_file(x, el, cwd, v + 1,
+						  wf | ARG_LEAD_QUOTED);
+			else if (wf & ARG_DYNAMIC)
+				error = unknown_upload(x, el, v);
+			break;
+		case ER_URLENC_UPLOAD:
+			/* "content", "=content", "name=content", "@FILE",
+			 * "name@FILE": a file when '@' comes before any
+			 * '='. */
+			at = v + strcspn(v, "=@");
+			if (*at == '@')
+				error = send_file(x, el, cwd, at + 1,
+						  wf | ARG_LEAD_QUOTED);
+			else if (wf & ARG_DYNAMIC)
+				error = unknown_upload(x, el, v);
 			break;
 		case ER_FORM_UPLOAD:
 			at = strpbrk(v, "@<");
 			if (at && (f = arena_strndup(x->a, at + 1,
 						     strcspn(at + 1, ";"))))
-				error = put(x, el, cwd, EOP_UPLOAD, f,
-					    wf | ARG_LEAD_QUOTED, false);
+				error = send_file(x, el, cwd, f,
+						  wf | ARG_LEAD_QUOTED);
+			else if (!at && (wf & ARG_DYNAMIC))
+				error = unknown_upload(x, el, v);
+			break;
+		case ER_DATA:
+			/* Text sent as given: computed, nobody knows it. */
+			if (wf & ARG_DYNAMIC)
+				error = unknown_upload(x, el, v);
 			break;
 		case ER_WRITE:
 			error = put(x, el, cwd, EOP_WRITE, v, wf, false);
@@ -1116,6 +1427,30 @@ static int made_symlink(struct ectx *x, const char *cwd, const char *target,
 	return 0;
 }
 
+/* cp .env .env.bak, cp ~/.netrc ~/netrc.old: a copy that stays in the
+ * source's store (its tree, or the directory of a single-file store or a
+ * .env) exposes nothing the original did not. */
+static bool in_store_copy(struct ectx *x, const char *cwd, const char *src,
+			  unsigned sf, const char *dst, unsigned df)
+{
+	struct loc sl = resolve(x, cwd, src, sf, true, false);
+	struct loc dl;
+	const char *store, *slash;
+	bool tree;
+
+	if (!sl.path || !(sl.classes & (ECL_SECRET | ECL_DOTENV)) ||
+	    !(store = store_of(x, sl.path, sl.isdir, &tree)))
+		return false;
+	dl = resolve(x, cwd, dst, df, false, false);
+	if (!dl.path || (dl.classes & ECL_UNRESOLVED))
+		return false;
+	if (tree)
+		return strictly_under(dl.path, store);
+	slash = strrchr(dl.path, '/');
+	return slash && (size_t)(slash - dl.path) == strlen(store) &&
+	       !strncmp(dl.path, store, strlen(store));
+}
+
 /* cp/mv/install/ln SRC... DEST, or -t DIR SRC... */
 static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 		    const struct eprog *pg, const struct parsed *pa,
@@ -1149,12 +1484,15 @@ static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 	}
 	if (!flag(pa, "T"))
 		dl = resolve(x, cwd, dest, df, true, false);
+	/* Several sources into what is not a directory: the program
+	 * refuses before it does anything. */
+	if (nsrc >= 2 && nsrc == pa->nops - 1 && !x->env->no_fs &&
+	    dl.path && !dl.isdir && !(dl.classes & (ECL_CREATED |
+						    ECL_UNRESOLVED)))
+		return 0;
 	for (i = 0; i < nsrc; i++) {
-		enum effect_op dop = pg->dest_op;
+		enum effect_op dop = pg->dest_op, sop = pg->op;
 
-		if ((error = put(x, el, cwd, pg->op, pa->ops[i], pa->opf[i],
-				 recursive)) < 0)
-			return error;
 		/* Into a directory: DIR/basename(SRC). */
 		if (dl.isdir && dl.path) {
 			t = cat3(x->a, dest, "/", base_of(pa->ops[i]));
@@ -1163,6 +1501,16 @@ static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 		} else {
 			t = dest;
 		}
+		/* A hard link is a second name for the content: made
+		 * outside the store, it is a copy anyone can read. */
+		if (ln && !flag(pa, "s"))
+			sop = EOP_READ;
+		if (sop == EOP_READ && in_store_copy(x, cwd, pa->ops[i],
+						     pa->opf[i], t, df))
+			sop = EOP_COUNT;
+		if ((error = put(x, el, cwd, sop, pa->ops[i], pa->opf[i],
+				 recursive)) < 0)
+			return error;
 		if (ln && !flag(pa, "f"))
 			dop = EOP_WRITE;	/* fails if it exists */
 		/* A link is followed later, not "made by the call". */
@@ -1250,6 +1598,23 @@ static int find_put(struct ectx *x, struct effect_list *el, const char *cwd,
 	return put(x, el, cwd, op, sub, wf, true);
 }
 
+/* What find -exec PROG {} does to the content of what it finds: read
+ * by a reader or by a program the table does not know, sent by an
+ * uploader; nothing for the rest (ls, rm, chmod). */
+static enum effect_op read_op(const char *prog, enum effect_op prev)
+{
+	const struct eprog *pg = effect_prog_find(prog);
+
+	if (prev == EOP_UPLOAD)
+		return prev;
+	if (pg && pg->opts && pg->kind == EK_ALL && pg->op == EOP_COUNT &&
+	    pg->pipe == EP_NONE && strcmp(prog, "xargs"))
+		return EOP_UPLOAD;	/* curl, wget */
+	if (!pg || pg->pipe == EP_READS)
+		return EOP_READ;
+	return prev;
+}
+
 static int find_effects(struct ectx *x, struct effect_list *el,
 			const char *cwd, const struct strlist *args,
 			const unsigned char *af)
@@ -1265,7 +1630,7 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 		"-cmin", "-size", "-empty", "-user", "-group", "-perm",
 		"-links", "-inum", "-samefile", "-lname", "-ilname", "-uid",
 		"-gid", "-nouser", "-nogroup", "-used", NULL };
-	enum effect_op op = EOP_COUNT;
+	enum effect_op op = EOP_COUNT, rop = EOP_COUNT;
 	size_t i, start, end;
 	bool filtered = false;
 	int error;
@@ -1299,6 +1664,7 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 					names = true;
 			if (!names)
 				continue;
+			rop = read_op(prog, rop);
 			if (in_list(del, prog, strlen(prog)))
 				op = EOP_DELETE;
 			else if (in_list(chm, prog, strlen(prog)) &&
@@ -1308,6 +1674,14 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 				op = EOP_MOVE;
 		}
 	}
+	/* -exec cat {}: what it finds is read (or sent), wherever in the
+	 * tree the tests let it look. */
+	for (i = start; rop != EOP_COUNT && i < (start == end ? start + 1 :
+						  end); i++)
+		if ((error = put(x, el, cwd, rop, start == end ? "." :
+				 args->v[i], start == end ? 0 : AF(af, i),
+				 true)) < 0)
+			return error;
 	if (op == EOP_COUNT)
 		return 0;
 	if (start == end)
@@ -1404,6 +1778,96 @@ static bool declines(const struct subject *s, const struct parsed *pa)
 	return true;
 }
 
+/* Subcommands of git that name files without showing their content. */
+static bool git_names_only(const struct subject *s)
+{
+	static const char *const names[] = { "status", "rm", "mv",
+		"check-ignore", "check-attr", "ls-files", "add-", NULL };
+
+	return s->subcommand && in_list(names, s->subcommand,
+					strlen(s->subcommand));
+}
+
+/* A word of a program the table does not know, as the location it may
+ * name: `--key=FILE` and `name=FILE` give FILE, `@FILE` (httpie, curl
+ * lookalikes) FILE.  NULL: not a location (an option, a URL, text). */
+static const char *unknown_operand(const char *w)
+{
+	const char *eq;
+
+	if (w[0] == '-') {
+		if (w[1] != '-' || !(eq = strchr(w, '=')))
+			return NULL;
+		w = eq + 1;
+	} else if ((eq = strchr(w, '=')) && eq > w &&
+		   strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			  "0123456789_.-") == (size_t)(eq - w)) {
+		w = eq + 1;
+	}
+	if (w[0] == '@')
+		w++;
+	if (!*w || strstr(w, "://") || strchr(w, '\n') ||
+	    strlen(w) >= PATH_MAX)
+		return NULL;
+	/* Text with blanks is a location only when it starts like one
+	 * ("$HOME/Library/Application Support/..."). */
+	if (strpbrk(w, " \t") && !strchr("~/.$", w[0]))
+		return NULL;
+	return w;
+}
+
+/* A program the effect table does not know (an editor, an interpreter
+ * given a script, an uploader): every operand that resolves to a secret
+ * is read by it, unless the program is one that uses that store without
+ * printing it (ssh -i KEY, kubectl --kubeconfig F).  Only secrets are
+ * recorded: what else it does to its operands is not known. */
+static int unknown_effects(struct ectx *x, struct effect_list *el,
+			   const struct subject *s)
+{
+	size_t i;
+	int error;
+
+	if (!strcmp(s->program, "git") && git_names_only(s))
+		return 0;
+	for (i = 0; i < s->raw_args.n; i++) {
+		const char *w = unknown_operand(s->raw_args.v[i]);
+		unsigned wf = AF(s->arg_flags, i);
+		struct loc l;
+
+		if (!w)
+			continue;
+		if (w != s->raw_args.v[i])
+			wf &= ~(unsigned)ARG_LEAD_QUOTED;
+		l = resolve(x, s->cwd, w, wf, true, false);
+		if (!(l.classes & (ECL_SECRET | ECL_DOTENV)) ||
+		    (l.path && consumer(x, l.path, s->program)))
+			continue;
+		if ((error = add(x, el, EOP_READ, w, &l, false)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* The command the pipe after s feeds prints facts only (ls, wc). */
+static bool facts_only_next(const struct ectx *x, const struct subject *s)
+{
+	size_t j;
+
+	(void)s;
+	for (j = x->cur + 1; j < x->list->n; j++) {
+		const struct subject *c = x->list->v[j];
+		const struct eprog *pg;
+
+		if (!c->piped || c->pipe_lo > x->cur || c->pipe_hi <= x->cur)
+			continue;
+		pg = c->program && !c->program_dynamic ?
+		     effect_prog_find(c->program) : NULL;
+		return pg && pg->kind == EK_ALL && pg->op == EOP_COUNT &&
+		       !pg->opts && pg->pipe == EP_NONE;
+	}
+	return false;
+}
+
 static int program_effects(struct ectx *x, struct effect_list *el,
 			   const struct subject *s)
 {
@@ -1417,11 +1881,17 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 	int error = 0;
 
 	if (!pg)
-		return 0;
+		return *s->program ? unknown_effects(x, el, s) : 0;
 	if (pg->kind == EK_FIND)
 		return find_effects(x, el, cwd, &s->raw_args, af);
 	if (pg->kind == EK_DD)
 		return dd_effects(x, el, cwd, &s->raw_args, af);
+	/* echo/printf into a pipe hand their words on as names (xargs,
+	 * while read): a secret named there is as good as read, unless
+	 * what takes them only states facts (xargs ls -l, xargs wc -c). */
+	if (pg->pipe == EP_ARGS)
+		return s->pipe_out && !facts_only_next(x, s) ?
+		       unknown_effects(x, el, s) : 0;
 	if ((error = parse_args(x, pg, &s->raw_args, af, &pa)) < 0)
 		return error;
 	/* A dry run touches nothing. */
@@ -1429,12 +1899,26 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 		return 0;
 	if (!strcmp(pg->name, "rm") && declines(s, &pa))
 		return 0;
-	if ((error = option_effects(x, el, cwd, pg, &pa, &script)) < 0)
+	/* Uploaders: where it goes; a URL computed at run time is itself
+	 * content nobody knows (?d=$(...)). */
+	x->host = NULL;
+	if (!strcmp(pg->name, "curl") || !strcmp(pg->name, "wget"))
+		for (i = 0; i < pa.nops; i++) {
+			if (!x->host && strstr(pa.ops[i], "://"))
+				x->host = text_url_host(x->a, pa.ops[i]);
+			if ((pa.opf[i] & ARG_DYNAMIC) &&
+			    (error = unknown_upload(x, el, pa.ops[i])) < 0)
+				return error;
+		}
+	error = option_effects(x, el, cwd, pg, &pa, &script);
+	x->host = NULL;
+	if (error < 0)
 		return error;
 	recursive = flag(&pa, pg->recursive);
 	op = pg->op;
 	if (pg->needs[0])
-		op = flag(&pa, pg->needs) ? pg->needs_op : EOP_READ;
+		op = flag(&pa, pg->needs) ? pg->needs_op :
+		     pg->op == EOP_COUNT ? EOP_COUNT : EOP_READ;
 	if (!strcmp(pg->name, "tee") && flag(&pa, "a"))
 		op = EOP_WRITE;
 	if ((!strcmp(pg->name, "gzip") || !strcmp(pg->name, "bzip2") ||
@@ -1442,6 +1926,12 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 		op = EOP_READ;
 	if (!strcmp(pg->name, "rg"))
 		recursive = flag(&pa, ".");
+	/* grep -c, -l, -q print facts about the content, never the
+	 * content: nothing is read out. */
+	if (pg->meta && pg->meta[0] && flag(&pa, pg->meta) && op == EOP_READ) {
+		op = EOP_COUNT;
+		x->meta = true;
+	}
 	switch (pg->kind) {
 	case EK_SRC_DEST:
 		/* cp -r/-a copies a link as a link unless -L/-H. */
@@ -1484,6 +1974,16 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 	default:
 		break;
 	}
+	/* split IN PREFIX: a third operand is refused. */
+	if (!strcmp(pg->name, "split") && pa.nops > 2)
+		return 0;
+	if (op == EOP_READ && !x->env->no_fs &&
+	    in_list(effect_strict_openers, pg->name, strlen(pg->name)))
+		for (i = from; i < pa.nops; i++)
+			if (!(pa.opf[i] & ARG_DYNAMIC) &&
+			    resolve(x, cwd, pa.ops[i], pa.opf[i], true,
+				    false).gone)
+				return 0;
 	for (i = from; i < pa.nops; i++) {
 		const char *w = pa.ops[i];
 
@@ -1552,7 +2052,9 @@ static int file_effects(struct ectx *x, struct effect_list *el,
 	size_t i;
 	int error;
 
-	if (!strcmp(t, "Read") || !strcmp(t, "NotebookRead"))
+	/* Glob lists names: as revealing as reading, for a store. */
+	if (!strcmp(t, "Read") || !strcmp(t, "NotebookRead") ||
+	    !strcmp(t, "Glob"))
 		op = EOP_READ;
 	else if (!strcmp(t, "Grep")) {
 		op = EOP_READ;
@@ -1564,11 +2066,51 @@ static int file_effects(struct ectx *x, struct effect_list *el,
 		op = EOP_OVERWRITE;
 	else
 		return 0;
-	for (i = 0; i < s->paths.n; i++)
+	/* Glob: what the pattern joined to the directory names, not
+	 * the directory's whole listing. */
+	for (i = !strcmp(t, "Glob") && s->paths.n > 1; i < s->paths.n; i++) {
 		if ((error = put(x, el, s->cwd, op, s->paths.v[i], 0,
 				 recursive)) < 0)
 			return error;
+		/* An edit reads the file first, and shows it back. */
+		if (op == EOP_OVERWRITE &&
+		    (error = put(x, el, s->cwd, EOP_READ, s->paths.v[i], 0,
+				 false)) < 0)
+			return error;
+	}
 	return 0;
+}
+
+/* What subject i writes to its stdout, for whoever reads it. */
+static void note_output(struct ectx *x, const struct subject *s, size_t i)
+{
+	const struct eprog *pg = s->program && !s->program_dynamic ?
+				 effect_prog_find(s->program) : NULL;
+	size_t k;
+
+	x->out[i] = OUT_UNKNOWN;
+	if (!pg)
+		return;
+	switch (pg->pipe) {
+	case EP_ARGS:
+		x->out[i] = OUT_NONE;
+		for (k = 0; k < s->raw_args.n; k++)
+			if (AF(s->arg_flags, k) & ARG_DYNAMIC)
+				x->out[i] = OUT_UNKNOWN;
+		break;
+	case EP_READS:
+		x->out[i] = x->meta ? OUT_NONE : OUT_READS;
+		x->out_stdin[i] = true;
+		for (k = 0; k < s->effects->n; k++)
+			if (s->effects->v[k].op == EOP_READ)
+				x->out_stdin[i] = false;
+		break;
+	default:
+		/* Facts about files (ls, wc, md5sum): no content. */
+		if (pg->kind == EK_ALL && pg->op == EOP_COUNT && !pg->opts)
+			x->out[i] = OUT_NONE;
+		break;
+	}
 }
 
 /* The project: $CLAUDE_PROJECT_DIR-like given root, else the nearest
@@ -1637,6 +2179,10 @@ int effect_compute(struct subject_list *list, struct arena *a,
 	if (x.project && x.home && !strcmp(x.project, x.home))
 		x.project = NULL;
 	x.tmpdir = env->tmpdir && env->tmpdir[0] == '/' ? env->tmpdir : NULL;
+	x.list = list;
+	if (!(x.out = arena_calloc(a, list->n + 1, 1)) ||
+	    !(x.out_stdin = arena_calloc(a, list->n + 1, sizeof(bool))))
+		return NOMEM(&x);
 	for (i = 0; i < list->n; i++) {
 		struct subject *s = list->v[i];
 		struct effect_list *el = arena_calloc(a, 1, sizeof(*el));
@@ -1644,6 +2190,8 @@ int effect_compute(struct subject_list *list, struct arena *a,
 		if (!el)
 			return NOMEM(&x);
 		s->effects = el;
+		x.cur = i;
+		x.meta = false;
 		if (s->kind == SUBJECT_FILE) {
 			if ((error = file_effects(&x, el, s)) < 0)
 				return error;
@@ -1655,6 +2203,9 @@ int effect_compute(struct subject_list *list, struct arena *a,
 		    (error = program_effects(&x, el, s)) < 0)
 			return error;
 		if ((error = redirect_effects(&x, el, s)) < 0)
+			return error;
+		note_output(&x, s, i);
+		if ((error = socket_effects(&x, el, s)) < 0)
 			return error;
 	}
 	return 0;

@@ -51,8 +51,11 @@ enum effect_class {
 	ECL_CREATED	= 1u << 14,	/* made earlier by the same call */
 	ECL_OTHER	= 1u << 15,	/* anywhere else */
 	ECL_UNRESOLVED	= 1u << 16,	/* computed at run time: unknown */
+	ECL_DOTENV	= 1u << 17,	/* a .env file: a project's secrets */
+	ECL_PIPE	= 1u << 18,	/* what another command writes, or a
+					 * computed value: content unknown */
 };
-#define ECL_COUNT 17
+#define ECL_COUNT 19
 
 struct effect {
 	enum effect_op op;
@@ -60,6 +63,7 @@ struct effect {
 	bool recursive;		/* whole trees (rm -r, cp -r, tar c) */
 	const char *word;	/* the operand as written (quotes removed) */
 	const char *path;	/* resolved absolute path; NULL: unresolved */
+	const char *host;	/* EOP_UPLOAD: where it goes, or NULL */
 };
 
 struct effect_list {

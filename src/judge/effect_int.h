@@ -34,6 +34,9 @@ enum eopt_role {
 	ER_WRITE,		/* -o FILE */
 	ER_DESTDIR,		/* -t DIR of cp/mv/install/ln */
 	ER_SCRIPT,		/* -e/-f of sed, grep, awk: no operand skipped */
+	ER_URLENC_UPLOAD,	/* curl --data-urlencode [name]@FILE */
+	ER_DATA,		/* data sent as given (-d text, -H, a URL):
+				 * computed, it is content nobody knows */
 };
 
 struct eopt {
@@ -58,7 +61,17 @@ struct eprog {
 				 * (sed -i), or "" */
 	unsigned char needs_op;	/* the op when `needs` is present */
 	const struct eopt *opts;	/* options whose value is a location */
+	/* Its standard output: EP_NONE unknown (what it computes), EP_READS
+	 * the content of what it reads (cat, base64, tar c, gzip -c), its
+	 * stdin when it has no file operand; EP_ARGS its literal operands
+	 * (echo, printf). */
+	unsigned char pipe;
+	/* Flags after which it prints only facts about its input, never the
+	 * input (grep -c, -l, -q): its operands are then not read. */
+	const char *meta;
 };
+
+enum { EP_NONE, EP_READS, EP_ARGS };
 
 const struct eprog *effect_prog_find(const char *name);
 
@@ -67,9 +80,22 @@ struct ecred {
 	const char *path;
 	const char *public_suffixes;	/* in a store: names that are not
 					 * secret (space separated globs) */
+	const char *consumers;		/* programs that use the store without
+					 * printing it (ssh, kubectl), space
+					 * separated; a program the effect
+					 * table does not know reads it */
 };
 extern const struct ecred effect_creds[];
 extern const size_t effect_ncreds;
+
+/* .env files anywhere: ".env" and ".env.NAME"; these NAMEs are
+ * templates, not secrets.  Consumers as for a store. */
+extern const char *const effect_dotenv_public;
+extern const char *const effect_dotenv_consumers;
+
+/* Readers that open every operand before they print anything: one
+ * missing operand and nothing is read (paste a nope). */
+extern const char *const effect_strict_openers[];
 
 /* System trees (top-level names under /). */
 extern const char *const effect_system_dirs[];

@@ -19,10 +19,12 @@
 static const struct eopt cp_opts[] = { { 't', ER_DESTDIR }, { 0, 0 } };
 static const struct eopt curl_opts[] = {
 	{ 'T', ER_UPLOAD }, { 'd', ER_AT_UPLOAD }, { '1', ER_AT_UPLOAD },
-	{ '2', ER_AT_UPLOAD }, { 'F', ER_FORM_UPLOAD }, { 'o', ER_WRITE },
-	{ 'K', ER_READ }, { 0, 0 } };
+	{ '2', ER_URLENC_UPLOAD }, { 'F', ER_FORM_UPLOAD }, { 'o', ER_WRITE },
+	{ 'K', ER_READ }, { '3', ER_DATA }, { 'H', ER_DATA },
+	{ 'b', ER_DATA }, { 'u', ER_DATA }, { 0, 0 } };
 static const struct eopt wget_opts[] = {
-	{ '1', ER_UPLOAD }, { 'O', ER_WRITE }, { 'i', ER_READ }, { 0, 0 } };
+	{ '1', ER_UPLOAD }, { 'O', ER_WRITE }, { 'i', ER_READ },
+	{ '3', ER_DATA }, { 0, 0 } };
 static const struct eopt script_opts[] = {
 	{ 'e', ER_SCRIPT }, { 'f', ER_SCRIPT }, { 0, 0 } };
 static const struct eopt awk_opts[] = { { 'f', ER_SCRIPT }, { 0, 0 } };
@@ -33,37 +35,56 @@ static const struct eopt truncate_opts[] = {
 static const struct eopt tar_opts[] = { { 'f', ER_NONE }, { 0, 0 } };
 static const struct eopt unzip_opts[] = { { 'd', ER_WRITE }, { 0, 0 } };
 static const struct eopt sort_opts[] = { { 'o', ER_WRITE }, { 0, 0 } };
+static const struct eopt xargs_opts[] = { { 'a', ER_READ }, { 0, 0 } };
 
 #define READER(name, shorts, longs) \
-	{ name, shorts, "", longs, EK_ALL, R, R, "", "", 0, NULL }
+	{ name, shorts, "", longs, EK_ALL, R, R, "", "", 0, NULL, EP_READS, \
+	  "" }
 #define GREPLIKE(name, shorts, longs) \
-	{ name, shorts, "", longs, EK_SKIP1, R, R, "rR", "", 0, script_opts }
+	{ name, shorts, "", longs, EK_SKIP1, R, R, "rR", "", 0, script_opts, \
+	  EP_READS, "clLq" }
+/* Programs that print facts about their operands (sizes, hashes, modes,
+ * names), never their content: known, and no effect on the operands. */
+#define META(name) \
+	{ name, "", "", "", EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, NULL, \
+	  EP_NONE, "" }
+/* They print their operands as text: data, not locations. */
+#define PRINTER(name) \
+	{ name, "", "", "", EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, NULL, \
+	  EP_ARGS, "" }
 
 static const struct eprog progs[] = {
+	META("["),
 	{ "awk", "fvF", "", "file=f assign=v field-separator=F", EK_SKIP1,
-	  R, R, "", "", 0, awk_opts },
+	  R, R, "", "", 0, awk_opts, EP_READS, "" },
+	META("b2sum"),
 	READER("base32", "w", "decode:d wrap=w ignore-garbage:i"),
 	READER("base64", "w", "decode:d wrap=w ignore-garbage:i"),
+	META("basename"),
 	READER("basenc", "w", "decode:d wrap=w base64:- base32:-"),
 	READER("bat", "lrHmp", "language=l line-range=r highlight-line=H "
 	       "map-syntax=m plain:p paging=- style=- theme=-"),
 	READER("batcat", "lrHmp", "language=l line-range=r plain:p"),
 	{ "bzip2", "", "", "stdout:c keep:k decompress:d force:f",
-	  EK_ALL, M, M, "", "", 0, NULL },
+	  EK_ALL, M, M, "", "", 0, NULL, EP_READS, "" },
 	READER("cat", "", "show-all:A number:n squeeze-blank:s"),
-	{ "chattr", "pv", "", "", EK_SKIP1, C, C, "R", "", 0, NULL },
+	META("cd"),
+	{ "chattr", "pv", "", "", EK_SKIP1, C, C, "R", "", 0, NULL, EP_NONE, "" },
 	{ "chgrp", "", "", "recursive:R reference=1 dereference:- "
 	  "no-dereference:h verbose:v changes:c silent:f quiet:f",
-	  EK_SKIP1, C, C, "R", "", 0, ref_opts },
+	  EK_SKIP1, C, C, "R", "", 0, ref_opts, EP_NONE, "" },
 	{ "chmod", "", "", "recursive:R reference=1 verbose:v changes:c "
 	  "silent:f quiet:f preserve-root:- no-preserve-root:-",
-	  EK_SKIP1, C, C, "R", "", 0, ref_opts },
+	  EK_SKIP1, C, C, "R", "", 0, ref_opts, EP_NONE, "" },
 	{ "chown", "", "", "recursive:R reference=1 dereference:- "
 	  "no-dereference:h from=- verbose:v changes:c silent:f quiet:f "
 	  "preserve-root:- no-preserve-root:-",
-	  EK_SKIP1, C, C, "R", "", 0, ref_opts },
-	READER("cmp", "in", "ignore-initial=i bytes=n print-bytes:b "
-	       "verbose:l silent:s quiet:s"),
+	  EK_SKIP1, C, C, "R", "", 0, ref_opts, EP_NONE, "" },
+	META("cksum"),
+	/* cmp prints where two files differ; -l and -b print bytes. */
+	{ "cmp", "in", "", "ignore-initial=i bytes=n print-bytes:b "
+	  "verbose:l silent:s quiet:s", EK_ALL, EOP_COUNT, EOP_COUNT, "",
+	  "lb", R, NULL, EP_READS, "s" },
 	READER("comm", "", "check-order:- nocheck-order:- "
 	       "output-delimiter=- total:- zero-terminated:z"),
 	{ "cp", "tS", "", "archive:a attributes-only:- backup?- force:f "
@@ -72,27 +93,38 @@ static const struct eprog progs[] = {
 	  "remove-destination:- sparse=- strip-trailing-slashes:- "
 	  "symbolic-link:s suffix=S target-directory=t "
 	  "no-target-directory:T update?u verbose:v one-file-system:x "
-	  "context?Z", EK_SRC_DEST, R, W, "rRa", "", 0, cp_opts },
+	  "context?Z", EK_SRC_DEST, R, W, "rRa", "", 0, cp_opts, EP_NONE, "" },
 	{ "curl", "ACEHKTXbcdeoFmQrtuUwxYyzhDq1", "",
 	  "upload-file=T data=d data-ascii=d data-binary=1 "
-	  "data-urlencode=2 data-raw=- json=1 form=F form-string=- "
+	  "data-urlencode=2 data-raw=3 json=1 form=F form-string=3 "
 	  "output=o config=K header=H user=u request=X cookie=b "
 	  "cookie-jar=c user-agent=A referer=e proxy=x max-time=m "
 	  "dump-header=D write-out=w url=- silent:s location:L "
 	  "insecure:k fail:f include:i verbose:v remote-name:O",
-	  EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, curl_opts },
+	  EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, curl_opts, EP_NONE, "" },
 	READER("cut", "bcdf", "bytes=b characters=c delimiter=d fields=f "
 	       "complement:- only-delimited:s output-delimiter=-"),
-	{ "dd", "", "", "", EK_DD, R, O, "", "", 0, NULL },
-	READER("diff", "CDFILSUWXx", "context?C unified?U exclude=x "
-	       "exclude-from=X label=- recursive:r brief:q new-file:N "
-	       "ignore-case:i text:a"),
+	{ "dd", "", "", "", EK_DD, R, O, "", "", 0, NULL, EP_READS, "" },
+	META("declare"),
+	{ "diff", "CDFILSUWXx", "", "context?C unified?U exclude=x "
+	  "exclude-from=X label=- recursive:r brief:q new-file:N "
+	  "ignore-case:i text:a", EK_ALL, R, R, "r", "", 0, NULL, EP_READS,
+	  "q" },
+	META("dirname"),
+	META("du"),
+	PRINTER("echo"),
 	READER("egrep", "efmABCd", "regexp=e file=f max-count=m"),
+	META("exa"),
 	READER("expand", "t", "tabs=t initial:i"),
+	META("export"),
+	META("eza"),
+	META("false"),
 	READER("fgrep", "efmABCd", "regexp=e file=f max-count=m"),
-	{ "find", "", "", "", EK_FIND, D, D, "", "", 0, NULL },
+	META("file"),
+	{ "find", "", "", "", EK_FIND, D, D, "", "", 0, NULL, EP_NONE, "" },
 	READER("fmt", "wpgd", "width=w prefix=p goal=g"),
 	READER("fold", "w", "width=w bytes:b spaces:s"),
+	META("getfacl"),
 	GREPLIKE("grep", "efmABCdD", "regexp=e file=f max-count=m "
 		 "after-context=A before-context=B context=C "
 		 "directories=d devices=D include=- exclude=- "
@@ -102,7 +134,7 @@ static const struct eprog progs[] = {
 		 "silent:q no-messages:s text:a extended-regexp:E "
 		 "fixed-strings:F perl-regexp:P word-regexp:w"),
 	{ "gzip", "S", "", "stdout:c to-stdout:c keep:k decompress:d "
-	  "force:f suffix=S recursive:r", EK_ALL, M, M, "r", "", 0, NULL },
+	  "force:f suffix=S recursive:r", EK_ALL, M, M, "r", "", 0, NULL, EP_READS, "" },
 	READER("hd", "nsCe", "length=n skip=s"),
 	READER("head", "cn", "bytes=c lines=n quiet:q silent:q verbose:v "
 	       "zero-terminated:z"),
@@ -111,7 +143,7 @@ static const struct eprog progs[] = {
 	{ "install", "gmotS", "", "backup?- compare:C directory:d "
 	  "group=g mode=m owner=o preserve-timestamps:p strip:s "
 	  "suffix=S target-directory=t no-target-directory:T verbose:v",
-	  EK_SRC_DEST, R, O, "", "", 0, cp_opts },
+	  EK_SRC_DEST, R, O, "", "", 0, cp_opts, EP_NONE, "" },
 	READER("jq", "fL", "from-file=f arg=- argjson=- slurpfile=- "
 	       "rawfile=- raw-output:r compact-output:c slurp:s "
 	       "null-input:n"),
@@ -120,16 +152,21 @@ static const struct eprog progs[] = {
 	{ "ln", "tS", "", "backup?- directory:d force:f interactive:i "
 	  "logical:L no-dereference:n physical:P relative:r symbolic:s "
 	  "suffix=S target-directory=t no-target-directory:T verbose:v",
-	  EK_SRC_DEST, EOP_COUNT, W, "", "", 0, cp_opts },
+	  EK_SRC_DEST, EOP_COUNT, W, "", "", 0, cp_opts, EP_NONE, "" },
+	META("local"),
+	META("ls"),
+	META("lsattr"),
+	META("md5sum"),
 	{ "mkdir", "m", "", "mode=m parents:p verbose:v context?Z",
-	  EK_MAKEFILE, N, N, "", "", 0, NULL },
+	  EK_MAKEFILE, N, N, "", "", 0, NULL, EP_NONE, "" },
 	{ "mktemp", "pt", "", "directory:d dry-run:u quiet:q suffix=- "
-	  "tmpdir?p", EK_MAKEFILE, N, N, "", "", 0, NULL },
+	  "tmpdir?p", EK_MAKEFILE, N, N, "", "", 0, NULL, EP_NONE, "" },
 	READER("more", "n", "lines=n"),
 	{ "mv", "tS", "", "backup?- force:f interactive:i no-clobber:n "
 	  "strip-trailing-slashes:- suffix=S target-directory=t "
 	  "no-target-directory:T update?u verbose:v context?Z",
-	  EK_SRC_DEST, M, W, "", "", 0, cp_opts },
+	  EK_SRC_DEST, M, W, "", "", 0, cp_opts, EP_NONE, "" },
+	META("namei"),
 	READER("nl", "bdfhilnsvw", "body-numbering=b section-delimiter=d "
 	       "footer-numbering=f header-numbering=h line-increment=i "
 	       "join-blank-lines=l number-format=n number-separator=s "
@@ -137,7 +174,13 @@ static const struct eprog progs[] = {
 	READER("od", "AjNSstw", "address-radix=A skip-bytes=j "
 	       "read-bytes=N strings?S format=t width?w"),
 	READER("paste", "d", "delimiters=d serial:s zero-terminated:z"),
+	META("popd"),
 	READER("pr", "DeiNowWlhS", "header=h length=l width=w"),
+	PRINTER("printf"),
+	META("pushd"),
+	META("readlink"),
+	META("readonly"),
+	META("realpath"),
 	READER("rev", "", ""),
 	GREPLIKE("rg", "efmABCgtTjM", "regexp=e file=f max-count=m "
 		 "after-context=A before-context=B context=C glob=g "
@@ -146,32 +189,40 @@ static const struct eprog progs[] = {
 		 "ignore-case:i line-number:n"),
 	{ "rm", "", "", "force:f interactive?- one-file-system:- "
 	  "no-preserve-root:- preserve-root?- recursive:r dir:d "
-	  "verbose:v", EK_ALL, D, D, "rRd", "", 0, NULL },
+	  "verbose:v", EK_ALL, D, D, "rRd", "", 0, NULL, EP_NONE, "" },
 	{ "rmdir", "", "", "ignore-fail-on-non-empty:- parents:p "
-	  "verbose:v", EK_ALL, D, D, "", "", 0, NULL },
+	  "verbose:v", EK_ALL, D, D, "", "", 0, NULL, EP_NONE, "" },
 	{ "rsync", "BeTfM", "", "archive:a recursive:r delete:- del:- "
 	  "delete-before:- delete-during:- delete-delay:- delete-after:- "
 	  "delete-excluded:- remove-source-files:- rsh=e exclude=- "
 	  "include=- exclude-from=- include-from=- filter=f "
 	  "temp-dir=T block-size=B backup-dir=- files-from=- "
-	  "compress:z verbose:v dry-run:n", EK_SCP, R, W, "ra", "", 0, NULL },
-	{ "scp", "cFiJlloPS", "", "", EK_SCP, R, W, "r", "", 0, NULL },
+	  "compress:z verbose:v dry-run:n", EK_SCP, R, W, "ra", "", 0, NULL, EP_NONE, "" },
+	{ "scp", "cFiJlloPS", "", "", EK_SCP, R, W, "r", "", 0, NULL, EP_NONE, "" },
 	{ "sed", "efl", "i", "expression=e file=f in-place?i "
 	  "line-length=l null-data:z zero-terminated:z quiet:n silent:n "
 	  "regexp-extended:E separate:s sandbox:- debug:- posix:- "
-	  "follow-symlinks:-", EK_SKIP1, R, R, "", "i", O, script_opts },
+	  "follow-symlinks:-", EK_SKIP1, R, R, "", "i", O, script_opts, EP_READS, "" },
+	META("sha1sum"),
+	META("sha224sum"),
+	META("sha256sum"),
+	META("sha384sum"),
+	META("sha512sum"),
+	META("shasum"),
 	{ "shred", "nsu", "", "force:f iterations=n random-source=- "
 	  "size=s remove?u verbose:v exact:x zero:z",
-	  EK_ALL, O, O, "", "", 0, NULL },
+	  EK_ALL, O, O, "", "", 0, NULL, EP_NONE, "" },
 	{ "sort", "kotST", "", "key=k output=o field-separator=t "
 	  "buffer-size=S temporary-directory=T files0-from=- "
 	  "reverse:r numeric-sort:n unique:u", EK_ALL, R, R, "", "", 0,
-	  sort_opts },
+	  sort_opts, EP_READS, "" },
 	{ "split", "abClnt", "", "suffix-length=a bytes=b line-bytes=C "
 	  "lines=l number=n separator=t additional-suffix=- "
-	  "numeric-suffixes?d", EK_ALL, R, R, "", "", 0, NULL },
+	  "numeric-suffixes?d", EK_ALL, R, R, "", "", 0, NULL, EP_NONE, "" },
+	META("stat"),
 	READER("strings", "nteTo", "bytes=n radix=t encoding=e "
 	       "target=T all:a"),
+	META("sum"),
 	READER("tac", "s", "separator=s before:b regex:r"),
 	READER("tail", "cns", "bytes=c lines=n follow?- retry:- pid=- "
 	       "sleep-interval=s quiet:q silent:q verbose:v "
@@ -183,29 +234,43 @@ static const struct eprog progs[] = {
 	  "checkpoint-action=- use-compress-program=I remove-files:- "
 	  "transform=- xform=- strip-components=- overwrite:- "
 	  "keep-old-files:k",
-	  EK_TAR, R, W, "", "", 0, tar_opts },
+	  EK_TAR, R, W, "", "", 0, tar_opts, EP_READS, "" },
 	{ "tee", "", "", "append:a ignore-interrupts:i output-error?-",
-	  EK_ALL, O, O, "", "", 0, NULL },
+	  EK_ALL, O, O, "", "", 0, NULL, EP_READS, "" },
+	META("test"),
 	{ "touch", "dArt", "", "date=d reference=r no-create:c "
-	  "no-dereference:h time=-", EK_MAKEFILE, N, N, "", "", 0, NULL },
+	  "no-dereference:h time=-", EK_MAKEFILE, N, N, "", "", 0, NULL, EP_NONE, "" },
+	META("tree"),
+	META("true"),
 	{ "truncate", "sr", "", "no-create:c io-blocks:o reference=r size=s",
-	  EK_ALL, O, O, "", "", 0, truncate_opts },
+	  EK_ALL, O, O, "", "", 0, truncate_opts, EP_NONE, "" },
+	META("type"),
+	META("typeset"),
 	READER("uniq", "fsw", "skip-fields=f skip-chars=s check-chars=w "
 	       "count:c repeated:d unique:u ignore-case:i"),
-	{ "unlink", "", "", "", EK_ALL, D, D, "", "", 0, NULL },
-	{ "unzip", "dxP", "", "", EK_ALL, R, R, "", "", 0, unzip_opts },
+	{ "unlink", "", "", "", EK_ALL, D, D, "", "", 0, NULL, EP_NONE, "" },
+	META("unset"),
+	{ "unzip", "dxP", "", "", EK_ALL, R, R, "", "", 0, unzip_opts, EP_READS, "" },
+	META("wc"),
 	{ "wget", "OoaiPeTtUw", "", "post-file=1 output-document=O "
 	  "output-file=o append-output=a input-file=i "
-	  "directory-prefix=P execute=e post-data=- header=- "
+	  "directory-prefix=P execute=e post-data=3 body-data=3 header=- "
 	  "user-agent=U timeout=T tries=t method=- body-file=1",
-	  EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, wget_opts },
+	  EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, wget_opts, EP_NONE, "" },
+	META("which"),
+	/* xargs -a FILE reads FILE; its operands are the command. */
+	{ "xargs", "adEILnPs", "ile", "arg-file=a delimiter=d eof?e "
+	  "replace?i max-lines?l max-args=n max-procs=P max-chars=s "
+	  "null:0 no-run-if-empty:r verbose:t interactive:p "
+	  "process-slot-var=- show-limits:- exit:x open-tty:o",
+	  EK_ALL, EOP_COUNT, EOP_COUNT, "", "", 0, xargs_opts, EP_NONE, "" },
 	READER("xxd", "cgloOns", "cols=c groupsize=g len=l seek=s"),
 	{ "xz", "", "", "stdout:c to-stdout:c keep:k decompress:d "
-	  "force:f", EK_ALL, M, M, "", "", 0, NULL },
+	  "force:f", EK_ALL, M, M, "", "", 0, NULL, EP_READS, "" },
 	{ "zip", "bdnPtxZi", "", "recurse-paths:r", EK_ZIP, R, W, "r", "",
-	  0, NULL },
+	  0, NULL, EP_NONE, "" },
 	{ "zstd", "o", "", "stdout:c keep:k decompress:d force:f rm:-",
-	  EK_ALL, R, R, "", "", 0, NULL },
+	  EK_ALL, R, R, "", "", 0, NULL, EP_READS, "" },
 };
 
 static int cmp_prog(const void *k, const void *e)
@@ -219,56 +284,90 @@ const struct eprog *effect_prog_find(const char *name)
 		       sizeof(*progs), cmp_prog);
 }
 
-/* Credential stores as whole trees ("~/" is every home ccveto knows).
- * The secrets pack's rules name the same stores (rules/secrets.json);
- * this is the list the effect rules use. */
+/* Credential stores as whole trees ("~/" is every home ccveto knows),
+ * with the names in them that are public and the programs that are given
+ * the store's files as operands to use them, not to print them (ssh -i,
+ * kubectl --kubeconfig, gpg --homedir).  This is the one list: the secrets pack's
+ * rules, the resolver and the auditor's effect checks all read it.
+ * A program the effect table does not know reads every operand it is
+ * given (`vim ~/.aws/credentials`), unless it is a consumer here. */
+#define SSH_USERS "ssh ssh-add ssh-keygen ssh-copy-id sshfs autossh mosh " \
+	"sftp ssh-agent"
 const struct ecred effect_creds[] = {
+	/* known_hosts, config and authorized_keys are public to read (a
+	 * host list, options, public keys); writing them is the tamper
+	 * pack's. */
 	{ "~/.ssh", "*.pub known_hosts known_hosts.old config "
-		    "authorized_keys authorized_keys2" },
-	/* (authorized_keys is public to read; writing it is the tamper
-	 * pack's.) */
-	{ "~/.aws", "config" },
-	{ "~/.azure", NULL },
+		    "authorized_keys authorized_keys2", SSH_USERS },
+	/* config: region and output format; keys live in credentials. */
+	{ "~/.aws", "config", NULL },
+	{ "~/.azure", NULL, NULL },
+	/* configurations/ and active_config name the account and project,
+	 * never a token. */
 	{ "~/.config/gcloud", "configurations config_* active_config "
-			      ".last_*" },
-	{ "~/.kube", NULL },
-	{ "~/.gnupg", "*.conf pubring.kbx pubring.gpg trustdb.gpg" },
-	{ "~/.docker/config.json", NULL },
-	{ "~/.netrc", NULL },
-	{ "~/.git-credentials", NULL },
-	{ "~/.config/git/credentials", NULL },
-	{ "~/.config/gh", "config.yml" },
-	{ "~/.config/hub", NULL },
-	{ "~/.npmrc", NULL },
-	{ "~/.yarnrc.yml", NULL },
-	{ "~/.pypirc", NULL },
-	{ "~/.pgpass", NULL },
-	{ "~/.my.cnf", NULL },
-	{ "~/.vault-token", NULL },
-	{ "~/.password-store", NULL },
-	{ "~/.local/share/keyrings", NULL },
-	{ "~/Library/Keychains", NULL },
-	{ "~/.config/op", NULL },
-	{ "~/.config/Bitwarden", NULL },
-	{ "~/.config/Bitwarden CLI", NULL },
-	{ "~/.config/1Password", NULL },
-	{ "~/.claude/.credentials.json", NULL },
-	{ "~/.claude.json", NULL },
-	{ "~/.codex/auth.json", NULL },
-	{ "~/.gem/credentials", NULL },
-	{ "~/.cargo/credentials", NULL },
-	{ "~/.cargo/credentials.toml", NULL },
-	{ "~/.composer/auth.json", NULL },
-	{ "~/.config/composer/auth.json", NULL },
-	{ "~/.terraform.d/credentials.tfrc.json", NULL },
-	{ "~/.huggingface/token", NULL },
-	{ "~/.cache/huggingface/token", NULL },
-	{ "/etc/shadow", NULL },
-	{ "/etc/gshadow", NULL },
+			      ".last_*", "gcloud" },
+	{ "~/.kube", NULL, "kubectl helm k9s kubectx kubens kind minikube "
+			   "k3d oc kustomize" },
+	{ "~/.gnupg", "*.conf pubring.kbx pubring.kbx~ pubring.gpg "
+		      "trustdb.gpg", "gpg gpg2 gpgconf gpg-agent "
+		      "gpg-connect-agent gpgsm" },
+	{ "~/.docker/config.json", NULL, "docker podman docker-compose" },
+	{ "~/.netrc", NULL, NULL },
+	{ "~/.git-credentials", NULL, NULL },
+	{ "~/.config/git/credentials", NULL, NULL },
+	{ "~/.config/gh", "config.yml", NULL },
+	{ "~/.config/hub", NULL, NULL },
+	{ "~/.npmrc", NULL, "npm npx pnpm yarn" },
+	{ "~/.yarnrc.yml", NULL, "yarn" },
+	{ "~/.pypirc", NULL, "twine" },
+	{ "~/.pgpass", NULL, NULL },
+	{ "~/.my.cnf", NULL, "mysql mysqldump mariadb" },
+	{ "~/.vault-token", NULL, NULL },
+	{ "~/.password-store", NULL, "pass gopass" },
+	{ "~/.local/share/keyrings", NULL, NULL },
+	{ "~/Library/Keychains", NULL, NULL },
+	{ "~/.config/op", NULL, NULL },
+	{ "~/.config/Bitwarden", NULL, NULL },
+	{ "~/.config/Bitwarden CLI", NULL, NULL },
+	{ "~/.config/1Password", NULL, NULL },
+	{ "~/.claude/.credentials.json", NULL, NULL },
+	{ "~/.claude.json", NULL, NULL },
+	{ "~/.codex/auth.json", NULL, NULL },
+	{ "~/.gem/credentials", NULL, NULL },
+	{ "~/.cargo/credentials", NULL, NULL },
+	{ "~/.cargo/credentials.toml", NULL, NULL },
+	{ "~/.composer/auth.json", NULL, NULL },
+	{ "~/.config/composer/auth.json", NULL, NULL },
+	{ "~/.terraform.d/credentials.tfrc.json", NULL, NULL },
+	{ "~/.huggingface/token", NULL, NULL },
+	{ "~/.cache/huggingface/token", NULL, NULL },
+	/* Browser profiles: cookies, saved logins, session tokens. */
+	{ "~/.mozilla/firefox", "profiles.ini installs.ini", "firefox" },
+	{ "~/.config/google-chrome", NULL, "google-chrome chrome" },
+	{ "~/.config/chromium", NULL, "chromium chromium-browser" },
+	{ "~/.config/BraveSoftware", NULL, "brave brave-browser" },
+	{ "~/.config/microsoft-edge", NULL, "microsoft-edge" },
+	{ "~/.config/vivaldi", NULL, "vivaldi" },
+	{ "~/Library/Application Support/Google/Chrome", NULL, NULL },
+	{ "~/Library/Application Support/Chromium", NULL, NULL },
+	{ "~/Library/Application Support/Firefox", NULL, NULL },
+	{ "~/Library/Application Support/BraveSoftware", NULL, NULL },
+	{ "~/Library/Application Support/Microsoft Edge", NULL, NULL },
+	{ "~/Library/Application Support/Arc", NULL, NULL },
+	{ "~/Library/Application Support/Vivaldi", NULL, NULL },
+	{ "~/Library/Safari", NULL, NULL },
+	{ "~/Library/Cookies", NULL, NULL },
+	{ "/etc/shadow", NULL, NULL },
+	{ "/etc/gshadow", NULL, NULL },
+	{ "/etc/security/opasswd", NULL, NULL },
 	/* (/etc/ssh host keys: secrets.etc-shadow; its configs are the
 	 * system pack's.) */
 };
 const size_t effect_ncreds = sizeof(effect_creds) / sizeof(*effect_creds);
+
+const char *const effect_strict_openers[] = {
+	"paste", "sort", "comm", "cmp", "diff", "join", NULL,
+};
 
 /* Top-level directories of the system (and of macOS). */
 const char *const effect_system_dirs[] = {
@@ -277,6 +376,14 @@ const char *const effect_system_dirs[] = {
 	"snap", "srv", "sys", "usr", "var", "Applications", "Library",
 	"System", "Users", "Volumes", "private", "nix", NULL,
 };
+
+/* ".env.example" and its kin are checked in; ".env", ".env.local",
+ * ".env.production" are not. */
+const char *const effect_dotenv_public =
+	"example sample template dist default defaults schema tpl";
+const char *const effect_dotenv_consumers =
+	"source . docker docker-compose podman dotenv-linter dotenv "
+	"direnv foreman heroku";
 
 const char *const effect_harmless_devices[] = {
 	"/dev/null", "/dev/zero", "/dev/stdout", "/dev/stderr", "/dev/stdin",

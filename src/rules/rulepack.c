@@ -24,7 +24,8 @@ const char *const rulepack_effect_ops[] = {
 const char *const rulepack_effect_classes[] = {
 	"root", "system", "device", "home", "home-entry", "ancestor",
 	"sibling", "project", "git", "credential", "secret", "home-data",
-	"inside", "temp", "created", "other", "unresolved", NULL
+	"inside", "temp", "created", "other", "unresolved", "dotenv", "pipe",
+	NULL
 };
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {

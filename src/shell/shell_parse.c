@@ -87,6 +87,7 @@ struct parser {
 	const char *prev_text;
 	bool prev_unknown;		/* a decoder of unseen input */
 	bool after_pipe;
+	size_t prev_lo, prev_hi;	/* the previous stage's subjects */
 	/* What the last statement writes, and how many there were: the
 	 * output of a $( ) with one pipeline is known (shell_decode.c). */
 	const char *last_out;
@@ -1028,6 +1029,11 @@ static int finish(struct parser *ps, bool pipe)
 			return error;
 		if (ps->after_pipe && (error = feed_from_pipe(ps, final)) < 0)
 			return error;
+		if (ps->after_pipe && final) {
+			final->piped = true;
+			final->pipe_lo = ps->prev_lo;
+			final->pipe_hi = ps->prev_hi;
+		}
 		for (i = 0; i < c->nr; i++) {
 			struct sh_redir *r = &c->r[i];
 
@@ -1080,6 +1086,8 @@ static int finish(struct parser *ps, bool pipe)
 		ps->last_out = final && !final->nredirects ? outp : NULL;
 		ps->last_unknown = unk;
 	}
+	if (pipe && final)
+		final->pipe_out = true;
 	if (pipe) {
 		ps->prev_text = outp;
 		ps->prev_unknown = unk;
@@ -1106,6 +1114,8 @@ static int finish(struct parser *ps, bool pipe)
 		if ((error = shp_collect(p, ps->stage_start,
 					 &ps->pipe_in)) < 0)
 			return error;
+		ps->prev_lo = ps->stage_start;
+		ps->prev_hi = p->g->out->n;
 	} else {
 		ps->pipe_in = share(base_of(ps));
 	}

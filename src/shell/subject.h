@@ -73,6 +73,11 @@ struct subject {
 					 * "bash -c" is "bash", "find", "xargs" */
 	struct strlist code;		/* inline interpreter code: python -c,
 					 * node -e, a here-doc fed to python */
+	/* Its stdin is a pipe: the subjects of the previous pipeline stage
+	 * are [pipe_lo, pipe_hi) of the same list (what wrote its input). */
+	bool piped;
+	size_t pipe_lo, pipe_hi;
+	bool pipe_out;			/* its stdout is a pipe */
 	const char *line;		/* program + args joined by spaces;
 					 * whitespace inside a word is \x1f */
 	const char *text;		/* the source text of this command */
