@@ -28,7 +28,7 @@
 #include "util/bounds.h"
 #include "util/text.h"
 
-#define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
+#define NOMEM(d) diag_nomem(d)
 
 void audit_result_init(struct audit_result *r)
 {

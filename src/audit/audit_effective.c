@@ -40,7 +40,7 @@ static int add(struct effective_view *out, struct audit_result *r,
 	const char *val;
 
 	if (!v)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	out->v = v;
 	if (!n)
 		val = "(not set)";
@@ -62,7 +62,7 @@ static int add(struct effective_view *out, struct audit_result *r,
 	v[out->n].file = f ? f->path : "";
 	v[out->n].line = n ? n->pos.line : 0;
 	if (!v[out->n].key || !v[out->n].value)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	out->n++;
 	return 0;
 }

@@ -19,7 +19,7 @@
 #include "util/buf.h"
 #include "util/safefile.h"
 
-#define NOMEM(d) diag_set((d), CV_ENOMEM, "out of memory")
+#define NOMEM(d) diag_nomem((d))
 
 bool audit_git_wanted(const struct audit_git_opts *go)
 {

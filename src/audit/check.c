@@ -22,7 +22,7 @@
 #include "util/redact.h"
 #include "util/text.h"
 
-#define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
+#define NOMEM(d) diag_nomem(d)
 
 /* ---- kinds and scopes by name ---- */
 

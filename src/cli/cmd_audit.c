@@ -97,7 +97,7 @@ static int srcset_add(struct srcset *set, struct source *src,
 
 	if (!v) {
 		source_free(src);
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	}
 	set->v = v;
 	set->v[set->n++] = src;
@@ -310,7 +310,7 @@ static int place(const char **uri, const char **base, struct arena *a,
 		*uri = arena_strdup(a, abs + (abs[0] == '/'));
 		*base = "ROOT";
 	}
-	return *uri ? 0 : diag_set(d, CV_ENOMEM, "out of memory");
+	return *uri ? 0 : diag_nomem(d);
 }
 
 /* Sets every file's SARIF uri (audit_file.uri) and *srcroot, the top of
@@ -335,7 +335,7 @@ static int sarif_place(struct audit_result *r, char **srcroot,
 		const char *wd = gitrepo_workdir(git->repo);
 
 		if (wd && !(*srcroot = strdup(wd)))
-			return diag_set(d, CV_ENOMEM, "out of memory");
+			return diag_nomem(d);
 		for (i = 0; i < r->nfiles; i++) {
 			r->files[i]->uri = r->files[i]->rel;
 			r->files[i]->uri_base = "%SRCROOT%";

@@ -20,13 +20,11 @@
 #include "judge/load.h"
 #include "rules/config.h"
 #include "rules/ruleset.h"
+#include "util/bounds.h"
 #include "util/buf.h"
 #include "util/opt.h"
 #include "util/safefile.h"
 #include "util/userhome.h"
-
-/* 3 files of at most log.max_bytes; a bigger file is read in part. */
-#define LOG_READ_MAX (512u * 1024 * 1024)
 
 struct count {
 	char *key;
@@ -197,11 +195,11 @@ static int read_log(struct summary *s, const char *path, int *found)
 	if (st.st_nlink != 1)
 		problem(s, "'%s' has %lu links: the hook does not write to a "
 			"hard-linked log", path, (unsigned long)st.st_nlink);
-	error = buf_read_fd(&b, fd, LOG_READ_MAX);
+	error = buf_read_fd(&b, fd, CV_MAX_LOG_READ_BYTES);
 	close(fd);
 	if (error == CV_ETOOBIG) {
 		problem(s, "'%s' is larger than %u bytes: only its start was "
-			"read", path, LOG_READ_MAX);
+			"read", path, CV_MAX_LOG_READ_BYTES);
 		error = 0;
 		/* the cut line is not damaged: drop it */
 		while (b.len && b.data[b.len - 1] != '\n')

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "json/jdoc.h"
+#include "util/bounds.h"
 #include "util/buf.h"
 
 const struct settings_entry settings_entries[] = {
@@ -35,9 +36,6 @@ const struct settings_entry settings_entries[] = {
 };
 #define NENTRIES 3
 
-/* Every edit is one splice; a settings file needs a handful.  More means
- * a bug, and we stop instead of looping. */
-#define MAX_EDITS 256
 
 /* ---- position-aware scanner over already-validated JSON ---- */
 
@@ -149,7 +147,7 @@ static int items_collect(struct items *out, const char *t, size_t len,
 
 			if (!nv) {
 				items_release(out);
-				return diag_set(d, CV_ENOMEM, "out of memory");
+				return diag_nomem(d);
 			}
 			out->v = nv;
 			out->cap = ncap;
@@ -654,7 +652,7 @@ static int add_groups_member(struct edit *e, const struct items *in,
 	int error;
 
 	if (!arr)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	for (k = 0; k < NENTRIES; k++) {
 		cJSON *g;
 
@@ -664,14 +662,14 @@ static int add_groups_member(struct edit *e, const struct items *in,
 
 		if (!g) {
 			cJSON_Delete(arr);
-			return diag_set(d, CV_ENOMEM, "out of memory");
+			return diag_nomem(d);
 		}
 		cJSON_AddItemToArray(arr, g);
 	}
 	if (wrap) {
 		if (!(val = cJSON_CreateObject())) {
 			cJSON_Delete(arr);
-			return diag_set(d, CV_ENOMEM, "out of memory");
+			return diag_nomem(d);
 		}
 		cJSON_AddItemToObject(val, e->event, arr);
 	}
@@ -837,9 +835,9 @@ static int edit_event(struct edit *e, int install, struct diag *d)
 						 e->nedits, d->msg);
 			return error;
 		}
-		if (e->nedits >= MAX_EDITS)
+		if (e->nedits >= CV_MAX_SETTINGS_EDITS)
 			return diag_set(d, CV_ELIMIT, "internal error: more "
-					"than %d edits", MAX_EDITS);
+					"than %d edits", CV_MAX_SETTINGS_EDITS);
 		error = install ? step_install(e, &done, d)
 				: step_uninstall(e, &done, d);
 		if (error < 0)
@@ -863,7 +861,7 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 	blank = skip_ws(text, len, 0) == len;
 	if (blank && !install)
 		return buf_put(out, text, len) < 0 ?
-		       diag_set(d, CV_ENOMEM, "out of memory") : 0;
+		       diag_nomem(d) : 0;
 	if ((error = buf_put(&e.cur, blank ? "{}\n" : text,
 			     blank ? 3 : len)) < 0)
 		return diag_set(d, error, "out of memory");
@@ -871,7 +869,7 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 	for (i = 0; i < NENTRIES; i++)
 		if (install && !(e.want[i] = want_group(
 				settings_entries[i].matcher, command))) {
-			error = diag_set(d, CV_ENOMEM, "out of memory");
+			error = diag_nomem(d);
 			goto done;
 		}
 	/* One event at a time, in the order of settings_entries. */
@@ -999,7 +997,7 @@ int settings_write_temp(char **out, const char *path, const char *data,
 
 	*out = NULL;
 	if (!tmp)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	/* mkostemp() creates with O_EXCL: a name someone planted (a
 	 * symlink included) makes it pick another, never open that. */
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {

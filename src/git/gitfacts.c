@@ -352,7 +352,7 @@ phrase:
 		char *s = arena_alloc(a, n);
 
 		if (!s)
-			return diag_set(d, CV_ENOMEM, "out of memory");
+			return diag_nomem(d);
 		snprintf(s, n, "%zu %s%s", *count, noun,
 			 *count == 1 || loss == GITFACTS_LOSS_STASH ? "" : "s");
 		*what = s;

@@ -151,7 +151,7 @@ static int repo_open(struct gitrepo **out, const char *path, unsigned flags,
 	g2.git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	if (!(r = calloc(1, sizeof(*r)))) {
 		g2.git_libgit2_shutdown();
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	}
 	rc = g2.git_repository_open_ext(&r->repo, path, flags, NULL);
 	if (rc < 0) {
@@ -238,7 +238,7 @@ int gitrepo_open_env(struct gitrepo **out, struct diag *d)
 	/* Relative to the current directory, which git sets to the top of
 	 * the work tree before it runs a hook. */
 	if (index && !(r->index_file = strdup(index))) {
-		error = diag_set(d, CV_ENOMEM, "out of memory");
+		error = diag_nomem(d);
 		goto fail;
 	}
 	*out = r;
@@ -262,7 +262,7 @@ int gitrepo_adopt_env_index(struct gitrepo *r, struct diag *d)
 		return 0;
 	if (same_dir(gitrepo_gitdir(env), gitrepo_gitdir(r)) &&
 	    !(r->index_file = strdup(env->index_file)))
-		error = diag_set(d, CV_ENOMEM, "out of memory");
+		error = diag_nomem(d);
 	gitrepo_free(env);
 	return error;
 }
@@ -425,7 +425,7 @@ static int isrc_list_dir(struct source *src, const char *dir,
 			continue;	/* same subdirectory, already sent */
 		free(name);
 		if (!(name = strndup(rest, len))) {
-			error = diag_set(d, CV_ENOMEM, "out of memory");
+			error = diag_nomem(d);
 			break;
 		}
 		if (slash) {
@@ -549,7 +549,7 @@ int gitrepo_source_index(struct source **out, struct gitrepo *r,
 	n = g2.git_index_entrycount(idx);
 	if (!(s = calloc(1, sizeof(*s))) ||
 	    (n && !(s->v = calloc(n, sizeof(*s->v))))) {
-		error = diag_set(d, CV_ENOMEM, "out of memory");
+		error = diag_nomem(d);
 		goto done;
 	}
 	s->repo = r->repo;
@@ -565,7 +565,7 @@ int gitrepo_source_index(struct source **out, struct gitrepo *r,
 		if (stage != 0 && stage != 2)
 			continue;
 		if (!(s->v[s->n].path = strdup(e->path))) {
-			error = diag_set(d, CV_ENOMEM, "out of memory");
+			error = diag_nomem(d);
 			goto done;
 		}
 		s->v[s->n].id = e->id;
@@ -762,7 +762,7 @@ int gitrepo_source_rev(struct source **out, struct gitrepo *r,
 		goto done;
 	}
 	if (!(s = calloc(1, sizeof(*s)))) {
-		error = diag_set(d, CV_ENOMEM, "out of memory");
+		error = diag_nomem(d);
 		goto done;
 	}
 	s->repo = r->repo;

@@ -68,7 +68,7 @@ static int wt_list_dir(struct source *s, const char *dir, source_dir_fn fn,
 	int error = 0;
 
 	if (!full)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	if (!(dh = opendir(full))) {
 		error = errno == ENOENT || errno == ENOTDIR ?
 			diag_set(d, CV_ENOTFOUND, "directory vanished while "
@@ -129,7 +129,7 @@ static int wt_read(struct source *s, struct buf *out, const char *path,
 	int error = 0;
 
 	if (!full)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	if (lstat(full, &st) < 0) {
 		error = errno == ENOENT || errno == ENOTDIR ?
 			diag_set(d, CV_ENOTFOUND, "no such file '%s'", path) :
@@ -170,7 +170,7 @@ static int wt_stat(struct source *s, enum source_type *type,
 	int error = 0;
 
 	if (!full)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	if (lstat(full, &st) < 0)
 		error = diag_set(d, CV_ENOTFOUND, "no such file '%s'", path);
 	else
@@ -202,7 +202,7 @@ static int worktree_new(struct source **out, const char *root, bool confine,
 	*out = NULL;
 	if (!(w = calloc(1, sizeof(*w))) || !(w->root = strdup(root))) {
 		free(w);
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	}
 	if (confine && !(w->realroot = realpath(root, NULL))) {
 		int e = errno;

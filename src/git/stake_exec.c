@@ -129,7 +129,7 @@ static int exec_count(size_t *count, const char *workdir, unsigned flags,
 	if (posix_spawn_file_actions_init(&fa) != 0) {
 		close(fds[0]);
 		close(fds[1]);
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	}
 	/* The helper's stderr must never reach the hook's. */
 	rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,

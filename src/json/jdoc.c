@@ -50,7 +50,7 @@ static int check_object_keys(cJSON *obj, unsigned flags, struct diag *d)
 		return 0;
 	items = malloc(n * sizeof(*items));
 	if (!items)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	for (i = 0, c = obj->child; c; c = c->next)
 		items[i++] = c;
 	qsort(items, n, sizeof(*items), cmp_item_key);

@@ -135,7 +135,7 @@ static struct jl_node *new_node(struct jl_parser *p, enum jl_type type)
 	}
 	n = arena_calloc(p->a, 1, sizeof(*n));
 	if (!n) {
-		diag_set(p->d, CV_ENOMEM, "out of memory");
+		diag_nomem(p->d);
 		return NULL;
 	}
 	p->doc->nnodes++;
@@ -162,7 +162,7 @@ static int parse_string(struct jl_parser *p, const char **out, size_t *outlen)
 		return fail(p, JL_E_LIMIT, start,
 			    "string longer than %u bytes", JL_MAX_STRING);
 	if (!(o = arena_alloc(p->a, raw + 1)))
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	adv(p, 1);
 	while (p->t[p->i] != '"') {
 		unsigned char c = (unsigned char)p->t[p->i];
@@ -255,7 +255,7 @@ static int parse_number(struct jl_parser *p, struct jl_node *n)
 			i++;
 	}
 	if (!(n->s = arena_strndup(p->a, t + s, i - s)))
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	n->len = i - s;
 	adv(p, i - s);
 	return 0;
@@ -284,7 +284,7 @@ static int mark_dups(struct jl_parser *p, struct jl_node *obj)
 	if (obj->n < 2)
 		return 0;
 	if (!(v = malloc(obj->n * sizeof(*v))))
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	for (c = obj->child; c; c = c->next)
 		v[i++] = c;
 	qsort(v, obj->n, sizeof(*v), cmp_member);
@@ -299,7 +299,7 @@ static int mark_dups(struct jl_parser *p, struct jl_node *obj)
 				sizeof(*nd), p->doc->ndups + 1);
 		if (!nd) {
 			free(v);
-			return diag_set(p->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->d);
 		}
 		p->doc->dups = nd;
 		nd[p->doc->ndups++] = v[i];

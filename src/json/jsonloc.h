@@ -17,17 +17,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/bounds.h"
 #include "util/diag.h"
 
 struct arena;
-
-/* Limits for audited configs (real ones nest under 10 levels and hold a
- * few hundred values); beyond these the file is reported (CC095), never
- * half-read.  The parser recurses once per level, so depth bounds stack. */
-#define JL_MAX_DEPTH	64
-#define JL_MAX_STRING	(64u * 1024)	/* decoded bytes in one string */
-#define JL_MAX_ARRAY	10000		/* entries in one array / object */
-#define JL_MAX_NODES	500000		/* values in one document */
 
 enum jl_type {
 	JL_NULL,

@@ -248,7 +248,7 @@ static int parse_number(struct parser *p, double *out)
 	n = i - start;
 	copy = n < sizeof(local) ? local : arena_alloc(p->a, n + 1);
 	if (!copy)
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	memcpy(copy, t + start, n);
 	copy[n] = '\0';
 	*out = strtod(copy, NULL);
@@ -290,7 +290,7 @@ static int check_keys(struct parser *p, const struct jv *obj)
 	}
 	v = arena_alloc(p->a, obj->n * sizeof(*v));
 	if (!v)
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	for (i = 0, x = obj->child; x; x = x->next)
 		v[i++] = x;
 	qsort(v, obj->n, sizeof(*v), key_cmp);
@@ -383,7 +383,7 @@ static int parse_value(struct parser *p, struct jv **out, unsigned depth)
 				"near byte %zu (CV_MAX_JSON_VALUES): too large "
 				"to judge", CV_MAX_JSON_VALUES, p->pos);
 	if (!(v = arena_alloc(p->a, sizeof(*v))))
-		return diag_set(p->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->d);
 	memset(v, 0, sizeof(*v));
 	*out = v;
 	if (p->pos >= p->len)
@@ -442,7 +442,7 @@ int jv_parse_copy(struct jv **out, struct arena *a, const char *text,
 
 	*out = NULL;
 	if (!copy)
-		return diag_set(d, CV_ENOMEM, "out of memory");
+		return diag_nomem(d);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	return jv_parse(out, a, copy, len, flags, d);

@@ -10,12 +10,11 @@
 
 #include "rules/ruleset.h"
 #include "shell/subject.h"
+#include "util/bounds.h"
 #include "util/diag.h"
 
 struct arena;
 struct toolcall;
-
-#define VERDICT_MAX_HITS 16
 
 struct verdict_hit {
 	const struct rule *rule;

@@ -20,7 +20,7 @@
 #include "util/text.h"
 #include "util/userhome.h"
 
-#define NOMEM(d) diag_set(d, CV_ENOMEM, "out of memory")
+#define NOMEM(d) diag_nomem(d)
 
 /* Makes a path absolute against cwd (and ~ against home), for realpath();
  * "." and ".." are left to shell_norm_path(), which also resolves them

@@ -42,11 +42,10 @@
 #include "util/safefile.h"
 #include "util/userhome.h"
 
-#define DEFAULT_LOG_MAX (10ull * 1024 * 1024)
-
 /* The log settings of the last config_apply(): plain values, nothing to
  * free.  Exceptions belong to the rule set (ruleset_add_exception). */
-static struct config_log log_settings = { true, false, DEFAULT_LOG_MAX };
+static struct config_log log_settings = { true, false,
+					 CV_LOG_DEFAULT_MAX_BYTES };
 /* The user's config says "trust_env" (config_trust_env). */
 static bool trust_env;
 
@@ -603,7 +602,7 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 
 	log_settings.enabled = true;
 	log_settings.all_calls = false;
-	log_settings.max_bytes = DEFAULT_LOG_MAX;
+	log_settings.max_bytes = CV_LOG_DEFAULT_MAX_BYTES;
 	trust_env = false;
 	arena_init(&trees);
 	r.set = set;

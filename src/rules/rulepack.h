@@ -9,9 +9,8 @@
 #include <stddef.h>
 
 #include "json/jval.h"
+#include "util/bounds.h"
 #include "util/diag.h"
-
-#define RULEPACK_MAX_LIST 64	/* programs, tools or keywords of a rule */
 
 struct rule_desc {
 	const char *id;

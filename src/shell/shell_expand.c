@@ -25,7 +25,7 @@
 #include "util/safefile.h"
 #include "util/text.h"
 
-#define NOMEM(p) diag_set((p)->g->d, CV_ENOMEM, "out of memory")
+#define NOMEM(p) diag_nomem((p)->g->d)
 
 /* A word being expanded: value and mask of the same length. */
 struct xw {
@@ -1018,7 +1018,7 @@ int shx_value(struct sh_src *p, const char *v, const unsigned char *m,
 	if (i < n && (error = shl_str_put(p, &b, v + i, n - i)) < 0)
 		return error;
 	if (!(*outp = arena_strndup(p->g->a, b.v ? b.v : "", b.n)))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	return 0;
 }
 
@@ -1040,7 +1040,7 @@ int shx_word_value(struct sh_src *p, const struct sh_word *w,
 	hn = strlen(h);
 	n = strlen(v + 1);
 	if (!(o = arena_alloc(p->g->a, hn + n + 1)))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	memcpy(o, h, hn);
 	memcpy(o + hn, v + 1, n + 1);
 	*outp = o;

@@ -64,7 +64,7 @@ static int remember(struct sh_src *p, const struct subject *by,
 	f->by = by;
 	return 0;
 nomem:
-	return diag_set(g->d, CV_ENOMEM, "out of memory");
+	return diag_nomem(g->d);
 }
 
 /* A path written by a program whose output we do not follow (a
@@ -254,7 +254,7 @@ int shf_run(struct sh_src *p, struct subject *s, const char *raw)
 	if (!(path = script_of(s, raw, &shell)))
 		return 0;
 	if (!(norm = shell_norm_path(g->a, g->env, path)))
-		return diag_set(g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(g->d);
 	if (!(f = lookup(g, norm)) && !(f = lookup(g, path))) {
 		if (g->files_full)
 			return shi_marker(p, s, SH_MARK_EXEC);
@@ -269,9 +269,9 @@ int shf_run(struct sh_src *p, struct subject *s, const char *raw)
 		return shi_code_as(p, s, lang, f->text);
 	for (k = 0; k < s->via.n; k++)
 		if (strlist_push(&via, g->a, s->via.v[k]) < 0)
-			return diag_set(g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(g->d);
 	if (sh_push_unique(&via, g->a, s->program) < 0)
-		return diag_set(g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(g->d);
 	return shp_parse_sub(p, f->text, strlen(f->text), &via,
 			     &s->input_from);
 }

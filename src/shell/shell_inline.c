@@ -30,7 +30,7 @@
 #define C_IPE	'\x03'	/* its end */
 #define C_HOME	'\x04'	/* the home directory */
 
-#define NOMEM(x) diag_set((x)->p->g->d, CV_ENOMEM, "out of memory")
+#define NOMEM(x) diag_nomem((x)->p->g->d)
 
 enum { PY = 1, JS = 2, PL = 4, RB = 8, PH = 16, AW = 32 };
 
@@ -2965,7 +2965,7 @@ int shi_code_as(struct sh_src *p, struct subject *s, const char *program,
 	unsigned L;
 
 	if (strlist_push(&s->code, p->g->a, code) < 0)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	if (!(L = lang_of(program)))
 		return 0;
 	return analyse(p, s, L, code, strlen(code), 1);
@@ -2975,7 +2975,7 @@ int shi_code(struct sh_src *p, struct subject *s, const char *code)
 {
 	if (s->program_dynamic) {
 		if (strlist_push(&s->code, p->g->a, code) < 0)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		return 0;
 	}
 	return shi_code_as(p, s, s->program, code);

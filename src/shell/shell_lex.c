@@ -57,7 +57,7 @@ int shl_str_put(struct sh_src *p, struct sh_str *b, const char *s, size_t n)
 	if (n > b->cap - b->n || !b->v) {
 		v = arena_grow(p->g->a, b->v, &b->cap, 1, b->n + n + 1);
 		if (!v)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		b->v = v;
 	}
 	memcpy(b->v + b->n, s, n);
@@ -134,11 +134,6 @@ const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
 	return NULL;
 }
 
-/* Assignments remembered per scope are bounded: the table serves the
- * common `D=~; rm -rf $D`, not arbitrary programs.  Beyond the bound a
- * variable simply stays unresolved ($D, dynamic), which rules see. */
-#define SH_MAX_VARS 256
-
 static bool has_var(const struct sh_vars *v, const char *name, size_t n)
 {
 	size_t i;
@@ -184,7 +179,7 @@ static int var_put(struct sh_src *p, struct sh_vars *v, const char *name,
 			v->val[i] = val;
 			return 0;
 		}
-	if (v->n >= SH_MAX_VARS) {
+	if (v->n >= CV_MAX_SHELL_VARS) {
 		/* Full: the name is unknown from here on, never its old
 		 * value (an outer scope's, or the environment's). */
 		p->g->vars_full = true;
@@ -193,16 +188,16 @@ static int var_put(struct sh_src *p, struct sh_vars *v, const char *name,
 	cap = v->cap;
 	nn = arena_grow(a, v->name, &cap, sizeof(*nn), v->n + 1);
 	if (!nn)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	cap = v->cap;
 	nv = arena_grow(a, v->val, &cap, sizeof(*nv), v->n + 1);
 	if (!nv)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	v->cap = cap;
 	v->name = nn;
 	v->val = nv;
 	if (!(v->name[v->n] = arena_strndup(a, name, nlen)))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	v->val[v->n++] = val;
 	return 0;
 }
@@ -237,7 +232,7 @@ int shl_set_positional(struct sh_src *p, const char *const *v, size_t n)
 		const char *c = arena_strndup(p->g->a, num, (size_t)k);
 
 		if (!j || !c)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		if (unknown)
 			j = NULL;
 		char *star = j ? arena_strndup(p->g->a, j, strlen(j)) : NULL;
@@ -414,7 +409,7 @@ static int lex_cmdsubst(struct sh_src *p, struct sh_word *w)
 
 	end = scan_close(p, start, '(', &ok);
 	if (!ok)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	if (end >= p->n)
 		shl_incomplete(p, "unterminated command substitution");
 	p->pos = end < p->n ? end + 1 : p->n;
@@ -680,7 +675,7 @@ static int operand(struct sh_src *p, struct sh_word *w, const char *s,
 	w->flags |= ow.flags & (SW_DYN | SW_SUBST);
 	for (i = 0; i < ow.progs.n; i++)
 		if (sh_push_unique(&w->progs, p->g->a, ow.progs.v[i]) < 0)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 	*val = ow.val;
 	return 0;
 }
@@ -766,7 +761,7 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 
 	end = scan_close(p, start, '{', &ok);
 	if (!ok)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	if (end >= p->n)
 		shl_incomplete(p, "unterminated ${");
 	p->pos = end < p->n ? end + 1 : p->n;
@@ -898,8 +893,7 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 				goto dynamic;
 			val = trim(p->g->a, val, opd, op == '%', o - i == 2);
 			if (!val)
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 			break;
 		case '^': case ',': {
 			char *c;
@@ -908,8 +902,7 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 			if (!val)
 				goto dynamic;
 			if (!(c = arena_strndup(p->g->a, val, strlen(val))))
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 			for (k = 0; c[k] && (k == 0 || o - i == 2); k++)
 				if (op == '^' && c[k] >= 'a' && c[k] <= 'z')
 					c[k] = (char)(c[k] - 32);
@@ -935,8 +928,7 @@ dynamic:
 
 			e = scan_close(p, i + 2, '(', &ok);
 			if (!ok)
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 			if (e > end)
 				e = end;
 			if ((error = sub_parse(p, s + i + 2, e - i - 2, w)) < 0)
@@ -1032,8 +1024,7 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 				v = arena_grow(p->g->a, p->seps, &p->capseps,
 					       sizeof(*v), p->nseps + 1);
 				if (!v)
-					return diag_set(p->g->d, CV_ENOMEM,
-							"out of memory");
+					return diag_nomem(p->g->d);
 				p->seps = v;
 				p->seps[p->nseps++] = out->n;
 				if ((error = str_putc(p, out, ' ')) < 0)
@@ -1113,7 +1104,7 @@ static int mask_to(struct sh_src *p, size_t n, unsigned char kind)
 		char *v = arena_grow(p->g->a, m->v, &m->cap, 1, n + 1);
 
 		if (!v)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		m->v = v;
 	}
 	memset(m->v + m->n, kind, n - m->n);
@@ -1258,15 +1249,14 @@ static int lex_word_in(struct sh_src *p, struct sh_word *w, bool whole)
 	w->len = out->n;
 	w->val = arena_strndup(p->g->a, out->v ? out->v : "", out->n);
 	if (!w->val)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	if (out->n && p->mscratch.v) {
 		const unsigned char *m = (const unsigned char *)p->mscratch.v;
 
 		if (wants_mask(p, w->val, m, out->n)) {
 			if (!(w->mask = (const unsigned char *)arena_strndup(
 				      p->g->a, p->mscratch.v, out->n)))
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 		}
 	}
 	return 0;
@@ -1489,6 +1479,6 @@ int shl_expand_body(struct sh_src *p, const char *s, size_t n,
 	*progs = w.progs;
 	*outp = arena_strndup(p->g->a, out.v ? out.v : "", out.n);
 	if (!*outp)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	return 0;
 }

@@ -137,7 +137,7 @@ int shp_collect(struct sh_src *p, size_t from, struct strlist *progs)
 	}
 	return 0;
 nomem:
-	return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	return diag_nomem(p->g->d);
 }
 
 /* A copy that shares the array: cap == n forces any later push on either
@@ -202,7 +202,7 @@ static int push_frame(struct parser *ps, char kind)
 	f = arena_grow(ps->p->g->a, ps->st, &ps->capst, sizeof(*f),
 		       ps->nst + 1);
 	if (!f)
-		return diag_set(ps->p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(ps->p->g->d);
 	ps->st = f;
 	f = &ps->st[ps->nst++];
 	memset(f, 0, sizeof(*f));
@@ -222,7 +222,7 @@ static int fn_begin(struct parser *ps)
 	struct sh_vars *v = arena_alloc(p->g->a, sizeof(*v));
 
 	if (!v)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	memset(v, 0, sizeof(*v));
 	v->up = p->vars;
 	f->fname = ps->fn_pending;
@@ -291,7 +291,7 @@ int shp_define(struct sh_src *p, const char *name, const char *body,
 	const char *b = body ? arena_strndup(g->a, body, len) : NULL;
 
 	if (body && !b)
-		return diag_set(g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(g->d);
 	if (!f) {
 		size_t i;
 
@@ -306,15 +306,14 @@ int shp_define(struct sh_src *p, const char *name, const char *body,
 			f = arena_grow(g->a, g->funcs, &g->capfuncs,
 				       sizeof(*f), g->nfuncs + 1);
 			if (!f)
-				return diag_set(g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(g->d);
 			g->funcs = f;
 			g->nfuncs++;
 		}
 		f = &g->funcs[i];
 		memset(f, 0, sizeof(*f));
 		if (!(f->name = arena_strdup(g->a, name)))
-			return diag_set(g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(g->d);
 		f->alias = alias;
 	}
 	f->body = b;
@@ -350,7 +349,7 @@ int shp_call(struct sh_src *p, struct sh_func *f, const char *const *argv,
 	scope = arena_alloc(g->a, sizeof(*scope));
 	pv = arena_alloc(g->a, (argc + 1) * sizeof(*pv));
 	if (!scope || !pv)
-		return diag_set(g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(g->d);
 	memset(scope, 0, sizeof(*scope));
 	scope->up = p->vars;
 	scope->fn = true;
@@ -395,7 +394,7 @@ static int read_bind(struct parser *ps, const struct loop *L,
 	int error;
 
 	if (!v)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	for (i = 0; i < n; i++) {
 		if (!L->raw && line[i] == '\\' && i + 1 < n)
 			i++;
@@ -425,7 +424,7 @@ static int read_bind(struct parser *ps, const struct loop *L,
 				e--;
 		}
 		if (!(f = arena_strndup(p->g->a, v + st, e - st)))
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		/* A producer's "~" is the home: printf %s ~/x printed the
 		 * expanded path, which the subjects spell "~" (taking it
 		 * for a file named "~" would miss the home). */
@@ -531,7 +530,7 @@ static int values_push(struct parser *ps, struct loop *L, const char *v)
 	nv = arena_grow(ps->p->g->a, L->vals, &cap, sizeof(*nv),
 			L->nvals + 1);
 	if (!nv)
-		return diag_set(ps->p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(ps->p->g->d);
 	L->vals = nv;
 	L->vals[L->nvals++] = v;
 	return 0;
@@ -552,7 +551,7 @@ static int for_end(struct parser *ps)
 	if (!ps->for_var)
 		return 0;
 	if (!(L = loop_new(ps, 'f')))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	L->var = ps->for_var;
 	L->known = true;
 	ps->for_var = NULL;
@@ -569,8 +568,7 @@ static int for_end(struct parser *ps)
 							(size_t)(q - all));
 
 				if (!x || (error = values_push(ps, L, x)) < 0)
-					return x ? error : diag_set(p->g->d,
-						CV_ENOMEM, "out of memory");
+					return x ? error : diag_nomem(p->g->d);
 				all = q + 1;
 			}
 			if ((error = values_push(ps, L, all)) < 0)
@@ -615,7 +613,7 @@ static int read_cmd(struct parser *ps, const struct sh_cmd *c, bool cond,
 	    strcmp(c->w[i].val, "read"))
 		return 0;
 	if (!(L = loop_new(ps, 'r')))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	L->split = true;
 	for (k = 0; k < i; k++)
 		if (!strncmp(c->w[k].val, "IFS=", 4) && !c->w[k].val[4])
@@ -658,7 +656,7 @@ static int read_cmd(struct parser *ps, const struct sh_cmd *c, bool cond,
 		nn = arena_grow(p->g->a, L->names, &cap, sizeof(*nn),
 				L->nnames + 1);
 		if (!nn)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		L->names = nn;
 		L->names[L->nnames++] = x;
 	}
@@ -763,7 +761,7 @@ static int heredocs_deliver(struct parser *ps, bool at_eof)
 	}
 	return 0;
 nomem:
-	return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	return diag_nomem(p->g->d);
 }
 
 /* Reads the bodies of pending here-docs; p->pos is after the newline. */
@@ -830,7 +828,7 @@ static int cmd_add_word(struct parser *ps, const struct sh_word *w)
 				CV_MAX_WORDS);
 	v = arena_grow(ps->p->g->a, c->w, &c->capw, sizeof(*v), c->nw + 1);
 	if (!v)
-		return diag_set(ps->p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(ps->p->g->d);
 	c->w = v;
 	c->w[c->nw++] = *w;
 	return 0;
@@ -870,8 +868,7 @@ static int feed_from_pipe(struct parser *ps, struct subject *s)
 
 		for (k = 0; k < s->via.n; k++)
 			if (strlist_push(&via, p->g->a, s->via.v[k]) < 0)
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 		if ((error = sh_push_unique(&via, p->g->a, s->program)) < 0)
 			return error;
 		return shp_parse_sub(p, ps->prev_text, strlen(ps->prev_text),
@@ -909,13 +906,13 @@ static int path_output(struct parser *ps, const struct subject *s,
 		else if (sl == v)
 			r = "/";
 		else if (!(r = arena_strndup(p->g->a, v, (size_t)(sl - v))))
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 	}
 	if (!r)
 		return 0;
 	n = strlen(r);
 	if (!(o = arena_alloc(p->g->a, n + 2)))
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	memcpy(o, r, n);
 	o[n] = '\n';
 	o[n + 1] = '\0';
@@ -935,7 +932,7 @@ static int for_word(struct parser *ps, const struct sh_word *w)
 	v = arena_grow(ps->p->g->a, ps->for_w, &ps->for_cap, sizeof(*v),
 		       ps->for_n + 1);
 	if (!v)
-		return diag_set(ps->p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(ps->p->g->d);
 	ps->for_w = v;
 	ps->for_w[ps->for_n++] = *w;
 	return 0;
@@ -1101,8 +1098,7 @@ static int finish(struct parser *ps, bool pipe)
 			v = arena_grow(p->g->a, ps->prev_hd, &ps->capprev_hd,
 				       sizeof(*v), ps->nprev_hd + 1);
 			if (!v)
-				return diag_set(p->g->d, CV_ENOMEM,
-						"out of memory");
+				return diag_nomem(p->g->d);
 			ps->prev_hd = v;
 			ps->prev_hd[ps->nprev_hd++] = r->heredoc;
 		}
@@ -1132,7 +1128,7 @@ static int add_redir(struct parser *ps, const struct sh_tok *op,
 
 	r = arena_grow(p->g->a, c->r, &c->capr, sizeof(*r), c->nr + 1);
 	if (!r)
-		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		return diag_nomem(p->g->d);
 	c->r = r;
 	r = &c->r[c->nr++];
 	memset(r, 0, sizeof(*r));
@@ -1144,7 +1140,7 @@ static int add_redir(struct parser *ps, const struct sh_tok *op,
 		h = arena_grow(p->g->a, p->hd, &p->caphd, sizeof(*h),
 			       p->nhd + 1);
 		if (!h)
-			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+			return diag_nomem(p->g->d);
 		p->hd = h;
 		h = &p->hd[p->nhd];
 		memset(h, 0, sizeof(*h));

@@ -182,4 +182,38 @@
 #define CV_MAX_AUDIT_WALK_ENTRIES	500000
 #define CV_MAX_AUDIT_WALK_DEPTH	40
 
+/* Limits for audited configs (real ones nest under 10 levels and hold a
+ * few hundred values); beyond these the file is reported (CC095), never
+ * half-read.  The parser (json/jsonloc.c) recurses once per level, so
+ * depth bounds stack. */
+#define JL_MAX_DEPTH	64
+#define JL_MAX_STRING	(64u * 1024)	/* decoded bytes in one string */
+#define JL_MAX_ARRAY	10000		/* entries in one array / object */
+#define JL_MAX_NODES	500000		/* values in one document */
+
+/* Programs, tools or keywords listed by one rule (rules/rulepack.c):
+ * a longer list is a pack that wants a structured condition instead. */
+#define RULEPACK_MAX_LIST 64
+
+/* Rules one verdict names (judge/judge.h): enough to say why; more hits
+ * do not change a deny, and the log line stays short. */
+#define VERDICT_MAX_HITS 16
+
+/* Assignments remembered per scope (shell/shell_lex.c) are bounded: the
+ * table serves the common `D=~; rm -rf $D`, not arbitrary programs.
+ * Beyond the bound a variable simply stays unresolved ($D, dynamic),
+ * which rules see. */
+#define CV_MAX_SHELL_VARS 256
+
+/* The decision log's log.max_bytes when the config says nothing
+ * (rules/config.c): the log rotates beyond it. */
+#define CV_LOG_DEFAULT_MAX_BYTES (10ull * 1024 * 1024)
+/* `ccveto log` reads 3 files of at most log.max_bytes; a bigger file is
+ * read in part (cli/cmd_log.c). */
+#define CV_MAX_LOG_READ_BYTES	(512u * 1024 * 1024)
+
+/* Every settings edit is one splice; a settings file needs a handful.
+ * More means a bug, and cli/settings_edit.c stops instead of looping. */
+#define CV_MAX_SETTINGS_EDITS	256
+
 #endif

@@ -44,3 +44,8 @@ const char *diag_code_name(int code)
 	}
 	return "error";
 }
+
+int diag_nomem(struct diag *d)
+{
+	return diag_set(d, CV_ENOMEM, "%s", diag_code_name(CV_ENOMEM));
+}

@@ -28,6 +28,8 @@ struct diag {
 __attribute__((format(printf, 3, 4)))
 #endif
 int diag_set(struct diag *d, int code, const char *fmt, ...);
+/* The one way out of memory is reported: CV_ENOMEM, "out of memory". */
+int diag_nomem(struct diag *d);
 void diag_clear(struct diag *d);
 const char *diag_code_name(int code);
 
