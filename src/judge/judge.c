@@ -21,6 +21,7 @@
 #include "judge/toolcall.h"
 #include "rules/compiled.h"
 #include "rules/rulepack.h"
+#include "shell/argv.h"
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/text.h"
@@ -157,6 +158,101 @@ static bool flag_present(const struct flagspec *f, const struct strlist *args)
 	return false;
 }
 
+/* The canonical argv of a command whose program has a grammar
+ * (shell/argv.h), computed once per subject; NULL otherwise. */
+static int canon_of(const struct argv_canon **out, struct eval *ev,
+		    const struct subject *s)
+{
+	*out = NULL;
+	if (s->kind != SUBJECT_COMMAND)
+		return 0;
+	if (argv_canonical(out, ev->a, (struct subject *)s) < 0)
+		return diag_set(ev->d, CV_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* The subcommand that runs: the canonical one when the program has a
+ * grammar (a git alias resolved, `git -c k=v push`), else as found. */
+static const char *subcommand_of(const struct argv_canon *c,
+				 const struct subject *s)
+{
+	return c ? c->sub : s->subcommand;
+}
+
+static bool canon_set(const struct argv_canon *c, const char *name)
+{
+	const struct argv_use *u = argv_last(c, name);
+
+	return u && !u->neg;
+}
+
+/* A flag spec against the canonical argv: "-f" is the option the grammar
+ * gives the letter ("force" in git push), "--force" the option named so,
+ * however it was spelt (--forc, -fq, --force=..., git -c that implies
+ * it); the last of --force and --no-force decides. */
+static bool flag_canon(const struct flagspec *f, const struct argv_canon *c)
+{
+	size_t k;
+
+	for (k = 0; f->shorts[k]; k++) {
+		const char *name = argv_short_name(c, f->shorts[k]);
+		char s[3] = { '-', f->shorts[k], '\0' };
+
+		if (canon_set(c, name ? name : s))
+			return true;
+	}
+	for (k = 0; k < f->nlongs; k++) {
+		const char *l = f->longs[k];
+		size_t n = strcspn(l, "|"), i;
+
+		for (i = c->nopts; i-- > 0;) {
+			const struct argv_use *u = &c->opts[i];
+
+			if ((c->sub && u->global) || strlen(u->name) != n ||
+			    strncmp(u->name, l, n))
+				continue;
+			if (!u->neg)
+				return true;
+			break;
+		}
+	}
+	return false;
+}
+
+/* `option`: some canonical option, as "--name", "--name=value",
+ * "--no-name" or "-X[=value]"; without a grammar, some argument that
+ * starts with "-". */
+static int match_option(struct eval *ev, struct rx *x,
+			const struct argv_canon *c, const struct subject *s)
+{
+	size_t i;
+	int m;
+
+	if (!c || !c->grammar) {
+		for (i = 0; i < s->args.n; i++)
+			if (s->args.v[i][0] == '-' &&
+			    (m = rx_match(ev, x, s->args.v[i])) != 0)
+				return m;
+		return 0;
+	}
+	for (i = 0; i < c->nopts; i++) {
+		const struct argv_use *u = &c->opts[i];
+		size_t n = strlen(u->name) + (u->value ? strlen(u->value) : 0);
+		char *t;
+
+		if (c->sub && u->global)
+			continue;
+		if (!(t = arena_alloc(ev->a, n + 8)))
+			return diag_set(ev->d, CV_ENOMEM, "out of memory");
+		snprintf(t, n + 8, "%s%s%s%s", u->name[0] == '-' ? "" :
+			 u->neg ? "--no-" : "--", u->name, u->value ? "=" : "",
+			 u->value ? u->value : "");
+		if ((m = rx_match(ev, x, t)) != 0)
+			return m;
+	}
+	return 0;
+}
+
 /* Operands and redirect targets: what `path` conditions look at. */
 static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
 {
@@ -263,13 +359,47 @@ static bool push_opt_takes_value(const char *a)
 	       !strcmp(a, "--repo");
 }
 
-static bool git_push_protected(struct eval *ev, const struct subject *s)
+/* The canonical form: operands and options read with git push's grammar
+ * (--mir, -fd, --repo=x, git -c remote.x.mirror=true). */
+static bool git_push_protected_canon(struct eval *ev,
+				     const struct argv_canon *c)
+{
+	size_t i;
+	const char *cur;
+
+	if (canon_set(c, "all") || canon_set(c, "mirror") ||
+	    canon_set(c, "branches"))
+		return true;
+	for (i = 1; i < c->noperands; i++) {
+		const char *a = c->operands[i], *dst;
+
+		if (*a == '+')
+			a++;
+		dst = strrchr(a, ':');
+		dst = dst ? dst + 1 : a;
+		if (*dst == '+')
+			dst++;
+		if (*dst && ref_protected(ev, dst))
+			return true;
+	}
+	if (c->noperands > 1)
+		return false;
+	cur = current_branch(ev);
+	if (!cur)
+		return true;
+	return *cur && ruleset_branch_is_protected(ev->set, cur);
+}
+
+static bool git_push_protected(struct eval *ev, const struct subject *s,
+			       const struct argv_canon *c)
 {
 	size_t i;
 	int operands = 0, refspecs = 0;
 	bool opts = true, all = false;
 	const char *cur;
 
+	if (c && c->grammar && c->sub && !strcmp(c->sub, "push"))
+		return git_push_protected_canon(ev, c);
 	if (!s->program || strcmp(s->program, "git") || !s->subcommand ||
 	    strcmp(s->subcommand, "push"))
 		return false;
@@ -321,6 +451,7 @@ static bool judges_arguments(const struct cond *c)
 {
 	return c->args.pattern || c->path.pattern || c->line.pattern ||
 	       c->redirect.pattern || c->code.pattern || c->subcommand ||
+	       c->option.pattern || c->canon.pattern ||
 	       c->input_from || c->git_push_protected || c->effect_ops;
 }
 
@@ -373,6 +504,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 {
 	size_t i;
 	bool cmd = s->kind == SUBJECT_COMMAND;
+	const struct argv_canon *cv = NULL;
+	int error;
 
 	/* Cheap structural conditions first.  A computed program name
 	 * ($CMD, $(…)) could be any program, so it stands for every program
@@ -383,7 +516,10 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 				    !judges_arguments(c) :
 				    !list_has(c->program, s->program))))
 		return 0;
-	if (c->subcommand && (!cmd || !list_has(c->subcommand, s->subcommand)))
+	if (cmd && (error = canon_of(&cv, ev, s)) < 0)
+		return error;
+	if (c->subcommand && (!cmd || !list_has(c->subcommand,
+						subcommand_of(cv, s))))
 		return 0;
 	if (c->via && (!cmd || !list_meets(c->via, &s->via)))
 		return 0;
@@ -393,14 +529,14 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 	if (c->input_true && !list_meets(c->input_true, &s->true_inputs))
 		return 0;
 	for (i = 0; i < c->nflags; i++)
-		if (!cmd || !flag_present(&c->flags[i], &s->args))
+		if (!cmd || !(cv && cv->grammar ?
+			      flag_canon(&c->flags[i], cv) :
+			      flag_present(&c->flags[i], &s->args)))
 			return 0;
-	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s)))
+	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s, cv)))
 		return 0;
 	if (c->effect_ops) {
-		int error = need_effects(ev);
-
-		if (error < 0)
+		if ((error = need_effects(ev)) < 0)
 			return error;
 		if (!effect_hit(c, s))
 			return 0;
@@ -414,6 +550,11 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 		TRY(cmd ? match_redirect(ev, &c->redirect, s) : 0);
 	if (c->line.pattern)
 		TRY(cmd ? rx_match(ev, &c->line, s->line) : 0);
+	if (c->option.pattern)
+		TRY(cmd ? match_option(ev, &c->option, cv, s) : 0);
+	if (c->canon.pattern)
+		TRY(cmd ? rx_match(ev, &c->canon, cv ? cv->line : s->line) :
+			  0);
 	if (c->code.pattern)
 		TRY(cmd ? rx_match_any(ev, &c->code, &s->code) : 0);
 	if (c->url.pattern)
@@ -470,6 +611,28 @@ static bool keywords_hit(const struct rule *r, const struct subject *s)
 	return false;
 }
 
+/* A named rule on a program's arguments does not apply when the program,
+ * read with its grammar, only prints help or makes a dry run (`git push
+ * -n -f`, `git reset --hard --help`, `kubectl delete ns x
+ * --dry-run=server`): 1 then.  Effect rules are not named rules, and
+ * the shell's own redirects still write, so a rule that looks at them is
+ * kept. */
+static int inert_for(struct eval *ev, const struct rule *r,
+		     const struct subject *s)
+{
+	const struct argv_canon *cv;
+	const struct cond *c = r->match;
+	int error;
+
+	if (s->kind != SUBJECT_COMMAND || r->effect_ops || c->effect_ops ||
+	    !c->program || c->redirect.pattern ||
+	    (c->path.pattern && s->nredirects))
+		return 0;
+	if ((error = canon_of(&cv, ev, s)) < 0)
+		return error;
+	return cv && (cv->flags & ARGV_INERT) ? 1 : 0;
+}
+
 /* 1 when rule r fires on subject s, 0 when not, <0 on error. */
 static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 {
@@ -482,11 +645,18 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 		return 0;
 	/* A `subcommand` in `match` is known without parsing the rule. */
 	if (r->subcommands[0]) {
-		const char *sc;
+		const char *sc, *sub = s->subcommand;
 		bool named = false;
 
+		if (s->kind == SUBJECT_COMMAND) {
+			const struct argv_canon *cv;
+
+			if ((error = canon_of(&cv, ev, s)) < 0)
+				return error;
+			sub = subcommand_of(cv, s);
+		}
 		packed_for_each(sc, r->subcommands)
-			if (s->subcommand && !strcmp(sc, s->subcommand)) {
+			if (sub && !strcmp(sc, sub)) {
 				named = true;
 				break;
 			}
@@ -508,6 +678,8 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	ev->rule = r;
 	if ((error = rule_build(r, ev->d)) < 0)
 		return error;
+	if ((m = inert_for(ev, r, s)) != 0)
+		return m < 0 ? m : 0;
 	if ((m = cond_match(ev, r->match, s)) <= 0)
 		return m;
 	for (i = 0; i < r->nunless; i++)

@@ -35,6 +35,9 @@ struct cond {
 	unsigned effect_ops, effect_classes;
 	struct rx args, path, line, redirect, code, content, url, host,
 		mcp_server, mcp_tool, strings;
+	/* On the canonical argv (shell/argv.h): some option as
+	 * "--name[=value]", and the canonical line. */
+	struct rx option, canon;
 };
 
 struct rule {

@@ -134,7 +134,7 @@ struct rx *rule_rx(struct cond *c, size_t k)
 	struct rx *slots[RULEPACK_NREGEX] = {
 		&c->args, &c->path, &c->line, &c->redirect, &c->code,
 		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
-		&c->strings };
+		&c->strings, &c->option, &c->canon };
 
 	return slots[k];
 }

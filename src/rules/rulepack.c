@@ -13,7 +13,7 @@ const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
 	"redirect", "input_from", "via", "code", "git_push_protected",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
-	"strings", "input_true", "effect", NULL
+	"strings", "input_true", "effect", "option", "canon", NULL
 };
 
 const char *const rulepack_effect_ops[] = {
@@ -30,7 +30,7 @@ const char *const rulepack_effect_classes[] = {
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
 	"args", "path", "line", "redirect", "code", "content", "url", "host",
-	"mcp_server", "mcp_tool", "strings"
+	"mcp_server", "mcp_tool", "strings", "option", "canon"
 };
 
 static const char *const rule_keys[] = {

@@ -161,6 +161,9 @@ struct sh_ctx {
 	bool vars_full;		/* a scope's table overflowed */
 	size_t replays;		/* bodies re-read, see CV_MAX_REPLAYS */
 	size_t nph;		/* placeholders written for unknown values */
+	/* NAME=value of every `export NAME=value` so far, for the
+	 * environment of later commands (subject.env). */
+	struct strlist exported;
 };
 
 struct sh_src {

@@ -962,6 +962,14 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 	s->text = e->text;
 	s->via = via_copy(via);
 	s->input_from = via_copy(&e->in_from);
+	/* Its environment as far as this call sets it: exports first,
+	 * then the NAME=value words before the program (its own prefix
+	 * assignments, env's and sudo's), so the last of a name wins. */
+	s->env = via_copy(&p->g->exported);
+	for (k = 0; k < i; k++)
+		if (!(e->w[k].flags & SW_DYN) && is_env_word(e->w[k].val) &&
+		    strlist_push(&s->env, a, e->w[k].val) < 0)
+			return NOMEM(p);
 	if (i < end) {
 		const char *prog = e->w[i].val;
 
@@ -1971,10 +1979,18 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 			     ((wis(&c->w[i], "declare") ||
 			       wis(&c->w[i], "typeset")) && p->vars->fn);
 
-		for (k = i + 1; k < c->nw; k++)
-			if (c->w[k].val[0] != '-' &&
-			    (error = remember(p, &c->w[k], local)) < 0)
+		for (k = i + 1; k < c->nw; k++) {
+			if (c->w[k].val[0] == '-')
+				continue;
+			if ((error = remember(p, &c->w[k], local)) < 0)
 				return error;
+			if (wis(&c->w[i], "export") &&
+			    !(c->w[k].flags & SW_DYN) &&
+			    is_env_word(c->w[k].val) &&
+			    strlist_push(&p->g->exported, p->g->a,
+					 c->w[k].val) < 0)
+				return NOMEM(p);
+		}
 	}
 	for (k = i; k < c->nw && !c->w[k].mask; k++)
 		;

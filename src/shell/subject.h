@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct effect_list;
+struct argv_canon;
 
 enum subject_kind {
 	SUBJECT_COMMAND,	/* a simple shell command */
@@ -78,6 +79,14 @@ struct subject {
 	bool piped;
 	size_t pipe_lo, pipe_hi;
 	bool pipe_out;			/* its stdout is a pipe */
+	struct strlist env;		/* NAME=value the call itself puts in
+					 * its environment: an earlier
+					 * `export`, then its own prefix
+					 * assignments and env/sudo ones (the
+					 * last of a name wins) */
+	const struct argv_canon *canon;	/* argv.h, read when a rule first
+					 * asks; NULL: no grammar */
+	bool canon_done;
 	const char *line;		/* program + args joined by spaces;
 					 * whitespace inside a word is \x1f */
 	const char *text;		/* the source text of this command */

@@ -33,6 +33,12 @@
  * words; a tool call with more is not something to judge piecemeal. */
 #define CV_MAX_WORDS		65536
 
+/* git aliases followed to find the subcommand that runs (alias.a = "b",
+ * alias.b = "reset --hard").  git itself refuses a loop; ten levels are
+ * more than anyone writes.  Past it the subcommand is left unresolved,
+ * so only rules on the spelling as written can see it. */
+#define CV_MAX_ARGV_ALIASES	10
+
 /* Text the shell model produces for one tool call: every word, expanded
  * variable, here-doc body and decoded or concatenated value, counted as
  * it is written.  A command is written by the model in one response, a
