@@ -6,6 +6,7 @@
  * Security invariant: a rule whose conditions cannot be built is marked
  * unusable (built < 0) and the judge turns that into a deny naming it;
  * it never silently matches nothing. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,12 +132,16 @@ const char *decision_name(enum decision d)
 /* The regex slots of a condition, in rulepack_regex_keys order. */
 struct rx *rule_rx(struct cond *c, size_t k)
 {
-	struct rx *slots[RULEPACK_NREGEX] = {
-		&c->args, &c->path, &c->line, &c->redirect, &c->code,
-		&c->content, &c->url, &c->host, &c->mcp_server, &c->mcp_tool,
-		&c->strings, &c->option, &c->canon };
+	static const size_t off[RULEPACK_NREGEX] = {
+		offsetof(struct cond, args), offsetof(struct cond, path),
+		offsetof(struct cond, line), offsetof(struct cond, redirect),
+		offsetof(struct cond, code), offsetof(struct cond, content),
+		offsetof(struct cond, url), offsetof(struct cond, host),
+		offsetof(struct cond, mcp_server),
+		offsetof(struct cond, mcp_tool), offsetof(struct cond, strings),
+		offsetof(struct cond, option), offsetof(struct cond, canon) };
 
-	return slots[k];
+	return (struct rx *)((char *)c + off[k]);
 }
 
 static int flagspec_parse(struct flagspec *f, const char *spec)
@@ -205,9 +210,16 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 			return diag_set(d, CV_EINVAL, "rule '%s': bad effect",
 					id);
 	}
-	for (k = 0; k < RULEPACK_NREGEX; k++)
-		rule_rx(c, k)->pattern = jv_get_string(j,
-						     rulepack_regex_keys[k]);
+	/* One walk over the members, not a lookup per regex key. */
+	jv_for_each(f, j) {
+		if (!jv_is(f, JV_STRING) || !f->key)
+			continue;
+		for (k = 0; k < RULEPACK_NREGEX; k++)
+			if (!strcmp(f->key, rulepack_regex_keys[k])) {
+				rule_rx(c, k)->pattern = f->s;
+				break;
+			}
+	}
 	if ((flags = cond_list(j, "flags"))) {
 		c->nflags = flags->n;
 		c->flags = calloc(c->nflags, sizeof(*c->flags));

@@ -63,7 +63,8 @@ static const struct argv_grammar *grammar_find(const char *prog,
 
 	for (g = argv_grammars; g->prog; g++)
 		if (g->prog[0] == prog[0] && !strcmp(g->prog, prog) &&
-		    (sub ? g->sub && !strcmp(g->sub, sub) : !g->sub))
+		    (sub ? g->sub && g->sub[0] == sub[0] &&
+			   !strcmp(g->sub, sub) : !g->sub))
 			return g;
 	return NULL;
 }

@@ -940,6 +940,8 @@ static const char *dot_slash(struct arena *a, const char *s)
 	return r;
 }
 
+static bool is_env_word(const char *v);
+
 static int make_subject(struct emitter *e, size_t i, size_t end,
 			const struct strlist *via, bool redirs,
 			struct subject **outp)
