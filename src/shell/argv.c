@@ -7,14 +7,15 @@
  * is ambiguous resolves to nothing (the program refuses the line), and
  * ARGV_HELP / ARGV_DRYRUN are set only by options the table marks so,
  * never guessed from a word that merely looks like one. */
+#include "shell/argv.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "util/arena.h"
-#include "util/diag.h"
-#include "util/bounds.h"
-#include "shell/argv.h"
 #include "shell/argv_int.h"
+#include "util/arena.h"
+#include "util/bounds.h"
+#include "util/diag.h"
 
 #define ROLE_HELP	1
 #define ROLE_DRY	2

@@ -21,9 +21,9 @@
  * as ambiguous, the safe way round).  The others are from each program's
  * --help.  Keep the rows of a program together and in this order: the
  * lookup is linear and stops at the first match. */
-#include <stddef.h>
-
 #include "shell/argv_int.h"
+
+#include <stddef.h>
 
 /* git's own options (git.c handle_options: exact names only, no
  * abbreviation, -C and -c take a separate word). */
