@@ -1,7 +1,8 @@
 /* test_argv.c - the canonical argv (shell/argv.h): command text -> the
  * canonical line of its last subject, with " [help]", " [dry]",
  * " [alias]", " [fails]" for the flags, or "-" when the program has no
- * grammar.  Each expectation is what the program itself does with the
+ * grammar (the last command the text runs itself, not one an exec sink
+ * found in it).  Each expectation is what the program itself does with the
  * words (git 2.39, GNU rm, terraform, kubectl), checked by running them
  * where that was possible. */
 #include <stdio.h>
@@ -22,6 +23,7 @@ static void canon(const char *text, const char *want)
 	struct diag d;
 	const struct argv_canon *c = NULL;
 	char got[2048];
+	size_t i;
 	int rc;
 
 	arena_init(&a);
@@ -32,7 +34,10 @@ static void canon(const char *text, const char *want)
 		arena_release(&a);
 		return;
 	}
-	rc = argv_canonical(&c, &a, l.v[l.n - 1]);
+	/* The last command of the text itself, not one a sink runs. */
+	for (i = l.n - 1; i > 0 && l.v[i]->via.n; i--)
+		;
+	rc = argv_canonical(&c, &a, l.v[i]);
 	if (rc < 0)
 		snprintf(got, sizeof(got), "error %d", rc);
 	else if (!c)
