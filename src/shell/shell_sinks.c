@@ -99,8 +99,8 @@ static bool git_bool(const char *v)
 }
 
 /* Key `key` (klen bytes) set to `val`: what git will run. */
-static int git_value(struct sh_src *p, struct subject *s, const char *key,
-		     size_t klen, const char *val)
+static int sink_git_value(struct sh_src *p, struct subject *s,
+			  const char *key, size_t klen, const char *val)
 {
 	size_t k;
 
@@ -136,7 +136,7 @@ static const char *const git_config_readers[] = {
 	"remove-section", NULL,
 };
 
-static int git_sinks(struct sh_src *p, struct subject *s)
+static int sink_git(struct sh_src *p, struct subject *s)
 {
 	const struct strlist *a = &s->raw_args;
 	size_t k, j, nops = 0;
@@ -149,7 +149,7 @@ static int git_sinks(struct sh_src *p, struct subject *s)
 		if (!strcmp(x, "-c") && k + 1 < a->n) {
 			k++;
 			if (!dyn_at(s, k) && (eq = strchr(a->v[k], '=')) &&
-			    (error = git_value(p, s, a->v[k],
+			    (error = sink_git_value(p, s, a->v[k],
 					       (size_t)(eq - a->v[k]),
 					       eq + 1)) < 0)
 				return error;
@@ -191,7 +191,7 @@ static int git_sinks(struct sh_src *p, struct subject *s)
 	}
 	if (nops < 2 || !ops[0] || !ops[1])
 		return 0;
-	return git_value(p, s, ops[0], strlen(ops[0]), ops[1]);
+	return sink_git_value(p, s, ops[0], strlen(ops[0]), ops[1]);
 }
 
 /* ---- sed: the `e` command and the `s///e` flag (GNU) ---- */
@@ -782,7 +782,7 @@ static const struct {
 	int (*run)(struct sh_src *p, struct subject *s);
 } sinks[] = {
 	{ "emacs", emacs_sinks }, { "ex", vim_sinks },
-	{ "git", git_sinks }, { "gsed", sed_sinks }, { "gtar", tar_sinks },
+	{ "git", sink_git }, { "gsed", sed_sinks }, { "gtar", tar_sinks },
 	{ "gvim", vim_sinks }, { "nvim", vim_sinks }, { "rvim", vim_sinks },
 	{ "sed", sed_sinks }, { "tar", tar_sinks }, { "vi", vim_sinks },
 	{ "view", vim_sinks }, { "vim", vim_sinks }, { "vimdiff", vim_sinks },
