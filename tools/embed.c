@@ -17,11 +17,21 @@
 
 struct prog {
 	char *program;
+	size_t offset;		/* of the name in the text block */
 	int rule;
+};
+
+/* A rule's strings, as offsets into the text block. */
+struct rec {
+	size_t id, pack, tools, programs, keywords, subcommands;
+	unsigned effect_ops, effect_classes;
+	size_t json, json_len, examples, examples_len, rx, rx_len;
 };
 
 struct gen {
 	int n;
+	struct buf text;	/* embedded_text: every string, NUL-ended */
+	struct rec *recs;
 	char **ids;
 	size_t nids;
 	struct prog *progs;
@@ -56,10 +66,59 @@ static void put_c_string(const char *s)
 	putchar('"');
 }
 
+/* Appends s and its NUL to the text block; returns its offset, or
+ * (size_t)-1 when out of memory. */
+static size_t text_add(struct buf *t, const char *s, size_t len)
+{
+	size_t off = t->len;
+
+	if (buf_put(t, s, len) < 0 || buf_putc(t, '\0') < 0)
+		return (size_t)-1;
+	return off;
+}
+
+/* A packed list (rules_embed.h): each item NUL-ended, then an empty one. */
+static size_t text_add_list(struct buf *t, const char *const *v)
+{
+	size_t off = t->len;
+
+	for (; *v; v++)
+		if (buf_put(t, *v, strlen(*v) + 1) < 0)
+			return (size_t)-1;
+	if (buf_putc(t, '\0') < 0)
+		return (size_t)-1;
+	return off;
+}
+
+/* Writes the text block as one array, a string literal per line. */
+static void put_text(const struct buf *t)
+{
+	size_t i;
+
+	printf("const char embedded_text[] =");
+	for (i = 0; i < t->len; i++) {
+		unsigned char c = (unsigned char)t->data[i];
+
+		if (i % 64 == 0)
+			printf("%s\n\t\"", i ? "\"" : "");
+		/* Three-digit octal: never joined with a following digit. */
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '?')
+			printf("\\?");	/* no trigraphs */
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\%03o", c);
+		else
+			putchar(c);
+	}
+	printf("%s;\n\n", t->len ? "\"" : " \"\"");
+}
+
 /* Compiles the rule's regexes in rulepack_regex_keys order (which also
  * proves they compile) and writes them serialized, so that the hook
  * decodes a reached rule's regexes instead of compiling them. */
-static int emit_regexes(int n, const struct jv *rule, struct diag *d)
+static int emit_regexes(struct gen *g, struct rec *rec,
+			const struct jv *rule, struct diag *d)
 {
 	pcre2_code *codes[RULEPACK_NREGEX * 65];
 	const struct jv *conds[65], *u;
@@ -97,10 +156,8 @@ static int emit_regexes(int n, const struct jv *rule, struct diag *d)
 			count++;
 		}
 	}
-	if (count == 0) {
-		printf("#define r%d_rx NULL\n#define r%d_rx_len 0\n", n, n);
+	if (count == 0)
 		return 0;
-	}
 	rc = pcre2_serialize_encode((const pcre2_code **)codes, count, &bytes,
 				    &size, NULL);
 	for (i = 0; i < count; i++)
@@ -108,31 +165,24 @@ static int emit_regexes(int n, const struct jv *rule, struct diag *d)
 	if (rc < 0)
 		return diag_set(d, CV_EINVAL, "cannot serialize regexes (%d)",
 				rc);
-	printf("static const unsigned char r%d_rx[] = {", n);
-	for (k = 0; k < (size_t)size; k++)
-		printf("%s%u,", k % 24 ? "" : "\n", bytes[k]);
-	printf("};\n#define r%d_rx_len sizeof(r%d_rx)\n", n, n);
+	/* pcre2_serialize_decode() reads the block as words: align it. */
+	rc = 0;
+	while (rc == 0 && g->text.len % 8)
+		rc = buf_putc(&g->text, '\0');
+	rec->rx = g->text.len;
+	rec->rx_len = (size_t)size;
+	if (rc == 0)
+		rc = buf_put(&g->text, (const char *)bytes, (size_t)size);
 	pcre2_serialize_free(bytes);
+	if (rc < 0)
+		return diag_set(d, CV_ENOMEM, "out of memory");
 	return 0;
-}
-
-/* A packed list (rules_embed.h): items as separate literals, so that a
- * "\0" is never read together with a following digit. */
-static void put_list(const char *name, int n, const char *const *v)
-{
-	printf("static const char r%d_%s[] = \"\"", n, name);
-	for (; *v; v++) {
-		printf(" ");
-		put_c_string(*v);
-		printf(" \"\\0\"");
-	}
-	printf(";\n");
 }
 
 static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 {
 	struct gen *g = arg;
-	char *text;
+	struct rec *rec;
 	size_t i;
 
 	for (i = 0; i < g->nids; i++)
@@ -143,6 +193,11 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	if (!g->ids)
 		return diag_set(d, CV_ENOMEM, "out of memory");
 	g->ids[g->nids++] = strdup(desc->id);
+	g->recs = realloc(g->recs, ((size_t)g->n + 1) * sizeof(*g->recs));
+	if (!g->recs)
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	rec = &g->recs[g->n];
+	memset(rec, 0, sizeof(*rec));
 	/* The hook parses a reached rule's JSON: keep the examples, which
 	 * only the self-test reads, out of it. */
 	{
@@ -175,20 +230,23 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 			error = jv_write(&ex, jv_get(desc->json, "miss"));
 		if (error == 0)
 			error = buf_putc(&ex, '}');
-		if (error == 0)
-			error = buf_putc(&ex, '\0');
-		if (error == 0)
-			error = buf_putc(&rule, '\0');
 		if (error < 0)
 			return diag_set(d, CV_ENOMEM, "out of memory");
-		printf("static const char r%d_examples[] = ", g->n);
-		put_c_string(ex.data);
-		printf(";\n");
+		rec->examples = text_add(&g->text, ex.data, ex.len);
+		rec->examples_len = ex.len;
+		rec->json = text_add(&g->text, rule.data, rule.len);
+		rec->json_len = rule.len;
 		buf_release(&ex);
-		text = rule.data;	/* freed after its use below */
+		buf_release(&rule);
 	}
+	rec->id = text_add(&g->text, desc->id, strlen(desc->id));
+	rec->pack = text_add(&g->text, desc->pack, strlen(desc->pack));
+	rec->tools = text_add_list(&g->text, desc->tools);
+	rec->programs = text_add_list(&g->text, desc->programs);
+	rec->keywords = text_add_list(&g->text, desc->keywords);
+	rec->subcommands = text_add_list(&g->text, desc->subcommands);
 	{
-		size_t k;
+		size_t k, off = rec->programs;
 
 		for (k = 0; desc->programs[k]; k++) {
 			g->progs = realloc(g->progs,
@@ -196,6 +254,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 			if (!g->progs)
 				return diag_set(d, CV_ENOMEM, "out of memory");
 			g->progs[g->nprogs].program = strdup(desc->programs[k]);
+			g->progs[g->nprogs].offset = off;
+			off += strlen(desc->programs[k]) + 1;
 			g->progs[g->nprogs].rule = g->n;
 			g->nprogs++;
 		}
@@ -207,30 +267,24 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 			g->programless[g->nprogramless++] = g->n;
 		}
 	}
-	printf("static const char r%d_id[] = ", g->n);
-	put_c_string(desc->id);
-	printf(";\nstatic const char r%d_pack[] = ", g->n);
-	put_c_string(desc->pack);
-	printf(";\n");
-	put_list("tools", g->n, desc->tools);
-	put_list("programs", g->n, desc->programs);
-	put_list("keywords", g->n, desc->keywords);
-	put_list("subcommands", g->n, desc->subcommands);
-	if (emit_regexes(g->n, desc->json, d) < 0)
+	rec->effect_ops = desc->effect_ops;
+	rec->effect_classes = desc->effect_classes;
+	if (emit_regexes(g, rec, desc->json, d) < 0)
 		return d->code;
-	printf("#define r%d_effect %uu, %uu\n", g->n, desc->effect_ops,
-	       desc->effect_classes);
-	printf("static const char r%d_json[] = ", g->n);
-	put_c_string(text);
-	printf(";\n\n");
-	free(text);
+	/* Offsets are unsigned in the tables; a failed append is -1. */
+	if (g->text.len > 0xffffffffu || rec->id == (size_t)-1 ||
+	    rec->pack == (size_t)-1 || rec->tools == (size_t)-1 ||
+	    rec->programs == (size_t)-1 || rec->keywords == (size_t)-1 ||
+	    rec->subcommands == (size_t)-1 || rec->json == (size_t)-1 ||
+	    rec->examples == (size_t)-1)
+		return diag_set(d, CV_ENOMEM, "out of memory or text too big");
 	g->n++;
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	struct gen g = { 0, NULL, 0, NULL, 0, NULL, 0 };
+	struct gen g = { 0, BUF_INIT, NULL, NULL, 0, NULL, 0, NULL, 0 };
 	size_t k;
 	struct diag d;
 	const char **names = calloc((size_t)argc, sizeof(*names));
@@ -266,25 +320,32 @@ int main(int argc, char **argv)
 		npacks++;
 	}
 	total = g.n;
+	put_text(&g.text);
+	/* id, pack, tools, programs, keywords, subcommands, effect ops and
+	 * classes, json, json_len, examples, examples_len, regexes, len */
 	printf("const struct embedded_rule embedded_rules[] = {\n");
-	for (i = 0; i < total; i++)
-		printf("\t{ r%d_id, r%d_pack, r%d_tools, r%d_programs, "
-		       "r%d_keywords, r%d_subcommands, r%d_effect, r%d_json, "
-		       "sizeof(r%d_json) - 1, r%d_examples, "
-		       "sizeof(r%d_examples) - 1, r%d_rx, r%d_rx_len },\n",
-		       i, i, i, i, i, i, i, i, i, i, i, i, i);
-	printf("\t{ NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL, "
-	       "0, NULL, 0 }\n};\n");
+	for (i = 0; i < total; i++) {
+		const struct rec *r = &g.recs[i];
+
+		printf("\t{ %zu, %zu, %zu, %zu, %zu, %zu, %uu, %uu, %zu, %zu, "
+		       "%zu, %zu, %zu, %zu },\n", r->id, r->pack, r->tools,
+		       r->programs, r->keywords, r->subcommands,
+		       r->effect_ops, r->effect_classes, r->json,
+		       r->json_len, r->examples, r->examples_len, r->rx,
+		       r->rx_len);
+	}
+	printf("\t{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }\n};\n");
+	free(g.recs);
+	buf_release(&g.text);
 	printf("const size_t embedded_rule_count = %d;\n\n", total);
 	qsort(g.progs, g.nprogs, sizeof(*g.progs), cmp_prog);
 	printf("const struct embedded_prog embedded_prog_index[] = {\n");
 	for (k = 0; k < g.nprogs; k++) {
-		printf("\t{ ");
-		put_c_string(g.progs[k].program);
-		printf(", %d },\n", g.progs[k].rule);
+		printf("\t{ %zu, %d },\t/* %s */\n", g.progs[k].offset,
+		       g.progs[k].rule, g.progs[k].program);
 		free(g.progs[k].program);
 	}
-	printf("\t{ NULL, 0 }\n};\nconst size_t embedded_prog_count = %zu;"
+	printf("\t{ 0, 0 }\n};\nconst size_t embedded_prog_count = %zu;"
 	       "\n", g.nprogs);
 	printf("const unsigned embedded_programless[] = { ");
 	for (k = 0; k < g.nprogramless; k++)

@@ -24,6 +24,12 @@
 #include "shell/subject.h"
 #include "util/text.h"
 
+/* A run-time program index entry (rules loaded from files). */
+struct prog_entry {
+	const char *program;
+	unsigned rule;			/* index into set->rules */
+};
+
 /* An exception (ruleset_add_exception): exactly one of path, command. */
 struct exception {
 	char *rule;
@@ -40,8 +46,7 @@ struct ruleset {
 	size_t npacks;
 	/* Prefilter index, rebuilt lazily after loads. */
 	bool index_dirty;
-	struct embedded_prog *by_prog;	/* same shape as the built-in one;
-					 * .rule indexes set->rules */
+	struct prog_entry *by_prog;	/* rules not in the built-in index */
 	size_t nby_prog;
 	struct rule **by_prog_rules;	/* scratch for ruleset_by_program */
 	size_t *programless;		/* indexes into rules */
@@ -106,7 +111,8 @@ static struct rule *rule_get(struct ruleset *set, size_t i)
 /* The rule's packed tool list, without filling an embedded rule. */
 static const char *rule_tools(const struct ruleset *set, size_t i)
 {
-	return set->rules[i] ? set->rules[i]->tools : embedded_rules[i].tools;
+	return set->rules[i] ? set->rules[i]->tools :
+	       EMBEDDED_TEXT(embedded_rules[i].tools);
 }
 
 static void fill_all(struct ruleset *set)
@@ -191,20 +197,21 @@ static int add_rule(struct ruleset *set, struct rule *r, struct diag *d)
 
 static void fill_embedded(struct rule *r, const struct embedded_rule *e)
 {
-	r->id = e->id;
-	r->pack = e->pack;
+	r->id = EMBEDDED_TEXT(e->id);
+	r->pack = EMBEDDED_TEXT(e->pack);
 	r->origin = "built-in";
-	r->tools = e->tools;
-	r->programs = e->programs;
-	r->keywords = e->keywords;
-	r->subcommands = e->subcommands;
+	r->tools = EMBEDDED_TEXT(e->tools);
+	r->programs = EMBEDDED_TEXT(e->programs);
+	r->keywords = EMBEDDED_TEXT(e->keywords);
+	r->subcommands = EMBEDDED_TEXT(e->subcommands);
 	r->effect_ops = e->effect_ops;
 	r->effect_classes = e->effect_classes;
-	r->json_text = e->json;
+	r->json_text = EMBEDDED_TEXT(e->json);
 	r->json_len = e->json_len;
-	r->examples_text = e->examples;
+	r->examples_text = EMBEDDED_TEXT(e->examples);
 	r->examples_len = e->examples_len;
-	r->regexes = e->regexes;
+	r->regexes = e->regexes_len ?
+		(const unsigned char *)EMBEDDED_TEXT(e->regexes) : NULL;
 	r->regexes_len = e->regexes_len;
 	r->enabled = true;
 }
@@ -393,7 +400,7 @@ static struct rule *ruleset_find_rule(struct ruleset *set, const char *id)
 	while (i-- > 0) {
 		/* An embedded rule not filled yet is compared by its id. */
 		if (!set->rules[i] &&
-		    strcmp(embedded_rules[i].id, id))
+		    strcmp(EMBEDDED_TEXT(embedded_rules[i].id), id))
 			continue;
 		if (!rule_get(set, i)->replaced &&
 		    !strcmp(set->rules[i]->id, id))
@@ -571,7 +578,7 @@ const struct rule *ruleset_find(const struct ruleset *set, const char *id)
 
 static int cmp_prog(const void *a, const void *b)
 {
-	const struct embedded_prog *x = a, *y = b;
+	const struct prog_entry *x = a, *y = b;
 	int c = strcmp(x->program, y->program);
 
 	if (c)
@@ -587,7 +594,7 @@ static int build_index(struct ruleset *set)
 {
 	size_t first = set->static_index ? set->nembedded : 0;
 	size_t i, n = 0, np = 0;
-	struct embedded_prog *e;
+	struct prog_entry *e;
 	struct rule **hits, **scratch;
 	size_t *pl;
 
@@ -650,25 +657,31 @@ static int build_index(struct ruleset *set)
 }
 
 /* Appends the rules that index entries v[0..n) (sorted by program) list
- * for `program` to out; returns the new count. */
-static size_t prog_lookup(struct rule **out, size_t k, struct ruleset *set,
-			  const struct embedded_prog *v, size_t n,
-			  const char *program)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(v[mid].program, program) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo < n && !strcmp(v[lo].program, program))
-		out[k++] = rule_get(set, v[lo++].rule);
-	return k;
+ * for `program` to out; returns the new count.  One body for both
+ * indexes: the built-in one names programs by offset, the run-time one
+ * by pointer. */
+#define PROG_LOOKUP(name, type, prog_of)				\
+static size_t name(struct rule **out, size_t k, struct ruleset *set,	\
+		   const type *v, size_t n, const char *program)	\
+{									\
+	size_t lo = 0, hi = n;						\
+									\
+	while (lo < hi) {						\
+		size_t mid = lo + (hi - lo) / 2;			\
+									\
+		if (strcmp(prog_of(v[mid]), program) < 0)		\
+			lo = mid + 1;					\
+		else							\
+			hi = mid;					\
+	}								\
+	while (lo < n && !strcmp(prog_of(v[lo]), program))		\
+		out[k++] = rule_get(set, v[lo++].rule);			\
+	return k;							\
 }
+#define EMBEDDED_PROG(e)	EMBEDDED_TEXT((e).program)
+#define RUNTIME_PROG(e)		((e).program)
+PROG_LOOKUP(embedded_lookup, struct embedded_prog, EMBEDDED_PROG)
+PROG_LOOKUP(runtime_lookup, struct prog_entry, RUNTIME_PROG)
 
 struct rule *const *ruleset_by_program(struct ruleset *set,
 				       const char *program, size_t *n)
@@ -679,11 +692,11 @@ struct rule *const *ruleset_by_program(struct ruleset *set,
 	if (set->index_dirty && build_index(set) < 0)
 		return NULL;
 	if (set->static_index)
-		k = prog_lookup(set->by_prog_rules, k, set,
-				embedded_prog_index, embedded_prog_count,
-				program);
-	*n = prog_lookup(set->by_prog_rules, k, set, set->by_prog,
-			 set->nby_prog, program);
+		k = embedded_lookup(set->by_prog_rules, k, set,
+				    embedded_prog_index, embedded_prog_count,
+				    program);
+	*n = runtime_lookup(set->by_prog_rules, k, set, set->by_prog,
+			    set->nby_prog, program);
 	return set->by_prog_rules;
 }
 
