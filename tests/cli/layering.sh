@@ -24,6 +24,8 @@ n=$(grep -c '^\(not \)\{0,1\}ok' "$T/out")
 [ "$n" -ge 9 ] || not_ok "the layering checker ran (python3)"
 
 # The static hook as linked: no cJSON, no libgit2, not its loader.
+# libgit2 functions are global (T, W) or undefined (U); a local (t)
+# git_* is one of the hook's own static helpers (shell_sinks.c).
 if [ -z "${LAYER_SRC:-}" ]; then
 	is "\`ccveto\` links no cJSON" \
 		"$(nm "$CCVETO" 2>/dev/null | grep -c 'cJSON_')" 0
