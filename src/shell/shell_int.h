@@ -159,6 +159,9 @@ struct sh_ctx {
 	size_t nfuncs, capfuncs;
 	bool funcs_full, expand_aliases;
 	bool vars_full;		/* a scope's table overflowed */
+	/* A dotenv sourced earlier (`source .env`): its values are in
+	 * unknown variables; printing or sending one reads it. */
+	const char *dotenv;
 	size_t replays;		/* bodies re-read, see CV_MAX_REPLAYS */
 	size_t nph;		/* placeholders written for unknown values */
 	/* NAME=value of every `export NAME=value` so far, for the

@@ -752,11 +752,66 @@ static bool is_special_param(char c)
  * bash applies: defaults, alternatives, errors, trims, replacement,
  * length, indirection, case.  Anything else stays as text, dynamic, with
  * the substitutions inside run. */
+/* "$@" and "${a[@]}": one word per parameter; note where they break. */
+static int put_params(struct sh_src *p, struct sh_str *out, const char *val)
+{
+	const char *q;
+	int error;
+
+	while ((q = strchr(val, SH_ARGSEP[0]))) {
+		size_t *v;
+
+		if ((error = shl_str_put(p, out, val, (size_t)(q - val))) < 0)
+			return error;
+		v = arena_grow(p->g->a, p->seps, &p->capseps, sizeof(*v),
+			       p->nseps + 1);
+		if (!v)
+			return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+		p->seps = v;
+		p->seps[p->nseps++] = out->n;
+		if ((error = str_putc(p, out, ' ')) < 0)
+			return error;
+		val = q + 1;
+	}
+	return shl_str_put(p, out, val, strlen(val));
+}
+
+/* ${a[@]} ${a[*]} ${a[N]} ${#a[@]}: the name with its subscript as the
+ * parser stores arrays (shell_parse.c, array_end); *star for [*]; false
+ * for a subscript we do not read (${a[i]}, ${a[$k]}). */
+static bool subscript(const char *s, size_t *i, size_t end, char *key,
+		      size_t cap, size_t nb, size_t ne, bool len_op,
+		      bool *all, bool *star)
+{
+	size_t j = *i + 1, k;
+
+	while (j < end && s[j] != ']')
+		j++;
+	if (j >= end || ne - nb + 8 > cap)
+		return false;
+	*all = j == *i + 2 && (s[*i + 1] == '@' || s[*i + 1] == '*');
+	*star = *all && s[*i + 1] == '*';
+	for (k = *i + 1; !*all && k < j; k++)
+		if (s[k] < '0' || s[k] > '9' || j - *i - 1 > 6)
+			return false;
+	if (j == *i + 1)
+		return false;
+	memcpy(key, s + nb, ne - nb);
+	if (*all)
+		memcpy(key + (ne - nb), len_op ? "[#]" : "[@]", 4);
+	else {
+		memcpy(key + (ne - nb), s + *i, j - *i + 1);
+		key[ne - nb + j - *i + 1] = '\0';
+	}
+	*i = j + 1;
+	return true;
+}
+
 static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 {
 	const char *s = p->s, *val = NULL, *opd = NULL;
 	size_t start = p->pos, end, i, nb, ne;
-	bool ok, len_op = false, bang = false, ran = false;
+	bool ok, len_op = false, bang = false, ran = false, sub = false;
 	int error;
 
 	end = scan_close(p, start, '{', &ok);
@@ -784,7 +839,38 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 	else if (i < end && is_special_param(s[i]))
 		i++;
 	ne = i;
-	if (ne > nb) {
+	if (ne > nb && i < end && s[i] == '[' && is_name_start(s[nb])) {
+		char key[300];
+		bool all, star;
+
+		if (bang || !subscript(s, &i, end, key, sizeof(key), nb, ne,
+				       len_op, &all, &star))
+			goto dynamic;
+		val = shl_var_get(p, key, strlen(key));
+		if (!val)
+			goto dynamic;
+		if (len_op && all) {
+			if (i != end)
+				goto dynamic;
+			return shl_str_put(p, out, val, strlen(val));
+		}
+		if (all && !star && i == end && !len_op)
+			return put_params(p, out, val);
+		if (all) {
+			/* [*] and operators: the elements joined by ' ' */
+			char *j = arena_strdup(p->g->a, val), *q;
+
+			if (!j)
+				return diag_set(p->g->d, CV_ENOMEM,
+						"out of memory");
+			for (q = j; *q; q++)
+				if (*q == SH_ARGSEP[0])
+					*q = ' ';
+			val = j;
+		}
+		ne = nb;	/* no name to assign to (${a[0]:=x}) */
+		sub = true;
+	} else if (ne > nb) {
 		val = shl_var_get(p, s + nb, ne - nb);
 		if (bang && val) {
 			size_t k, vn = strlen(val);
@@ -795,7 +881,7 @@ static int lex_brace(struct sh_src *p, struct sh_word *w, struct sh_str *out)
 			      ? shl_var_get(p, val, vn) : NULL;
 		}
 	}
-	if (ne == nb || (len_op && i != end) || (bang && i != end &&
+	if ((ne == nb && !sub) || (len_op && i != end) || (bang && i != end &&
 						  s[i] != ':' && s[i] != '-' &&
 						  s[i] != '#' && s[i] != '%'))
 		goto dynamic;
@@ -1010,28 +1096,8 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		p->pos = i + 1;
 		/* Positional parameters set by `bash -c STR _ ARG` or
 		 * `set --` are known. */
-		if ((val = var_get(p, s + i, 1)) && c == '@') {
-			/* One word per parameter: note where they break. */
-			const char *q;
-			int error;
-
-			while ((q = strchr(val, SH_ARGSEP[0]))) {
-				size_t *v;
-
-				if ((error = shl_str_put(p, out, val,
-						(size_t)(q - val))) < 0)
-					return error;
-				v = arena_grow(p->g->a, p->seps, &p->capseps,
-					       sizeof(*v), p->nseps + 1);
-				if (!v)
-					return diag_nomem(p->g->d);
-				p->seps = v;
-				p->seps[p->nseps++] = out->n;
-				if ((error = str_putc(p, out, ' ')) < 0)
-					return error;
-				val = q + 1;
-			}
-		}
+		if ((val = var_get(p, s + i, 1)) && c == '@')
+			return put_params(p, out, val);
 		if (val)
 			return shl_str_put(p, out, val, strlen(val));
 		w->flags |= SW_DYN;

@@ -7,6 +7,7 @@
  * whose inner text is computed ($VAR, $( )) is emitted itself as well, so
  * rules on `sh`/`eval` with `input_from` still see it.  Unwrapping is a
  * loop; the only recursion (find -exec, nested texts) counts depth. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1729,13 +1730,16 @@ static int remember(struct sh_src *p, const struct sh_word *w, bool local)
 	size_t nlen;
 	int error;
 
+	nlen = eq ? (size_t)(eq - w->val) : strlen(w->val);
+	/* local outside a function is an error: nothing is set */
+	if (local && !p->vars->fn)
+		return nlen ? shl_var_set(p, w->val, nlen, NULL) : 0;
 	if (!eq) {
 		/* local NAME: empty in the function; export NAME: as is */
 		if (local && w->val[0])
 			return shl_var_local(p, w->val, strlen(w->val), "");
 		return 0;
 	}
-	nlen = (size_t)(eq - w->val);
 	if (w->flags & SW_SUBST)
 		v = mktemp_value(w, eq + 1);
 	else if ((error = shx_value(p, eq + 1, w->mask ? w->mask + nlen + 1
@@ -1764,6 +1768,60 @@ static int remember(struct sh_src *p, const struct sh_word *w, bool local)
 		     : shl_var_set(p, w->val, nlen, v);
 }
 
+/* .env, .env.local, config/.env.production; not .env.example and the
+ * other templates. */
+static bool is_dotenv(const char *path)
+{
+	static const char *const tpl[] = { "example", "sample", "template",
+		"dist", "default", "defaults", "schema", "tpl", NULL };
+	const char *b = strrchr(path, '/');
+	size_t k;
+
+	b = b ? b + 1 : path;
+	if (strncmp(b, ".env", 4) || (b[4] && b[4] != '.'))
+		return false;
+	for (k = 0; b[4] && tpl[k]; k++)
+		if (!strcmp(b + 5, tpl[k]))
+			return false;
+	return true;
+}
+
+/* After `source .env`, a command that prints or sends a variable the
+ * call did not set (echo $DATABASE_URL, curl -d "$TOKEN"), or dumps
+ * them all (env, printenv, set), puts the dotenv's secrets out: judged
+ * as reading it, with the command in `via`. */
+static int dotenv_print(struct emitter *e, size_t i)
+{
+	static const char *const out[] = { "echo", "printf", "printenv",
+		"env", "set", "declare", "typeset", "export", "curl", "wget",
+		"nc", "ncat", "tee", "logger", NULL };
+	struct sh_src *p = e->p;
+	const char *name = e->w[i].val, *path = p->g->dotenv;
+	struct strlist via;
+	bool dyn = i + 1 == e->nw;
+	size_t k;
+	char *t;
+	int error;
+
+	for (k = 0; out[k] && strcmp(out[k], name); k++)
+		;
+	if (!out[k] || strchr(path, '\''))
+		return 0;
+	for (k = i + 1; k < e->nw; k++)
+		dyn |= (e->w[k].flags & SW_DYN) != 0;
+	if (!dyn)
+		return 0;
+	if (!(t = arena_alloc(p->g->a, strlen(path) + 12)))
+		return NOMEM(p);
+	strcpy(t, "cat -- '");
+	strcat(t, path);
+	strcat(t, "'");
+	via = via_copy(p->via);
+	if ((error = via_push(p, &via, name)) < 0)
+		return error;
+	return shp_parse_sub(p, t, strlen(t), &via, &e->in_from);
+}
+
 /* Builtins that change what later statements see, and names the call
  * defined: `set --`, `shopt -s expand_aliases`, `alias`, `unalias`,
  * `unset`, `trap` (its action is a command), `mapfile`/`printf -v`/
@@ -1783,6 +1841,11 @@ static int state_cmd(struct emitter *e, size_t i, bool *done)
 	if (i >= n || (w[i].flags & (SW_DYN | SW_QUOTED)))
 		return 0;
 	name = w[i].val;
+	if (g->dotenv && (error = dotenv_print(e, i)) < 0)
+		return error;
+	if ((!strcmp(name, "source") || !strcmp(name, ".")) && i + 1 < n &&
+	    !(w[i + 1].flags & SW_DYN) && is_dotenv(w[i + 1].val))
+		g->dotenv = w[i + 1].val;
 	if (g->expand_aliases && !strchr(name, '/') &&
 	    (f = shp_func(g, name, strlen(name), true)) && !f->active) {
 		/* The alias's text in place of the name, the rest as
@@ -1828,6 +1891,52 @@ static int state_cmd(struct emitter *e, size_t i, bool *done)
 				return error;
 		}
 		return shl_set_positional(p, v, n - from + 1);
+	}
+	if (!strcmp(name, "shift")) {
+		/* shift [N]: $N+1.. become $1.. */
+		const char *cnt = shl_var_get(p, "#", 1);
+		size_t by = 1, have, j;
+		const char **v;
+		char num[24];
+
+		if (i + 1 < n) {
+			char *end;
+
+			by = (size_t)strtoul(w[i + 1].val, &end, 10);
+			if (*end || (w[i + 1].flags & SW_DYN))
+				cnt = NULL;
+		}
+		have = cnt ? (size_t)strtoul(cnt, NULL, 10) : 0;
+		if (!cnt || have > 100) {
+			/* unknown: every positional parameter is */
+			for (j = 1; j <= (have > 9 ? have : 9); j++) {
+				snprintf(num, sizeof(num), "%zu", j);
+				if ((error = shl_var_local(p, num,
+						strlen(num), NULL)) < 0)
+					return error;
+			}
+			if ((error = shl_var_local(p, "@", 1, NULL)) < 0 ||
+			    (error = shl_var_local(p, "*", 1, NULL)) < 0)
+				return error;
+			return shl_var_local(p, "#", 1, NULL);
+		}
+		if (by > have)
+			return 0;	/* fails, changes nothing */
+		if (!(v = arena_alloc(g->a, (have - by + 1) * sizeof(*v))))
+			return NOMEM(p);
+		v[0] = shl_var_get(p, "0", 1);
+		for (j = by + 1; j <= have; j++) {
+			snprintf(num, sizeof(num), "%zu", j);
+			v[j - by] = shl_var_get(p, num, strlen(num));
+		}
+		/* the old $N.. past the new count are unset */
+		for (j = have - by + 1; j <= have; j++) {
+			snprintf(num, sizeof(num), "%zu", j);
+			if ((error = shl_var_local(p, num, strlen(num),
+						   "")) < 0)
+				return error;
+		}
+		return shl_set_positional(p, v, have - by + 1);
 	}
 	if (!strcmp(name, "shopt")) {
 		bool on = false, off = false, ea = false;
@@ -1980,6 +2089,9 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 		bool local = wis(&c->w[i], "local") ||
 			     ((wis(&c->w[i], "declare") ||
 			       wis(&c->w[i], "typeset")) && p->vars->fn);
+
+		if (wis(&c->w[i], "local") && !p->vars->fn)
+			local = true;	/* an error: see remember() */
 
 		for (k = i + 1; k < c->nw; k++) {
 			if (c->w[k].val[0] == '-')

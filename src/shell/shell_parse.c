@@ -7,6 +7,8 @@
  * words are still parsed by the lexer.  The grammar is a flat state machine
  * with an explicit stack of open constructs, so input size never turns into
  * C recursion; only nested texts recurse, bounded by CV_MAX_SHELL_DEPTH. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shell/shell_int.h"
@@ -24,6 +26,7 @@ enum mode {
 	M_FOR_WORDS,	/* the list after `in` */
 	M_FUNC_NAME,	/* after `function` */
 	M_DBRACKET,	/* inside [[ ]] */
+	M_ARRAY,	/* the words of NAME=( ... ) */
 };
 
 /* What the run has changed so far, to undo a body that was read only to
@@ -51,6 +54,8 @@ struct loop {
 	bool split;			/* read splits on IFS (no IFS=) */
 	bool raw;			/* read -r */
 	bool later;			/* read: input after `done` */
+	bool literal;			/* read: a here-doc's text, whose
+					 * "~" no shell expanded */
 	const char *input;		/* read: what it reads */
 	size_t body, body_end;		/* the body's text */
 	int hd;				/* here-doc after done, or -1 */
@@ -105,6 +110,8 @@ struct parser {
 	struct loop *after_done;
 	struct loop *hd_loop;
 	const char *fn_pending;
+	const char *arr_name;		/* NAME=( or NAME+=( */
+	bool arr_append;
 };
 
 /* Small lists are kept free of duplicates; a long one (a hostile 10,000
@@ -428,7 +435,7 @@ static int read_bind(struct parser *ps, const struct loop *L,
 		/* A producer's "~" is the home: printf %s ~/x printed the
 		 * expanded path, which the subjects spell "~" (taking it
 		 * for a file named "~" would miss the home). */
-		if (f[0] == '~' && (f[1] == '/' || !f[1])) {
+		if (!L->literal && f[0] == '~' && (f[1] == '/' || !f[1])) {
 			struct sh_word tw;
 
 			memset(&tw, 0, sizeof(tw));
@@ -964,6 +971,7 @@ static int heredoc_loop(struct parser *ps)
 		return 0;
 	L->input = txt;
 	L->known = true;
+	L->literal = true;
 	return replay(ps, L);
 }
 
@@ -1000,6 +1008,110 @@ static struct loop *done_input(struct parser *ps, const struct sh_cmd *c)
 		}
 	}
 	return NULL;
+}
+
+/* NAME=( or NAME+=( right after the word: an array's words follow. */
+static bool array_start(struct parser *ps, const struct sh_tok *t)
+{
+	struct sh_src *p = ps->p;
+	const struct sh_word *w;
+	size_t k, e;
+
+	if (!ps->cmd.nw)
+		return false;
+	w = &ps->cmd.w[ps->cmd.nw - 1];
+	if (w->end != t->start || w->end > p->n || w->end < w->start + 2 ||
+	    p->s[w->end - 1] != '=')
+		return false;
+	e = w->end - 1;
+	if (e > w->start && p->s[e - 1] == '+')
+		e--;
+	for (k = w->start; k < e; k++) {
+		char c = p->s[k];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      c == '_' || (k > w->start && c >= '0' && c <= '9')))
+			return false;
+	}
+	if (k == w->start ||
+	    !(ps->arr_name = arena_strndup(p->g->a, p->s + w->start,
+					   e - w->start)))
+		return false;
+	ps->arr_append = p->s[e] == '+';
+	ps->cmd.nw--;		/* NAME= is set by array_end() */
+	ps->for_n = 0;
+	ps->mode = M_ARRAY;
+	return true;
+}
+
+/* NAME=(WORDS): NAME is its first element, NAME[@] all of them (one
+ * word each in "${NAME[@]}"), NAME[#] how many, NAME[0..15] each.  An
+ * element not known makes NAME[@] unknown; [k]=v forms too. */
+static int array_end(struct parser *ps)
+{
+	struct sh_src *p = ps->p;
+	struct arena *a = p->g->a;
+	const char *nm = ps->arr_name, *v, *all = NULL, *cnt;
+	struct sh_word *xw = NULL;
+	struct sh_str b = { NULL, 0, 0 };
+	size_t nx = 0, k, have = 0, nl = strlen(nm);
+	bool known = true;
+	char key[300], num[24];
+	int error;
+
+	ps->mode = M_NORMAL;
+	if (nl > 256)
+		return 0;
+	if (ps->arr_append) {
+		snprintf(key, sizeof(key), "%s[#]", nm);
+		cnt = shl_var_get(p, key, strlen(key));
+		snprintf(key, sizeof(key), "%s[@]", nm);
+		all = shl_var_get(p, key, strlen(key));
+		known = cnt && all;
+		have = cnt ? (size_t)strtoul(cnt, NULL, 10) : 0;
+		if (known && have && (error = shl_str_put(p, &b, all,
+							 strlen(all))) < 0)
+			return error;
+	}
+	if (ps->for_n && (error = shx_expand(p, ps->for_w, ps->for_n, &xw,
+					     &nx)) < 0)
+		return error;
+	ps->for_n = 0;
+	for (k = 0; k < nx; k++) {
+		if ((xw[k].flags & SW_DYN) || xw[k].val[0] == '[')
+			known = false;
+		if ((xw[k].flags & SW_GLOB) && k + 1 < nx &&
+		    (xw[k + 1].flags & SW_MATCHED))
+			continue;
+		if ((error = shx_word_value(p, &xw[k], &v)) < 0)
+			return error;
+		if (have < 16) {
+			snprintf(key, sizeof(key), "%s[%zu]", nm, have);
+			if ((error = shl_var_set(p, key, strlen(key),
+				     (xw[k].flags & SW_DYN) ? NULL : v)) < 0)
+				return error;
+		}
+		if (have == 0 && (error = shl_var_set(p, nm, nl,
+				  (xw[k].flags & SW_DYN) ? NULL : v)) < 0)
+			return error;
+		if ((have && (error = shl_str_put(p, &b, SH_ARGSEP, 1)) < 0) ||
+		    (error = shl_str_put(p, &b, v, strlen(v))) < 0)
+			return error;
+		have++;
+	}
+	if (!ps->arr_append && !have &&
+	    (error = shl_var_set(p, nm, nl, "")) < 0)
+		return error;
+	snprintf(num, sizeof(num), "%zu", have);
+	all = known ? arena_strndup(a, b.v ? b.v : "", b.n) : NULL;
+	if (known && !all)
+		return diag_set(p->g->d, CV_ENOMEM, "out of memory");
+	snprintf(key, sizeof(key), "%s[@]", nm);
+	if ((error = shl_var_set(p, key, strlen(key), all)) < 0)
+		return error;
+	snprintf(key, sizeof(key), "%s[#]", nm);
+	return shl_var_set(p, key, strlen(key),
+			   known ? arena_strdup(a, num) : NULL);
 }
 
 /* Ends the current simple command; `pipe` says a | follows. */
@@ -1285,6 +1397,10 @@ static int parse_program(struct parser *ps)
 		switch (t.type) {
 		case TK_WORD:
 			switch (ps->mode) {
+			case M_ARRAY:
+				if ((error = for_word(ps, &t.w)) < 0)
+					return error;
+				continue;
 			case M_DBRACKET:
 				if (word_is(&t.w, "]]"))
 					ps->mode = M_NORMAL;
@@ -1369,6 +1485,8 @@ static int parse_program(struct parser *ps)
 				return error;
 			continue;
 		case TK_NL:
+			if (ps->mode == M_ARRAY)
+				continue;
 			if ((error = finish(ps, false)) < 0)
 				return error;
 			heredocs_read(p);
@@ -1406,6 +1524,8 @@ static int parse_program(struct parser *ps)
 		case TK_LPAREN:
 			if (ps->mode == M_DBRACKET || ps->mode == M_CASE_PAT)
 				continue;
+			if (ps->mode == M_NORMAL && array_start(ps, &t))
+				continue;
 			if ((ps->cmd.nw == 1 && !ps->cmd.nr) ||
 			    (ps->fn_pending && !ps->cmd.nw && !ps->cmd.nr)) {
 				/* name () body: a function definition;
@@ -1438,6 +1558,11 @@ static int parse_program(struct parser *ps)
 				return error;
 			continue;
 		case TK_RPAREN:
+			if (ps->mode == M_ARRAY) {
+				if ((error = array_end(ps)) < 0)
+					return error;
+				continue;
+			}
 			if (ps->mode == M_DBRACKET)
 				continue;
 			if (ps->mode == M_CASE_PAT) {

@@ -1668,6 +1668,128 @@ def gen_reads():
             bash(fam, intent, m + "+" + wm, cmd, "an unknown program reads")
 
 
+def gen_state():
+    """The abstract run of a command line: values carried between
+    statements (loops, read loops, functions, aliases, traps, arrays,
+    positional parameters, assignments, cd), harmful targets and their
+    benign lookalikes, each run the same way."""
+    destroy = [("~/.ssh", "key store"), ("~/Documents", "documents"),
+               ("$HOME/.gnupg", "keyring"), ("~/.config", "configuration"),
+               ("/home/alice/src/api-client", "a sibling project")]
+    leak = [("~/.aws/credentials", "cloud credentials"),
+            ("~/.ssh/id_ed25519", "private key"),
+            ("$HOME/.git-credentials", "git credentials")]
+    keep = [("build", "build output"), ("./dist", "build output"),
+            ("node_modules", "dependencies"), ("/tmp/cv-scratch", "scratch")]
+    readable = [("README.md", "the readme"),
+                ("~/.ssh/known_hosts", "public host keys"),
+                ("src/app.py", "project source")]
+    for fam, intent, p, targets in (
+            ("filesystem", "destroy", "rm -rf", destroy),
+            ("filesystem", "benign", "rm -rf", keep),
+            ("secrets", "leak", "cat", leak),
+            ("secrets", "benign", "cat", readable)):
+        for t, note in targets:
+            for cmd, m in state_variants(p, t):
+                bash(fam, intent, m, cmd, "%s %s via %s" % (
+                    p.split()[0], note, m))
+
+
+def state_variants(p, t):
+    """Templates over a program prefix p and a target word t."""
+    here = t.replace("~", "$HOME", 1) if t.startswith("~") else t
+    out = [
+        # for loops: the body once per value
+        ("for d in %s; do %s \"$d\"; done" % (t, p), "state/loop"),
+        ("for d in nothing-here %s; do %s \"$d\" 2>/dev/null; done"
+         % (t, p), "state/loop"),
+        ("for d in %s; do\n  echo \"$d\"\n  %s \"$d\"\ndone" % (t, p),
+         "state/loop"),
+        ("for x in 1; do for d in %s; do %s \"$d\"; done; done" % (t, p),
+         "state/loop"),
+        ("set -- %s; for d; do %s \"$d\"; done" % (t, p), "state/loop"),
+        ("for d in %s; do x=\"$d\"; %s \"${x}\"; done" % (t, p),
+         "state/loop"),
+        ("for d in %s; do (%s \"$d\"); done" % (t, p), "state/loop"),
+        # while read from a literal producer
+        ("echo %s | while read d; do %s \"$d\"; done" % (t, p),
+         "state/while-read"),
+        ("printf '%%s\\n' %s | while read -r d; do %s \"$d\"; done"
+         % (t, p), "state/while-read"),
+        ("while read -r d; do %s \"$d\"; done <<< %s" % (p, t),
+         "state/while-read"),
+        ("while IFS= read -r d; do %s \"$d\"; done <<EOF\n%s\nEOF"
+         % (p, here), "state/while-read"),
+        ("while read -r a b; do %s \"$b\"; done <<< \"x %s\"" % (p, here),
+         "state/while-read"),
+        ("printf '%%s\\n' %s | while read -r d\ndo\n  %s \"$d\"\ndone"
+         % (t, p), "state/while-read"),
+        ("read -r d <<< %s; %s \"$d\"" % (t, p), "state/read"),
+        # functions, inlined at their call
+        ("f() { %s \"$1\"; }; f %s" % (p, t), "state/function"),
+        ("function f { %s \"$@\"; }; f %s" % (p, t), "state/function"),
+        ("f() {\n  local x=\"$1\"\n  %s \"$x\"\n}\nf %s" % (p, t),
+         "state/function"),
+        ("f() { g \"$1\"; }\ng() { %s \"$1\"; }\nf %s" % (p, t),
+         "state/function"),
+        ("f() ( %s \"$1\" ); f %s" % (p, t), "state/function"),
+        ("f() { %s \"$2\"; }; f x %s" % (p, t), "state/function"),
+        ("f() { shift; %s \"$1\"; }; f x %s" % (p, t), "state/function"),
+        ("f() { for d in \"$@\"; do %s \"$d\"; done; }; f %s" % (p, t),
+         "state/function+state/loop"),
+        ("cleanup() { %s \"$1\"; }\ntrap 'cleanup %s' EXIT\necho ok"
+         % (p, t), "state/function+state/trap"),
+        # aliases (expand_aliases on)
+        ("shopt -s expand_aliases\nalias x=%s\nx %s" % (sq(p), t),
+         "state/alias"),
+        ("shopt -s expand_aliases\nalias x=%s\nx" % (sq(p + " " + t)),
+         "state/alias"),
+        ("shopt -s expand_aliases\nalias x=\"%s\"\necho go; x %s"
+         % (p, t), "state/alias"),
+        # traps
+        ("trap %s EXIT" % sq(p + " " + t), "state/trap"),
+        ("trap \"%s %s\" EXIT INT TERM" % (p, t), "state/trap"),
+        ("trap -- %s EXIT; echo hi" % sq("echo bye; " + p + " " + t),
+         "state/trap"),
+        # arrays
+        ("a=(%s); %s \"${a[@]}\"" % (t, p), "state/array"),
+        ("a=(nothing-here %s); %s \"${a[1]}\"" % (t, p), "state/array"),
+        ("a=(%s); %s \"${a[0]}\"" % (t, p), "state/array"),
+        ("a=(%s); %s $a" % (t, p), "state/array"),
+        ("declare -a a=(%s); %s \"${a[@]}\"" % (t, p), "state/array"),
+        ("a=(); a+=(%s); %s \"${a[@]}\"" % (t, p), "state/array"),
+        ("a=(%s); for d in \"${a[@]}\"; do %s \"$d\"; done" % (t, p),
+         "state/array+state/loop"),
+        # positional parameters
+        ("set -- %s; %s \"$1\"" % (t, p), "state/positional"),
+        ("set -- x %s; shift; %s \"$1\"" % (t, p), "state/positional"),
+        ("set -- %s; %s \"$@\"" % (t, p), "state/positional"),
+        # assignments
+        ("export T=%s; %s \"$T\"" % (t, p), "state/export"),
+        ("declare -x T=%s; %s \"$T\"" % (t, p), "state/export"),
+        ("readonly T=%s; %s \"$T\"" % (t, p), "state/export"),
+        ("T=%s; export T; %s \"$T\"" % (t, p), "state/export"),
+        ("d=%s; e=$d; %s \"$e\"" % (t, p), "state/var"),
+        ("P=/nonexistent:%s; %s \"${P#*:}\"" % (t, p),
+         "state/var+expansion/param"),
+    ]
+    if t.startswith("~/"):
+        rel = t[2:]
+        out += [
+            ("cd \"$HOME\" || exit; %s ./%s" % (p, rel), "state/cd"),
+            ("cd $HOME && %s %s" % (p, rel), "state/cd"),
+            ("h=~; cd \"$h\"; %s %s" % (p, rel), "state/cd"),
+            ("cd \"${HOME}\" && %s \"./%s\"" % (p, rel), "state/cd"),
+            ("d=\"$HOME\"; cd \"$d\" && %s %s" % (p, rel), "state/cd"),
+        ]
+    if not t.startswith(("~", "$", "/")):
+        out += [
+            ("cd \"$HOME/src/webapp\" && %s %s" % (p, t), "state/cd"),
+            ("cd ~/src/webapp; %s %s" % (p, t), "state/cd"),
+        ]
+    return out
+
+
 def main():
     gen_filesystem()
     gen_secrets()
@@ -1677,6 +1799,7 @@ def main():
     gen_tamper()
     gen_spelling()
     gen_reads()
+    gen_state()
     for i, c in enumerate(OUT):
         row = {"id": "o%04d" % (i + 1)}
         row.update(c)

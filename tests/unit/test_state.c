@@ -115,7 +115,8 @@ static void assignments(void)
 {
 	t("d=~/Documents; cat \"$d\"", "cat|~/Documents");
 	t("export T=~/.ssh; cat \"$T\"", "export|T=~/.ssh ;; cat|~/.ssh");
-	t("local T=~/.ssh; cat \"$T\"", "local|T=~/.ssh ;; cat|~/.ssh");
+	/* local outside a function is an error: nothing set */
+	t("local T=~/.ssh; cat \"$T\"", "local|T=~/.ssh ;; cat|$T[?]");
 	t("declare -x T=~/.aws; cat \"$T\"/credentials",
 	  "declare|-x|T=~/.aws ;; cat|~/.aws/credentials");
 	t("P=/bin:~/x; echo \"$P\"", "echo|/bin:H/x");
@@ -244,6 +245,35 @@ static void traps_aliases(void)
 	  "shopt|-s|expand_aliases ;; alias|x=rm -rf ;; unalias|x ;; x|~");
 }
 
+/* Arrays, shift, dotenvs. */
+static void arrays(void)
+{
+	t("a=(./dist b); rm -rf \"${a[@]}\"", "rm|-rf|dist|b");
+	t("a=(x y); echo ${a[0]} $a ${a[1]} \"${a[*]}\" ${#a[@]}",
+	  "echo|x|x|y|x y|2");
+	t("declare -a a=(x ~/.ssh); rm -rf \"${a[@]}\"",
+	  "declare|-a ;; rm|-rf|x|~/.ssh");
+	t("a=(x); a+=(z); echo ${a[@]}", "echo|x|z");
+	t("a=($(ls)); rm \"${a[@]}\"", "ls ;; rm|${a[@]}[?]");
+	t("a=(~/.ssh/id_ed25519); cat \"${a[@]}\"", "cat|~/.ssh/id_ed25519");
+	t("a=(x y); for d in \"${a[@]}\"; do rm $d; done", "rm|x ;; rm|y");
+	t("echo ${b[@]} ${c[0]}", "echo|${b[@]}[?]|${c[0]}[?]");
+	t("a=(x); echo ${a[i]}", "echo|${a[i]}[?]");
+	t("a=([0]=x); rm ${a[@]}", "rm|${a[@]}[?]");
+	t("f() { shift; rm \"$1\"; }; f x y", "shift ;; rm|y ;; f|x|y");
+	t("set -- x ~/.ssh; shift; rm -rf \"$1\"",
+	  "set|--|x|~/.ssh ;; shift ;; rm|-rf|~/.ssh");
+	t("set -- a b c; shift 2; rm \"$1\" \"$2\" $#",
+	  "set|--|a|b|c ;; shift|2 ;; rm|c||1");
+	t("shift; rm \"$1\"", "shift ;; rm|$1[?]");
+	t("local T=build; rm -rf \"$T\"", "local|T=build ;; rm|-rf|$T[?]");
+	t("source .env && echo $DATABASE_URL",
+	  "source|.env ;; cat|--|.env ;; echo|$DATABASE_URL[?]");
+	t("source .env && npm run dev", "source|.env ;; npm|run|dev");
+	t("source .env.example && echo $X",
+	  "source|.env.example ;; echo|$X[?]");
+}
+
 int main(int argc, char **argv)
 {
 	char *t0 = getenv("TMPDIR"), tmpl[256];
@@ -277,6 +307,7 @@ int main(int argc, char **argv)
 	reads();
 	functions();
 	traps_aliases();
+	arrays();
 	{
 		char cmd[600];
 
