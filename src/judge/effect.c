@@ -1451,6 +1451,19 @@ static bool in_store_copy(struct ectx *x, const char *cwd, const char *src,
 	       !strncmp(dl.path, store, strlen(store));
 }
 
+/* How many of the first n operands bash passes: a pattern that matched
+ * is replaced by its matches (ARG_MATCHED words after it). */
+static size_t passed(const struct parsed *pa, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!((pa->opf[i] & ARG_GLOB) && i + 1 < pa->nops &&
+		      (pa->opf[i + 1] & ARG_MATCHED)))
+			k++;
+	return k;
+}
+
 /* cp/mv/install/ln SRC... DEST, or -t DIR SRC... */
 static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 		    const struct eprog *pg, const struct parsed *pa,
@@ -1485,8 +1498,9 @@ static int src_dest(struct ectx *x, struct effect_list *el, const char *cwd,
 	if (!flag(pa, "T"))
 		dl = resolve(x, cwd, dest, df, true, false);
 	/* Several sources into what is not a directory: the program
-	 * refuses before it does anything. */
-	if (nsrc >= 2 && nsrc == pa->nops - 1 && !x->env->no_fs &&
+	 * refuses before it does anything.  (A glob kept beside the paths
+	 * it matched is not an operand bash passes.) */
+	if (passed(pa, nsrc) >= 2 && nsrc == pa->nops - 1 && !x->env->no_fs &&
 	    dl.path && !dl.isdir && !(dl.classes & (ECL_CREATED |
 						    ECL_UNRESOLVED)))
 		return 0;
@@ -1975,7 +1989,7 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 		break;
 	}
 	/* split IN PREFIX: a third operand is refused. */
-	if (!strcmp(pg->name, "split") && pa.nops > 2)
+	if (!strcmp(pg->name, "split") && passed(&pa, pa.nops) > 2)
 		return 0;
 	if (op == EOP_READ && !x->env->no_fs &&
 	    in_list(effect_strict_openers, pg->name, strlen(pg->name)))

@@ -139,6 +139,9 @@ is "cp ~/.netrc ~/netrc-backup.txt" "$(v 'cp ~/.netrc ~/netrc-backup.txt')" allo
 is "cp -r ~/.ssh ~/ssh-backup (out of the tree)" "$(v 'cp -r ~/.ssh ~/ssh-backup')" deny
 is "paste ~/{.netrc,nope} (paste refuses)" "$(v 'paste ~/{.netrc,nope}')" allow
 is "paste ~/.netrc" "$(v 'paste ~/.netrc')" deny
+is "cp ~/.npmr? /tmp/x (a glob kept beside its match is one operand)" \
+	"$(v 'cp ~/.npmr? /tmp/x')" deny
+is "ln ~/.pypir? /tmp/hard" "$(v 'ln ~/.pypir? /tmp/hard')" deny
 is "cp a b /tmp/nodir (cp refuses)" \
 	"$(v "cp ~/.netrc ~/.npmrc $T/nodir")" allow
 
