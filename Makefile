@@ -116,7 +116,7 @@ $(BUILD)/obj/rules_embed.o: $(BUILD)/gen/rules_embed.c | $(BUILD)/obj
 EMBED_SRCS = tools/embed.c src/rules/rulepack.c src/rules/severity.c \
 	src/json/jval.c \
 	src/util/diag.c src/util/buf.c src/util/safefile.c src/util/text.c \
-	src/util/arena.c
+	src/util/arena.c src/shell/dbq.c
 $(BUILD)/embed: $(EMBED_SRCS) $(HDRS) | $(BUILD)
 	$(CC) -std=c11 -D_GNU_SOURCE -Isrc $(DEPS_CFLAGS) -O1 -o $@ \
 		$(EMBED_SRCS) $(DEPS_LIBS)

@@ -24,7 +24,7 @@ struct prog {
 /* A rule's strings, as offsets into the text block. */
 struct rec {
 	size_t id, pack, tools, programs, keywords, subcommands;
-	unsigned effect_ops, effect_classes;
+	unsigned effect_ops, effect_classes, db_ops;
 	size_t json, json_len, examples, examples_len, rx, rx_len;
 };
 
@@ -269,6 +269,7 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	}
 	rec->effect_ops = desc->effect_ops;
 	rec->effect_classes = desc->effect_classes;
+	rec->db_ops = desc->db_ops;
 	if (emit_regexes(g, rec, desc->json, d) < 0)
 		return d->code;
 	/* Offsets are unsigned in the tables; a failed append is -1. */
@@ -322,19 +323,19 @@ int main(int argc, char **argv)
 	total = g.n;
 	put_text(&g.text);
 	/* id, pack, tools, programs, keywords, subcommands, effect ops and
-	 * classes, json, json_len, examples, examples_len, regexes, len */
+	 * classes, db ops, json, json_len, examples, examples_len, regexes, len */
 	printf("const struct embedded_rule embedded_rules[] = {\n");
 	for (i = 0; i < total; i++) {
 		const struct rec *r = &g.recs[i];
 
-		printf("\t{ %zu, %zu, %zu, %zu, %zu, %zu, %uu, %uu, %zu, %zu, "
-		       "%zu, %zu, %zu, %zu },\n", r->id, r->pack, r->tools,
+		printf("\t{ %zu, %zu, %zu, %zu, %zu, %zu, %uu, %uu, %uu, %zu, "
+		       "%zu, %zu, %zu, %zu, %zu },\n", r->id, r->pack, r->tools,
 		       r->programs, r->keywords, r->subcommands,
-		       r->effect_ops, r->effect_classes, r->json,
+		       r->effect_ops, r->effect_classes, r->db_ops, r->json,
 		       r->json_len, r->examples, r->examples_len, r->rx,
 		       r->rx_len);
 	}
-	printf("\t{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }\n};\n");
+	printf("\t{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }\n};\n");
 	free(g.recs);
 	buf_release(&g.text);
 	printf("const size_t embedded_rule_count = %d;\n\n", total);

@@ -452,7 +452,8 @@ static bool judges_arguments(const struct cond *c)
 	return c->args.pattern || c->path.pattern || c->line.pattern ||
 	       c->redirect.pattern || c->code.pattern || c->subcommand ||
 	       c->option.pattern || c->canon.pattern ||
-	       c->input_from || c->git_push_protected || c->effect_ops;
+	       c->input_from || c->git_push_protected || c->effect_ops ||
+	       c->db_ops;
 }
 
 /* Effects are computed for the whole call at once, in order (a
@@ -534,6 +535,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 			      flag_present(&c->flags[i], &s->args)))
 			return 0;
 	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s, cv)))
+		return 0;
+	if (c->db_ops && !(c->db_ops & s->db_ops))
 		return 0;
 	if (c->effect_ops) {
 		if ((error = need_effects(ev)) < 0)
@@ -639,6 +642,9 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	size_t i;
 	int m, error;
 
+	/* A database rule is reached only by statements that do it. */
+	if (r->db_ops && !(r->db_ops & s->db_ops))
+		return 0;
 	if (!rule_enabled(r) || !rule_applies_to_tool(r, ev->call->tool))
 		return 0;
 	if (!keywords_hit(r, s))
@@ -878,6 +884,33 @@ static const char *effect_note(const struct verdict *v, struct arena *a)
 	return arena_strdup(a, buf);
 }
 
+/* For a database rule: the statement that does it. */
+static const char *db_note(const struct verdict *v, struct arena *a)
+{
+	const struct rule *r = v->hits[0].rule;
+	const struct subject *s = v->hits[0].subject;
+	char buf[200];
+	size_t i, n = 0;
+
+	if (!r->db_ops || !s || !s->db_what)
+		return NULL;
+	n = (size_t)snprintf(buf, sizeof(buf), "; `");
+	for (i = 0; s->db_what[i] && n < 100; i++) {
+		char c = s->db_what[i];
+
+		/* one line, whitespace folded */
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c == ' ' && n && buf[n - 1] == ' ')
+			continue;
+		buf[n++] = c;
+	}
+	if (s->db_what[i])
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "...");
+	snprintf(buf + n, sizeof(buf) - n, "`");
+	return arena_strdup(a, buf);
+}
+
 static void make_reason(struct verdict *v, struct arena *a, const char *note)
 {
 	const struct rule *r = v->hits[0].rule;
@@ -959,7 +992,9 @@ int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
 		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
 		const char *note = weigh_worktree(out, a, call, d);
 
-		make_reason(out, a, note ? note : effect_note(out, a));
+		if (!note)
+			note = effect_note(out, a);
+		make_reason(out, a, note ? note : db_note(out, a));
 	} else if (call->subjects.parse_incomplete) {
 		char buf[300];
 

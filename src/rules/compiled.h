@@ -33,6 +33,8 @@ struct cond {
 	/* "effect": any effect with one of these ops on one of these
 	 * classes (bits of 1 << enum effect_op, enum effect_class). */
 	unsigned effect_ops, effect_classes;
+	/* "db": the subject's statements do one of these (1 << dbq_op) */
+	unsigned db_ops;
 	struct rx args, path, line, redirect, code, content, url, host,
 		mcp_server, mcp_tool, strings;
 	/* On the canonical argv (shell/argv.h): some option as
@@ -45,6 +47,7 @@ struct rule {
 	/* Prefilter facts as packed lists ("a\0b\0\0", rules_embed.h). */
 	const char *tools, *programs, *keywords, *subcommands;
 	unsigned effect_ops, effect_classes;	/* effect prefilter, 0: none */
+	unsigned db_ops;			/* db prefilter, 0: none */
 	const char *examples_text;	/* embedded: hit/miss, self-test only */
 	size_t examples_len;
 	struct jv *examples;		/* parsed examples_text */

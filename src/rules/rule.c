@@ -210,6 +210,8 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 			return diag_set(d, CV_EINVAL, "rule '%s': bad effect",
 					id);
 	}
+	if ((f = jv_get(j, "db")) && !(c->db_ops = rulepack_db_ops(f)))
+		return diag_set(d, CV_EINVAL, "rule '%s': bad db", id);
 	/* One walk over the members, not a lookup per regex key. */
 	jv_for_each(f, j) {
 		if (!jv_is(f, JV_STRING) || !f->key)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json/jval.h"
+#include "shell/dbq.h"
 #include "rules/severity.h"
 #include "util/text.h"
 
@@ -13,7 +14,7 @@ const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
 	"redirect", "input_from", "via", "code", "git_push_protected",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
-	"strings", "input_true", "effect", "option", "canon", NULL
+	"strings", "input_true", "effect", "option", "canon", "db", NULL
 };
 
 const char *const rulepack_effect_ops[] = {
@@ -118,6 +119,45 @@ static int check_effect(const struct jv *e, const char *id,
 	return 0;
 }
 
+/* "db": {"op": [names of shell/dbq.h's operations]}. */
+static int check_db(const struct jv *e, const char *id, const char *origin,
+		    struct diag *d)
+{
+	const struct jv *c, *v;
+	int error;
+
+	if (!jv_is(e, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"db\" must be "
+				"an object", origin, id);
+	jv_for_each(c, e)
+		if (strcmp(c->key, "op"))
+			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
+					"key \"%s\" in \"db\"", origin, id,
+					c->key);
+	if (!(c = jv_get(e, "op")))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': \"db\" needs "
+				"\"op\"", origin, id);
+	if ((error = string_list(NULL, c, "op", id, origin, d)) < 0)
+		return error;
+	jv_for_each(v, c)
+		if (dbq_op_lookup(v->s) < 0)
+			return diag_set(d, CV_EINVAL, "%s: rule '%s': unknown "
+					"db op \"%s\"", origin, id, v->s);
+	return 0;
+}
+
+unsigned rulepack_db_ops(const struct jv *db)
+{
+	const struct jv *v;
+	unsigned ops = 0;
+	int k;
+
+	jv_for_each(v, jv_get(db, "op"))
+		if (jv_is(v, JV_STRING) && (k = dbq_op_lookup(v->s)) >= 0)
+			ops |= 1u << k;
+	return ops;
+}
+
 static int check_conditions(const struct jv *cond, const char *where,
 			    const char *id, const char *origin,
 			    struct diag *d)
@@ -139,6 +179,9 @@ static int check_conditions(const struct jv *cond, const char *where,
 				return error;
 		} else if (!strcmp(c->key, "effect")) {
 			if ((error = check_effect(c, id, origin, d)) < 0)
+				return error;
+		} else if (!strcmp(c->key, "db")) {
+			if ((error = check_db(c, id, origin, d)) < 0)
 				return error;
 		} else if (!strcmp(c->key, "git_push_protected")) {
 			if (!jv_is(c, JV_TRUE))
@@ -282,6 +325,8 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 				if (!strcmp(rulepack_effect_classes[k], v->s))
 					desc.effect_classes |= 1u << k;
 	}
+	if ((c = jv_get(match, "db")))
+		desc.db_ops = rulepack_db_ops(c);
 	if ((c = jv_get(rule, "tools")) &&
 	    (error = string_list(desc.tools, c, "tools", id, origin, d)) < 0)
 		return error;
@@ -305,10 +350,11 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	 * keywords would be evaluated on every command of every call. */
 	if (!desc.programs[0] && !desc.keywords[0] && applies_to_shell(&desc)) {
 		/* The effect is its own prefilter: computed once per call,
-		 * and empty for commands that touch no location. */
+		 * and empty for commands that touch no location; so are a
+		 * database client's statements (db). */
 		jv_for_each(c, match)
 			if (strcmp(c->key, "input_true") &&
-			    strcmp(c->key, "effect"))
+			    strcmp(c->key, "effect") && strcmp(c->key, "db"))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"a rule for Bash/Monitor without "
 					"\"program\" needs \"keywords\" (the "

@@ -23,6 +23,9 @@ struct rule_desc {
 	/* match.effect as bits (1 << index in rulepack_effect_ops /
 	 * _classes), 0 without one: the prefilter of effect rules. */
 	unsigned effect_ops, effect_classes;
+	/* match.db as bits (1 << enum dbq_op, shell/dbq.h), 0 without one:
+	 * the prefilter of database rules. */
+	unsigned db_ops;
 };
 
 /* Checks the pack's shape and every rule in it; calls fn for each rule.
@@ -47,6 +50,9 @@ extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];
  * bits (judge/effect.h), NULL-terminated. */
 extern const char *const rulepack_effect_ops[];
 extern const char *const rulepack_effect_classes[];
+
+/* The bits of a "db" condition object ({"op": [...]}). */
+unsigned rulepack_db_ops(const struct jv *db);
 
 /* Compile options shared by the generator and the matcher. */
 #define RULEPACK_PCRE2_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)

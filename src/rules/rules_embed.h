@@ -22,6 +22,7 @@ struct embedded_rule {
 	unsigned keywords;
 	unsigned subcommands;
 	unsigned effect_ops, effect_classes;	/* rule_desc's */
+	unsigned db_ops;
 	unsigned json;			/* the rule without its examples */
 	unsigned json_len;
 	unsigned examples;		/* {"hit":[…],"miss":[…]}, for the

@@ -206,6 +206,7 @@ static void fill_embedded(struct rule *r, const struct embedded_rule *e)
 	r->subcommands = EMBEDDED_TEXT(e->subcommands);
 	r->effect_ops = e->effect_ops;
 	r->effect_classes = e->effect_classes;
+	r->db_ops = e->db_ops;
 	r->json_text = EMBEDDED_TEXT(e->json);
 	r->json_len = e->json_len;
 	r->examples_text = EMBEDDED_TEXT(e->examples);
@@ -296,6 +297,7 @@ static int load_desc(void *arg, const struct rule_desc *desc, struct diag *d)
 	r->owned_lists = lists;
 	r->effect_ops = desc->effect_ops;
 	r->effect_classes = desc->effect_classes;
+	r->db_ops = desc->db_ops;
 	r->id = desc->id;
 	r->pack = desc->pack;
 	r->origin = ctx->origin;

@@ -144,6 +144,30 @@ static const struct sh_file *lookup(struct sh_ctx *g, const char *path)
 	return NULL;
 }
 
+int shf_text(struct sh_src *p, const char *path, const char **text,
+	     bool *unknown)
+{
+	struct sh_ctx *g = p->g;
+	const struct sh_file *f;
+	const char *norm;
+
+	*text = NULL;
+	*unknown = false;
+	if (!g->nfiles && !g->files_full)
+		return 0;
+	if (!(norm = shell_norm_path(g->a, g->env, path)))
+		return diag_set(g->d, CV_ENOMEM, "out of memory");
+	if (!(f = lookup(g, norm)) && !(f = lookup(g, path))) {
+		/* written after the table filled up: not known */
+		*unknown = g->files_full;
+		return 0;
+	}
+	if (!f->text)
+		*unknown = true;
+	*text = f->text;
+	return 0;
+}
+
 /* Every <( ) reads as the same placeholder, so two that differ are
  * one file of unknown content. */
 int shf_proc_subst(struct sh_src *p, const char *text, bool unknown)

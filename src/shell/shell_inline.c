@@ -2978,6 +2978,9 @@ int shi_code(struct sh_src *p, struct subject *s, const char *code)
 			return diag_nomem(p->g->d);
 		return 0;
 	}
+	/* psql <<EOF, echo 'FLUSHALL' | redis-cli: statements, not code */
+	if (shdb_client(s->program))
+		return shdb_code(p, s, code);
 	return shi_code_as(p, s, s->program, code);
 }
 
@@ -2986,6 +2989,10 @@ int shi_marker(struct sh_src *p, struct subject *s, const char *marker)
 	struct ictx x;
 	size_t k;
 
+	/* gunzip -c dump.sql.gz | psql: statements from a file that exists,
+	 * judged no more than `psql -f dump.sql` is. */
+	if (!s->program_dynamic && shdb_client(s->program))
+		return 0;
 	memset(&x, 0, sizeof(x));
 	x.p = p;
 	x.s = s;

@@ -279,6 +279,20 @@ int shf_run(struct sh_src *p, struct subject *s, const char *raw);
 int shs_run(struct sh_src *p, struct subject *s);
 int shs_makefile(struct sh_src *p, struct subject *s, const char *mk);
 
+/* shell_files.c: the text the call wrote to `path` (normalised like a
+ * word): *text NULL and *unknown false when it did not write it, *unknown
+ * when it wrote something that cannot be known (a download). */
+int shf_text(struct sh_src *p, const char *path, const char **text,
+	     bool *unknown);
+
+/* shell_db.c: database clients.  shdb_args() judges the statements s is
+ * given in its argv (and the files it reads), shdb_stdin() is 2 when s
+ * reads statements from stdin, shdb_code() judges such a text. */
+bool shdb_client(const char *program);
+int shdb_args(struct sh_src *p, struct subject *s);
+int shdb_stdin(const struct subject *s);
+int shdb_code(struct sh_src *p, struct subject *s, const char *text);
+
 /* shell_expand.c: the expansions bash makes after parsing, on words
  * whose mask says they apply: braces, tilde forms, field splitting of
  * unquoted expansions, pathname expansion (bounded readdir under the

@@ -761,7 +761,9 @@ int shn_stdin_kind(const struct subject *s)
 		return 1;
 	}
 	it = interp_of(s->program);
-	if (it == I_NONE || it == I_AWK || s->code.n)
+	if (it == I_NONE)
+		return shdb_stdin(s);
+	if (it == I_AWK || s->code.n)
 		return 0;
 	for (i = 0; i < a->n; i++) {
 		const char *x = a->v[i];
@@ -1030,6 +1032,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 		return error;
 	if ((error = find_code(p, s)) < 0 ||
 	    (error = shs_run(p, s)) < 0 ||
+	    (error = shdb_args(p, s)) < 0 ||
 	    (error = shf_run(p, s, i < end ? e->w[i].val : "")) < 0)
 		return error;
 	if ((error = build_line(p, s)) < 0)

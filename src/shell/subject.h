@@ -87,6 +87,10 @@ struct subject {
 	const struct argv_canon *canon;	/* argv.h, read when a rule first
 					 * asks; NULL: no grammar */
 	bool canon_done;
+	/* What the database statements it runs do (shell/dbq.h): bits
+	 * 1 << enum dbq_op, and the first statement found doing one. */
+	unsigned db_ops;
+	const char *db_what;
 	const char *line;		/* program + args joined by spaces;
 					 * whitespace inside a word is \x1f */
 	const char *text;		/* the source text of this command */

@@ -91,6 +91,19 @@
 #define CV_MAX_FUNCS		64
 #define CV_MAX_REPLAYS		2048
 
+/* Database statements (shell/dbq.c): a text larger than this, more
+ * statements in it, texts nested deeper (DO bodies, EXECUTE strings,
+ * files read by psql \i), or a statement longer than CV_MAX_DBQ_TOKENS tokens
+ * whose head writes (DELETE, UPDATE ...) is "unknown" (ask), never
+ * "nothing found".  Temporary tables the text makes are remembered up to
+ * CV_MAX_DBQ_CREATED; later ones are judged like any table. */
+#define CV_MAX_DBQ_BYTES	(1024u * 1024)
+#define CV_MAX_DBQ_STATEMENTS	10000
+#define CV_MAX_DBQ_TOKENS	1024
+#define CV_MAX_DBQ_JS_TOKENS	65536
+#define CV_MAX_DBQ_DEPTH	8
+#define CV_MAX_DBQ_CREATED	32
+
 /* PCRE2 per-match limits: a rule regex that needs more than this on one
  * subject is treated as a match failure that denies (fail closed). */
 #define CV_PCRE2_MATCH_LIMIT	200000
