@@ -714,10 +714,13 @@ static bool tools_match(const char *tools, const char *tool)
 {
 	const char *t;
 
+	/* The first byte decides most comparisons without a call: this
+	 * runs for every programless rule once per call. */
 	packed_for_each(t, tools) {
-		if (!strcmp(t, tool))
+		if (t[0] == tool[0] && !strcmp(t, tool))
 			return true;
-		if (!strcmp(t, "mcp") && !strncmp(tool, "mcp__", 5))
+		if (t[0] == 'm' && !strcmp(t, "mcp") &&
+		    !strncmp(tool, "mcp__", 5))
 			return true;
 	}
 	return false;

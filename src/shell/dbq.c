@@ -114,10 +114,11 @@ static bool kw(const struct tok *t, const char *w)
 	return t->t == T_WORD && ieq(t->s, t->n, w);
 }
 
-static bool kw_in(const struct tok *t, const char *const *ws)
+/* ws: packed, "A\0B\0" (no pointers to relocate at start-up) */
+static bool kw_in(const struct tok *t, const char *ws)
 {
-	for (; *ws; ws++)
-		if (kw(t, *ws))
+	for (; *ws; ws += strlen(ws) + 1)
+		if (kw(t, ws))
 			return true;
 	return false;
 }
@@ -401,11 +402,10 @@ static void lex_next(struct lex *L, struct tok *t, bool stmt_empty)
 static void scan_text(struct scan *sc, enum dbq_lang lang, const char *s,
 		      size_t n);
 
-static const char *const write_heads[] = {
-	"DROP", "DELETE", "UPDATE", "TRUNCATE", "ALTER", "GRANT", "COPY",
-	"DO", "EXECUTE", "PREPARE", "CREATE", "WITH", "EXPLAIN", "LOAD",
-	"SHUTDOWN", "MERGE", NULL
-};
+static const char write_heads[] =
+	"DROP\0" "DELETE\0" "UPDATE\0" "TRUNCATE\0" "ALTER\0" "GRANT\0"
+	"COPY\0" "DO\0" "EXECUTE\0" "PREPARE\0" "CREATE\0" "WITH\0"
+	"EXPLAIN\0" "LOAD\0" "SHUTDOWN\0" "MERGE\0";
 
 /* The index of the ')' closing the '(' at i, or n. */
 static size_t close_paren(const struct tok *t, size_t i, size_t n)
@@ -613,10 +613,9 @@ static bool tautology(const struct tok *t, size_t a, size_t b)
 	return false;
 }
 
-static const char *const where_end[] = {
-	"RETURNING", "ORDER", "LIMIT", "GROUP", "HAVING", "WINDOW", "OFFSET",
-	"FETCH", "FOR", "ALLOW", "IF", "SETTINGS", "OUTPUT", NULL
-};
+static const char where_end[] =
+	"RETURNING\0" "ORDER\0" "LIMIT\0" "GROUP\0" "HAVING\0" "WINDOW\0"
+	"OFFSET\0" "FETCH\0" "FOR\0" "ALLOW\0" "IF\0" "SETTINGS\0" "OUTPUT\0";
 
 /* The rows a DELETE/UPDATE touches are restricted by a WHERE at depth 0
  * of [a, b) that is not always true. */
@@ -651,25 +650,23 @@ static bool restricted(const struct tok *t, size_t a, size_t b)
 	return !tautology(t, i + 1, e);
 }
 
-static const char *const drop_db[] = {
-	"DATABASE", "SCHEMA", "KEYSPACE", "OWNED", NULL
-};
-static const char *const drop_tbl[] = {
-	"TABLE", "VIEW", "INDEX", "SEQUENCE", "COLLECTION", "MEASUREMENT",
-	"SERIES", "TABLESPACE", "DICTIONARY", "SHARD", "TYPE", "DOMAIN",
-	"EXTENSION", "POLICY", "STREAM", "PARTITION", "BUCKET", NULL
-};
-static const char *const drop_role[] = { "USER", "ROLE", "GROUP", NULL };
-static const char *const strong_roles[] = {
-	"postgres", "rds_superuser", "cloudsqlsuperuser", "azure_pg_admin",
-	"pg_execute_server_program", "pg_write_server_files",
-	"pg_read_server_files", "root", "__system", "sysadmin",
-	"db_owner", NULL
-};
-static const char *const untrusted_langs[] = {
-	"plpythonu", "plpython2u", "plpython3u", "plperlu", "pltclu", "plsh",
-	"c", "plv8u", NULL
-};
+static const char drop_db[] =
+	"DATABASE\0" "SCHEMA\0" "KEYSPACE\0" "OWNED\0";
+static const char drop_tbl[] =
+	"TABLE\0" "VIEW\0" "INDEX\0" "SEQUENCE\0" "COLLECTION\0"
+	"MEASUREMENT\0" "SERIES\0" "TABLESPACE\0" "DICTIONARY\0" "SHARD\0"
+	"TYPE\0" "DOMAIN\0" "EXTENSION\0" "POLICY\0" "STREAM\0" "PARTITION\0"
+	"BUCKET\0";
+static const char drop_role[] =
+	"USER\0" "ROLE\0" "GROUP\0";
+static const char strong_roles[] =
+	"postgres\0" "rds_superuser\0" "cloudsqlsuperuser\0"
+	"azure_pg_admin\0" "pg_execute_server_program\0"
+	"pg_write_server_files\0" "pg_read_server_files\0" "root\0"
+	"__system\0" "sysadmin\0" "db_owner\0";
+static const char untrusted_langs[] =
+	"plpythonu\0" "plpython2u\0" "plpython3u\0" "plperlu\0" "pltclu\0"
+	"plsh\0" "c\0" "plv8u\0";
 
 static void stmt(struct scan *sc, const struct tok *t, size_t n);
 
@@ -787,12 +784,12 @@ static void stmt_grant(struct scan *sc, const struct tok *t, size_t n)
 		if (on == n && name_tok(&t[i]) && kw_in(&t[i], strong_roles))
 			strong = true;
 		if (on == n && t[i].t == T_QID) {
-			const char *x;
-			size_t xn, k;
+			const char *x, *r;
+			size_t xn;
 
 			name_of(&t[i], &x, &xn);
-			for (k = 0; strong_roles[k]; k++)
-				if (ieq(x, xn, strong_roles[k]))
+			for (r = strong_roles; *r; r += strlen(r) + 1)
+				if (ieq(x, xn, r))
 					strong = true;
 		}
 		if (i > on && punct(&t[i], "*") && i + 2 < n &&
@@ -874,9 +871,8 @@ static bool calls(const struct tok *t, size_t n, const char *fn)
 }
 
 /* Statements a control word opens inside a body: BEGIN x, THEN x. */
-static const char *const opens_stmt[] = {
-	"BEGIN", "THEN", "ELSE", "LOOP", "ATOMIC", "DECLARE", NULL
-};
+static const char opens_stmt[] =
+	"BEGIN\0" "THEN\0" "ELSE\0" "LOOP\0" "ATOMIC\0" "DECLARE\0";
 
 static void stmt_at(struct scan *sc, const struct tok *t, size_t n, int depth)
 {
@@ -1798,14 +1794,13 @@ static void scan_mongo(struct scan *sc, const char *s, size_t n)
 	if (bad && nt) {
 		/* Unterminated: anything destructive in the rest asks. */
 		const struct tok *b = &t[nt - 1];
-		static const char *const names[] = {
-			"dropDatabase", "drop(", "deleteMany", "remove(",
-			"updateMany", "dropUser", "shutdown", NULL
-		};
-		size_t k;
+		static const char names[] =
+			"dropDatabase\0" "drop(\0" "deleteMany\0" "remove(\0"
+			"updateMany\0" "dropUser\0" "shutdown\0";
+		const char *w;
 
-		for (k = 0; names[k]; k++)
-			if (contains_ci(b->c, b->cn, names[k]))
+		for (w = names; *w; w += strlen(w) + 1)
+			if (contains_ci(b->c, b->cn, w))
 				flag(sc, DBQ_UNKNOWN, b->s, b->n);
 	}
 }

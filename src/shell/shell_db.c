@@ -11,6 +11,8 @@
  * Knowledge is data: one row per client in `clients[]`.
  * Security invariant: a file of statements the call wrote with unknown
  * content (a download) is DBQ_UNKNOWN (ask), never nothing. */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -28,172 +30,193 @@ enum dbpos {
 	P_SUB,		/* clickhouse client|local, cockroach sql: skip one */
 };
 
+/* One client.  Names and short option sets are stored in the row and
+ * long option lists as offsets into `lists` (packed "a\0b\0"): the table
+ * holds no pointer, so the static hook relocates nothing for it at
+ * start-up. */
 struct dbclient {
-	const char *prog;
-	enum dbq_lang lang;
-	enum dbpos pos;
+	char prog[18];
+	unsigned char lang;	/* enum dbq_lang */
+	unsigned char pos;	/* enum dbpos */
 	bool dash_long;		/* -cmd, -execute: no short clusters */
-	const char *vshort;	/* short options taking a value */
-	const char *ashort;	/* short options taking an attached value
+	char vshort[14];	/* short options taking a value */
+	char ashort[4];		/* short options taking an attached value
 				 * only (mysql -pSECRET) */
-	const char *qshort;	/* short options whose value is statements */
-	const char *fshort;	/* ... a file of statements */
-	const char *const *vlong;	/* long options taking a value */
-	const char *const *qlong;
-	const char *const *flong;
+	char qshort[4];		/* short options whose value is statements */
+	char fshort[4];		/* ... a file of statements */
+	unsigned short vlong;	/* long options taking a value */
+	unsigned short qlong;	/* ... whose value is statements */
+	unsigned short flong;	/* ... a file of statements */
 };
 
-static const char *const psql_v[] = {
-	"--dbname", "--host", "--port", "--username", "--variable", "--set",
-	"--output", "--log-file", "--table-attr", "--pset",
-	"--field-separator", "--record-separator", NULL
+static const struct optlists {
+	char none[1];
+	char psql_v[129];
+	char psql_q[11];
+	char file_l[8];
+	char mysql_v[257];
+	char mysql_q[26];
+	char exec_q[11];
+	char sqlite_v[139];
+	char sqlite_q[12];
+	char sqlite_f[14];
+	char duckdb_q[18];
+	char ch_v[75];
+	char ch_q[9];
+	char ch_f[16];
+	char cql_v[104];
+	char crdb_v[66];
+	char usql_q[11];
+	char snow_v[93];
+	char snow_q[9];
+	char snow_f[12];
+	char trino_v[62];
+	char influx_v[62];
+	char influx_q[20];
+	char redis_v[223];
+	char redis_f[8];
+	char mongo_v[137];
+	char mongo_q[8];
+} lists = {
+	"",
+	"--dbname\0" "--host\0" "--port\0" "--username\0" "--variable\0"
+	"--set\0" "--output\0" "--log-file\0" "--table-attr\0" "--pset\0"
+	"--field-separator\0" "--record-separator\0",
+	"--command\0",
+	"--file\0",
+	"--host\0" "--port\0" "--database\0" "--socket\0" "--user\0"
+	"--defaults-file\0" "--defaults-extra-file\0" "--protocol\0"
+	"--default-character-set\0" "--login-path\0" "--ssl-ca\0"
+	"--ssl-cert\0" "--ssl-key\0" "--ssl-mode\0" "--tee\0" "--prompt\0"
+	"--delimiter\0" "--connect-timeout\0" "--plugin-dir\0"
+	"--default-auth\0" "--bind-address\0",
+	"--execute\0" "--init-command\0",
+	"--execute\0",
+	"-separator\0" "--separator\0" "-nullvalue\0" "--nullvalue\0"
+	"-newline\0" "--newline\0" "-vfs\0" "--vfs\0" "-maxsize\0"
+	"--maxsize\0" "-mmap\0" "--mmap\0" "-heap\0" "--heap\0" "-escape\0"
+	"--escape\0",
+	"-cmd\0" "--cmd\0",
+	"-init\0" "--init\0",
+	"-c\0" "-s\0" "-cmd\0" "--cmd\0",
+	"--host\0" "--port\0" "--user\0" "--password\0" "--database\0"
+	"--format\0" "--config-file\0" "--param\0",
+	"--query\0",
+	"--queries-file\0",
+	"--username\0" "--password\0" "--keyspace\0" "--cqlversion\0"
+	"--request-timeout\0" "--connect-timeout\0" "--encoding\0"
+	"--cqlshrc\0",
+	"--url\0" "--host\0" "--port\0" "--user\0" "--database\0"
+	"--certs-dir\0" "--format\0" "--set\0",
+	"--command\0",
+	"--accountname\0" "--username\0" "--dbname\0" "--schemaname\0"
+	"--warehouse\0" "--rolename\0" "--connection\0" "--config\0",
+	"--query\0",
+	"--filename\0",
+	"--server\0" "--catalog\0" "--schema\0" "--user\0" "--session\0"
+	"--output-format\0",
+	"-database\0" "-host\0" "-username\0" "-password\0" "-format\0"
+	"-precision\0" "-port\0",
+	"-execute\0" "--execute\0",
+	"--user\0" "--pass\0" "--sni\0" "--cacert\0" "--cacertdir\0"
+	"--tls-ciphers\0" "--tls-ciphersuites\0" "--cert\0" "--key\0"
+	"--show-pushes\0" "--rdb\0" "--functions-rdb\0" "--pipe-timeout\0"
+	"--memkeys-samples\0" "--pattern\0" "--quoted-pattern\0" "--count\0"
+	"--intrinsic-latency\0" "--lru-test\0",
+	"--eval\0",
+	"--host\0" "--port\0" "--username\0" "--password\0"
+	"--authenticationDatabase\0" "--authenticationMechanism\0"
+	"--apiVersion\0" "--tlsCAFile\0" "--tlsCertificateKeyFile\0",
+	"--eval\0",
 };
-static const char *const psql_q[] = { "--command", NULL };
-static const char *const file_l[] = { "--file", NULL };
-static const char *const mysql_v[] = {
-	"--host", "--port", "--database", "--socket", "--user",
-	"--defaults-file", "--defaults-extra-file", "--protocol",
-	"--default-character-set", "--login-path", "--ssl-ca", "--ssl-cert",
-	"--ssl-key", "--ssl-mode", "--tee", "--prompt", "--delimiter",
-	"--connect-timeout", "--plugin-dir", "--default-auth",
-	"--bind-address", NULL
-};
-static const char *const mysql_q[] = {
-	"--execute", "--init-command", NULL
-};
-static const char *const exec_q[] = { "--execute", NULL };
-static const char *const sqlite_v[] = {
-	"-separator", "--separator", "-nullvalue", "--nullvalue", "-newline",
-	"--newline", "-vfs", "--vfs", "-maxsize", "--maxsize", "-mmap",
-	"--mmap", "-heap", "--heap", "-escape", "--escape", NULL
-};
-static const char *const sqlite_q[] = { "-cmd", "--cmd", NULL };
-static const char *const sqlite_f[] = { "-init", "--init", NULL };
-static const char *const duckdb_q[] = {
-	"-c", "-s", "-cmd", "--cmd", NULL
-};
-static const char *const ch_v[] = {
-	"--host", "--port", "--user", "--password", "--database", "--format",
-	"--config-file", "--param", NULL
-};
-static const char *const ch_q[] = { "--query", NULL };
-static const char *const ch_f[] = { "--queries-file", NULL };
-static const char *const cql_v[] = {
-	"--username", "--password", "--keyspace", "--cqlversion",
-	"--request-timeout", "--connect-timeout", "--encoding", "--cqlshrc",
-	NULL
-};
-static const char *const crdb_v[] = {
-	"--url", "--host", "--port", "--user", "--database", "--certs-dir",
-	"--format", "--set", NULL
-};
-static const char *const usql_q[] = { "--command", NULL };
-static const char *const snow_v[] = {
-	"--accountname", "--username", "--dbname", "--schemaname",
-	"--warehouse", "--rolename", "--connection", "--config", NULL
-};
-static const char *const snow_q[] = { "--query", NULL };
-static const char *const snow_f[] = { "--filename", NULL };
-static const char *const trino_v[] = {
-	"--server", "--catalog", "--schema", "--user", "--session",
-	"--output-format", NULL
-};
-static const char *const influx_v[] = {
-	"-database", "-host", "-username", "-password", "-format",
-	"-precision", "-port", NULL
-};
-static const char *const influx_q[] = { "-execute", "--execute", NULL };
-static const char *const redis_v[] = {
-	"--user", "--pass", "--sni", "--cacert", "--cacertdir",
-	"--tls-ciphers", "--tls-ciphersuites", "--cert", "--key",
-	"--show-pushes", "--rdb", "--functions-rdb", "--pipe-timeout",
-	"--memkeys-samples", "--pattern", "--quoted-pattern", "--count",
-	"--intrinsic-latency", "--lru-test", NULL
-};
-static const char *const redis_f[] = { "--eval", NULL };
-static const char *const mongo_v[] = {
-	"--host", "--port", "--username", "--password",
-	"--authenticationDatabase", "--authenticationMechanism",
-	"--apiVersion", "--tlsCAFile", "--tlsCertificateKeyFile", NULL
-};
-static const char *const mongo_q[] = { "--eval", NULL };
 
-#define NO NULL
+#define L(x) ((unsigned short)offsetof(struct optlists, x))
+#define NO L(none)
+
+/* Sorted by name: client_of() searches it in halves. */
 static const struct dbclient clients[] = {
-	{ "psql", DBQ_PSQL, P_NONE, false, "dhpUvoLTPFR", "", "c", "f",
-	  psql_v, psql_q, file_l },
-	{ "pgcli", DBQ_PSQL, P_NONE, false, "hpUdD", "", "", "",
-	  psql_v, NO, NO },
-	{ "mysql", DBQ_MYSQL, P_NONE, false, "hPDSu", "p#", "e", "",
-	  mysql_v, mysql_q, NO },
-	{ "mariadb", DBQ_MYSQL, P_NONE, false, "hPDSu", "p#", "e", "",
-	  mysql_v, mysql_q, NO },
-	{ "mysqlsh", DBQ_MYSQL, P_NONE, false, "hPDSu", "p", "e", "f",
-	  mysql_v, exec_q, file_l },
-	{ "mycli", DBQ_MYSQL, P_NONE, false, "hPDSuR", "p", "e", "",
-	  mysql_v, exec_q, NO },
-	{ "sqlite3", DBQ_SQLITE, P_SQL, true, "", "", "", "",
-	  sqlite_v, sqlite_q, sqlite_f },
-	{ "sqlite", DBQ_SQLITE, P_SQL, true, "", "", "", "",
-	  sqlite_v, sqlite_q, sqlite_f },
-	{ "litecli", DBQ_SQLITE, P_NONE, false, "D", "", "e", "",
-	  NO, exec_q, NO },
-	{ "duckdb", DBQ_SQL, P_SQL, true, "", "", "", "",
-	  sqlite_v, duckdb_q, sqlite_f },
-	{ "clickhouse-client", DBQ_SQL, P_NONE, false, "hudf", "", "q", "",
-	  ch_v, ch_q, ch_f },
-	{ "clickhouse", DBQ_SQL, P_SUB, false, "hudf", "", "q", "",
-	  ch_v, ch_q, ch_f },
-	{ "cqlsh", DBQ_CQL, P_NONE, false, "ukp", "", "e", "f",
-	  cql_v, exec_q, file_l },
-	{ "cockroach", DBQ_PSQL, P_SUB, false, "d", "", "e", "f",
-	  crdb_v, exec_q, file_l },
-	{ "usql", DBQ_SQL, P_NONE, false, "o", "", "c", "f",
-	  NO, usql_q, file_l },
-	{ "sqlcmd", DBQ_SQL, P_NONE, false, "SUPdoHlvWs", "", "Qq", "i",
-	  NO, NO, NO },
-	{ "snowsql", DBQ_SQL, P_NONE, false, "audswrco", "", "q", "f",
-	  snow_v, snow_q, snow_f },
-	{ "trino", DBQ_SQL, P_NONE, false, "", "", "", "f",
-	  trino_v, exec_q, file_l },
-	{ "presto", DBQ_SQL, P_NONE, false, "", "", "", "f",
-	  trino_v, exec_q, file_l },
-	{ "spanner-cli", DBQ_SQL, P_NONE, false, "pid", "", "e", "f",
-	  NO, exec_q, file_l },
 	{ "bq", DBQ_SQL, P_BQ, false, "", "", "", "",
 	  NO, NO, NO },
+	{ "clickhouse", DBQ_SQL, P_SUB, false, "hudf", "", "q", "",
+	  L(ch_v), L(ch_q), L(ch_f) },
+	{ "clickhouse-client", DBQ_SQL, P_NONE, false, "hudf", "", "q", "",
+	  L(ch_v), L(ch_q), L(ch_f) },
+	{ "cockroach", DBQ_PSQL, P_SUB, false, "d", "", "e", "f",
+	  L(crdb_v), L(exec_q), L(file_l) },
+	{ "cqlsh", DBQ_CQL, P_NONE, false, "ukp", "", "e", "f",
+	  L(cql_v), L(exec_q), L(file_l) },
+	{ "duckdb", DBQ_SQL, P_SQL, true, "", "", "", "",
+	  L(sqlite_v), L(duckdb_q), L(sqlite_f) },
 	{ "influx", DBQ_SQL, P_NONE, true, "", "", "", "",
-	  influx_v, influx_q, NO },
-	{ "redis-cli", DBQ_REDIS, P_REDIS, false, "hpsaunridDtX", "", "", "",
-	  redis_v, NO, redis_f },
-	{ "valkey-cli", DBQ_REDIS, P_REDIS, false, "hpsaunridDtX", "", "", "",
-	  redis_v, NO, redis_f },
+	  L(influx_v), L(influx_q), NO },
 	{ "keydb-cli", DBQ_REDIS, P_REDIS, false, "hpsaunridDtX", "", "", "",
-	  redis_v, NO, redis_f },
-	{ "mongosh", DBQ_MONGO, P_MONGO, false, "up", "", "", "f",
-	  mongo_v, mongo_q, file_l },
+	  L(redis_v), NO, L(redis_f) },
+	{ "litecli", DBQ_SQLITE, P_NONE, false, "D", "", "e", "",
+	  NO, L(exec_q), NO },
+	{ "mariadb", DBQ_MYSQL, P_NONE, false, "hPDSu", "p#", "e", "",
+	  L(mysql_v), L(mysql_q), NO },
 	{ "mongo", DBQ_MONGO, P_MONGO, false, "up", "", "", "f",
-	  mongo_v, mongo_q, file_l },
+	  L(mongo_v), L(mongo_q), L(file_l) },
+	{ "mongosh", DBQ_MONGO, P_MONGO, false, "up", "", "", "f",
+	  L(mongo_v), L(mongo_q), L(file_l) },
+	{ "mycli", DBQ_MYSQL, P_NONE, false, "hPDSuR", "p", "e", "",
+	  L(mysql_v), L(exec_q), NO },
+	{ "mysql", DBQ_MYSQL, P_NONE, false, "hPDSu", "p#", "e", "",
+	  L(mysql_v), L(mysql_q), NO },
+	{ "mysqlsh", DBQ_MYSQL, P_NONE, false, "hPDSu", "p", "e", "f",
+	  L(mysql_v), L(exec_q), L(file_l) },
+	{ "pgcli", DBQ_PSQL, P_NONE, false, "hpUdD", "", "", "",
+	  L(psql_v), NO, NO },
+	{ "presto", DBQ_SQL, P_NONE, false, "", "", "", "f",
+	  L(trino_v), L(exec_q), L(file_l) },
+	{ "psql", DBQ_PSQL, P_NONE, false, "dhpUvoLTPFR", "", "c", "f",
+	  L(psql_v), L(psql_q), L(file_l) },
+	{ "redis-cli", DBQ_REDIS, P_REDIS, false, "hpsaunridDtX", "", "", "",
+	  L(redis_v), NO, L(redis_f) },
+	{ "snowsql", DBQ_SQL, P_NONE, false, "audswrco", "", "q", "f",
+	  L(snow_v), L(snow_q), L(snow_f) },
+	{ "spanner-cli", DBQ_SQL, P_NONE, false, "pid", "", "e", "f",
+	  NO, L(exec_q), L(file_l) },
+	{ "sqlcmd", DBQ_SQL, P_NONE, false, "SUPdoHlvWs", "", "Qq", "i",
+	  NO, NO, NO },
+	{ "sqlite", DBQ_SQLITE, P_SQL, true, "", "", "", "",
+	  L(sqlite_v), L(sqlite_q), L(sqlite_f) },
+	{ "sqlite3", DBQ_SQLITE, P_SQL, true, "", "", "", "",
+	  L(sqlite_v), L(sqlite_q), L(sqlite_f) },
+	{ "trino", DBQ_SQL, P_NONE, false, "", "", "", "f",
+	  L(trino_v), L(exec_q), L(file_l) },
+	{ "usql", DBQ_SQL, P_NONE, false, "o", "", "c", "f",
+	  NO, L(usql_q), L(file_l) },
+	{ "valkey-cli", DBQ_REDIS, P_REDIS, false, "hpsaunridDtX", "", "", "",
+	  L(redis_v), NO, L(redis_f) },
 };
+
+static int cmp_client(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct dbclient *)e)->prog);
+}
+
+/* The first letters of the names in clients[] (bit c - 'a'): most
+ * programs are told apart without a search. */
+#define CLIENT_INITIALS 0x3e9d0eu
 
 static const struct dbclient *client_of(const char *prog)
 {
-	size_t i;
-
-	if (!prog)
+	if (!prog || prog[0] < 'a' || prog[0] > 'z' ||
+	    !(CLIENT_INITIALS & (1u << (prog[0] - 'a'))))
 		return NULL;
-	for (i = 0; i < sizeof(clients) / sizeof(clients[0]); i++)
-		if (!strcmp(clients[i].prog, prog))
-			return &clients[i];
-	return NULL;
+	return bsearch(prog, clients, sizeof(clients) / sizeof(clients[0]),
+		       sizeof(clients[0]), cmp_client);
 }
 
-static bool in_list(const char *const *l, const char *x, size_t n)
+static bool in_list(unsigned short off, const char *x, size_t n)
 {
-	if (!l)
+	const char *l = (const char *)&lists + off;
+
+	if (!off)
 		return false;
-	for (; *l; l++)
-		if (strlen(*l) == n && !strncmp(*l, x, n))
+	for (; *l; l += strlen(l) + 1)
+		if (strlen(l) == n && !strncmp(l, x, n))
 			return true;
 	return false;
 }
@@ -515,6 +538,8 @@ int shdb_args(struct sh_src *p, struct subject *s)
 	if (s->program_dynamic)
 		return 0;
 	if (!(c = client_of(s->program))) {
+		if (!s->subcommand || strcmp(s->subcommand, "exec"))
+			return 0;
 		if (!strcmp(s->program, "docker") ||
 		    !strcmp(s->program, "podman") ||
 		    !strcmp(s->program, "kubectl") || !strcmp(s->program, "oc"))
