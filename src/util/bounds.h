@@ -93,9 +93,9 @@
 
 /* Database statements (shell/dbq.c): a text larger than this, more
  * statements in it, texts nested deeper (DO bodies, EXECUTE strings,
- * files read by psql \i), or a statement longer than CV_MAX_DBQ_TOKENS tokens
- * whose head writes (DELETE, UPDATE ...) is "unknown" (ask), never
- * "nothing found".  Temporary tables the text makes are remembered up to
+ * files read by psql \i), or a statement of more than CV_MAX_DBQ_TOKENS
+ * tokens whose head writes (DELETE, UPDATE ...) is "unknown" (ask),
+ * never "nothing found".  Temporary tables the text makes are remembered up to
  * CV_MAX_DBQ_CREATED; later ones are judged like any table. */
 #define CV_MAX_DBQ_BYTES	(1024u * 1024)
 #define CV_MAX_DBQ_STATEMENTS	10000
