@@ -1,6 +1,7 @@
 /* cmd_selftest.c - `ccveto selftest`: every rule's `hit` examples must be
  * caught by that rule and its `miss` near-misses must not be, through the
- * whole pipeline (payload model, shell parser, prefilter, matcher).
+ * whole pipeline (payload model, shell parser, prefilter, matcher), and
+ * every command its `instead` text offers in backquotes must pass.
  * Examples run as user alice: HOME=/home/alice, cwd=/home/alice/src/webapp. */
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +85,59 @@ static void run_examples(struct tally *t, struct ruleset *set,
 	}
 }
 
+/* A backquoted span of `instead` that reads as a command: it starts with
+ * a program name (not an option, a placeholder or a fragment). */
+static int offers_command(const char *p, size_t n)
+{
+	return n > 0 && ((*p >= 'a' && *p <= 'z') || *p == '.') &&
+		!memchr(p, '<', n) && !memchr(p, '\n', n);
+}
+
+/* Every command the rule's `instead` text offers must itself pass:
+ * advice the guard would block (or ask about) is no advice. */
+static void run_instead(struct tally *t, struct ruleset *set,
+			const struct rule *r)
+{
+	const char *p = rule_instead(r), *q;
+	char cmd[512];
+
+	for (; p && (p = strchr(p, '`')) && (q = strchr(p + 1, '`'));
+	     p = q + 1) {
+		size_t n = (size_t)(q - p - 1);
+		struct jv ex;
+		struct toolcall call;
+		struct verdict v;
+		struct arena a;
+		struct diag d;
+		int error;
+
+		if (!offers_command(p + 1, n) || n >= sizeof(cmd))
+			continue;
+		memcpy(cmd, p + 1, n);
+		cmd[n] = '\0';
+		memset(&ex, 0, sizeof(ex));
+		ex.type = JV_STRING;
+		ex.s = cmd;
+		ex.len = n;
+		arena_init(&a);
+		diag_clear(&d);
+		memset(&call, 0, sizeof(call));
+		error = load_example_call(&call, &a, &ex, EX_HOME, EX_CWD,
+					  NULL, &d);
+		call.lexical = true;
+		if (error >= 0)
+			error = judge_call(&v, &a, set, &call, &d);
+		if (error < 0)
+			report(t, 0, rule_id(r), "instead", &ex, d.msg);
+		else
+			report(t, v.decision == DECISION_NONE, rule_id(r),
+			       "instead", &ex, v.decision == DECISION_NONE ?
+			       NULL : v.nhits ? rule_id(v.hits[0].rule) :
+			       "objected to");
+		arena_release(&a);
+	}
+}
+
 int cmd_selftest(int argc, char **argv)
 {
 	const char *rules_dir = NULL;
@@ -133,6 +187,7 @@ int cmd_selftest(int argc, char **argv)
 		}
 		run_examples(&t, set, r, "hit", 1);
 		run_examples(&t, set, r, "miss", 0);
+		run_instead(&t, set, r);
 	}
 	if (t.tap)
 		printf("1..%u\n", t.n);
