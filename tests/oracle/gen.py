@@ -1790,6 +1790,147 @@ def state_variants(p, t):
     return out
 
 
+# ------------------------------------------------------------ argv (15.3)
+
+def gen_argv():
+    """Options spelled every way the program itself accepts (unique
+    prefixes, clusters, options after operands, git's own options and
+    aliases, configuration and environment that add options), and the
+    lookalikes the program refuses or only answers with help or a dry
+    run.  The label is what running them did."""
+    fam = "git"
+    dirty = [
+        # git reset --hard: prefixes, globals, aliases, environment.
+        ("git reset --har", "argv/abbrev", "destroy"),
+        ("git reset --ha HEAD", "argv/abbrev", "destroy"),
+        ("git reset -q --hard HEAD", "argv/cluster", "destroy"),
+        ("git --no-pager -c color.ui=never reset --hard",
+         "argv/global", "destroy"),
+        ("git -c alias.nuke=reset nuke --hard", "argv/alias", "destroy"),
+        ("git -c alias.undo='reset --hard' undo", "argv/alias", "destroy"),
+        ("git -c alias.a=b -c alias.b=reset a --hard", "argv/alias",
+         "destroy"),
+        ("GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.nuke "
+         "GIT_CONFIG_VALUE_0=reset git nuke --hard", "argv/alias+argv/env",
+         "destroy"),
+        ("GIT_CONFIG_PARAMETERS=\"'alias.nuke=reset'\" git nuke --hard",
+         "argv/alias+argv/env", "destroy"),
+        ("export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.wipe "
+         "GIT_CONFIG_VALUE_0='reset --hard'; git wipe", "argv/alias+argv/env",
+         "destroy"),
+        ("V='reset --hard' git --config-env=alias.zap=V zap",
+         "argv/alias+argv/env", "destroy"),
+        ("GIT_DIR=.git git reset --hard", "argv/env", "destroy"),
+        ("git reset --hard --help >/dev/null 2>&1; true", "flag/help",
+         "benign"),
+        ("git reset -h --hard >/dev/null 2>&1; true", "flag/help", "benign"),
+        ("git -c alias.nuke=reset nuke --soft", "argv/alias", "benign"),
+        ("git -c alias.nuke=reset nuke --help >/dev/null 2>&1; true",
+         "argv/alias+flag/help", "benign"),
+        ("git reset -- --hard 2>/dev/null; true", "argv/dashdash", "benign"),
+        ("git -c alias.reset=status reset --hard", "argv/alias", "destroy"),
+        ("git -creset.x=y reset --hard 2>/dev/null; true", "argv/global",
+         "benign"),
+        ("git -C. reset --hard 2>/dev/null; true", "argv/global", "benign"),
+        ("git -- reset --hard 2>/dev/null; true", "argv/global", "benign"),
+        # git clean.
+        ("git clean --forc -d", "argv/abbrev", "destroy"),
+        ("git clean -df", "argv/cluster", "destroy"),
+        ("git clean -d --fo", "argv/abbrev", "destroy"),
+        ("git -c clean.requireForce=false clean -d", "argv/config",
+         "destroy"),
+        ("GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=clean.requireforce "
+         "GIT_CONFIG_VALUE_0=false git clean -d", "argv/config+argv/env",
+         "destroy"),
+        ("git clean -fdn", "flag/dry-run+argv/cluster", "benign"),
+        ("git clean --dry-run -fd", "flag/dry-run", "benign"),
+        ("git clean -fd --dry", "flag/dry-run+argv/abbrev", "benign"),
+        ("git clean -fd --help >/dev/null 2>&1; true", "flag/help",
+         "benign"),
+        ("git clean -d 2>/dev/null; true", "argv/config", "benign"),
+        ("git clean -f --no-force -d 2>/dev/null; true", "argv/negation",
+         "benign"),
+        # checkout, switch, restore.
+        ("git checkout --forc main", "argv/abbrev", "destroy"),
+        ("git checkout -qf main", "argv/cluster", "destroy"),
+        ("git switch --discard-ch main", "argv/abbrev", "destroy"),
+        ("git restore --work src/app.py", "argv/abbrev", "destroy"),
+        ("git restore -qW src/app.py", "argv/cluster", "destroy"),
+        ("git checkout -bfeature/x", "argv/value", "benign"),
+        ("git checkout -qbfeature/y", "argv/value+argv/cluster", "benign"),
+        ("git switch -cfeature/z", "argv/value", "benign"),
+        ("git switch -Cwip/alice", "argv/value", "benign"),
+        ("git restore --source --worktree 2>/dev/null; true", "argv/value",
+         "benign"),
+        ("git restore -S src/app.py", "argv/cluster", "benign"),
+        ("git checkout -f main --help >/dev/null 2>&1; true", "flag/help",
+         "benign"),
+        # stash.
+        ("git stash -u && git stash drop -q", "argv/cluster", "destroy"),
+        ("git stash push -m drop", "argv/value", "benign"),
+        ("git stash -m clear", "argv/value", "benign"),
+    ]
+    for cmd, m, intent in dirty:
+        bash(fam, intent, m, cmd, "spelled as the program reads it",
+             "dirty")
+    # The remote's main has a commit we do not (see gen_git).
+    push = [
+        ("git push origin main -fq", "argv/cluster", "destroy"),
+        ("git push -qf origin main", "argv/cluster", "destroy"),
+        ("git -C . push -f origin main", "argv/global", "destroy"),
+        ("git --no-pager -c push.default=simple push --force origin main",
+         "argv/global", "destroy"),
+        ("git push --force --repo=origin", "argv/value", "destroy"),
+        ("git push -o ci.skip --force origin main", "argv/value",
+         "destroy"),
+        ("git push --mir origin", "argv/abbrev", "destroy"),
+        ("git -c remote.origin.mirror=true push origin", "argv/config",
+         "destroy"),
+        ("git -c alias.fp='push --force' fp origin main", "argv/alias",
+         "destroy"),
+        ("git push -n -f origin main", "flag/dry-run", "benign"),
+        ("git push -nf origin main", "flag/dry-run+argv/cluster", "benign"),
+        ("git push -f --dry-run origin main", "flag/dry-run", "benign"),
+        ("git push --force --no-force origin main 2>/dev/null; true",
+         "argv/negation", "benign"),
+        ("git push --forc origin main 2>/dev/null; true",
+         "argv/abbrev-ambiguous", "benign"),
+        ("git push --force=true origin main 2>/dev/null; true",
+         "argv/value", "benign"),
+        ("git push -f origin main --help >/dev/null 2>&1; true",
+         "flag/help", "benign"),
+        ("git push origin -- --force 2>/dev/null; true", "argv/dashdash",
+         "benign"),
+        ("git push --force -- origin feature/login", "argv/dashdash",
+         "benign"),
+    ]
+    for cmd, m, intent in push:
+        bash(fam, intent, m, cmd, "push spelled as git reads it")
+    # rm: getopt_long prefixes and clusters on protected and harmless
+    # targets; POSIXLY_CORRECT and --help make lookalikes.
+    fam = "filesystem"
+    for form, m in (("rm --rec --forc", "argv/abbrev"),
+                    ("rm --recursive --f", "argv/abbrev"),
+                    ("rm -Rfv", "argv/cluster"),
+                    ("rm --rec -f --one-file", "argv/abbrev")):
+        bash(fam, "destroy", m, "%s ~/Documents" % form, "delete documents")
+        bash(fam, "benign", m, "%s build" % form, "delete build output")
+    bash(fam, "destroy", "argv/permute", "rm ~/Documents -rf",
+         "options after the operand")
+    bash(fam, "benign", "argv/env+argv/permute",
+         "POSIXLY_CORRECT=1 rm ~/Documents -rf 2>/dev/null; true",
+         "POSIXLY_CORRECT: -rf is an operand, rm refuses the directory")
+    bash(fam, "benign", "flag/help", "rm --help -rf ~/Documents >/dev/null",
+         "rm only prints its usage")
+    bash(fam, "benign", "flag/help", "rm -rf ~/Documents --version "
+         ">/dev/null", "rm only prints its version")
+    bash(fam, "benign", "argv/dashdash", "rm -- -rf 2>/dev/null; true",
+         "-rf after -- is a file name")
+    bash(fam, "benign", "argv/abbrev-ambiguous",
+         "rm --v -r ~/Documents 2>/dev/null; true",
+         "--v is --verbose or --version: rm refuses it")
+
+
 def main():
     gen_filesystem()
     gen_secrets()
@@ -1800,6 +1941,7 @@ def main():
     gen_spelling()
     gen_reads()
     gen_state()
+    gen_argv()
     for i, c in enumerate(OUT):
         row = {"id": "o%04d" % (i + 1)}
         row.update(c)
