@@ -126,21 +126,6 @@ bool text_ends_with(const char *s, const char *suf)
 	return a >= b && !strcmp(s + a - b, suf);
 }
 
-bool text_in_list(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
-}
-
-const char *text_base_name(const char *path)
-{
-	const char *b = strrchr(path, '/');
-
-	return b && b[1] ? b + 1 : path;
-}
-
 int text_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
