@@ -28,6 +28,13 @@ enum effect_op {
 	EOP_MOVE,		/* renamed away from where it was */
 	EOP_CHMOD,		/* mode, owner or attributes changed */
 	EOP_CREATE,		/* mkdir, mktemp, touch: made by this call */
+	/* chmod with a mode we can read, by what it does to access (a
+	 * mode that only tightens has no effect; an unreadable mode,
+	 * chown, chattr are EOP_CHMOD): */
+	EOP_LOCK,		/* the owner loses read or write (or, on a
+				 * directory, search): chmod 000, a-w */
+	EOP_SHARE_READ,		/* group or others gain read: 644, a+r */
+	EOP_SHARE_WRITE,	/* group or others gain write: 777, o+w */
 	EOP_COUNT
 };
 
@@ -45,7 +52,9 @@ enum effect_class {
 	ECL_GIT		= 1u << 8,	/* the project's .git and its core */
 	ECL_CREDENTIAL	= 1u << 9,	/* in a credential store (whole tree) */
 	ECL_SECRET	= 1u << 10,	/* a credential's content (not *.pub) */
-	ECL_HOME_DATA	= 1u << 11,	/* deeper in a home, none of the above */
+	ECL_HOME_DATA	= 1u << 11,	/* the user's own files deeper in a
+					 * home (~/Documents/x), none of
+					 * the above */
 	ECL_INSIDE	= 1u << 12,	/* inside the project, not .git */
 	ECL_TEMP	= 1u << 13,	/* /tmp, $TMPDIR, ~/.cache, ... */
 	ECL_CREATED	= 1u << 14,	/* made earlier by the same call */
@@ -54,8 +63,15 @@ enum effect_class {
 	ECL_DOTENV	= 1u << 17,	/* a .env file: a project's secrets */
 	ECL_PIPE	= 1u << 18,	/* what another command writes, or a
 					 * computed value: content unknown */
+	ECL_HOME_STATE	= 1u << 19,	/* deeper in a home under a dot entry
+					 * or a tool's tree (~/.local/x,
+					 * ~/bin/x): programs' state */
+	ECL_CONFIG	= 1u << 20,	/* what runs or steers later sessions:
+					 * shell start-up files, git's
+					 * global config, the agent's
+					 * instructions and settings */
 };
-#define ECL_COUNT 19
+#define ECL_COUNT 21
 
 struct effect {
 	enum effect_op op;

@@ -97,6 +97,14 @@ extern const char *const effect_dotenv_consumers;
  * missing operand and nothing is read (paste a nope). */
 extern const char *const effect_strict_openers[];
 
+/* Config that runs or steers later sessions ("~/" entries, trees). */
+extern const char *const effect_config[];
+/* Top-level home entries that hold programs' state (with dot entries). */
+extern const char *const effect_home_state[];
+
+/* -name patterns of regenerable clutter (find ... -delete). */
+extern const char *const effect_junk_names[];
+
 /* System trees (top-level names under /). */
 extern const char *const effect_system_dirs[];
 /* Devices that are harmless to write and read. */

@@ -369,6 +369,47 @@ const char *const effect_strict_openers[] = {
 	"paste", "sort", "comm", "cmp", "diff", "join", NULL,
 };
 
+/* What runs or steers later sessions, relative to every home, as whole
+ * trees: a file planted or changed here acts after this call ends (the
+ * next shell, the next git command, the next agent session).  The
+ * tamper pack's spelling rules name the same places. */
+const char *const effect_config[] = {
+	/* shell start-up files */
+	"~/.bashrc", "~/.bash_profile", "~/.bash_login", "~/.bash_logout",
+	"~/.bash_aliases", "~/.profile", "~/.zshrc", "~/.zshenv",
+	"~/.zprofile", "~/.zlogin", "~/.zlogout", "~/.kshrc", "~/.cshrc",
+	"~/.tcshrc", "~/.inputrc", "~/.xprofile", "~/.xinitrc",
+	"~/.pam_environment", "~/.config/fish", "~/.config/environment.d",
+	/* git runs commands its global config names */
+	"~/.gitconfig", "~/.config/git/config",
+	/* ssh: a ProxyCommand, a forced command, who may log in */
+	"~/.ssh/config", "~/.ssh/rc", "~/.ssh/environment",
+	"~/.ssh/authorized_keys", "~/.ssh/authorized_keys2",
+	/* coding agents' instructions, commands, hooks and settings, and
+	 * ccveto's own */
+	"~/.claude", "~/.claude.json", "~/.codex", "~/.gemini", "~/.cursor",
+	"~/.config/Claude", "~/.config/ccveto", "~/.local/state/ccveto",
+	/* started at log-in */
+	"~/.config/autostart", "~/.config/systemd/user",
+	"~/Library/LaunchAgents", NULL,
+};
+
+/* Top-level entries of a home that hold programs' state or what can be
+ * fetched again, not the user's own documents (every dot entry is state
+ * too). */
+const char *const effect_home_state[] = {
+	"bin", "go", "snap", "Library", "Applications", "Downloads", NULL,
+};
+
+/* Names find(1) is told to delete that are regenerable clutter (editor
+ * backups, OS metadata, bytecode): find ~ -name .DS_Store -delete picks
+ * no document.  Any other -name pattern picks an unknown set. */
+const char *const effect_junk_names[] = {
+	".DS_Store", "._*", "Thumbs.db", "desktop.ini", "*.pyc", "*.pyo",
+	"__pycache__", ".pytest_cache", ".mypy_cache", "*.swp", "*.swo",
+	"*~", ".#*", "*.orig", "*.rej", "*.tmp", "core", NULL,
+};
+
 /* Top-level directories of the system (and of macOS). */
 const char *const effect_system_dirs[] = {
 	"bin", "boot", "dev", "etc", "home", "lib", "lib32", "lib64",

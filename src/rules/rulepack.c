@@ -19,14 +19,14 @@ const char *const rulepack_condition_keys[] = {
 
 const char *const rulepack_effect_ops[] = {
 	"read", "upload", "write", "overwrite", "delete", "move", "chmod",
-	"create", NULL
+	"create", "lock", "share-read", "share-write", NULL
 };
 
 const char *const rulepack_effect_classes[] = {
 	"root", "system", "device", "home", "home-entry", "ancestor",
 	"sibling", "project", "git", "credential", "secret", "home-data",
 	"inside", "temp", "created", "other", "unresolved", "dotenv", "pipe",
-	NULL
+	"home-state", "config", NULL
 };
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
@@ -36,7 +36,8 @@ const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
 
 static const char *const rule_keys[] = {
 	"id", "title", "severity", "decision", "tools", "match", "unless",
-	"why", "instead", "hit", "miss", "references", "worktree_loss", NULL
+	"why", "instead", "hit", "miss", "references", "worktree_loss",
+	"worktree_unknown", NULL
 };
 
 static const char *const list_keys[] = {
@@ -290,6 +291,12 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 	     strcmp(c->s, "stash"))))
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': worktree_loss "
 				"must be tracked, unstaged, untracked or stash",
+				origin, id);
+	if ((c = jv_get(rule, "worktree_unknown")) &&
+	    (!jv_is(c, JV_STRING) || !jv_get(rule, "worktree_loss") ||
+	     (strcmp(c->s, "keep") && strcmp(c->s, "none"))))
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': worktree_unknown "
+				"must be keep or none, with worktree_loss",
 				origin, id);
 	match = jv_get(rule, "match");
 	if ((error = check_conditions(match, "match", id, origin, d)) < 0)

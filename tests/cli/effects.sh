@@ -11,11 +11,23 @@ trap 'rm -rf "$T"' EXIT INT TERM
 H="$T/home/alice"
 P="$H/src/webapp"
 mkdir -p "$P/.git/objects" "$P/build" "$P/src" "$H/src/api-client" \
-	"$H/.ssh" "$H/.aws" "$H/Documents" "$H/.cache/pip"
+	"$H/.ssh" "$H/.aws" "$H/Documents/taxes" "$H/.cache/pip" \
+	"$H/.claude" "$H/.local/bin" "$H/.config/myapp"
 : > "$H/.ssh/id_ed25519"
 : > "$H/.ssh/id_ed25519.pub"
+: > "$H/.ssh/config"
+: > "$H/.ssh/authorized_keys"
 : > "$H/.aws/credentials"
 : > "$H/.bashrc"
+: > "$H/.gitconfig"
+: > "$H/.claude/CLAUDE.md"
+: > "$H/.local/bin/tool"
+: > "$H/.config/myapp/state.json"
+echo 1 > "$H/Documents/taxes-2024.csv"
+echo 1 > "$H/Documents/taxes/2023.csv"
+chmod 700 "$H/.ssh"
+chmod 600 "$H/.ssh/id_ed25519" "$H/.ssh/authorized_keys"
+chmod 644 "$H/.ssh/id_ed25519.pub" "$H/.bashrc"
 : > "$P/README.md"
 ln -s "$H" "$P/vendor"			# shipped in the repository
 ln -s ../../.ssh "$P/keys"		# relative, into a store
@@ -92,4 +104,77 @@ is "Read of vendor/.ssh/id_ed25519" \
 	"$(cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C "$P" \
 	   --tool Read --input "{\"file_path\":\"$P/vendor/.ssh/id_ed25519\"}" \
 	   > /dev/null 2>&1; echo $?)" 2
+# tf TOOL JSON -> deny | ask | allow, a file tool's call
+tf() {
+	(cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C "$P" \
+		--tool "$1" --input "$2" > "$T/out" 2>&1)
+	case $? in 2) echo deny ;; 1) echo ask ;; 0) echo allow ;;
+	*) echo "error $?" ;; esac
+}
+
+# --- the user's own files deeper in the home ---
+D='~/Documents/taxes-2024.csv'
+for c in "> $D" ": > $D" "truncate -s 0 $D" "cp /dev/null $D" "echo x > $D" \
+	"printf '' | tee $D" "sed -i 1d $D" "ln -sf /dev/null $D" \
+	"dd if=/dev/zero of=$D count=1" "mv $D $D.old" "unlink $D" \
+	"rm -f ~/Documents/ta*" "rm -f $T/home/ali*/Documents/taxes-2024.csv" \
+	"rm -f ~/Documents/[t]axes-2024.csv" "rm -rf ~/Documents/taxes" \
+	"rm -f vendor/Documents/taxes/2023.csv" \
+	"cd ~/Documents && rm taxes-2024.csv"; do
+	is "$c destroys user data" "$(v "$c")" deny
+done
+is "echo x >> ~/Documents/new.md creates" "$(v 'echo x >> ~/Documents/new.md')" allow
+is "cp build/x ~/Documents/new.csv creates" "$(v 'cp README.md ~/Documents/new.csv')" allow
+is "find ~/Documents -name '*.csv' -delete: run-time pick asks" \
+	"$(v "find ~/Documents -name '*.csv' -delete")" ask
+is "rm -f ~/.local/bin/tool: a program's state" "$(v 'rm -f ~/.local/bin/tool')" allow
+is "cp README.md ~/.local/bin/tool: reinstall" "$(v 'cp README.md ~/.local/bin/tool')" allow
+is "rm -rf ~/.config/myapp/state.json" "$(v 'rm -rf ~/.config/myapp/state.json')" allow
+is "rm -rf ~/.cache/pip/x" "$(v 'rm -rf ~/.cache/pip/x')" allow
+is "rm -f ~/.ssh/config" "$(v 'rm -f ~/.ssh/config')" deny
+is "rm -f ~+/../../.ssh/config" "$(v 'rm -f ~+/../../.ssh/config')" deny
+is "rm -f //home//alice/.ssh/config (as \$H)" "$(v "rm -f /$H//.ssh/config")" deny
+is "unlink \$HOME/.ssh/authorized_keys" "$(v 'unlink $HOME/.ssh/authorized_keys')" deny
+is "rm ~/.ssh/id_ed25519.pub is public" "$(v 'rm ~/.ssh/id_ed25519.pub')" allow
+is "rm -rf ../* deletes the project's parent" "$(v 'rm -rf ../*')" deny
+is "find ~ -name .DS_Store -delete picks clutter" \
+	"$(v 'find ~ -name .DS_Store -delete')" allow
+is "find ~/Documents -name '*' -exec rm -f {} ;" \
+	"$(v "find ~/Documents -name '*' -exec rm -f {} \\;")" ask
+
+# --- start-up files and the agent's instructions ---
+is "echo >> ~/.bash_aliases plants" "$(v "echo 'export X=1' >> ~/.bash_aliases")" ask
+is "mkdir -p ~/.claude/commands && echo > .../x.md" \
+	"$(v "mkdir -p ~/.claude/commands && echo hi > ~/.claude/commands/x.md")" ask
+is "echo x > ~/.claude/CLAUDE.md replaces it" "$(v 'echo x > ~/.claude/CLAUDE.md')" deny
+is "Write ~/.gitconfig" "$(tf Write "{\"file_path\":\"$H/.gitconfig\",\"content\":\"x\"}")" deny
+is "Write ~/.ssh/config via ../.." \
+	"$(tf Write "{\"file_path\":\"$P/../../.ssh/config\",\"content\":\"x\"}")" deny
+is "Edit ~/.claude/CLAUDE.md asks" \
+	"$(tf Edit "{\"file_path\":\"$H/.claude/CLAUDE.md\",\"old_string\":\"a\",\"new_string\":\"b\"}")" ask
+is "Edit ~/.ssh/id_ed25519" \
+	"$(tf Edit "{\"file_path\":\"$H/.ssh/id_ed25519\",\"old_string\":\"a\",\"new_string\":\"b\"}")" deny
+is "Write ~/Documents/taxes-2024.csv" \
+	"$(tf Write "{\"file_path\":\"$H/Documents/taxes-2024.csv\",\"content\":\"x\"}")" deny
+is "Write ~/Documents/new.md creates" \
+	"$(tf Write "{\"file_path\":\"$H/Documents/new.md\",\"content\":\"x\"}")" allow
+is "Write in the project" \
+	"$(tf Write "{\"file_path\":\"$P/src/app.py\",\"content\":\"x\"}")" allow
+
+# --- chmod: what the mode does to access ---
+for c in 'chmod 000 ~/.bashrc' 'chmod -R 000 ~/.ssh' 'chmod 644 ~/.ssh/id_ed25519' \
+	'chmod 777 ~/.ssh' 'chmod -R a+rwx $HOME/Documents' 'chmod 600 ~/.ssh' \
+	'chmod -R 644 ~/Documents' 'chmod a-r ~/Documents/taxes-2024.csv' \
+	'chmod -w ~/.gitconfig' 'chmod o+w ~/.bashrc' 'chmod 666 ~/.ssh/authorized_keys'; do
+	is "$c" "$(v "$c")" deny
+done
+for c in 'chmod 600 ~/.ssh/authorized_keys' 'chmod 600 ~/.ssh/id_ed25519' \
+	'chmod 700 ~/.ssh' 'chmod go-rwx ~/.ssh/config' 'chmod 644 ~/.bashrc' \
+	'chmod u+x ~/.local/bin/tool' 'chmod 755 ~/.local/bin/tool' \
+	'chmod 644 ~/.ssh/id_ed25519.pub' 'chmod -R go-w ~/Documents' \
+	'chmod 000 build' 'chmod -R 777 build'; do
+	is "$c" "$(v "$c")" allow
+done
+is "chmod \"\$M\" ~/.bashrc: mode unknown" "$(v 'chmod "$M" ~/.ssh/config')" ask
+is "chmod g=u ~/.ssh/config: copied bits" "$(v 'chmod g=u ~/.ssh/config')" ask
 done_testing
