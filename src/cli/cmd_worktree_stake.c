@@ -1,4 +1,5 @@
-/* cmd_worktree_stake.c - `ccveto-full worktree-stake FLAGS WORKDIR`, an
+/* cmd_worktree_stake.c - `ccveto-full worktree-stake FLAGS WORKDIR
+ * [PATHSPEC...]`, an
  * internal command: the static hook binary has no libgit2 and asks this
  * one how many changed files a destructive git command would lose (see
  * stake_exec.c).  Prints the count and a newline; exit 0, or 1 with
@@ -69,9 +70,9 @@ int cmd_worktree_stake(int argc, char **argv)
 
 	bound_self();
 	diag_clear(&d);
-	if (argc != 3) {
+	if (argc < 3 || argc - 3 > CV_MAX_STAKE_PATHS) {
 		fprintf(stderr, "usage: ccveto-full worktree-stake FLAGS "
-			"WORKDIR (internal)\n");
+			"WORKDIR [PATHSPEC...] (internal)\n");
 		return 2;
 	}
 	flags = strtoul(argv[1], &end, 10);
@@ -80,7 +81,9 @@ int cmd_worktree_stake(int argc, char **argv)
 			argv[1]);
 		return 2;
 	}
-	if (gitrepo_count_changes(&count, argv[2], (unsigned)flags, &d) < 0) {
+	if (gitrepo_count_changes(&count, argv[2], (unsigned)flags,
+				  (const char *const *)argv + 3,
+				  (size_t)(argc - 3), &d) < 0) {
 		fprintf(stderr, "ccveto: worktree-stake: %s\n", d.msg);
 		return 1;
 	}

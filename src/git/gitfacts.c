@@ -296,13 +296,73 @@ static int stash_entries(size_t *count, const char *gitdir)
 	return 0;
 }
 
+/* A pathspec given in `cwd` (physical) as one relative to the top of
+ * `workdir`, folded lexically; "" is the whole tree.  NULL when it
+ * leaves the work tree or uses magic we do not read. */
+static char *top_relative(struct arena *a, const char *workdir,
+			  const char *cwd, const char *spec)
+{
+	char buf[PATH_MAX * 2];
+	size_t nw = strlen(workdir), n = 0;
+	const char *s;
+
+	if (strncmp(cwd, workdir, nw) || (cwd[nw] && cwd[nw] != '/'))
+		return NULL;
+	buf[0] = '\0';
+	if (!strncmp(spec, ":/", 2)) {
+		spec += 2;		/* from the top */
+	} else if (spec[0] == ':') {
+		return NULL;		/* other magic: unknown */
+	} else if (spec[0] == '/') {
+		if (strncmp(spec, workdir, nw) ||
+		    (spec[nw] && spec[nw] != '/'))
+			return NULL;
+		spec += nw;
+	} else if (cwd[nw]) {
+		if (strlen(cwd + nw + 1) >= sizeof(buf))
+			return NULL;
+		strcpy(buf, cwd + nw + 1);
+		n = strlen(buf);
+	}
+	for (s = spec; *s;) {
+		size_t len = strcspn(s, "/");
+
+		if (len == 0 || (len == 1 && s[0] == '.')) {
+			/* "" or "." */
+		} else if (len == 2 && s[0] == '.' && s[1] == '.') {
+			if (n == 0)
+				return NULL;	/* above the top */
+			while (n > 0 && buf[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+			buf[n] = '\0';
+		} else {
+			if (n + len + 2 >= sizeof(buf))
+				return NULL;
+			if (n)
+				buf[n++] = '/';
+			memcpy(buf + n, s, len);
+			n += len;
+			buf[n] = '\0';
+		}
+		s += len;
+		if (*s == '/')
+			s++;
+	}
+	return arena_strdup(a, buf);
+}
+
 int gitfacts_work_at_stake(size_t *count, const char **what,
 			   struct arena *a, const char *cwd,
-			   enum gitfacts_loss loss, struct diag *d)
+			   enum gitfacts_loss loss, const char *const *paths,
+			   size_t npaths, struct diag *d)
 {
-	char gitdir[PATH_MAX], workdir[PATH_MAX];
+	char gitdir[PATH_MAX], workdir[PATH_MAX], real[PATH_MAX];
+	const char **specs = NULL;
 	const char *noun;
 	unsigned flags;
+	size_t i, nspecs = 0;
 	int error;
 
 	*count = 0;
@@ -342,9 +402,29 @@ int gitfacts_work_at_stake(size_t *count, const char **what,
 	if (!workdir[0])
 		return diag_set(d, CV_ENOTFOUND, "'%s' has no work tree",
 				gitdir);
+	if (npaths > CV_MAX_STAKE_PATHS)
+		return diag_set(d, CV_ETOOBIG, "more than %d pathspecs",
+				CV_MAX_STAKE_PATHS);
+	if (npaths && !realpath(cwd, real))
+		return diag_set(d, CV_ENOTFOUND, "cannot resolve '%s'", cwd);
+	if (npaths && !(specs = arena_calloc(a, npaths, sizeof(*specs))))
+		return diag_set(d, CV_ENOMEM, "out of memory");
+	for (i = 0; i < npaths; i++) {
+		char *t = top_relative(a, workdir, real, paths[i]);
+
+		if (!t)
+			return diag_set(d, CV_EINVAL, "pathspec '%s' is not "
+					"one the hook can read", paths[i]);
+		if (!*t) {
+			nspecs = 0;	/* the whole tree */
+			break;
+		}
+		specs[nspecs++] = t;
+	}
 	/* Only here, for the few destructive commands, is libgit2 loaded:
 	 * see gitfacts.h for the measured cost. */
-	if ((error = stake_exec_count(count, workdir, flags, d)) < 0)
+	if ((error = stake_exec_count(count, workdir, flags, specs, nspecs,
+				      d)) < 0)
 		return error;
 phrase:
 	if (what) {

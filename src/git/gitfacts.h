@@ -40,10 +40,11 @@ enum gitfacts_loss {
 
 /* How much work a destructive command would destroy in the repository
  * around `cwd`.  *count is the number of files (stash entries for
- * GITFACTS_LOSS_STASH) in the whole repository, so it is an upper bound
- * for a command limited by a pathspec; *what (may be NULL) is a phrase
- * for the reason, in the arena: "3 uncommitted changes", "1 untracked
- * file", "2 stash entries".
+ * GITFACTS_LOSS_STASH) under the `npaths` pathspecs (as the command gave
+ * them, relative to `cwd`; none: the whole repository); *what (may be
+ * NULL) is a phrase for the reason, in the arena: "3 uncommitted
+ * changes", "1 untracked file", "2 stash entries".  A pathspec that
+ * leaves the work tree or uses magic other than ":/" is unknown.
  *
  * Returns 0 when the answer is known; *count == 0 means nothing is at
  * stake.  Returns <0 when it is not known (not a repository, libgit2
@@ -56,6 +57,7 @@ enum gitfacts_loss {
  * matched, never on the common path. */
 int gitfacts_work_at_stake(size_t *count, const char **what,
 			   struct arena *a, const char *cwd,
-			   enum gitfacts_loss loss, struct diag *d);
+			   enum gitfacts_loss loss, const char *const *paths,
+			   size_t npaths, struct diag *d);
 
 #endif

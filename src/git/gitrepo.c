@@ -28,8 +28,10 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <git2.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -899,8 +901,41 @@ static int index_check(struct gitrepo *r, struct diag *d)
 	return error;
 }
 
+/* Ignored output a build makes again: removing it (git clean -x) costs
+ * a rebuild, no work.  Matched against every component of the path. */
+static const char *const regenerable[] = {
+	"node_modules", "build", "dist", "out", "target", "coverage",
+	"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".tox",
+	".nox", ".next", ".nuxt", ".svelte-kit", ".parcel-cache", ".turbo",
+	".gradle", ".cache", ".eggs", "*.egg-info", "*.pyc", "*.pyo", "*.o",
+	"*.obj", "*.a", "*.so", "*.class", "*.log", ".DS_Store", NULL,
+};
+
+static bool regenerable_path(const char *path)
+{
+	char comp[256];
+	const char *s = path, *e;
+	const char *const *g;
+	size_t n;
+
+	while (*s) {
+		e = s + strcspn(s, "/");
+		n = (size_t)(e - s);
+		if (n && n < sizeof(comp)) {
+			memcpy(comp, s, n);
+			comp[n] = '\0';
+			for (g = regenerable; *g; g++)
+				if (!fnmatch(*g, comp, 0))
+					return true;
+		}
+		s = *e ? e + 1 : e;
+	}
+	return false;
+}
+
 int gitrepo_count_changes(size_t *count, const char *workdir,
-			  unsigned flags, struct diag *d)
+			  unsigned flags, const char *const *paths,
+			  size_t npaths, struct diag *d)
 {
 	struct gitrepo *r = NULL;
 	git_status_list *list = NULL;
@@ -948,11 +983,14 @@ int gitrepo_count_changes(size_t *count, const char *workdir,
 			GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
 		want |= GIT_STATUS_WT_NEW;
 	}
+	/* An ignored directory is one entry (not recursed: node_modules
+	 * can hold 100,000 files), judged by its name. */
 	if (flags & GITREPO_CHANGES_IGNORED) {
-		so.flags |= GIT_STATUS_OPT_INCLUDE_IGNORED |
-			GIT_STATUS_OPT_RECURSE_IGNORED_DIRS;
+		so.flags |= GIT_STATUS_OPT_INCLUDE_IGNORED;
 		want |= GIT_STATUS_IGNORED;
 	}
+	so.pathspec.strings = (char **)paths;
+	so.pathspec.count = npaths;
 	if ((rc = g2.git_status_list_new(&list, r->repo, &so)) < 0) {
 		error = git_fail(d, rc, "cannot compare the work tree of",
 				 workdir);
@@ -961,9 +999,15 @@ int gitrepo_count_changes(size_t *count, const char *workdir,
 	n = g2.git_status_list_entrycount(list);
 	for (i = 0; i < n; i++) {
 		const git_status_entry *e = g2.git_status_byindex(list, i);
+		const git_diff_delta *wd;
 
-		if (e && (e->status & want))
-			(*count)++;
+		if (!e || !(e->status & want))
+			continue;
+		wd = e->index_to_workdir;
+		if (e->status == GIT_STATUS_IGNORED && wd &&
+		    wd->new_file.path && regenerable_path(wd->new_file.path))
+			continue;
+		(*count)++;
 	}
 done:
 	g2.git_status_list_free(list);

@@ -84,10 +84,14 @@ enum {
 	GITREPO_CHANGES_IGNORED = 1 << 3,
 };
 
-/* Counts paths of `workdir`'s repository in the given classes.  Refuses
- * (CV_ETOOBIG) a repository whose index holds more entries than the
- * hook can afford to compare, rather than risk the watchdog. */
+/* Counts paths of `workdir`'s repository in the given classes, limited
+ * to `npaths` pathspecs relative to the work tree's top (none: all of
+ * it).  An ignored path that is regenerable build output (node_modules/,
+ * build/, *.pyc, ...) does not count: `git clean -x` of it loses nothing.
+ * Refuses (CV_ETOOBIG) a repository whose index holds more entries than
+ * the hook can afford to compare, rather than risk the watchdog. */
 int gitrepo_count_changes(size_t *count, const char *workdir,
-			  unsigned flags, struct diag *d);
+			  unsigned flags, const char *const *paths,
+			  size_t npaths, struct diag *d);
 
 #endif

@@ -4,7 +4,8 @@
  * dlopen a shared library built against another libc).  The few calls
  * that need a work-tree comparison (a rule with worktree_loss matched:
  * git reset --hard, git clean -f, ...) ask ccveto-full, which has it:
- * `ccveto-full worktree-stake FLAGS WORKDIR` prints the count.  That
+ * `ccveto-full worktree-stake FLAGS WORKDIR [PATHSPEC...]` prints the
+ * count.  That
  * costs one more process start on top of the comparison itself (~30-60
  * ms), only for those calls.  Any failure is an unknown answer, and the
  * caller then keeps its verdict as if work were at stake.  Where
@@ -106,10 +107,12 @@ static int reap(pid_t pid, int *status, const struct timespec *t0)
 }
 
 static int exec_count(size_t *count, const char *workdir, unsigned flags,
+		      const char *const *paths, size_t npaths,
 		      struct diag *d)
 {
 	char full[4096], arg[16], out[64];
-	char *argv[] = { full, "worktree-stake", arg, (char *)workdir, NULL };
+	char *argv[5 + CV_MAX_STAKE_PATHS] = { full, "worktree-stake", arg,
+					       (char *)workdir, NULL };
 	posix_spawn_file_actions_t fa;
 	struct timespec t0;
 	int fds[2], status = 0, rc;
@@ -118,6 +121,12 @@ static int exec_count(size_t *count, const char *workdir, unsigned flags,
 	pid_t pid;
 
 	*count = 0;
+	if (npaths > CV_MAX_STAKE_PATHS)
+		return diag_set(d, CV_ETOOBIG, "more than %d pathspecs",
+				CV_MAX_STAKE_PATHS);
+	for (size_t i = 0; i < npaths; i++)
+		argv[4 + i] = (char *)paths[i];
+	argv[4 + npaths] = NULL;
 	if (sibling_path(full, sizeof(full), CV_FULL_NAME) < 0)
 		return diag_set(d, CV_ENOTFOUND, "cannot find %s",
 				CV_FULL_NAME);
@@ -176,9 +185,11 @@ static int exec_count(size_t *count, const char *workdir, unsigned flags,
 }
 
 int stake_exec_count(size_t *count, const char *workdir, unsigned flags,
+		     const char *const *paths, size_t npaths,
 		     struct diag *d)
 {
 	if (gitrepo_count_changes)
-		return gitrepo_count_changes(count, workdir, flags, d);
-	return exec_count(count, workdir, flags, d);
+		return gitrepo_count_changes(count, workdir, flags, paths,
+					     npaths, d);
+	return exec_count(count, workdir, flags, paths, npaths, d);
 }

@@ -13,6 +13,7 @@
 /* As gitrepo_count_changes() (gitrepo.h); <0 is an unknown answer, and
  * the caller then keeps its verdict as if work were at stake. */
 int stake_exec_count(size_t *count, const char *workdir, unsigned flags,
+		     const char *const *paths, size_t npaths,
 		     struct diag *d);
 
 #endif

@@ -782,36 +782,164 @@ static int cmp_hits(const void *a, const void *b)
 	return strcmp(rule_id(x->rule), rule_id(y->rule));
 }
 
+/* Options of checkout/restore/clean that take their value in the next
+ * word (the value is not a pathspec; taking it for one only counts more). */
+static bool stake_opt_value(const char *a)
+{
+	return !strcmp(a, "-b") || !strcmp(a, "-B") || !strcmp(a, "--orphan") ||
+	       !strcmp(a, "-s") || !strcmp(a, "--source") || !strcmp(a, "-e") ||
+	       !strcmp(a, "--exclude") || !strcmp(a, "--conflict");
+}
+
+/* The pathspecs a destructive git command limits itself to, as written
+ * (relative to its cwd), into *paths: none for the whole tree (reset,
+ * switch, checkout -f without "--", stash).  *tracked: a checkout from a
+ * tree-ish (HEAD -- FILE) or a restore --source also discards what is
+ * staged.  -1 when there are more than CV_MAX_STAKE_PATHS. */
+static int stake_paths(const char ***paths, size_t *npaths, bool *tracked,
+		       struct arena *a, const struct subject *s, bool force)
+{
+	const struct strlist *r = &s->raw_args;
+	const char *sc = s->subcommand;
+	size_t k, dashes = 0, before = 0;
+	bool checkout, restore, clean;
+
+	*paths = NULL;
+	*npaths = 0;
+	*tracked = false;
+	if (!sc || r->n != s->args.n)
+		return 0;
+	checkout = !strcmp(sc, "checkout");
+	restore = !strcmp(sc, "restore");
+	clean = !strcmp(sc, "clean");
+	if (!checkout && !restore && !clean)
+		return 0;
+	for (k = 0; k < r->n && strcmp(s->args.v[k], sc); k++)
+		;
+	if (!(*paths = arena_calloc(a, r->n + 1, sizeof(**paths))))
+		return -1;
+	for (k++; k < r->n; k++) {
+		const char *w = r->v[k];
+
+		if (!dashes && !strcmp(w, "--")) {
+			dashes = 1;
+			before = *npaths;
+			continue;
+		}
+		if (!dashes && w[0] == '-' && w[1]) {
+			if (restore && (!strcmp(w, "-s") ||
+			    !strncmp(w, "--source", 8)))
+				*tracked = true;
+			if (stake_opt_value(w))
+				k++;
+			continue;
+		}
+		(*paths)[(*npaths)++] = w;
+	}
+	if (checkout && dashes && before > 0) {
+		/* git checkout TREE-ISH -- PATH...: the tree-ish is no path,
+		 * and the index is overwritten too. */
+		memmove(*paths, *paths + before,
+			(*npaths - before) * sizeof(**paths));
+		*npaths -= before;
+		*tracked = true;
+	}
+	/* checkout -f BRANCH throws away every change, whatever it names. */
+	if (checkout && force && !dashes)
+		*npaths = 0;
+	return *npaths > CV_MAX_STAKE_PATHS ? -1 : 0;
+}
+
+/* The stake counted before the call runs is stale when an earlier
+ * command of the same call moves stashed work (git stash, pop, apply):
+ * `git stash && git stash drop` loses what the first one saved. */
+static bool stash_earlier(const struct toolcall *call, const struct subject *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < call->subjects.n && call->subjects.v[i] != s; i++) {
+		const struct subject *e = call->subjects.v[i];
+
+		if (e->kind != SUBJECT_COMMAND || !e->program ||
+		    (strcmp(e->program, "git") && !e->program_dynamic))
+			continue;
+		if (e->program_dynamic)
+			return true;
+		if (!e->subcommand || strcmp(e->subcommand, "stash"))
+			continue;
+		for (k = 0; k < e->args.n && strcmp(e->args.v[k], "stash"); k++)
+			;
+		if (k + 1 >= e->args.n || (strcmp(e->args.v[k + 1], "list") &&
+		    strcmp(e->args.v[k + 1], "show")))
+			return true;
+	}
+	return false;
+}
+
+/* A git command told to use another repository than the one around its
+ * cwd: the stake the hook can count is not that repository's. */
+static bool other_repo(const struct subject *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->args.n; k++) {
+		const char *a = s->args.v[k];
+
+		if (s->subcommand && !strcmp(a, s->subcommand))
+			break;
+		if (!strncmp(a, "--git-dir", 9) || !strncmp(a, "--work-tree", 11) ||
+		    !strcmp(a, "-c") || !strncmp(a, "--namespace", 11))
+			return true;
+	}
+	/* GIT_DIR=... git reset --hard, env GIT_WORK_TREE=... */
+	return !s->text || strstr(s->text, "GIT_DIR") ||
+	       strstr(s->text, "GIT_WORK_TREE") ||
+	       strstr(s->text, "GIT_INDEX_FILE") ||
+	       strstr(s->text, "GIT_COMMON_DIR");
+}
+
 /* Git rules that destroy uncommitted work say which kind in
  * "worktree_loss".  Once such a rule has matched (never before: it can
- * cost libgit2's start-up), count what is at stake: with nothing to lose
- * a deny becomes an ask (the branch may still move, so never less), with
- * something to lose the reason says how much.  Unknown: no change. */
+ * cost libgit2's start-up), count what is at stake, on the paths the
+ * command names (none: the whole tree): with nothing to lose the rule
+ * does not object (a clean tree: reset --hard only moves the branch,
+ * and the reflog keeps where it was), with something to lose the
+ * decision stays and the reason says how much.  Unknown (not a
+ * repository, too big, another repository named, an earlier stash in
+ * the same call): no change. */
 static const char *weigh_worktree(struct verdict *v, struct arena *a,
 				  const struct toolcall *call, struct diag *d)
 {
 	const char *note = NULL;
-	size_t i, k;
+	size_t i, k, kept;
 	bool relaxed = false;
 
-	if (v->nhits >= VERDICT_MAX_HITS)
+	/* Rule examples are judged without the filesystem. */
+	if (v->nhits >= VERDICT_MAX_HITS || call->lexical)
 		return NULL;
 	for (i = 0; i < v->nhits; i++) {
 		struct verdict_hit *h = &v->hits[i];
 		const struct subject *s = h->subject;
 		const char *loss = jv_get_string(rule_json(h->rule),
 						   "worktree_loss");
-		const char *cwd = call->cwd, *what = NULL;
+		const char *cwd, *what = NULL, **paths, *unknown;
 		enum gitfacts_loss kind;
-		size_t count = 0;
+		size_t count = 0, npaths;
+		bool tracked, force;
 		char *dir;
 
-		if (!loss || !s || s->kind != SUBJECT_COMMAND || !cwd)
+		if (!loss || !s || s->kind != SUBJECT_COMMAND)
 			continue;
+		/* The tracked cwd (NULL after a cd to a computed place). */
+		if (!(cwd = s->cwd) || other_repo(s))
+			goto unknown;
 		kind = !strcmp(loss, "tracked") ? GITFACTS_LOSS_TRACKED :
 		       !strcmp(loss, "unstaged") ? GITFACTS_LOSS_UNSTAGED :
 		       !strcmp(loss, "stash") ? GITFACTS_LOSS_STASH :
 		       GITFACTS_LOSS_UNTRACKED;
+		/* Stashed work moved by the same call: as good as at stake. */
+		if (stash_earlier(call, s))
+			continue;
 		/* git -C DIR, and clean -x/-X which also removes ignored. */
 		for (k = 0; k < s->args.n; k++) {
 			const char *arg = s->args.v[k];
@@ -835,25 +963,47 @@ static const char *weigh_worktree(struct verdict *v, struct arena *a,
 				    s->args.v[k][1] != '-' &&
 				    strpbrk(s->args.v[k], "xX"))
 					kind = GITFACTS_LOSS_UNTRACKED_IGNORED;
-		if (gitfacts_work_at_stake(&count, &what, a, cwd, kind, d) < 0)
-			continue;
-		if (count == 0 && h->decision == DECISION_DENY) {
-			h->decision = DECISION_ASK;
+		force = kind == GITFACTS_LOSS_TRACKED;
+		if (stake_paths(&paths, &npaths, &tracked, a, s, force) < 0)
+			goto unknown;
+		if (tracked && kind == GITFACTS_LOSS_UNSTAGED)
+			kind = GITFACTS_LOSS_TRACKED;
+		if (kind == GITFACTS_LOSS_STASH)
+			npaths = 0;
+		if (gitfacts_work_at_stake(&count, &what, a, cwd, kind,
+					   (const char *const *)paths, npaths,
+					   d) < 0)
+			goto unknown;
+		if (count == 0) {
+			/* Nothing to lose: no objection from this rule. */
+			h->decision = DECISION_NONE;
 			relaxed = true;
-			note = "; no uncommitted work is at stake here";
-		} else if (count > 0 && what) {
+		} else if (what) {
 			char *n = arena_alloc(a, strlen(what) + 24);
 			if (n) {
 				sprintf(n, "; %s would be lost", what);
 				note = n;
 			}
 		}
+		continue;
+unknown:
+		/* A rule on named files objects only to a proven loss. */
+		unknown = jv_get_string(rule_json(h->rule), "worktree_unknown");
+		if (unknown && !strcmp(unknown, "none")) {
+			h->decision = DECISION_NONE;
+			relaxed = true;
+		}
 	}
 	if (relaxed) {
 		v->decision = DECISION_NONE;
-		for (i = 0; i < v->nhits; i++)
+		for (i = kept = 0; i < v->nhits; i++) {
+			if (v->hits[i].decision == DECISION_NONE)
+				continue;
 			if (v->hits[i].decision > v->decision)
 				v->decision = v->hits[i].decision;
+			v->hits[kept++] = v->hits[i];
+		}
+		v->nhits = kept;
 		qsort(v->hits, v->nhits, sizeof(v->hits[0]), cmp_hits);
 	}
 	return note;
@@ -978,6 +1128,7 @@ int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
 	       const struct toolcall *call, struct diag *d)
 {
 	struct eval ev;
+	const char *note = NULL;
 	size_t i;
 	int error;
 
@@ -990,8 +1141,10 @@ int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
 	eval_release(&ev);
 	if (out->nhits) {
 		qsort(out->hits, out->nhits, sizeof(out->hits[0]), cmp_hits);
-		const char *note = weigh_worktree(out, a, call, d);
-
+		/* May drop the hits of a git rule with nothing at stake. */
+		note = weigh_worktree(out, a, call, d);
+	}
+	if (out->nhits) {
 		if (!note)
 			note = effect_note(out, a);
 		make_reason(out, a, note ? note : db_note(out, a));

@@ -185,6 +185,9 @@
  * read-only mappings of pack files do not count, an index read into
  * memory does). */
 #define CV_STAKE_MS		2500
+/* Pathspecs of one destructive git command weighed by the stake helper
+ * (git checkout -- a b c); more is an unknown stake (the verdict stays). */
+#define CV_MAX_STAKE_PATHS	64
 #define CV_STAKE_SECONDS	3
 #define CV_STAKE_MAX_DATA_BYTES	(512u * 1024 * 1024)
 

@@ -71,10 +71,25 @@ mkdir -p "$T/plain"
 expect deny "$T/plain" "git push -f" "outside a repository (unknown)"
 
 # Destructive commands on a clean and a dirty work tree: with nothing at
-# stake a deny relaxes to ask (never further: reset --hard REV still moves
-# the branch); with work at stake it stays a deny and counts the files.
-expect ask "$R" "git reset --hard" "clean tree: reset --hard relaxes to ask"
-expect ask "$R" "git -C . clean -fd" "clean tree: clean -fd relaxes to ask"
+# stake there is no objection (reset --hard REV only moves the branch, the
+# reflog keeps where it was); with work at stake the decision stays and
+# the reason counts the files.
+expect allow "$R" "git reset --hard" "clean tree: nothing to lose"
+expect allow "$R" "git reset --hard HEAD" "clean tree: nothing to lose"
+expect allow "$R" "git -C . clean -fd" "clean tree: nothing to lose"
+expect allow "$R" "git checkout -- ." "clean tree: nothing to lose"
+expect allow "$R/src" "git restore ." "clean tree: nothing to lose"
+echo '*.log' > "$R/.gitignore"
+echo 'node_modules/' >> "$R/.gitignore"
+git -C "$R" add .gitignore && git -C "$R" commit -q -m ignore
+mkdir -p "$R/node_modules/m" && echo x > "$R/node_modules/m/i.js"
+echo log > "$R/build.log"
+expect allow "$R" "git clean -fdx" "ignored build output only"
+echo secret > "$R/.env.local"
+echo '.env.local' >> "$R/.git/info/exclude"
+expect deny "$R" "git clean -fdx" "an ignored file that is not build output"
+expect allow "$R" "git clean -fdx node_modules" "  ... limited to node_modules"
+rm -f "$R/.env.local"
 echo two > "$R/a.txt"
 echo new > "$R/untracked.txt"
 expect deny "$R" "git reset --hard" "dirty tree"
@@ -87,9 +102,29 @@ case "$err" in *"1 untracked file"*)
 	ok "untracked file: the reason counts it" ;;
 *)	not_ok "untracked file: the reason does not count it: $err" ;;
 esac
+# Pathspecs: the stake of the paths named, from the command's directory.
+echo one > "$R/src/b.txt"
+git -C "$R" add src/b.txt && git -C "$R" commit -q -m b
+expect ask "$R" "git checkout -- a.txt" "a.txt is modified"
+expect ask "$R" "git checkout HEAD -- a.txt" "a.txt is modified (from HEAD)"
+expect ask "$R" "git restore a.txt" "a.txt is modified (restore)"
+expect allow "$R" "git checkout -- src/b.txt" "src/b.txt is clean"
+expect allow "$R" "cd src && git checkout -- b.txt" "src/b.txt is clean (cd)"
+expect ask "$R" "cd src && git checkout -- ../a.txt" "../a.txt from src"
+expect allow "$R/src" "git restore ." "src is clean"
+expect ask "$R/src" "git restore :/" "the top is not"
+expect allow "$R" "git checkout feature/none" "a branch-like name matches no file"
+expect ask "$R" "git stash pop && git checkout -- src/b.txt" \
+	"an earlier stash pop in the call: work may be at stake"
+expect deny "$R" "git --git-dir=/nonexistent reset --hard" \
+	"another repository: unknown"
+echo one > "$R/a.txt"
+expect allow "$R" "git checkout -- a.txt" "a.txt is back to clean"
+echo two > "$R/a.txt"
 git -C "$R" stash -q -u
 verdict "$R" "git clean -fd"
-is "clean tree after stash: clean -fd asks" "$got" ask
+is "clean tree after stash: clean -fd has nothing to lose" "$got" allow
+expect ask "$R" "git stash && git stash drop" "stash then drop in one call"
 verdict "$R" "git stash drop"
 case "$got" in deny|ask) ok "a stash entry at stake: stash drop blocked or asked ($got)" ;;
 *) not_ok "stash drop -> $got" ;; esac

@@ -80,16 +80,33 @@ static int sh(const char *cmd)
 	return system(c);
 }
 
-static size_t stake(struct arena *a, const char *rel, enum gitfacts_loss l,
-		    int *rc, const char **what)
+static size_t stake_in(struct arena *a, const char *rel,
+		       enum gitfacts_loss l, int *rc, const char **what,
+		       const char *const *paths, size_t npaths)
 {
 	char p[PATH_MAX];
 	struct diag d = { 0, "" };
 	size_t n = 99;
 
 	snprintf(p, sizeof(p), "%s/%s", top, rel);
-	*rc = gitfacts_work_at_stake(&n, what, a, p, l, &d);
+	*rc = gitfacts_work_at_stake(&n, what, a, p, l, paths, npaths, &d);
 	return n;
+}
+
+static size_t stake(struct arena *a, const char *rel, enum gitfacts_loss l,
+		    int *rc, const char **what)
+{
+	return stake_in(a, rel, l, rc, what, NULL, 0);
+}
+
+/* One pathspec. */
+static size_t stake1(struct arena *a, const char *rel, enum gitfacts_loss l,
+		     int *rc, const char *spec)
+{
+	const char *v[1];
+
+	v[0] = spec;
+	return stake_in(a, rel, l, rc, NULL, v, 1);
 }
 
 /* gitfacts_work_at_stake on repositories made by git itself. */
@@ -104,7 +121,7 @@ static void test_work_at_stake(struct arena *a)
 	if (sh("git init -q -b main g && cd g && "
 	       "git config user.name t && git config user.email t@e && "
 	       "echo 1 > a && echo 1 > b && mkdir d && echo 1 > d/c && "
-	       "printf 'ign\\n' > .gitignore && "
+	       "printf 'ign\\nnode_modules/\\n*.log\\n' > .gitignore && "
 	       "git add . && git commit -q -m one") != 0) {
 		ok(1, "# SKIP git CLI not available");
 		return;
@@ -126,16 +143,47 @@ static void test_work_at_stake(struct arena *a)
 	   what ? what : "(null)");
 	n = stake(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, NULL);
 	ok(rc == 0 && n == 2, "checkout -- . loses 2 unstaged (got %zu)", n);
+	/* Pathspecs, relative to the command's directory. */
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "a");
+	ok(rc == 0 && n == 1, "checkout -- a: 1 (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "b");
+	ok(rc == 0 && n == 0, "checkout -- b: only staged, 0 (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_TRACKED, &rc, "b");
+	ok(rc == 0 && n == 1, "checkout HEAD -- b: 1 (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "nope");
+	ok(rc == 0 && n == 0, "checkout -- nope: 0 (got %zu)", n);
+	n = stake1(a, "g/d", GITFACTS_LOSS_UNSTAGED, &rc, "c");
+	ok(rc == 0 && n == 1, "in d: checkout -- c (got %zu)", n);
+	n = stake1(a, "g/d", GITFACTS_LOSS_UNSTAGED, &rc, ".");
+	ok(rc == 0 && n == 1, "in d: checkout -- . is d only (got %zu)", n);
+	n = stake1(a, "g/d", GITFACTS_LOSS_UNSTAGED, &rc, "../a");
+	ok(rc == 0 && n == 1, "in d: checkout -- ../a (got %zu)", n);
+	n = stake1(a, "g/d", GITFACTS_LOSS_UNSTAGED, &rc, ":/");
+	ok(rc == 0 && n == 2, "in d: checkout -- :/ is the top (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "d");
+	ok(rc == 0 && n == 1, "checkout -- d: the directory (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "*.nothing");
+	ok(rc == 0 && n == 0, "a glob that matches nothing (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, "../x");
+	ok(rc < 0, "a pathspec above the top is unknown (%d)", rc);
+	n = stake1(a, "g", GITFACTS_LOSS_UNSTAGED, &rc, ":(exclude)a");
+	ok(rc < 0, "pathspec magic is unknown (%d)", rc);
 
 	sh("cd g && echo x > new1 && mkdir -p nd/e && echo x > nd/e/new2 && "
-	   "echo x > ign");
+	   "echo x > ign && mkdir -p node_modules/m && echo x > "
+	   "node_modules/m/i.js && echo x > npm-debug.log");
 	n = stake(a, "g", GITFACTS_LOSS_UNTRACKED, &rc, &what);
 	ok(rc == 0 && n == 2, "clean -fd loses 2 untracked (got %zu)", n);
 	ok(what && !strcmp(what, "2 untracked files"), "phrase '%s'",
 	   what ? what : "(null)");
 	n = stake(a, "g", GITFACTS_LOSS_UNTRACKED_IGNORED, &rc, NULL);
-	ok(rc == 0 && n == 3, "clean -fdx also loses the ignored (got %zu)",
-	   n);
+	ok(rc == 0 && n == 3, "clean -fdx also loses the ignored, not "
+	   "node_modules/ and *.log (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNTRACKED_IGNORED, &rc, "nd");
+	ok(rc == 0 && n == 1, "clean -fdx nd (got %zu)", n);
+	n = stake1(a, "g", GITFACTS_LOSS_UNTRACKED_IGNORED, &rc,
+		   "node_modules");
+	ok(rc == 0 && n == 0, "clean -fdx node_modules (got %zu)", n);
 
 	sh("cd g && git stash -q -u && echo 3 > a && git stash -q");
 	n = stake(a, "g", GITFACTS_LOSS_STASH, &rc, &what);
