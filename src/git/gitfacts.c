@@ -189,6 +189,67 @@ found:
 	return 0;
 }
 
+size_t gitfacts_local_remotes(const char **out, struct arena *a,
+			      const char *cwd)
+{
+	char gitdir[PATH_MAX], workdir[PATH_MAX], p[PATH_MAX], *data = NULL;
+	char *line, *next;
+	bool in_remote = false;
+	size_t n = 0;
+	ssize_t len;
+
+	if (gitfacts_find_gitdir(gitdir, workdir, cwd) < 0 ||
+	    !join(p, gitdir, "config") ||
+	    (len = read_small(&data, p, GITFACTS_MAX_CONFIG, false)) < 0)
+		return 0;
+	for (line = data; line && *line && n < GITFACTS_MAX_REMOTES;
+	     line = next) {
+		char *s = line, *v, *e;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '[') {
+			in_remote = !strncmp(s, "[remote ", 8);
+			continue;
+		}
+		if (!in_remote || strncmp(s, "url", 3))
+			continue;
+		v = s + 3;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v++ != '=')
+			continue;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		e = v + strcspn(v, "\r;#");
+		while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		*e = '\0';
+		if (v[0] == '"' && e > v + 1 && e[-1] == '"') {
+			v++;
+			e[-1] = '\0';
+		}
+		if (!strncmp(v, "file://", 7))
+			v += 7;
+		/* host:path and scheme://host are not local. */
+		if (!*v || (v[0] != '/' && (strchr(v, ':') || v[0] == '~')))
+			continue;
+		if (v[0] != '/') {
+			/* Relative to the work tree (or the git dir, bare). */
+			if (!join(p, workdir[0] ? workdir : gitdir, v))
+				continue;
+			v = p;
+		}
+		if ((out[n] = arena_strdup(a, v)))
+			n++;
+	}
+	free(data);
+	return n;
+}
+
 static bool is_hex_oid(const char *s, size_t n)
 {
 	size_t i;

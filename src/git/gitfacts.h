@@ -22,6 +22,13 @@ int gitfacts_find_gitdir(char *gitdir, char *workdir, const char *cwd);
 
 #include "util/diag.h"
 
+/* The remotes of the repository around `cwd` that are local paths
+ * (`url = /srv/git/app.git`, `file:///...`, `../upstream`), absolute,
+ * at most GITFACTS_MAX_REMOTES, into out[] (arena strings); returns how
+ * many.  Read from its config without libgit2: [remote "x"] url = ... */
+size_t gitfacts_local_remotes(const char **out, struct arena *a,
+			      const char *cwd);
+
 /* What a destructive git command would throw away. */
 enum gitfacts_loss {
 	/* git reset --hard, git checkout -f, git switch --discard-changes,

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "git/gitfacts.h"
 #include "judge/effect_int.h"
 #include "rules/rulepack.h"
 #include "shell/shell.h"
@@ -71,6 +72,11 @@ struct ectx {
 	bool *out_stdin;
 	bool meta;			/* grep -c: prints facts only */
 	const char *host;		/* where an upload goes */
+	/* The project's remotes that are local paths (read on the first
+	 * path outside the project): its history lives there too. */
+	const char *remotes[GITFACTS_MAX_REMOTES];
+	size_t nremotes;
+	bool remotes_read;
 };
 
 enum { OUT_UNKNOWN, OUT_READS, OUT_NONE };
@@ -536,7 +542,49 @@ static void pick_home(struct ectx *x, const char *p)
 	}
 }
 
+static unsigned classify_place(struct ectx *x, const char *p,
+			       bool contains);
+
+/* ECL_GIT for a path in (or holding) a local remote of the project: a
+ * bare repository beside it (/srv/git/app.git) is its history too. */
+static unsigned remote_class(struct ectx *x, const char *p)
+{
+	size_t i, n;
+
+	if (x->env->no_fs || (x->project && under(p, x->project)))
+		return 0;
+	if (!x->remotes_read) {
+		const char *raw[GITFACTS_MAX_REMOTES];
+		bool ex, isdir, gone;
+
+		x->remotes_read = true;
+		n = gitfacts_local_remotes(raw, x->a, x->project ? x->project :
+					   x->env->cwd);
+		for (i = 0; i < n; i++) {
+			const char *ph = physical(x, raw[i], true, &ex, &isdir,
+						  &gone);
+
+			/* Only a repository that is there. */
+			if (ph && ex && isdir && strcmp(ph, "/"))
+				x->remotes[x->nremotes++] = ph;
+		}
+	}
+	for (i = 0; i < x->nremotes; i++)
+		if (under(p, x->remotes[i]) || strictly_under(x->remotes[i], p))
+			return ECL_GIT;
+	return 0;
+}
+
 static unsigned classify(struct ectx *x, const char *p, bool contains)
+{
+	unsigned cl = classify_place(x, p, contains);
+
+	if (cl & (ECL_CREATED | ECL_ROOT | ECL_DEVICE))
+		return cl;
+	return cl | remote_class(x, p);
+}
+
+static unsigned classify_place(struct ectx *x, const char *p, bool contains)
 {
 	const char *const *t;
 	const char *s, *e;
@@ -1039,7 +1087,10 @@ static int put(struct ectx *x, struct effect_list *el, const char *cwd,
 	l = resolve(x, cwd, w, wf, follow, contains);
 	/* Not there (its directory is): an overwrite creates.  A delete of
 	 * what is not there is still judged: the call was written to
-	 * delete it, and the tree may differ when it runs. */
+	 * delete it, and the tree may differ when it runs (an earlier
+	 * command, or another process, can make it; and a guard that
+	 * passes `rm -rf ~/important` because the name is free today
+	 * teaches the agent nothing). */
 	if (l.gone && op == EOP_OVERWRITE && !x->inplace)
 		op = EOP_WRITE;
 	/* A write over what exists replaces it. */

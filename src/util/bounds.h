@@ -164,6 +164,11 @@
 #define GITFACTS_MAX_DOTGIT	(PATH_MAX + 64)
 /* logs/refs/stash: one line (~150 bytes) per stash entry. */
 #define GITFACTS_MAX_STASHLOG	(4u * 1024 * 1024)
+/* A repository's config read for its local remotes (url = /path): a
+ * bigger one, or more remotes, are not read (the remotes stay unknown,
+ * that is unprotected beyond their class: an unknown is never narrowed). */
+#define GITFACTS_MAX_CONFIG	(256u * 1024)
+#define GITFACTS_MAX_REMOTES	16
 
 /* The hook may ask for a status comparison; a repository with more index
  * entries than this is refused (unknown, so the verdict stays as it is)

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 H="$T/home/alice"
 P="$H/src/webapp"
-mkdir -p "$P/.git/objects" "$P/build" "$P/src" "$H/src/api-client" \
+mkdir -p "$P/.git/objects/ab" "$P/build" "$P/src" "$H/src/api-client" \
 	"$H/.ssh" "$H/.aws" "$H/Documents/taxes" "$H/.cache/pip" \
 	"$H/.claude" "$H/.local/bin" "$H/.config/myapp"
 : > "$H/.ssh/id_ed25519"
@@ -28,6 +28,12 @@ echo 1 > "$H/Documents/taxes/2023.csv"
 chmod 700 "$H/.ssh"
 chmod 600 "$H/.ssh/id_ed25519" "$H/.ssh/authorized_keys"
 chmod 644 "$H/.ssh/id_ed25519.pub" "$H/.bashrc"
+# The project's remote is a local bare repository.
+mkdir -p "$T/srv/git/webapp.git/refs/heads" "$T/srv/git/other.git"
+: > "$P/.git/HEAD"
+mkdir -p "$P/.git/refs"
+printf '[core]\n\tbare = false\n[remote "origin"]\n\turl = %s\n' \
+	"$T/srv/git/webapp.git" > "$P/.git/config"
 : > "$P/README.md"
 ln -s "$H" "$P/vendor"			# shipped in the repository
 ln -s ../../.ssh "$P/keys"		# relative, into a store
@@ -177,4 +183,16 @@ for c in 'chmod 600 ~/.ssh/authorized_keys' 'chmod 600 ~/.ssh/id_ed25519' \
 done
 is "chmod \"\$M\" ~/.bashrc: mode unknown" "$(v 'chmod "$M" ~/.ssh/config')" ask
 is "chmod g=u ~/.ssh/config: copied bits" "$(v 'chmod g=u ~/.ssh/config')" ask
+# --- a delete of what is not there is still judged ---
+is "rm -rf ~/.ssh.old (not there)" "$(v 'rm -rf ~/.ssh.old')" deny
+is "rm -rf ~/.ssh.old* (a pattern)" "$(v 'rm -rf ~/.ssh.old*')" deny
+
+# --- the project's local remote ---
+is "rm -rf the remote" "$(v "rm -rf $T/srv/git/webapp.git")" deny
+is "rm -rf its refs" "$(v "rm -rf $T/srv/git/webapp.git/refs/heads")" deny
+is "rm -rf the directory holding it" "$(v "rm -rf $T/srv/git")" deny
+is "rm -rf another bare repository" "$(v "rm -rf $T/srv/git/other.git")" allow
+is "ls the remote" "$(v "ls $T/srv/git/webapp.git")" allow
+is "ln -sfn ~/.aws cfg && rm -f cfg removes the link" \
+	"$(v 'ln -sfn ~/.aws cfg && rm -f cfg')" allow
 done_testing
