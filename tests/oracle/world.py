@@ -30,6 +30,7 @@ GUARDED_TREES = (
     HOME + "/.ssh", HOME + "/.aws", HOME + "/.config/gcloud", HOME + "/.kube",
     HOME + "/.docker", HOME + "/.gnupg", HOME + "/.config/gh",
     HOME + "/.claude", HOME + "/.config/ccveto", SIBLING,
+    HOME + "/.config/autostart", HOME + "/.config/systemd/user",
     PROJECT + "/.claude", PROJECT + "/.git/hooks",
 )
 # Start-up files: creating one is planting code the next shell runs.
