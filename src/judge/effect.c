@@ -1747,6 +1747,131 @@ static enum effect_op read_op(const char *prog, enum effect_op prev)
 	return prev;
 }
 
+/* Tests that select some of the tree: then the starting point itself is
+ * not what goes, only entries in it.  -name '*' selects everything. */
+static const char *const find_tests[] = {
+	"-name", "-iname", "-path", "-ipath", "-wholename",
+	"-iwholename", "-regex", "-iregex", "-newer", "-mtime", "-mmin",
+	"-atime", "-amin", "-ctime", "-cmin", "-size", "-empty", "-user",
+	"-group", "-perm", "-links", "-inum", "-samefile", "-lname",
+	"-ilname", "-uid", "-gid", "-nouser", "-nogroup", "-used", NULL };
+
+/* find's starting points args[*start, *end) (none: "."), and whether a
+ * test filters what it finds. */
+static void find_roots(const struct strlist *args, size_t *start,
+		       size_t *end, bool *filtered)
+{
+	size_t i;
+
+	for (i = 0; i < args->n && (!strcmp(args->v[i], "-H") ||
+	     !strcmp(args->v[i], "-L") || !strcmp(args->v[i], "-P")); i++)
+		;
+	*start = i;
+	while (i < args->n && args->v[i][0] != '-' &&
+	       strcmp(args->v[i], "(") && strcmp(args->v[i], "!"))
+		i++;
+	*end = i;
+	*filtered = false;
+	for (; i < args->n; i++)
+		if (in_list(find_tests, args->v[i], strlen(args->v[i])) &&
+		    !(i + 1 < args->n && (!strcmp(args->v[i], "-name") ||
+		      !strcmp(args->v[i], "-iname")) &&
+		      !strcmp(args->v[i + 1], "*")))
+			*filtered = true;
+}
+
+/* An operand that stands for names a find finds: they exist, and with
+ * -type f they are files (rm without -r removes them). */
+#define OPF_FOUND	0x80u
+
+/* find -exec CMD {} ;, find … | xargs CMD: an operand with "{}" stands
+ * for the names the find finds, its starting points (or, with a test,
+ * entries below them), so CMD's effect is judged on them. */
+static int found_ops(struct ectx *x, const struct subject *s,
+		     struct parsed *pa)
+{
+	const struct strlist *fa = &s->found_by->raw_args;
+	const unsigned char *ff = s->found_by->arg_flags;
+	static const char *const dot[] = { ".", NULL };
+	const char *const *roots, *names[8];
+	size_t start, end, nr, i, k, c, j, o = 0, has = 0, nn = 0;
+	const char **ops;
+	unsigned char *opf;
+	bool filtered, fold[8];
+
+	for (i = 0; i < pa->nops; i++)
+		has += strstr(pa->ops[i], "{}") != NULL;
+	if (!has)
+		return 0;
+	find_roots(fa, &start, &end, &filtered);
+	roots = start < end ? fa->v + start : dot;
+	nr = start < end ? end - start : 1;
+	/* -name credentials: the stores of that name under the roots */
+	for (i = end; i + 1 < fa->n && nn < 8; i++)
+		if (!strcmp(fa->v[i], "-name") || !strcmp(fa->v[i], "-iname")) {
+			fold[nn] = fa->v[i][1] == 'i';
+			names[nn++] = fa->v[i + 1];
+		}
+	if (!(ops = arena_calloc(x->a, pa->nops + has * nr *
+				 (1 + 2 * nn * effect_ncreds) + 1,
+				 sizeof(*ops))) ||
+	    !(opf = arena_calloc(x->a, pa->nops + has * nr *
+				 (1 + 2 * nn * effect_ncreds) + 1, 1)))
+		return NOMEM(x);
+	for (i = 0; i < pa->nops; i++) {
+		if (!strstr(pa->ops[i], "{}")) {
+			opf[o] = pa->opf[i];
+			ops[o++] = pa->ops[i];
+			continue;
+		}
+		for (k = 0; k < nr; k++) {
+			const char *w = roots[k];
+			unsigned wf = start < end ? AF(ff, start + k) : 0;
+
+			if (!(wf & ARG_DYNAMIC) && !has_glob(w) &&
+			    (filtered || refused_dot(w)) &&
+			    !(w = cat3(x->a, w, "/", filtered ? "\x01/\x01" :
+				       "\x01")))
+				return NOMEM(x);
+			opf[o] = (unsigned char)(wf | OPF_FOUND);
+			ops[o++] = w;
+			if (!nn || (wf & ARG_DYNAMIC) ||
+			    !(w = expand(x, s->cwd, roots[k], true, true)) ||
+			    w[0] != '/')
+				continue;
+			pick_home(x, w);
+			for (c = 0; c < effect_ncreds; c++) {
+				const char *cp = cred_abs(x, &effect_creds[c]);
+				const char *b = cp ? strrchr(cp, '/') : NULL;
+
+				if (!b || !(strictly_under(cp, w) ||
+					    !strcmp(cp, w)))
+					continue;
+				for (j = 0; j < nn; j++) {
+					int fl = fold[j] ? FNM_CASEFOLD : 0;
+
+					/* the store itself by its name, or a
+					 * file of that name in it */
+					if (!fnmatch(names[j], b + 1, fl)) {
+						opf[o] = OPF_FOUND;
+						ops[o++] = cp;
+					} else if (!has_glob(names[j]) &&
+						   !strchr(names[j], '/')) {
+						opf[o] = OPF_FOUND;
+						if (!(ops[o++] = cat3(x->a, cp,
+							"/", names[j])))
+							return NOMEM(x);
+					}
+				}
+			}
+		}
+	}
+	pa->ops = ops;
+	pa->opf = opf;
+	pa->nops = o;
+	return 0;
+}
+
 static int find_effects(struct ectx *x, struct effect_list *el,
 			const char *cwd, const struct strlist *args,
 			const unsigned char *af)
@@ -2179,7 +2304,8 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 	if (pg->pipe == EP_ARGS)
 		return s->pipe_out && !facts_only_next(x, s) ?
 		       unknown_effects(x, el, s) : 0;
-	if ((error = parse_args(x, pg, &s->raw_args, af, &pa)) < 0)
+	if ((error = parse_args(x, pg, &s->raw_args, af, &pa)) < 0 ||
+	    (s->found_by && (error = found_ops(x, s, &pa)) < 0))
 		return error;
 	/* A dry run touches nothing. */
 	if (!strcmp(pg->name, "rsync") && flag(&pa, "n"))
@@ -2299,7 +2425,8 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 		/* rm refuses "." and ".." (and "x/.", "x/.."). */
 		if (!strcmp(pg->name, "rm") && refused_dot(w))
 			continue;
-		if (!strcmp(pg->name, "rm") && !recursive) {
+		if (!strcmp(pg->name, "rm") && !recursive &&
+		    !(pa.opf[i] & OPF_FOUND)) {
 			struct loc l = resolve(x, cwd, w, pa.opf[i], false,
 					       false);
 

@@ -167,6 +167,12 @@ struct sh_ctx {
 	/* NAME=value of every `export NAME=value` so far, for the
 	 * environment of later commands (subject.env). */
 	struct strlist exported;
+	/* The command being emitted reads a pipe: what the stage before
+	 * wrote (NULL: unknown), and that stage (xargs items). */
+	bool piped, pipe_unknown;
+	const char *pipe_text;
+	const struct subject *pipe_prev;
+	const struct subject *found_by;	/* see subject.found_by */
 };
 
 struct sh_src {

@@ -24,6 +24,11 @@ struct emitter {
 	size_t nw;
 	struct strlist in_from;
 	const char *text;
+	/* What the command's stdin is (a pipe), taken at the start: a
+	 * nested parse resets sh_ctx's. */
+	bool piped, pipe_unknown;
+	const char *pipe_text;
+	const struct subject *pipe_prev;
 };
 
 #define NOMEM(p) diag_set((p)->g->d, CV_ENOMEM, "out of memory")
@@ -975,6 +980,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 		if (!(e->w[k].flags & SW_DYN) && is_env_word(e->w[k].val) &&
 		    strlist_push(&s->env, a, e->w[k].val) < 0)
 			return NOMEM(p);
+	s->found_by = p->g->found_by;
 	if (i < end) {
 		const char *prog = e->w[i].val;
 
@@ -1162,6 +1168,7 @@ static int emit_find(struct emitter *e, size_t i, size_t end,
 		return error;
 	for (k = i + 1; k < end; k++) {
 		const char *x = e->w[k].val;
+		const struct subject *up = e->p->g->found_by;
 
 		if (strcmp(x, "-exec") && strcmp(x, "-execdir") &&
 		    strcmp(x, "-ok") && strcmp(x, "-okdir"))
@@ -1173,8 +1180,12 @@ static int emit_find(struct emitter *e, size_t i, size_t end,
 		v = via_copy(via);
 		if ((error = via_push(e->p, &v, "find")) < 0)
 			return error;
-		if (k + 1 < j && (error = emit_range(e, k + 1, j, &v,
-						     level + 1, &sub)) < 0)
+		/* {} in what it runs: the names this find finds */
+		e->p->g->found_by = *final;
+		error = k + 1 < j ? emit_range(e, k + 1, j, &v, level + 1,
+					       &sub) : 0;
+		e->p->g->found_by = up;
+		if (error < 0)
 			return error;
 		k = j;
 	}
@@ -1626,6 +1637,298 @@ static int wrap_remote(struct emitter *e, const struct wrapper *wr,
 	return make_subject(e, i, end, via, true, final);
 }
 
+/* ---- xargs: what it reads becomes arguments ---- */
+
+/* Programs whose output is names of files under the cwd when they are
+ * given no path outside it: `git ls-files | xargs rm` is the project's. */
+static bool lists_cwd(const struct subject *s)
+{
+	static const char *const listers[] = { "fd", "fdfind", "grep",
+					       "egrep", "rg", "ag", "ls",
+					       NULL };
+	size_t k;
+
+	if (!s || s->program_dynamic)
+		return false;
+	if (!strcmp(s->program, "git")) {
+		if (!s->subcommand || (strcmp(s->subcommand, "ls-files") &&
+				       strcmp(s->subcommand, "diff") &&
+				       strcmp(s->subcommand, "grep") &&
+				       strcmp(s->subcommand, "status")))
+			return false;
+	} else if (!in_set(s->program, listers)) {
+		return false;
+	}
+	for (k = 0; k < s->args.n; k++) {
+		const char *a = s->args.v[k];
+
+		if (a[0] == '/' || a[0] == '~' || !strncmp(a, "..", 2) ||
+		    strstr(a, "/..") || (s->arg_flags &&
+					 (s->arg_flags[k] & ARG_DYNAMIC)))
+			return false;
+	}
+	return true;
+}
+
+/* Splits xargs input `in` into items: at `delim` exactly (-d, -0), at
+ * newlines with leading blanks dropped (-I), or at blanks and newlines
+ * with quotes and backslashes removed (the default). */
+static int xargs_split(struct sh_src *p, const char *in, int delim,
+		       bool lines, struct strlist *out)
+{
+	struct sh_str b = { NULL, 0, 0 };
+	bool have = false;
+	char q = 0;
+	int error;
+
+	for (;; in++) {
+		char c = *in;
+		bool brk;
+
+		if (!c && !have && !b.n)
+			return 0;
+		if (delim >= 0)
+			brk = !c || c == delim;
+		else if (lines)
+			brk = !c || c == '\n';
+		else
+			brk = !c || (!q && (c == ' ' || c == '\t' ||
+					    c == '\n'));
+		if (brk) {
+			if (have || b.n) {
+				if ((error = shl_str_put(p, &b, "", 1)) < 0)
+					return error;
+				if (out->n >= CV_MAX_XARGS_ITEMS)
+					return 1;
+				if (strlist_push(out, p->g->a, arena_strndup(
+					p->g->a, b.v, b.n - 1)) < 0)
+					return NOMEM(p);
+			}
+			b.n = 0;
+			have = false;
+			if (!c)
+				return 0;
+			continue;
+		}
+		if (delim < 0 && lines && !b.n && !have &&
+		    (c == ' ' || c == '\t'))
+			continue;
+		if (delim < 0 && !lines) {
+			if (q && c == q) {
+				q = 0;
+				continue;
+			}
+			if (!q && (c == '\'' || c == '"')) {
+				q = c;
+				have = true;
+				continue;
+			}
+			if (!q && c == '\\' && in[1])
+				c = *++in;
+		}
+		if ((error = shl_str_put(p, &b, &c, 1)) < 0)
+			return error;
+	}
+}
+
+static struct sh_word xargs_word(const struct sh_word *like, const char *v,
+				 unsigned flags)
+{
+	struct sh_word w;
+
+	memset(&w, 0, sizeof(w));
+	w.val = v;
+	w.len = strlen(v);
+	w.start = like->start;
+	w.end = like->end;
+	w.flags = flags;
+	return w;
+}
+
+/* `s` with every `r` replaced by `v`. */
+static const char *replace_all(struct arena *a, const char *s, const char *r,
+			       const char *v)
+{
+	size_t rn = strlen(r), vn = strlen(v), n = 0, o = 0;
+	const char *q;
+	char *t;
+
+	if (!rn)
+		return s;
+	for (q = s; (q = strstr(q, r)); q += rn)
+		n++;
+	if (!n)
+		return s;
+	if (!(t = arena_alloc(a, strlen(s) + n * (vn > rn ? vn - rn : 0) + 1)))
+		return NULL;
+	for (q = s; *q;) {
+		if (!strncmp(q, r, rn)) {
+			memcpy(t + o, v, vn);
+			o += vn;
+			q += rn;
+		} else {
+			t[o++] = *q++;
+		}
+	}
+	t[o] = '\0';
+	return t;
+}
+
+/* xargs [opts] CMD ARGS: CMD runs with ARGS and the items of its input:
+ * known text (echo/printf/a here-string), the names a find finds ("{}",
+ * found_by), names under the cwd (a lister: "./$(…)"), or unknown
+ * ("$(…)", as the output of any command we cannot know).
+ * -I R puts each item where R is; -a FILE reads FILE. */
+static int wrap_xargs(struct emitter *e, size_t i, size_t at, size_t end,
+		      struct strlist *via_in, int level,
+		      struct subject **final)
+{
+	struct sh_src *p = e->p;
+	struct sh_word *w = e->w, *nw;
+	struct strlist items = { NULL, 0, 0 }, via = via_copy(via_in);
+	const char *in = NULL, *rep = NULL, *file = NULL;
+	const struct subject *up = p->g->found_by, *found = NULL;
+	struct subject *sub = NULL;
+	size_t k, q = 0, n, ncmd = end - at;	/* wrap_scan: ncmd > 0 */
+	int delim = -1, error = 0, over = 0;
+	bool unknown = false;	/* no pipe, no redirect: the tool's stdin,
+				 * empty */
+
+	for (k = i + 1; k < at; k++) {
+		const char *x = w[k].val;
+
+		if (!strcmp(x, "-0") || !strcmp(x, "--null"))
+			delim = 0;
+		else if ((!strcmp(x, "-d") || !strcmp(x, "--delimiter")) &&
+			 k + 1 < at)
+			x = w[++k].val, delim = !strcmp(x, "\\n") ? '\n' :
+				!strcmp(x, "\\t") ? '\t' : x[0];
+		else if (!strncmp(x, "--delimiter=", 12))
+			delim = x[12];
+		else if ((!strcmp(x, "-I") || !strcmp(x, "--replace")) &&
+			 k + 1 < at && x[1] == 'I')
+			rep = w[++k].val;
+		else if (!strcmp(x, "--replace") || !strcmp(x, "-i"))
+			rep = "{}";
+		else if (!strncmp(x, "--replace=", 10))
+			rep = x + 10;
+		else if (!strncmp(x, "-i", 2) || !strncmp(x, "-I", 2))
+			rep = x + 2;
+		else if ((!strcmp(x, "-a") || !strcmp(x, "--arg-file")) &&
+			 k + 1 < at)
+			file = w[++k].val, q = k;
+		else if (!strncmp(x, "--arg-file=", 11))
+			file = x + 11, q = k;
+		else if (!strncmp(x, "-a", 2) && x[2])
+			file = x + 2, q = k;
+		else if (x[0] == '-' && x[1] != '-' &&
+			 strpbrk(x + 1, "ndPLEs") && !x[strcspn(x + 1,
+							  "ndPLEs") + 2])
+			k++;	/* -n 1, -P 4: the value */
+	}
+	if ((error = via_push(p, &via, "xargs")) < 0)
+		return error;
+	if (file) {
+		/* -a FILE: xargs reads FILE (a read, like cat) */
+		unknown = true;
+		struct emitter fe = *e;
+		struct subject *rs = NULL;
+
+		if (!(fe.w = arena_alloc(p->g->a, 2 * sizeof(*fe.w))))
+			return NOMEM(p);
+		fe.w[0] = xargs_word(&w[i], "cat", 0);
+		fe.w[1] = w[q];
+		fe.w[1].val = file;
+		fe.nw = 2;
+		if ((error = make_subject(&fe, 0, 2, &via, false, &rs)) < 0)
+			return error;
+	} else {
+		for (k = 0; k < e->c->nr; k++)
+			if (e->c->r[k].kind == RK_HERESTR) {
+				in = e->c->r[k].target.val;
+				unknown = false;
+			} else if (e->c->r[k].kind == RK_IN) {
+				in = NULL;
+				unknown = true;
+			}
+		if (e->piped && !in) {
+			in = e->pipe_text;
+			unknown = !in;
+		}
+	}
+	if (!unknown && in) {
+		const struct subject *pr = e->pipe_prev;
+
+		/* printf '%s\0' A B | xargs -0: the NUL is not in the
+		 * text we keep; the items are printf's arguments */
+		if (delim == 0 && pr && !strcmp(pr->program, "printf") &&
+		    pr->raw_args.n > 1 && (!strcmp(pr->raw_args.v[0], "%s\\0") ||
+		    !strcmp(pr->raw_args.v[0], "%s\\000"))) {
+			for (k = 1; k < pr->raw_args.n; k++)
+				if (strlist_push(&items, p->g->a,
+						 pr->raw_args.v[k]) < 0)
+					return NOMEM(p);
+		} else if ((over = xargs_split(p, in, delim, rep != NULL,
+					       &items)) < 0) {
+			return over;
+		}
+	} else if (e->piped && e->pipe_prev && !file &&
+		   !strcmp(e->pipe_prev->program, "find")) {
+		found = e->pipe_prev;
+	}
+	n = found || unknown || over ? 1 : in ? items.n : 0;
+	if (!(nw = arena_alloc(p->g->a, (ncmd + n + 1) * sizeof(*nw))))
+		return NOMEM(p);
+	memcpy(nw, e->w + at, ncmd * sizeof(*nw));
+	for (q = 0; q < n; q++) {
+		const char *v = found ? "{}" :
+				unknown || over ? (lists_cwd(e->pipe_prev) ?
+						   "./$(" SH_ELLIPSIS ")" :
+						   "$(" SH_ELLIPSIS ")") :
+				items.v[q];
+		unsigned fl = found || (!unknown && !over) ? 0 : SW_DYN;
+		size_t c;
+
+		if (!rep) {
+			nw[ncmd + q] = xargs_word(&w[i], v, fl);
+			continue;
+		}
+		/* -I R: one command per item, R replaced in every word */
+		for (c = 0; c < ncmd; c++) {
+			nw[c] = e->w[at + c];
+			nw[c].val = replace_all(p->g->a, e->w[at + c].val, rep, v);
+			if (!nw[c].val)
+				return NOMEM(p);
+			if (strcmp(nw[c].val, e->w[at + c].val))
+				nw[c].flags |= fl;
+		}
+		{
+			struct emitter ie = *e;
+
+			ie.w = nw;
+			ie.nw = ncmd;
+			p->g->found_by = found;
+			error = emit_range(&ie, 0, ncmd, &via, level + 1,
+					   q + 1 == n ? final : &sub);
+			p->g->found_by = up;
+			if (error < 0)
+				return error;
+		}
+	}
+	if (rep && n)
+		return 0;
+	{
+		struct emitter ie = *e;
+
+		ie.w = nw;
+		ie.nw = ncmd + (rep ? 0 : n);
+		p->g->found_by = found;
+		error = emit_range(&ie, 0, ie.nw, &via, level + 1, final);
+		p->g->found_by = up;
+	}
+	return error;
+}
+
 /* The wrapper loop: w[i] is the program of [i, end). */
 static int emit_range(struct emitter *e, size_t i, size_t end,
 		      struct strlist *via_in, int level,
@@ -1696,6 +1999,9 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 			return run_text(e, i, end, &via, wr->name, t, dyn,
 					final);
 		case WA_ARGV:
+			if (!strcmp(wr->name, "xargs"))
+				return wrap_xargs(e, i, at.at, end, &via, level,
+						  final);
 			if ((error = via_push(p, &via, wr->name)) < 0)
 				return error;
 			i = at.at;
@@ -2056,6 +2362,10 @@ int shn_emit(struct sh_src *p, struct sh_cmd *c,
 	e.nw = c->nw;
 	e.in_from = *in_from;
 	e.in_from.cap = e.in_from.n;
+	e.piped = p->g->piped;
+	e.pipe_unknown = p->g->pipe_unknown;
+	e.pipe_text = p->g->pipe_text;
+	e.pipe_prev = p->g->pipe_prev;
 	*final = NULL;
 	if (c->end > c->start && c->end <= p->n) {
 		e.text = arena_strndup(p->g->a, p->s + c->start,

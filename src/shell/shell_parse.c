@@ -90,6 +90,7 @@ struct parser {
 	size_t *prev_hd;
 	size_t nprev_hd, capprev_hd;
 	const char *prev_text;
+	const struct subject *prev_final;	/* the stage before the pipe */
 	bool prev_unknown;		/* a decoder of unseen input */
 	bool after_pipe;
 	size_t prev_lo, prev_hi;	/* the previous stage's subjects */
@@ -915,6 +916,26 @@ static int path_output(struct parser *ps, const struct subject *s,
 		else if (!(r = arena_strndup(p->g->a, v, (size_t)(sl - v))))
 			return diag_nomem(p->g->d);
 	}
+	if (!r && !strcmp(pr, "ls") && a->n >= 2 && !strcmp(a->v[0], "-d")) {
+		/* ls -d PATHS prints the paths as given */
+		struct sh_str b = { NULL, 0, 0 };
+		size_t k;
+		int error;
+
+		for (k = 1; k < a->n; k++) {
+			if (a->v[k][0] == '-' || (s->arg_flags &&
+			    (s->arg_flags[k] & ARG_DYNAMIC)))
+				return 0;
+			if ((error = shl_str_put(p, &b, a->v[k],
+						 strlen(a->v[k]))) < 0 ||
+			    (error = shl_str_put(p, &b, "\n", 1)) < 0)
+				return error;
+		}
+		if ((error = shl_str_put(p, &b, "", 1)) < 0)
+			return error;
+		*outp = b.v;
+		return 0;
+	}
 	if (!r)
 		return 0;
 	n = strlen(r);
@@ -1133,7 +1154,14 @@ static int finish(struct parser *ps, bool pipe)
 	if (c->nw || c->nr) {
 		struct strlist in = share(&ps->pipe_in);
 
+		p->g->piped = ps->after_pipe;
+		p->g->pipe_text = ps->after_pipe ? ps->prev_text : NULL;
+		p->g->pipe_unknown = ps->after_pipe && ps->prev_unknown;
+		p->g->pipe_prev = ps->after_pipe ? ps->prev_final : NULL;
 		error = shn_emit(p, c, &in, &final);
+		p->g->piped = false;
+		p->g->pipe_text = NULL;
+		p->g->pipe_prev = NULL;
 		if (error < 0)
 			return error;
 		if (ps->after_pipe && (error = feed_from_pipe(ps, final)) < 0)
@@ -1199,6 +1227,7 @@ static int finish(struct parser *ps, bool pipe)
 		final->pipe_out = true;
 	if (pipe) {
 		ps->prev_text = outp;
+		ps->prev_final = final;
 		ps->prev_unknown = unk;
 		for (i = 0; i < c->nr; i++) {
 			struct sh_redir *r = &c->r[i];

@@ -91,6 +91,9 @@ struct subject {
 	 * 1 << enum dbq_op, and the first statement found doing one. */
 	unsigned db_ops;
 	const char *db_what;
+	/* find -exec CMD {} ;, find … | xargs CMD: the find whose found
+	 * names an operand "{}" stands for. */
+	const struct subject *found_by;
 	const char *line;		/* program + args joined by spaces;
 					 * whitespace inside a word is \x1f */
 	const char *text;		/* the source text of this command */

@@ -25,6 +25,10 @@
  * (fail closed), since a parser that gives up must not report "no match". */
 #define CV_MAX_SHELL_DEPTH	32
 
+/* Items xargs reads from a literal producer (`echo a b | xargs rm`) that
+ * become arguments; past it the rest is one unknown argument. */
+#define CV_MAX_XARGS_ITEMS	256
+
 /* Simple commands in one tool call, counting everything nested.  A 100 KB
  * script holds a few thousand; beyond this the call is refused. */
 #define CV_MAX_COMMANDS		20000

@@ -589,7 +589,7 @@ static void cases(void)
 	t("echo 'print(1)' | python3", "echo|print(1) ;; python3 in=echo "
 	  "code=[print(1)\n]");
 	t("echo hi | cat", "echo|hi ;; cat in=echo");
-	t("ls | xargs rm", "ls ;; rm via=xargs in=ls");
+	t("ls | xargs rm", "ls ;; rm|$(…) via=xargs in=ls");
 	/* redirections */
 	t("echo x > ~/.bashrc", "echo|x >~/.bashrc");
 	t("echo x >> $HOME/.bashrc", "echo|x >>~/.bashrc");
@@ -847,6 +847,24 @@ static void cases(void)
 	t("make -f /dev/stdin <<<$'all:\n\t$(shell rm x)'",
 	  "make|-f|/dev/stdin ;; rm|x via=make ;; $(…) via=make in=rm dyn");
 	t("make -f Makefile all", "make|-f|Makefile|all");
+	/* xargs: its input becomes arguments (shell_norm.c wrap_xargs). */
+	t("echo ~/.ssh b | xargs rm -rf", "echo|~/.ssh|b ;; "
+	  "rm|-rf|~/.ssh|b via=xargs in=echo");
+	t("printf '%s\\0' a 'b c' | xargs -0 rm", "printf|%s\\0|a|b c ;; "
+	  "rm|a|b c via=xargs in=printf");
+	t("echo 'a \"b c\"' | xargs rm", "echo|a \"b c\" ;; "
+	  "rm|a|b c via=xargs in=echo");
+	t("printf 'a\\nb\\n' | xargs -I{} mv {} {}.bak",
+	  "printf|a\\nb\\n ;; mv|a|a.bak via=xargs in=printf ;; "
+	  "mv|b|b.bak via=xargs in=printf");
+	t("xargs rm <<< 'x y'", "rm|x|y via=xargs");
+	t("xargs rm < list", "rm|$(…) via=xargs <list");
+	t("cat list | xargs -I{} rm {}", "cat|list ;; rm|$(…) via=xargs in=cat");
+	t("xargs -a ~/.netrc echo", "cat|~/.netrc via=xargs ;; "
+	  "echo|$(…) via=xargs");
+	t("find ~/.ssh | xargs cat", "find|~/.ssh ;; cat|{} via=xargs in=find");
+	t("git ls-files | xargs wc -l", "git|ls-files ;; "
+	  "wc|-l|$(…) via=xargs in=git");
 	/* inline interpreter code */
 	t("python3 -c 'import os'", "python3|-c|import os code=[import os]");
 	t("python -Bc 'x'", "python|-Bc|x code=[x]");
