@@ -1656,7 +1656,7 @@ static bool lists_cwd(const struct subject *s)
 				       strcmp(s->subcommand, "grep") &&
 				       strcmp(s->subcommand, "status")))
 			return false;
-	} else if (!in_set(s->program, listers)) {
+	} else if (!text_in_list(s->program, listers)) {
 		return false;
 	}
 	for (k = 0; k < s->args.n; k++) {
