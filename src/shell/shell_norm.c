@@ -1599,6 +1599,37 @@ static int wrap_shell(struct emitter *e, const struct wrapper *wr,
 			w[k].flags & SW_DYN, final);
 }
 
+/* env -S STRING splits STRING itself: quotes and backslashes as the
+ * shell, ${NAME} expanded, but no tilde (a `~` is a file named so) and
+ * $NAME without braces refused (NULL: env runs nothing).  The text is
+ * given back as shell text with that meaning; `;` `|` `>` in it are
+ * env's words, which the shell parse still reads as operators (an
+ * overestimate, never a miss). */
+static const char *env_split_text(struct sh_src *p, const char *t)
+{
+	struct sh_str b = { NULL, 0, 0 };
+	bool start = true;
+	char q = 0;
+
+	for (; *t; t++) {
+		if (*t == '$' && q != '\'' && t[1] != '{')
+			return NULL;
+		if (start && !q && *t == '~' &&
+		    shl_str_put(p, &b, "\\", 1) < 0)
+			return NULL;
+		if (q && *t == q)
+			q = 0;
+		else if (!q && (*t == '\'' || *t == '"'))
+			q = *t;
+		start = !q && (*t == ' ' || *t == '\t');
+		if (shl_str_put(p, &b, t, 1) < 0)
+			return NULL;
+	}
+	if (shl_str_put(p, &b, "", 1) < 0)
+		return NULL;
+	return b.v;
+}
+
 /* ssh HOST CMD, kubectl exec POD -- CMD: the command runs elsewhere.  It
  * is judged by the same rules (a home there is as precious as here), but
  * with the cwd unknown, so a relative operand is unresolved (ask); the
@@ -1974,6 +2005,11 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 			return make_subject(e, i, end, &via, true, final);
 		case WA_TEXT:
 			t = at.text;
+			if ((wr->flags & WF_TEXT_REST) &&
+			    !(t = env_split_text(p, t)))
+				/* env -S '$X': env refuses, runs nothing */
+				return make_subject(e, i, end, &via, true,
+						    final);
 			if (wr->flags & WF_TEXT_REST && at.rest < end) {
 				/* env -S STRING ARGS: ARGS follow the text */
 				const char *rest;

@@ -51,7 +51,7 @@ static bool dyn_at(const struct subject *s, size_t k)
  * (any subsection).  Git runs each value with the shell (aliases with
  * '!', credential helpers with '!'; an alias without '!' is a git
  * command line). */
-static const char *const git_exec_keys[] = {
+static const char *const gitcfg_exec_keys[] = {
 	"alias.*", "browser.*.cmd", "core.askpass", "core.editor",
 	"core.fsmonitor", "core.gitproxy", "core.pager", "core.sshcommand",
 	"credential.helper", "credential.*.helper", "diff.external",
@@ -64,7 +64,7 @@ static const char *const git_exec_keys[] = {
 	"uploadpack.packobjectshook", "web.browser", NULL,
 };
 
-static bool git_key_is(const char *key, size_t klen, const char *pat)
+static bool gitcfg_key_is(const char *key, size_t klen, const char *pat)
 {
 	const char *d1 = memchr(key, '.', klen), *dl, *p2, *pl;
 	size_t secn, namen;
@@ -86,7 +86,7 @@ static bool git_key_is(const char *key, size_t klen, const char *pat)
 	return strlen(pl + 1) == namen && !strncasecmp(dl + 1, pl + 1, namen);
 }
 
-static bool git_bool(const char *v)
+static bool gitcfg_bool(const char *v)
 {
 	static const char *const b[] = { "true", "false", "yes", "no", "on",
 					 "off", "1", "0", "", NULL };
@@ -99,15 +99,15 @@ static bool git_bool(const char *v)
 }
 
 /* Key `key` (klen bytes) set to `val`: what git will run. */
-static int sink_git_value(struct sh_src *p, struct subject *s,
-			  const char *key, size_t klen, const char *val)
+static int gitcfg_value(struct sh_src *p, struct subject *s, const char *key,
+		     size_t klen, const char *val)
 {
 	size_t k;
 
-	for (k = 0; git_exec_keys[k]; k++)
-		if (git_key_is(key, klen, git_exec_keys[k]))
+	for (k = 0; gitcfg_exec_keys[k]; k++)
+		if (gitcfg_key_is(key, klen, gitcfg_exec_keys[k]))
 			break;
-	if (!git_exec_keys[k] || git_bool(val))
+	if (!gitcfg_exec_keys[k] || gitcfg_bool(val))
 		return 0;
 	if (!strncasecmp(key, "alias.", 6)) {
 		const char *t;
@@ -129,14 +129,14 @@ static int sink_git_value(struct sh_src *p, struct subject *s,
 			strlen(val + (val[0] == '!')));
 }
 
-static const char *const git_config_readers[] = {
+static const char *const gitcfg_readers[] = {
 	"--get", "--get-all", "--get-regexp", "--get-urlmatch", "--unset",
 	"--unset-all", "-l", "--list", "-e", "--edit", "--rename-section",
 	"--remove-section", "get", "unset", "list", "edit", "rename-section",
 	"remove-section", NULL,
 };
 
-static int sink_git(struct sh_src *p, struct subject *s)
+static int gitcfg_sinks(struct sh_src *p, struct subject *s)
 {
 	const struct strlist *a = &s->raw_args;
 	size_t k, j, nops = 0;
@@ -149,7 +149,7 @@ static int sink_git(struct sh_src *p, struct subject *s)
 		if (!strcmp(x, "-c") && k + 1 < a->n) {
 			k++;
 			if (!dyn_at(s, k) && (eq = strchr(a->v[k], '=')) &&
-			    (error = sink_git_value(p, s, a->v[k],
+			    (error = gitcfg_value(p, s, a->v[k],
 					       (size_t)(eq - a->v[k]),
 					       eq + 1)) < 0)
 				return error;
@@ -171,8 +171,8 @@ static int sink_git(struct sh_src *p, struct subject *s)
 		const char *x = a->v[j];
 		size_t q;
 
-		for (q = 0; git_config_readers[q]; q++)
-			if (!strcmp(x, git_config_readers[q]))
+		for (q = 0; gitcfg_readers[q]; q++)
+			if (!strcmp(x, gitcfg_readers[q]))
 				return 0;
 		if (!strcmp(x, "set") && j == k + 1)
 			continue;
@@ -191,7 +191,7 @@ static int sink_git(struct sh_src *p, struct subject *s)
 	}
 	if (nops < 2 || !ops[0] || !ops[1])
 		return 0;
-	return sink_git_value(p, s, ops[0], strlen(ops[0]), ops[1]);
+	return gitcfg_value(p, s, ops[0], strlen(ops[0]), ops[1]);
 }
 
 /* ---- sed: the `e` command and the `s///e` flag (GNU) ---- */
@@ -668,6 +668,35 @@ static int emacs_sinks(struct sh_src *p, struct subject *s)
 
 /* ---- make: a makefile given as text ---- */
 
+/* A variable's value as the shell will see it in a recipe: `$$` is `$`,
+ * a reference to another variable is unknown. */
+static char *mk_value(struct arena *a, const char *v, size_t n)
+{
+	char *t = arena_alloc(a, n * 9 + 1), *o = t;
+	size_t k;
+
+	if (!t)
+		return NULL;
+	for (k = 0; k < n; k++) {
+		if (v[k] != '$') {
+			*o++ = v[k];
+		} else if (k + 1 < n && v[k + 1] == '$') {
+			*o++ = '$';
+			k++;
+		} else {
+			memcpy(o, "$MAKE_VAR", 9);
+			o += 9;
+			if (k + 1 < n && (v[k + 1] == '(' || v[k + 1] == '{'))
+				while (k + 1 < n && v[k] != ')' && v[k] != '}')
+					k++;
+			else
+				k++;
+		}
+	}
+	*o = '\0';
+	return t;
+}
+
 /* Recipe lines of `mk` as shell text: `$$` is `$`, `$(shell X)` runs X,
  * a variable the makefile sets to a literal is expanded, any other make
  * variable is an unknown shell variable. */
@@ -760,9 +789,9 @@ int shs_makefile(struct sh_src *p, struct subject *s, const char *mk)
 			k += strcspn(l + k, "=") + 1;
 			while (k < ln && l[k] == ' ')
 				k++;
-			if (nv < 64 && !memchr(l + k, '$', ln - k) &&
+			if (nv < 64 &&
 			    (nm = arena_strndup(p->g->a, l, j)) &&
-			    (vl = arena_strndup(p->g->a, l + k, ln - k))) {
+			    (vl = mk_value(p->g->a, l + k, ln - k))) {
 				names[nv] = nm;
 				vals[nv++] = vl;
 			}
@@ -782,7 +811,7 @@ static const struct {
 	int (*run)(struct sh_src *p, struct subject *s);
 } sinks[] = {
 	{ "emacs", emacs_sinks }, { "ex", vim_sinks },
-	{ "git", sink_git }, { "gsed", sed_sinks }, { "gtar", tar_sinks },
+	{ "git", gitcfg_sinks }, { "gsed", sed_sinks }, { "gtar", tar_sinks },
 	{ "gvim", vim_sinks }, { "nvim", vim_sinks }, { "rvim", vim_sinks },
 	{ "sed", sed_sinks }, { "tar", tar_sinks }, { "vi", vim_sinks },
 	{ "view", vim_sinks }, { "vim", vim_sinks }, { "vimdiff", vim_sinks },

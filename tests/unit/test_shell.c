@@ -681,7 +681,10 @@ static void cases(void)
 	t("env -i PATH=/bin rm x", "rm|x via=env");
 	t("env -u HOME -C /tmp rm x", "rm|x via=env");
 	t("env -- rm x", "rm|x via=env");
-	t("env -S 'rm -rf ~'", "rm|-rf|~ via=env");
+	/* env -S does not expand ~ (a file named ~), refuses $X */
+	t("env -S 'rm -rf ~'", "rm|-rf|./~ via=env");
+	t("env -S 'rm -rf ${HOME}/x'", "rm|-rf|~/x via=env");
+	t("env -S 'rm -rf $HOME'", "env|-S|rm -rf $HOME");
 	t("env -S'rm -rf' ~", "rm|-rf|~ via=env");
 	t("command rm x", "rm|x via=command");
 	t("command -p rm x", "rm|x via=command");
@@ -799,7 +802,7 @@ static void cases(void)
 	/* The wrapper table: what each one's options say it runs. */
 	t("sudo -u root -l rm x", "sudo|-u|root|-l|rm|x");
 	t("sudo -ll", "sudo|-ll");
-	t("env -iS 'rm -rf ~'", "rm|-rf|~ via=env");
+	t("env -iS 'rm -rf ~'", "rm|-rf|./~ via=env");
 	t("env -S bash -c 'rm -rf ~'", "rm|-rf|~ via=env,bash");
 	t("env --split-string='rm x' y", "rm|x|y via=env");
 	t("env -S", "env|-S");
