@@ -145,8 +145,9 @@ is "rm ~/.ssh/id_ed25519.pub is public" "$(v 'rm ~/.ssh/id_ed25519.pub')" allow
 is "rm -rf ../* deletes the project's parent" "$(v 'rm -rf ../*')" deny
 is "find ~ -name .DS_Store -delete picks clutter" \
 	"$(v 'find ~ -name .DS_Store -delete')" allow
-is "find ~/Documents -name '*' -exec rm -f {} ;" \
-	"$(v "find ~/Documents -name '*' -exec rm -f {} \\;")" ask
+# {} stands for what find finds under its roots: the same as -delete.
+is "find ~/Documents -name '*' -exec rm -f {} ; deletes the user's files" \
+	"$(v "find ~/Documents -name '*' -exec rm -f {} \\;")" deny
 
 # --- start-up files and the agent's instructions ---
 is "echo >> ~/.bash_aliases plants" "$(v "echo 'export X=1' >> ~/.bash_aliases")" ask
