@@ -926,7 +926,6 @@ static const char *weigh_worktree(struct verdict *v, struct arena *a,
 		enum gitfacts_loss kind;
 		size_t count = 0, npaths;
 		bool tracked, force;
-		char *dir;
 
 		if (!loss || !s || s->kind != SUBJECT_COMMAND)
 			continue;
@@ -940,23 +939,8 @@ static const char *weigh_worktree(struct verdict *v, struct arena *a,
 		/* Stashed work moved by the same call: as good as at stake. */
 		if (stash_earlier(call, s))
 			continue;
-		/* git -C DIR, and clean -x/-X which also removes ignored. */
-		for (k = 0; k < s->args.n; k++) {
-			const char *arg = s->args.v[k];
-
-			if (s->subcommand && !strcmp(arg, s->subcommand))
-				break;
-			if (!strcmp(arg, "-C") && k + 1 < s->args.n) {
-				arg = s->args.v[++k];
-				if (arg[0] == '/') {
-					cwd = arg;
-				} else if ((dir = arena_alloc(a, strlen(cwd) +
-							strlen(arg) + 2))) {
-					sprintf(dir, "%s/%s", cwd, arg);
-					cwd = dir;
-				}
-			}
-		}
+		/* (git -C DIR is in the tracked cwd already.)  clean -x/-X
+		 * also removes ignored files. */
 		if (kind == GITFACTS_LOSS_UNTRACKED)
 			for (k = 0; k < s->args.n; k++)
 				if (s->args.v[k][0] == '-' &&
