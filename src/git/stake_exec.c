@@ -36,20 +36,12 @@
 #include "git/gitrepo.h"
 #include "util/bounds.h"
 #include "util/child.h"
+#include "util/clock.h"
 #include "util/sibling.h"
 
 extern char **environ;
 
 #pragma weak gitrepo_count_changes
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long)(t.tv_sec - t0->tv_sec) * 1000 +
-	       (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
 
 /* Reads the helper's answer until EOF, a full buffer or CV_STAKE_MS after
  * t0; returns the bytes read, or -1 when time ran out. */
@@ -63,7 +55,7 @@ static ssize_t read_answer(int fd, char *out, size_t size,
 	int r;
 
 	while (got < size) {
-		if ((left = CV_STAKE_MS - ms_since(t0)) <= 0)
+		if ((left = CV_STAKE_MS - clock_ms_since(t0)) <= 0)
 			return -1;
 		pfd.fd = fd;
 		pfd.events = POLLIN;
@@ -98,7 +90,7 @@ static int reap(pid_t pid, int *status, const struct timespec *t0)
 		}
 		if (r < 0 && errno != EINTR)
 			break;
-		if (ms_since(t0) >= CV_STAKE_MS)
+		if (clock_ms_since(t0) >= CV_STAKE_MS)
 			break;
 		nanosleep(&tick, NULL);
 	}

@@ -40,6 +40,7 @@
 #include "rules/ruleset.h"
 #include "util/bounds.h"
 #include "util/buf.h"
+#include "util/clock.h"
 #include "util/redact.h"
 #include "util/safefile.h"
 #include "util/userhome.h"
@@ -168,31 +169,26 @@ done:
 
 /* Takes the writers' lock without waiting on whoever holds it: a lock
  * held for good (by a stuck or hostile process) must cost the hook at
- * most CV_LOG_LOCK_MS, never the watchdog. */
-static long long now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-/* The bound is elapsed time, not a number of tries: on a loaded machine
+ * most CV_LOG_LOCK_MS, never the watchdog.
+ * The bound is elapsed time, not a number of tries: on a loaded machine
  * a 1 ms sleep can take far longer. */
 static bool lock_log(int fd)
 {
 	const struct timespec pause = { 0, 1000000 };
-	long long deadline = 0;
+	struct timespec t0;
+	bool started = false;
 
 	for (;;) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return true;
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			return false;
-		if (!deadline)
-			deadline = now_ms() + CV_LOG_LOCK_MS;
-		else if (now_ms() >= deadline)
+		if (!started) {
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			started = true;
+		} else if (clock_ms_since(&t0) >= CV_LOG_LOCK_MS) {
 			return false;
+		}
 		nanosleep(&pause, NULL);
 	}
 }

@@ -29,17 +29,9 @@
 #include "util/bounds.h"
 #include "util/buf.h"
 #include "util/child.h"
+#include "util/clock.h"
 
 #define DENY_EXIT 2
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long)(t.tv_sec - t0->tv_sec) * 1000 +
-	       (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
 
 /* Writes p[0..n) in pieces of at most PIPE_BUF, each only once poll()
  * reports room: a pipe with room for one piece takes it whole without
@@ -55,7 +47,7 @@ static int write_bounded(int fd, const char *p, size_t n)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (n) {
-		if ((left = CV_OUTPUT_WAIT_MS - ms_since(&t0)) <= 0)
+		if ((left = CV_OUTPUT_WAIT_MS - clock_ms_since(&t0)) <= 0)
 			return -1;
 		pfd.fd = fd;
 		pfd.events = POLLOUT;

@@ -24,6 +24,7 @@
 #include "shell/argv.h"
 #include "util/arena.h"
 #include "util/bounds.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 struct eval {
@@ -45,15 +46,9 @@ struct eval {
 
 static int eval_budget(struct eval *ev)
 {
-	struct timespec now;
-	long ms;
-
 	if (++ev->matches % 64)
 		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - ev->start.tv_sec) * 1000 +
-	     (now.tv_nsec - ev->start.tv_nsec) / 1000000;
-	if (ms > CV_MAX_EVAL_MS)
+	if (clock_ms_since(&ev->start) > CV_MAX_EVAL_MS)
 		return diag_set(ev->d, CV_ELIMIT, "evaluation took longer "
 				"than %d ms (at rule '%s')", CV_MAX_EVAL_MS,
 				ev->rule ? ev->rule->id : "?");

@@ -8,21 +8,13 @@
 #include <time.h>
 
 #include "util/bounds.h"
+#include "util/clock.h"
 
 static volatile sig_atomic_t tracked;
 
 void child_track(pid_t pid)
 {
 	tracked = pid > 0 ? (sig_atomic_t)pid : 0;
-}
-
-static long elapsed_ms(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 +
-	       (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 void child_end(void)
@@ -41,7 +33,7 @@ void child_end(void)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while ((r = waitpid(pid, NULL, WNOHANG)) == 0 ||
 	       (r < 0 && errno == EINTR)) {
-		if (elapsed_ms(&t0) >= CV_CHILD_REAP_MS)
+		if (clock_ms_since(&t0) >= CV_CHILD_REAP_MS)
 			break;
 		nanosleep(&tick, NULL);
 	}
