@@ -357,6 +357,46 @@ static int stash_entries(size_t *count, const char *gitdir)
 	return 0;
 }
 
+int gitfacts_branch_exists(const char *cwd, const char *name)
+{
+	char gitdir[PATH_MAX], common[PATH_MAX], p[PATH_MAX], want[PATH_MAX];
+	char *data = NULL, *at;
+	ssize_t len;
+	int n, res = 0;
+
+	if (!*name || strstr(name, "..") || gitfacts_find_gitdir(gitdir, NULL,
+								 cwd) < 0 ||
+	    !common_dir(common, gitdir))
+		return -1;
+	n = snprintf(want, sizeof(want), "refs/heads/%s", name);
+	if (n < 0 || (size_t)n >= sizeof(want) || !join(p, common, want))
+		return -1;
+	if (access(p, F_OK) == 0)
+		return 1;
+	if (errno != ENOENT && errno != ENOTDIR)
+		return -1;
+	/* A reftable repository keeps refs elsewhere: not known here. */
+	if (!join(p, common, "reftable") || access(p, F_OK) == 0)
+		return -1;
+	if (!join(p, common, "packed-refs"))
+		return -1;
+	len = read_small(&data, p, GITFACTS_MAX_PACKED, true);
+	if (len < 0)
+		return access(p, F_OK) == 0 || errno != ENOENT ? -1 : 0;
+	/* Lines are "<oid> refs/heads/NAME". */
+	for (at = data; (at = strstr(at, want)); at++) {
+		size_t w = strlen(want);
+
+		if (at > data && at[-1] == ' ' &&
+		    (at[w] == '\n' || at[w] == '\r' || at[w] == '\0')) {
+			res = 1;
+			break;
+		}
+	}
+	free(data);
+	return res;
+}
+
 /* A pathspec given in `cwd` (physical) as one relative to the top of
  * `workdir`, folded lexically; "" is the whole tree.  NULL when it
  * leaves the work tree or uses magic we do not read. */

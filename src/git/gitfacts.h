@@ -18,6 +18,10 @@ const char *gitfacts_current_branch(struct arena *a, const char *cwd);
  * for a bare repository or $GIT_DIR.  Returns 0, or -1 when not found. */
 int gitfacts_find_gitdir(char *gitdir, char *workdir, const char *cwd);
 
+/* Whether branch `name` exists in the repository around `cwd`: 1, 0, or
+ * -1 when that cannot be read (no repository, reftable, a file too big). */
+int gitfacts_branch_exists(const char *cwd, const char *name);
+
 #include <stddef.h>
 
 #include "util/diag.h"

@@ -440,6 +440,60 @@ static bool git_push_protected(struct eval *ev, const struct subject *s,
 	return *cur && ruleset_branch_is_protected(ev->set, cur);
 }
 
+/* `git update-ref REF NEW` and `git branch -f NAME`, `-M OLD NEW`, `-C`:
+ * the branch the command overwrites, when it is protected.  Deleting a
+ * ref is another rule's (update-ref -d, branch -D); a command read
+ * without its grammar cannot be placed and is left to those rules. */
+static bool git_ref_protected(struct eval *ev, const struct subject *s,
+			      const struct argv_canon *c)
+{
+	const char *ref, *cur;
+	size_t i;
+
+	if (!c || !c->grammar || !c->sub || !c->noperands)
+		return false;
+	if (!strcmp(c->sub, "update-ref")) {
+		if (canon_set(c, "-d"))
+			return false;
+		ref = c->operands[0];
+		if (!strcmp(ref, "HEAD"))
+			return !canon_set(c, "no-deref") &&
+			       ref_protected(ev, ref);
+		return !strncmp(ref, "refs/heads/", 11) &&
+		       ref_protected(ev, ref);
+	}
+	if (strcmp(c->sub, "branch") || canon_set(c, "delete") ||
+	    canon_set(c, "-D") || canon_set(c, "list"))
+		return false;
+	if (canon_set(c, "-M") || canon_set(c, "-C") ||
+	    ((canon_set(c, "move") || canon_set(c, "copy")) &&
+	     canon_set(c, "force")))
+		ref = c->operands[c->noperands - 1];
+	else if (canon_set(c, "force") && !canon_set(c, "move") &&
+		 !canon_set(c, "copy"))
+		ref = c->operands[0];
+	else
+		return false;
+	if (!ruleset_branch_is_protected(ev->set, ref))
+		return false;
+	/* `git branch -M main` right after `git init` names the first
+	 * branch: nothing is overwritten when no such branch exists, or when
+	 * it is the branch being renamed.  Another repository (-C, --git-dir)
+	 * or a cwd not known: assume it exists.  (-C moved s->cwd already.) */
+	if (!s->cwd || *s->cwd != '/')
+		return true;
+	for (i = 0; i < c->nopts; i++)
+		if (c->opts[i].global && (!strcmp(c->opts[i].name, "git-dir") ||
+					  !strcmp(c->opts[i].name, "work-tree")))
+			return true;
+	if (c->noperands == 1 && (canon_set(c, "-M") || canon_set(c, "-C"))) {
+		cur = gitfacts_current_branch(ev->a, s->cwd);
+		if (cur && !strcmp(cur, ref))
+			return false;
+	}
+	return gitfacts_branch_exists(s->cwd, ref) != 0;
+}
+
 /* ---- one condition set against one subject ---- */
 
 static bool judges_arguments(const struct cond *c)
@@ -447,7 +501,8 @@ static bool judges_arguments(const struct cond *c)
 	return c->args.pattern || c->path.pattern || c->line.pattern ||
 	       c->redirect.pattern || c->code.pattern || c->subcommand ||
 	       c->option.pattern || c->canon.pattern ||
-	       c->input_from || c->git_push_protected || c->effect_ops ||
+	       c->input_from || c->git_push_protected ||
+	       c->git_ref_protected || c->effect_ops ||
 	       c->db_ops;
 }
 
@@ -530,6 +585,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 			      flag_present(&c->flags[i], &s->args)))
 			return 0;
 	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s, cv)))
+		return 0;
+	if (c->git_ref_protected && (!cmd || !git_ref_protected(ev, s, cv)))
 		return 0;
 	if (c->db_ops && !(c->db_ops & s->db_ops))
 		return 0;

@@ -194,6 +194,7 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 	c->input_true = cond_list(j, "input_true");
 	c->git_push_protected =
 		jv_get_true(j, "git_push_protected");
+	c->git_ref_protected = jv_get_true(j, "git_ref_protected");
 	if ((f = jv_get(j, "effect"))) {
 		const struct jv *v;
 		size_t i;

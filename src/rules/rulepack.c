@@ -13,6 +13,7 @@
 const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
 	"redirect", "input_from", "via", "code", "git_push_protected",
+	"git_ref_protected",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
 	"strings", "input_true", "effect", "option", "canon", "db", NULL
 };
@@ -184,11 +185,12 @@ static int check_conditions(const struct jv *cond, const char *where,
 		} else if (!strcmp(c->key, "db")) {
 			if ((error = check_db(c, id, origin, d)) < 0)
 				return error;
-		} else if (!strcmp(c->key, "git_push_protected")) {
+		} else if (!strcmp(c->key, "git_push_protected") ||
+			   !strcmp(c->key, "git_ref_protected")) {
 			if (!jv_is(c, JV_TRUE))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
-					"\"git_push_protected\" must be true",
-					origin, id);
+					"\"%s\" must be true", origin, id,
+					c->key);
 		} else if (!jv_is(c, JV_STRING) || !*c->s) {
 			return diag_set(d, CV_EINVAL, "%s: rule '%s': \"%s\" "
 					"must be a regex string", origin, id,

@@ -181,6 +181,8 @@
  * bigger one, or more remotes, are not read (the remotes stay unknown,
  * that is unprotected beyond their class: an unknown is never narrowed). */
 #define GITFACTS_MAX_CONFIG	(256u * 1024)
+/* packed-refs read to learn whether a branch exists; larger: unknown. */
+#define GITFACTS_MAX_PACKED	(4u * 1024 * 1024)
 #define GITFACTS_MAX_REMOTES	16
 
 /* The hook may ask for a status comparison; a repository with more index

@@ -131,4 +131,25 @@ verdict "$R" "git stash drop"
 case "$got" in deny|ask) ok "a stash entry at stake: stash drop blocked or asked ($got)" ;;
 *) not_ok "stash drop -> $got" ;; esac
 
+# Moving a protected branch (git.ref-rewrite-protected): `git branch -M
+# main` names the first branch of a new repository and overwrites nothing
+# when main does not exist or is the branch renamed; with main present it
+# would replace it.
+N="$T/new"
+git init -q -b master "$N"
+git -C "$N" commit -q --allow-empty -m first
+expect allow "$N" "git branch -M main" "no main yet: the first branch renamed"
+expect allow "$N" "git branch -m main" "no main yet: -m"
+git -C "$N" branch -M main
+expect allow "$N" "git branch -M main" "already on main: a no-op"
+git -C "$N" checkout -q -b topic
+expect ask "$N" "git branch -M main" "on topic with main present: overwrites it"
+expect ask "$N" "git branch -f main HEAD~0" "branch -f main"
+expect ask "$N" "git update-ref refs/heads/main HEAD" "update-ref of main"
+expect allow "$N" "git branch -f topic2 HEAD" "branch -f of an own branch"
+git -C "$N" pack-refs --all
+expect ask "$N" "git branch -C topic main" "main only in packed-refs"
+expect allow "$N" "git branch -C topic release/9" "no such release branch"
+expect ask "$R" "cd $N && git branch -M main" "the cd is followed"
+
 done_testing
