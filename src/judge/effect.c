@@ -683,12 +683,17 @@ static unsigned classify_place(struct ectx *x, const char *p, bool contains)
 		return cl | (home_state(p + strlen(x->home)) ? ECL_HOME_STATE :
 			     ECL_HOME_DATA);
 	/* A system tree and its top entries (/usr/lib, /etc/passwd);
-	 * deeper files (/usr/local/bin/tool) are other. */
+	 * deeper, what the OS and its packages own (/usr/bin/ls,
+	 * /etc/ssh/sshd_config) is a system file; the rest
+	 * (/usr/local/bin/tool, /opt/x/y, /var/www/x) is other. */
 	s = p + 1;
 	e = s + strcspn(s, "/");
 	if (in_list(effect_system_dirs, s, (size_t)(e - s)) &&
 	    (!*e || !strchr(e + 1, '/')))
 		return cl | ECL_SYSTEM;
+	if (in_list(effect_os_trees, s, (size_t)(e - s)) &&
+	    strncmp(p, "/usr/local/", 11))
+		return cl | ECL_SYSTEM_FILE;
 	return cl | ECL_OTHER;
 }
 

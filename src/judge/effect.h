@@ -70,8 +70,11 @@ enum effect_class {
 					 * shell start-up files, git's
 					 * global config, the agent's
 					 * instructions and settings */
+	ECL_SYSTEM_FILE	= 1u << 21,	/* deeper in what the OS owns
+					 * (/usr/bin/ls, /etc/ssh/x), not
+					 * /usr/local, /opt, /srv, /var */
 };
-#define ECL_COUNT 21
+#define ECL_COUNT 22
 
 struct effect {
 	enum effect_op op;

@@ -107,6 +107,7 @@ extern const char *const effect_junk_names[];
 
 /* System trees (top-level names under /). */
 extern const char *const effect_system_dirs[];
+extern const char *const effect_os_trees[];
 /* Devices that are harmless to write and read. */
 extern const char *const effect_harmless_devices[];
 /* Scratch: absolute, and relative to a home. */

@@ -432,6 +432,13 @@ const char *const effect_system_dirs[] = {
 	"System", "Users", "Volumes", "private", "nix", NULL,
 };
 
+/* The trees the operating system and its packages own at every depth;
+ * /usr/local is the administrator's (effect.c excepts it). */
+const char *const effect_os_trees[] = {
+	"bin", "boot", "etc", "lib", "lib32", "lib64", "libx32", "sbin",
+	"usr", "System", NULL,
+};
+
 /* ".env.example" and its kin are checked in; ".env", ".env.local",
  * ".env.production" are not. */
 const char *const effect_dotenv_public =

@@ -6,7 +6,12 @@
  * caller that feeds unknown decoder output to a shell or an interpreter
  * reports it as a command computed at run time (ask), never as nothing.
  * Everything lives in the request's arena. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shell/shell_int.h"
 #include "util/arena.h"
@@ -258,6 +263,55 @@ done:
 	return out;
 }
 
+/* The lexer keeps `$HOME` spelt so that rules and paths know it, but
+ * echo and printf print its value: `$(echo rm -rf $HOME)` runs
+ * `rm -rf /home/u`, and the printed text is not expanded again.  A home
+ * not known leaves the spelling (it still reads as home downstream). */
+static const char *home_expanded(struct sh_src *p, const char *t)
+{
+	const char *h = shl_var_get(p, "HOME", 4), *at;
+	struct sh_str b = { NULL, 0, 0 };
+
+	if (!t || !h || !strstr(t, "HOME"))
+		return t;
+	while ((at = strchr(t, '$'))) {
+		size_t k = 0;
+
+		if (!strncmp(at, "${HOME}", 7))
+			k = 7;
+		else if (!strncmp(at, "$HOME", 5) && !isalnum((unsigned char)at[5]) &&
+			 at[5] != '_')
+			k = 5;
+		if (shl_str_put(p, &b, t, (size_t)(at - t) + (k ? 0 : 1)) < 0 ||
+		    (k && shl_str_put(p, &b, h, strlen(h)) < 0))
+			return NULL;
+		t = at + (k ? k : 1);
+	}
+	if (shl_str_put(p, &b, t, strlen(t)) < 0 || b.n > CV_MAX_DECODE_BYTES)
+		return NULL;
+	return arena_strndup(p->g->a, b.v ? b.v : "", b.n);
+}
+
+/* An argument as echo and printf receive it: the "~" the lexer leaves
+ * for paths is the home (a quoted one too: safe side). */
+static const char *arg_value(struct sh_src *p, const char *v)
+{
+	const char *h;
+	char *o;
+	size_t hn, n;
+
+	if (v[0] != '~' || (v[1] && v[1] != '/') ||
+	    !(h = shl_var_get(p, "HOME", 4)))
+		return v;
+	hn = strlen(h);
+	n = strlen(v + 1);
+	if (!(o = arena_alloc(p->g->a, hn + n + 1)))
+		return v;
+	memcpy(o, h, hn);
+	memcpy(o + hn, v + 1, n + 1);
+	return o;
+}
+
 /* printf FORMAT ARGS: escapes in the format, %s and %b take arguments in
  * turn (%b with escapes), %% is a percent; the format is reused while
  * arguments remain.  Other conversions make the output unknown. */
@@ -296,7 +350,7 @@ static const char *printf_text(struct sh_src *p, const struct subject *s)
 			}
 			if (fmt[i] != 's' && fmt[i] != 'b')
 				return NULL;
-			v = argi < a->n ? a->v[argi++] : "";
+			v = argi < a->n ? arg_value(p, a->v[argi++]) : "";
 			vn = strlen(v);
 			if (fmt[i] == 'b' &&
 			    !(v = shd_escapes(p->g->a, v, vn, true)))
@@ -307,7 +361,7 @@ static const char *printf_text(struct sh_src *p, const struct subject *s)
 		if (b.n > CV_MAX_DECODE_BYTES)
 			return NULL;
 	} while (argi < a->n && ++rounds < 64);
-	return arena_strndup(p->g->a, b.v ? b.v : "", b.n);
+	return home_expanded(p, arena_strndup(p->g->a, b.v ? b.v : "", b.n));
 }
 
 static const char *echo_text(struct sh_src *p, const struct subject *s)
@@ -330,14 +384,15 @@ static const char *echo_text(struct sh_src *p, const struct subject *s)
 	for (; k < a->n; k++) {
 		if (b.n && shl_str_put(p, &b, " ", 1) < 0)
 			return NULL;
-		if (shl_str_put(p, &b, a->v[k], strlen(a->v[k])) < 0)
+		if (shl_str_put(p, &b, arg_value(p, a->v[k]),
+				strlen(arg_value(p, a->v[k]))) < 0)
 			return NULL;
 		if (b.n > CV_MAX_DECODE_BYTES)
 			return NULL;
 	}
 	if (nl && shl_str_put(p, &b, "\n", 1) < 0)
 		return NULL;
-	t = arena_strndup(p->g->a, b.v ? b.v : "", b.n);
+	t = home_expanded(p, arena_strndup(p->g->a, b.v ? b.v : "", b.n));
 	return t && esc ? shd_escapes(p->g->a, t, strlen(t), true) : t;
 }
 
@@ -437,6 +492,70 @@ static enum dec decoder_of(const struct subject *s, const char **set1,
 	return D_NONE;
 }
 
+static const char *line_of(struct sh_src *p, const char *s)
+{
+	size_t n = strlen(s);
+	char *o = arena_alloc(p->g->a, n + 2);
+
+	if (o) {
+		memcpy(o, s, n);
+		memcpy(o + n, "\n", 2);
+	}
+	return o;
+}
+
+/* `which NAME`, `command -v NAME`, `type -P NAME`: where NAME would run
+ * from.  A name with a slash is itself; a builtin `command -v` names as
+ * such; otherwise the first executable file in $PATH (the script's own
+ * PATH when it set one, else the agent's, which the Bash tool inherits).
+ * NULL when not known: another form, an unknown PATH, not found. */
+static const char *lookup_text(struct sh_src *p, const struct subject *s)
+{
+	static const char *const builtins[] = { "cd", "echo", "printf",
+		"pwd", "test", "[", "true", "false", "read", "type", "command",
+		"eval", "exec", "export", "set", "unset", "source", ".",
+		"kill", "wait", "alias", "ulimit", "umask", NULL };
+	const struct strlist *a = &s->raw_args;
+	const char *pr = s->program, *name, *path, *at;
+	char buf[PATH_MAX];
+	size_t k, n = 0;
+
+	if (!strcmp(pr, "which") && a->n == 1)
+		name = a->v[0];
+	else if (((!strcmp(pr, "command") && !strcmp(a->v[0], "-v")) ||
+		  (!strcmp(pr, "type") && (!strcmp(a->v[0], "-P") ||
+					   !strcmp(a->v[0], "-p")))) &&
+		 a->n == 2)
+		name = a->v[1];
+	else
+		return NULL;
+	if (!*name || name[0] == '-' || (s->arg_flags &&
+	    (s->arg_flags[a->n - 1] & ARG_DYNAMIC)))
+		return NULL;
+	if (strchr(name, '/'))
+		return line_of(p, name);
+	if (pr[0] == 'c')
+		for (k = 0; builtins[k]; k++)
+			if (!strcmp(name, builtins[k]))
+				return line_of(p, name);
+	if (!(path = shl_var_get(p, "PATH", 4)) &&
+	    (shl_var_assigned(p, "PATH", 4) || !(path = getenv("PATH"))))
+		return NULL;
+	for (at = path; *at && n++ < CV_MAX_PATH_DIRS; at += *at == ':') {
+		size_t dn = strcspn(at, ":");
+		int len = snprintf(buf, sizeof(buf), "%.*s/%s", (int)dn, at,
+				   name);
+
+		at += dn;
+		if (!dn || dn > 4096 || len < 0 || (size_t)len >= sizeof(buf) ||
+		    buf[0] != '/')
+			continue;	/* "" and relative dirs: the cwd's */
+		if (access(buf, X_OK) == 0)
+			return line_of(p, buf);
+	}
+	return NULL;
+}
+
 /* What stage `s` writes to its stdout, given what it reads (`in`, NULL
  * when unknown or nothing).  NULL: not known.  *unknown is set when `s`
  * decodes something we could not see: run as code, that is computed at
@@ -455,6 +574,10 @@ const char *shd_stage_output(struct sh_src *p, const struct subject *s,
 		return echo_text(p, s);
 	if (!strcmp(s->program, "printf"))
 		return printf_text(p, s);
+	if (s->raw_args.n && (!strcmp(s->program, "which") ||
+			      !strcmp(s->program, "command") ||
+			      !strcmp(s->program, "type")))
+		return lookup_text(p, s);
 	d = decoder_of(s, &set1, &set2);
 	if (d == D_NONE)
 		return NULL;

@@ -216,6 +216,9 @@ int shl_budget(struct sh_src *p, size_t n);
  * positional parameter, or HOME / PWD from the environment.  NULL when
  * the value is not known. */
 const char *shl_var_get(const struct sh_src *p, const char *name, size_t n);
+/* Whether the text assigned `name` (known or not), or the table of names
+ * overflowed: the environment's value no longer holds. */
+bool shl_var_assigned(const struct sh_src *p, const char *name, size_t n);
 /* Sets the positional parameters $0.. of the current scope. */
 int shl_set_positional(struct sh_src *p, const char *const *v, size_t n);
 

@@ -115,6 +115,21 @@ static const char *var_get(const struct sh_src *p, const char *name,
 	return NULL;
 }
 
+bool shl_var_assigned(const struct sh_src *p, const char *name, size_t n)
+{
+	const struct sh_vars *v = p->vars;
+	size_t i;
+
+	if (p->g->vars_full)
+		return true;
+	for (; v; v = v->up)
+		for (i = v->n; i-- > 0;)
+			if (strlen(v->name[i]) == n &&
+			    !memcmp(v->name[i], name, n))
+				return true;
+	return false;
+}
+
 const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
 {
 	const char *v = var_get(p, name, n);
@@ -382,13 +397,15 @@ static int sub_parse(struct sh_src *p, const char *text, size_t len,
 		return 0;	/* our own placeholder, parsed once already */
 	if ((error = shp_parse_sub(p, text, len, p->via, p->in_from)) < 0)
 		return error;
-	/* Output that only echo, printf, cd, pwd, dirname or basename made
-	 * is a plain value; a decoder's output stays "computed". */
+	/* Output that only echo, printf, cd, pwd, dirname, basename or a
+	 * lookup (which, command -v) made is a plain value; a decoder's
+	 * output stays "computed". */
 	p->g->sub_pure = true;
 	for (i = from; i < p->g->out->n; i++) {
 		const struct subject *x = p->g->out->v[i];
 		static const char *const pure[] = { "echo", "printf", "cd",
-			"pwd", "dirname", "basename", NULL };
+			"pwd", "dirname", "basename", "which", "command",
+			"type", NULL };
 		size_t k;
 
 		for (k = 0; pure[k] && (x->program_dynamic ||
@@ -424,7 +441,7 @@ static int lex_backtick(struct sh_src *p, struct sh_word *w, bool in_dq,
 {
 	struct sh_str inner = { NULL, 0, 0 };
 	const char *s = p->s;
-	size_t i = p->pos;
+	size_t i = p->pos, nph = p->g->nph;
 	unsigned dyn = w->flags & SW_DYN;
 	int error;
 
@@ -457,6 +474,8 @@ static int lex_backtick(struct sh_src *p, struct sh_word *w, bool in_dq,
 			on--;
 		if (p->g->sub_pure)
 			w->flags = (w->flags & ~SW_DYN) | dyn;
+		/* The inner command's unknowns are resolved in its output. */
+		p->g->nph = nph;
 		return shl_str_put(p, out, o, on);
 	}
 	p->g->nph++;
@@ -1046,6 +1065,7 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 	}
 	if (c == '(') {
 		unsigned dyn = w->flags & SW_DYN;
+		size_t nph = p->g->nph;
 		int error;
 
 		p->pos = i + 1;
@@ -1063,6 +1083,9 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 			 * tilde; unquoted it is split and globbed. */
 			if (p->g->sub_pure)
 				w->flags = (w->flags & ~SW_DYN) | dyn;
+			/* What the inner command left unknown ($HOME kept
+			 * spelt) is a value in its output: it splits. */
+			p->g->nph = nph;
 			return shl_str_put(p, out, o, on);
 		}
 		p->g->nph++;

@@ -2085,7 +2085,10 @@ static int remember(struct sh_src *p, const struct sh_word *w, bool local)
 			return shl_var_local(p, w->val, strlen(w->val), "");
 		return 0;
 	}
-	if (w->flags & SW_SUBST)
+	/* A substitution whose output is known (echo, printf, pwd) left the
+	 * word plain: X=$(echo /etc) is "/etc".  Otherwise only mktemp's
+	 * place is known. */
+	if ((w->flags & SW_SUBST) && (w->flags & SW_DYN))
 		v = mktemp_value(w, eq + 1);
 	else if ((error = shx_value(p, eq + 1, w->mask ? w->mask + nlen + 1
 						: NULL, true, &v)) < 0)

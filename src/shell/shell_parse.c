@@ -926,8 +926,12 @@ static int path_output(struct parser *ps, const struct subject *s,
 			if (a->v[k][0] == '-' || (s->arg_flags &&
 			    (s->arg_flags[k] & ARG_DYNAMIC)))
 				return 0;
-			if ((error = shl_str_put(p, &b, a->v[k],
-						 strlen(a->v[k]))) < 0 ||
+			const char *v = a->v[k];
+
+			if (v[0] == '~' && (!v[1] || v[1] == '/') &&
+			    !(v = shell_path_join(p->g->a, p->g->env, "/", v)))
+				return 0;
+			if ((error = shl_str_put(p, &b, v, strlen(v))) < 0 ||
 			    (error = shl_str_put(p, &b, "\n", 1)) < 0)
 				return error;
 		}
@@ -937,6 +941,11 @@ static int path_output(struct parser *ps, const struct subject *s,
 		return 0;
 	}
 	if (!r)
+		return 0;
+	/* Paths are kept as "~/x" for rules, but the program prints the
+	 * directory itself, which "$(pwd)" quoted must not turn literal. */
+	if (r[0] == '~' && (!r[1] || r[1] == '/') &&
+	    !(r = shell_path_join(p->g->a, p->g->env, "/", r)))
 		return 0;
 	n = strlen(r);
 	if (!(o = arena_alloc(p->g->a, n + 2)))

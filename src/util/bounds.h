@@ -181,6 +181,8 @@
  * bigger one, or more remotes, are not read (the remotes stay unknown,
  * that is unprotected beyond their class: an unknown is never narrowed). */
 #define GITFACTS_MAX_CONFIG	(256u * 1024)
+/* $PATH entries searched for `$(which NAME)`; more: the rest unread. */
+#define CV_MAX_PATH_DIRS	64
 /* packed-refs read to learn whether a branch exists; larger: unknown. */
 #define GITFACTS_MAX_PACKED	(4u * 1024 * 1024)
 #define GITFACTS_MAX_REMOTES	16

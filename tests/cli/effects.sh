@@ -196,4 +196,30 @@ is "rm -rf another bare repository" "$(v "rm -rf $T/srv/git/other.git")" allow
 is "ls the remote" "$(v "ls $T/srv/git/webapp.git")" allow
 is "ln -sfn ~/.aws cfg && rm -f cfg removes the link" \
 	"$(v 'ln -sfn ~/.aws cfg && rm -f cfg')" allow
+# --- what a substitution prints is a value: the inner $HOME, ~, pwd and
+# dirname are expanded in it, and it splits like bash splits it ---
+for c in '$(echo rm -rf $HOME)' '$(echo rm -rf "$HOME/.ssh")' \
+	'`echo rm -rf "${HOME}"`' '$(printf "rm -rf %s" "$HOME")' \
+	'X=$(echo rm -rf /etc); $X' 'X=$(echo ~); rm -rf "$X"' \
+	'rm -rf "$(pwd)"' 'rm -rf "$(dirname "$(pwd)")"' \
+	'D=$(cd .. && pwd); rm -rf "$D"' '$(which rm) -rf ~' \
+	'$(command -v rm) -rf /' '"$(type -P git)" push --force origin main'; do
+	is "$c" "$(v "$c")" deny
+done
+for c in '$(which rm) -rf build' '$(command -v rm) -rf ./node_modules dist' \
+	'rm -rf "$(pwd)/build"' 'X=$(echo build); rm -rf "$X"' \
+	'echo "$(echo $HOME)"' 'rm -rf "$(basename "$(pwd)")-old"'; do
+	is "$c" "$(v "$c")" allow
+done
+is "PATH unknown: \$(which rm) is computed" "$(v 'PATH=$P2; $(which rm) -rf build')" ask
+
+# --- what the operating system owns, at any depth ---
+for c in 'rm /usr/bin/ls' 'rm -f "$(which ls)"' 'sudo rm /etc/ssh/sshd_config' \
+	'mv /usr/lib/x86_64-linux-gnu/libc.so.6 /tmp/' 'chown nobody /usr/bin/find'; do
+	is "$c" "$(v "$c")" ask
+done
+for c in 'rm -f /usr/local/bin/mytool' 'rm -rf /opt/myapp/cache' \
+	'cat /etc/ssh/sshd_config' 'cp /usr/bin/ls ./ls-copy'; do
+	is "$c" "$(v "$c")" allow
+done
 done_testing
