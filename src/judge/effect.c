@@ -824,9 +824,14 @@ static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
 		break;
 	}
 	/* "*" is everything in d: as good as d itself (but "*" in the
-	 * project is its files, left to the rules on "rm -rf *"). */
-	if (!strcmp(pat, "*") && !(rest && *rest))
-		cl |= classify(x, d, contains) & ~ECL_PROJECT;
+	 * project root is its files, not the project and its .git). */
+	if (!strcmp(pat, "*") && !(rest && *rest)) {
+		unsigned dc = classify(x, d, contains);
+
+		cl |= dc & ~ECL_PROJECT;
+		if (dc & ECL_PROJECT)
+			cl |= ECL_PROJECT_FILES;
+	}
 	/* Protected names under d that it matches. */
 	pick_home(x, d);
 	for (i = 0; i < effect_ncreds; i++) {
@@ -2427,9 +2432,16 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 			continue;
 		if (!strcmp(pg->name, "split") && i > 0)
 			break;
-		/* rm refuses "." and ".." (and "x/.", "x/.."). */
-		if (!strcmp(pg->name, "rm") && refused_dot(w))
-			continue;
+		/* rm refuses "." and ".." (and "x/.", "x/..") and deletes
+		 * nothing; but `rm -rf .` is written to empty the cwd, and
+		 * is judged as `rm -rf ./ *` (a delete of what is not there
+		 * is judged too: see put()).  ".." chains are the
+		 * rm-parent rule's. */
+		if (!strcmp(pg->name, "rm") && refused_dot(w)) {
+			if (!recursive || (strcmp(w, ".") && strcmp(w, "./")))
+				continue;
+			w = "./*";
+		}
 		if (!strcmp(pg->name, "rm") && !recursive &&
 		    !(pa.opf[i] & OPF_FOUND)) {
 			struct loc l = resolve(x, cwd, w, pa.opf[i], false,

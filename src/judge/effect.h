@@ -73,8 +73,10 @@ enum effect_class {
 	ECL_SYSTEM_FILE	= 1u << 21,	/* deeper in what the OS owns
 					 * (/usr/bin/ls, /etc/ssh/x), not
 					 * /usr/local, /opt, /srv, /var */
+	ECL_PROJECT_FILES = 1u << 22,	/* every entry of the project root
+					 * at once ("*" there) */
 };
-#define ECL_COUNT 22
+#define ECL_COUNT 23
 
 struct effect {
 	enum effect_op op;

@@ -397,15 +397,18 @@ static int sub_parse(struct sh_src *p, const char *text, size_t len,
 		return 0;	/* our own placeholder, parsed once already */
 	if ((error = shp_parse_sub(p, text, len, p->via, p->in_from)) < 0)
 		return error;
-	/* Output that only echo, printf, cd, pwd, dirname, basename or a
-	 * lookup (which, command -v) made is a plain value; a decoder's
-	 * output stays "computed". */
+	/* Output that only echo, printf, cd, pwd, dirname, basename, a
+	 * lookup (which, command -v) or a decoder we ran (base64 -d, xxd -r,
+	 * rev, tr) made is a plain value: the command it spells is judged
+	 * by what it does, under its own rule.  Output we could not
+	 * compute stays "computed". */
 	p->g->sub_pure = true;
 	for (i = from; i < p->g->out->n; i++) {
 		const struct subject *x = p->g->out->v[i];
 		static const char *const pure[] = { "echo", "printf", "cd",
 			"pwd", "dirname", "basename", "which", "command",
-			"type", NULL };
+			"type", "base64", "basenc", "b64decode", "openssl",
+			"xxd", "rev", "tr", "cat", "tee", NULL };
 		size_t k;
 
 		for (k = 0; pure[k] && (x->program_dynamic ||

@@ -967,7 +967,12 @@ static void cases(void)
 	t("echo 'yf' | tr 'a-z' 'n-za-m' | sh",
 	  "echo|yf ;; tr|a-z|n-za-m in=echo ;; sh in=echo,tr ;; ls via=sh in=echo,tr");
 	t("eval \"$(echo bHM= | base64 --decode)\"",
-	  "echo|bHM= ;; base64|--decode in=echo ;; ls via=eval in=echo,base64 ;; eval|ls in=echo,base64");
+	  "echo|bHM= ;; base64|--decode in=echo ;; ls via=eval in=echo,base64");
+	/* A decoded command word is a value: the command it spells. */
+	t("$(echo cm0gLXJmIGJ1aWxk | base64 -d)",
+	  "echo|cm0gLXJmIGJ1aWxk ;; base64|-d in=echo ;; rm|-rf|build in=echo,base64");
+	t("$(echo bHM= | base64 -d | gunzip)",
+	  "echo|bHM= ;; base64|-d in=echo ;; gunzip in=echo,base64 ;; $(…) in=echo,base64,gunzip dyn");
 	t("echo 'rm -rf /srv' > s.sh && bash s.sh",
 	  "echo|rm -rf /srv >s.sh ;; bash|s.sh ;; rm|-rf|/srv via=bash");
 	t("printf '#!/usr/bin/env python3\\nimport os; os.system(\"id\")\\n' > r; chmod +x r; ./r",
