@@ -1279,6 +1279,8 @@ struct parsed {
 	unsigned char *opf;		/* ARG_* of each operand */
 	size_t nops;
 	char last_if;			/* the last of -i / -f given */
+	bool exits;			/* prints help or a version, or
+					 * rejects an option, and stops */
 };
 
 static bool flag(const struct parsed *pa, const char *letters)
@@ -1370,8 +1372,27 @@ static int parse_args(struct ectx *x, const struct eprog *pg,
 			size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 			char kind = 0, alias = 0;
 
-			if (!long_find(pg, a + 2, n, &kind, &alias))
+			/* --help and --version before the first operand
+			 * stop the program there, with GNU's option order
+			 * and with BSD's (which stops reading options at
+			 * the first operand).  rm's table is all of its
+			 * options: one it does not know (--v: --verbose or
+			 * --version?) is a usage error before anything is
+			 * removed. */
+			if (!pa->nops && (!strcmp(a, "--help") ||
+					  !strcmp(a, "--version")))
+				pa->exits = true;
+			if (!long_find(pg, a + 2, n, &kind, &alias)) {
+				if (!pa->nops && !strcmp(pg->name, "rm"))
+					pa->exits = true;
 				continue;
+			}
+			/* A table that lists help and version: a unique
+			 * prefix of either (--vers) is that option. */
+			if (!pa->nops && n && strstr(pg->longs, "help:-") &&
+			    (!strncmp(a + 2, "help", n) ||
+			     !strncmp(a + 2, "version", n)))
+				pa->exits = true;
 			if (kind == ':') {
 				if (alias != '-')
 					pa->flag[(unsigned char)alias & 127] = 1;
@@ -2317,8 +2338,9 @@ static int program_effects(struct ectx *x, struct effect_list *el,
 	if ((error = parse_args(x, pg, &s->raw_args, af, &pa)) < 0 ||
 	    (s->found_by && (error = found_ops(x, s, &pa)) < 0))
 		return error;
-	/* A dry run touches nothing. */
-	if (!strcmp(pg->name, "rsync") && flag(&pa, "n"))
+	/* A dry run touches nothing; nor does a program that stops at its
+	 * options. */
+	if ((!strcmp(pg->name, "rsync") && flag(&pa, "n")) || pa.exits)
 		return 0;
 	if (!strcmp(pg->name, "rm") && declines(s, &pa))
 		return 0;

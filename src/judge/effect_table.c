@@ -189,7 +189,7 @@ static const struct eprog progs[] = {
 		 "ignore-case:i line-number:n"),
 	{ "rm", "", "", "force:f interactive?- one-file-system:- "
 	  "no-preserve-root:- preserve-root?- recursive:r dir:d "
-	  "verbose:v", EK_ALL, D, D, "rRd", "", 0, NULL, EP_NONE, "" },
+	  "verbose:v help:- version:-", EK_ALL, D, D, "rRd", "", 0, NULL, EP_NONE, "" },
 	{ "rmdir", "", "", "ignore-fail-on-non-empty:- parents:p "
 	  "verbose:v", EK_ALL, D, D, "", "", 0, NULL, EP_NONE, "" },
 	{ "rsync", "BeTfM", "", "archive:a recursive:r delete:- del:- "
