@@ -1,6 +1,7 @@
 /* cmd_check.c - `ccveto check`: judge a command, a tool call or a payload
  * and explain the verdict to a person (or, with --json, to a script). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -208,7 +209,11 @@ int cmd_check(int argc, char **argv)
 		"objection, 1 ask, 2 deny, 3 error.");
 	if (status)
 		return status > 0 ? 0 : EXIT_ERROR;
+	/* The hook is given an absolute cwd; `-C .` means this directory,
+	 * not a relative one that every cd would leave unknown. */
 	if (!cwd && getcwd(cwdbuf, sizeof(cwdbuf)))
+		cwd = cwdbuf;
+	else if (cwd && cwd[0] != '/' && realpath(cwd, cwdbuf))
 		cwd = cwdbuf;
 	arena_init(&a);
 	diag_clear(&d);

@@ -222,4 +222,8 @@ for c in 'rm -f /usr/local/bin/mytool' 'rm -rf /opt/myapp/cache' \
 	'cat /etc/ssh/sshd_config' 'cp /usr/bin/ls ./ls-copy'; do
 	is "$c" "$(v "$c")" allow
 done
+# `check -C .` is this directory, made absolute as the hook's cwd is.
+(cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C . \
+	'cd . && rm -rf build' > "$T/out" 2>&1)
+is "check -C . then cd . && rm -rf build" "$?" 0
 done_testing
