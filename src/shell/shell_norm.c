@@ -1960,6 +1960,386 @@ static int wrap_xargs(struct emitter *e, size_t i, size_t at, size_t end,
 	return error;
 }
 
+/* ---- GNU parallel: each job is a shell command line ---- */
+
+/* Options of GNU parallel that take a value (the next word, or attached:
+ * -j2, --jobs=2), and those after which it runs nothing. */
+static const char *const par_valued[] = {
+	"-j", "--jobs", "-P", "--max-procs", "-n", "--max-args", "-N", "-L",
+	"--max-lines", "-l", "-d", "--delimiter", "--header", "-S",
+	"--sshlogin", "--sshloginfile", "--slf", "--results", "--res",
+	"--workdir", "--wd", "--env", "--tmpdir", "--tempdir", "--joblog",
+	"--timeout", "--retries", "--delay", "--memfree", "--load", "--block",
+	"--block-size", "--tag-string", "--tagstring", "-I", "--colsep", "-C",
+	"--basefile", "--bf", "--return", "--transferfile", "--tf", "--nice",
+	"--halt", "--halt-on-error", "--termseq", "--arg-sep",
+	"--arg-file-sep", "-a", "--arg-file", "-E", "--eof", "-s",
+	"--max-chars", "--limit", "--profile", "-J", "--recstart", "--recend",
+	"--ssh", "--seqreplace", "--rpl", "--parens", "--sshdelay",
+	"--sqlmaster", "--sqlworker", "--sqlandworker", "--template",
+	"--shard", "--bin", "--group-by", "--filter", "--ctagstring",
+	"--memsuspend", NULL
+};
+static const char *const par_exits[] = {
+	"--version", "-V", "--help", "-h", "--dry-run", "--dryrun",
+	"--citation", "--bibtex", "--number-of-cpus", "--number-of-cores",
+	"--number-of-threads", "--number-of-sockets",
+	"--max-line-length-allowed", "--minversion", "--record-env",
+	"--shellquote", "--embed", "--show-limits", NULL
+};
+static const char *const par_flags[] = {
+	"-q", "--quote", "-0", "--null", "-k", "--keep-order", "-u",
+	"--ungroup", "--group", "--line-buffer", "--lb", "-t", "--tag", "-v",
+	"--verbose", "--eta", "--progress", "--bar", "-X", "--xargs", "-m",
+	"--pipe", "--spreadstdin", "--pipepart", "-r", "--no-run-if-empty",
+	"--will-cite", "--silent", "--no-notice", "--plus", "--shuf",
+	"--files", "--files0", "--keep-order", "--resume", "--resume-failed",
+	"--retry-failed", "--fg", "--bg", "--noswap", "--nonall", "--onall",
+	"--cleanup", "--trc", "--transfer", "--line-buffered", "-g",
+	"--ungroup", "--compress", "--round-robin", "--round", "--cat",
+	"--fifo", "--linebuffer", "--open-tty", "-o", "--tty", "--unsafe",
+	"--ctag", NULL
+};
+
+/* The word as the shell reads it back: single-quoted unless plain. */
+static int par_quote(struct sh_src *p, struct sh_str *b, const char *v)
+{
+	int error = 0;
+
+	if (*v && !v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ"
+			    "RSTUVWXYZ0123456789-_./=:@%+,")])
+		return shl_str_put(p, b, v, strlen(v));
+	if (!strcmp(v, "$(" SH_ELLIPSIS ")"))
+		return shl_str_put(p, b, v, strlen(v));
+	if ((error = shl_str_put(p, b, "'", 1)) < 0)
+		return error;
+	for (; *v && error >= 0; v++)
+		error = *v == '\'' ? shl_str_put(p, b, "'\\''", 4) :
+				     shl_str_put(p, b, v, 1);
+	return error < 0 ? error : shl_str_put(p, b, "'", 1);
+}
+
+/* What a replacement string at t (after its '{') gives for the job's
+ * arguments args[0..n): {} all of them, {N} the Nth source's, each with
+ * an optional modifier ({.} no extension, {/} the base name, {//} the
+ * directory, {/.} both), {#} and {%} a number; *len is its length.  NULL:
+ * not a replacement string (awk's `{ print }`, `${X}`).  {= perl =} is
+ * code we do not run: its value is unknown. */
+static const char *par_repl(struct sh_src *p, const char *t, size_t *len,
+			    const char *const *args, size_t n)
+{
+	const char *e = strchr(t, '}'), *v, *mod, *sl, *base;
+	size_t k, g = 0;
+	char *o, *dot;
+
+	if (!e || e - t > 16)
+		return NULL;
+	k = (size_t)(e - t);
+	*len = k + 2;
+	if (k && t[0] == '=')
+		return "$(" SH_ELLIPSIS ")";
+	if (k == 1 && (t[0] == '#' || t[0] == '%'))
+		return "1";
+	for (mod = t; mod < e && *mod >= '0' && *mod <= '9'; mod++)
+		g = g * 10 + (size_t)(*mod - '0');
+	if ((size_t)(e - mod) > 2 || (mod < e && strncmp(mod, ".}", 2) &&
+	    strncmp(mod, "/}", 2) && strncmp(mod, "//}", 3) &&
+	    strncmp(mod, "/.}", 3)))
+		return NULL;
+	if (mod > t) {
+		if (!g || g > n)
+			return "";
+		v = args[g - 1];
+	} else {
+		struct sh_str b = { NULL, 0, 0 };
+		size_t a;
+
+		for (a = 0; a < n; a++)
+			if ((a && shl_str_put(p, &b, " ", 1) < 0) ||
+			    shl_str_put(p, &b, args[a], strlen(args[a])) < 0)
+				return NULL;
+		v = arena_strndup(p->g->a, b.v ? b.v : "", b.n);
+	}
+	if (!v || mod == e)
+		return v;
+	sl = strrchr(v, '/');
+	base = sl ? sl + 1 : v;
+	if (!strncmp(mod, "//", 2))
+		return sl ? arena_strndup(p->g->a, v, (size_t)(sl - v)) : ".";
+	if (!strncmp(mod, "/}", 2))
+		return base;
+	if (!(o = arena_strdup(p->g->a, mod[0] == '/' ? base : v)))
+		return NULL;
+	if ((dot = strrchr(o, '.')) && dot > o && !strchr(dot, '/'))
+		*dot = '\0';
+	return o;
+}
+
+/* One job's command line: the command words joined by blanks (quoted
+ * with -q), each replacement string replaced by the argument quoted;
+ * without one, the arguments appended, quoted.  No command: the
+ * arguments are the command line. */
+static int par_line(struct emitter *e, size_t from, size_t to, bool quote,
+		    const char *const *args, size_t n, const char *workdir,
+		    const char **out)
+{
+	struct sh_src *p = e->p;
+	struct sh_str b = { NULL, 0, 0 };
+	bool replaced = false;
+	size_t k, a;
+	int error;
+
+	if (workdir && ((error = shl_str_put(p, &b, "cd ", 3)) < 0 ||
+			(error = par_quote(p, &b, workdir)) < 0 ||
+			(error = shl_str_put(p, &b, " && ", 4)) < 0))
+		return error;
+	if (from == to) {
+		for (a = 0; a < n; a++)
+			if ((a && (error = shl_str_put(p, &b, " ", 1)) < 0) ||
+			    (error = shl_str_put(p, &b, args[a],
+						 strlen(args[a]))) < 0)
+				return error;
+		goto done;
+	}
+	for (k = from; k < to; k++) {
+		const char *t = e->w[k].val, *r;
+		struct sh_str word = { NULL, 0, 0 };
+
+		if (k > from && (error = shl_str_put(p, &b, " ", 1)) < 0)
+			return error;
+		while (*t) {
+			size_t len;
+			struct sh_str q = { NULL, 0, 0 };
+
+			if (*t == '{' && (r = par_repl(p, t + 1, &len, args,
+						       n))) {
+				if ((error = par_quote(p, &q, r)) < 0 ||
+				    (error = shl_str_put(p, &word, q.v ? q.v :
+							 "", q.n)) < 0)
+					return error;
+				replaced = true;
+				t += len;
+				continue;
+			}
+			if ((error = shl_str_put(p, &word, t++, 1)) < 0)
+				return error;
+		}
+		if (quote) {
+			const char *wv = arena_strndup(p->g->a, word.v ?
+						       word.v : "", word.n);
+
+			if (!wv)
+				return NOMEM(p);
+			error = par_quote(p, &b, wv);
+		} else {
+			error = shl_str_put(p, &b, word.v ? word.v : "", word.n);
+		}
+		if (error < 0)
+			return error;
+	}
+	for (a = 0; !replaced && a < n; a++)
+		if ((error = shl_str_put(p, &b, " ", 1)) < 0 ||
+		    (error = par_quote(p, &b, args[a])) < 0)
+			return error;
+done:
+	if ((error = shl_str_put(p, &b, "", 1)) < 0)
+		return error;
+	*out = b.v;
+	return 0;
+}
+
+/* parallel [opts] [CMD ARGS] [::: A B ... [::: C ...]] [:::: FILE]: GNU
+ * parallel runs CMD once per argument, or per combination of the ::: lists
+ * (:::+ pairs them; judging every combination covers that), through a
+ * shell (its QUOTING section: the words are joined, so quotes the outer
+ * shell removed are gone).  Without ::: the arguments are the lines of its
+ * input; files (::::, -a) and input we cannot see give an unknown
+ * argument.  More jobs than CV_MAX_PARALLEL_JOBS: one job with an unknown
+ * argument.  An option we do not know may take a value we would read as
+ * the command: the command is then computed. */
+static int wrap_parallel(struct emitter *e, size_t i, size_t end,
+			 struct strlist *via_in, struct subject **final)
+{
+	static const char *const unknown_arg = "$(" SH_ELLIPSIS ")";
+	struct sh_src *p = e->p;
+	struct sh_word *w = e->w;
+	struct strlist via = via_copy(via_in), items = { NULL, 0, 0 };
+	struct { size_t n; const char **v; } groups[8];
+	const char *workdir = NULL, *in = NULL, *job[8];
+	struct subject *sub = NULL;
+	size_t k = i + 1, cmd, sep, ng = 0, njobs = 1, j, g, alt;
+	bool quote = false, odd = false, from_stdin = true, unknown = false;
+	int delim = '\n', error, over = 0;
+
+	for (; k < end; k++) {
+		const char *x = w[k].val;
+		size_t n = strcspn(x, "=");
+		char name[64];
+
+		if (!strcmp(x, "--")) {
+			k++;
+			break;
+		}
+		if (x[0] != '-' || !x[1] || !strncmp(x, ":::", 3))
+			break;
+		if (x[1] == '-') {
+			if (n >= sizeof(name)) {
+				odd = true;
+				continue;
+			}
+			memcpy(name, x, n);
+			name[n] = '\0';
+			if (text_in_list(name, par_exits))
+				return make_subject(e, i, end, &via, true,
+						    final);
+			if (text_in_list(name, par_valued)) {
+				const char *v = x[n] ? x + n + 1 :
+						k + 1 < end ? w[++k].val : "";
+
+				if (!strcmp(name, "--workdir") ||
+				    !strcmp(name, "--wd"))
+					workdir = strcmp(v, "...") ? v : NULL;
+				if (!strcmp(name, "--delimiter"))
+					delim = v[0];
+				if (!strcmp(name, "--arg-file"))
+					from_stdin = false, unknown = true;
+				continue;
+			}
+			if (!strcmp(name, "--quote"))
+				quote = true;
+			else if (!strcmp(name, "--null"))
+				delim = 0;
+			else if (!text_in_list(name, par_flags))
+				odd = true;
+			continue;
+		}
+		for (n = 1; x[n]; n++) {
+			char o[3] = { '-', x[n], 0 };
+
+			if (text_in_list(o, par_exits))
+				return make_subject(e, i, end, &via, true,
+						    final);
+			if (text_in_list(o, par_valued)) {
+				const char *v = x[n + 1] ? x + n + 1 :
+						k + 1 < end ? w[++k].val : "";
+
+				if (o[1] == 'd')
+					delim = v[0];
+				if (o[1] == 'a')
+					from_stdin = false, unknown = true;
+				break;
+			}
+			if (o[1] == 'q')
+				quote = true;
+			else if (o[1] == '0')
+				delim = 0;
+			else if (!text_in_list(o, par_flags))
+				odd = true;
+		}
+	}
+	cmd = k;
+	for (sep = cmd; sep < end && strcmp(w[sep].val, ":::") &&
+	     strcmp(w[sep].val, ":::+") && strcmp(w[sep].val, "::::") &&
+	     strcmp(w[sep].val, "::::+"); sep++)
+		;
+	/* The input sources. */
+	for (k = sep; k < end;) {
+		bool files = !strncmp(w[k].val, "::::", 4);
+		size_t s = ++k;
+
+		while (k < end && strcmp(w[k].val, ":::") &&
+		       strcmp(w[k].val, ":::+") && strcmp(w[k].val, "::::") &&
+		       strcmp(w[k].val, "::::+"))
+			k++;
+		if (ng == sizeof(groups) / sizeof(*groups)) {
+			unknown = true;
+			break;
+		}
+		from_stdin = false;
+		if (files || k == s) {
+			/* :::: FILE: its lines; ::: alone: no argument */
+			groups[ng].n = files ? 1 : 0;
+			groups[ng].v = files ? (const char **)&unknown_arg
+					     : NULL;
+		} else {
+			groups[ng].n = k - s;
+			if (!(groups[ng].v = arena_alloc(p->g->a, (k - s) *
+							 sizeof(char *))))
+				return NOMEM(p);
+			for (j = s; j < k; j++) {
+				groups[ng].v[j - s] = w[j].flags & SW_DYN ?
+						      unknown_arg : w[j].val;
+			}
+		}
+		ng++;
+	}
+	if (from_stdin) {
+		bool none = true;
+
+		for (k = 0; k < e->c->nr; k++)
+			if (e->c->r[k].kind == RK_HERESTR) {
+				in = e->c->r[k].target.val;
+				none = false;
+			} else if (e->c->r[k].kind == RK_IN) {
+				in = NULL;
+				none = false;
+			}
+		if (e->piped && !in) {
+			in = e->pipe_text;
+			none = false;
+		}
+		if (in && (over = xargs_split(p, in, delim, true,
+					      &items)) < 0)
+			return over;
+		if (!none && (!in || over)) {
+			unknown = true;
+		} else if (!none) {
+			groups[0].n = items.n;
+			groups[0].v = (const char **)items.v;
+			ng = 1;
+		}
+	}
+	if (unknown) {
+		groups[0].n = 1;
+		groups[0].v = (const char **)&unknown_arg;
+		ng = 1;
+	}
+	for (g = 0, njobs = ng ? 1 : 0; g < ng && njobs; g++) {
+		if (njobs > CV_MAX_PARALLEL_JOBS / (groups[g].n ? groups[g].n :
+						    1)) {
+			groups[0].n = 1;
+			groups[0].v = (const char **)&unknown_arg;
+			ng = 1;
+			njobs = 1;
+			break;
+		}
+		njobs *= groups[g].n;
+	}
+	if (!ng)
+		njobs = 1;	/* no input at all: the command as written */
+	/* An option we do not know may have taken the first word as its
+	 * value: judge the jobs both ways. */
+	for (alt = 0; alt < (odd && cmd + 1 < sep ? 2u : 1u); alt++)
+		for (j = 0; j < njobs; j++) {
+			size_t r = j;
+			const char *line = NULL;
+			bool last = j + 1 == njobs &&
+				    alt + 1 == (odd && cmd + 1 < sep ? 2u : 1u);
+
+			for (g = ng; g-- > 0;) {
+				job[g] = groups[g].v[r % groups[g].n];
+				r /= groups[g].n;
+			}
+			if ((error = par_line(e, cmd + alt, sep, quote, job, ng,
+					      workdir, &line)) < 0 ||
+			    (error = run_text(e, i, end, &via, "parallel",
+					      line, false,
+					      last ? final : &sub)) < 0)
+				return error;
+		}
+	return 0;
+}
+
 /* The wrapper loop: w[i] is the program of [i, end). */
 static int emit_range(struct emitter *e, size_t i, size_t end,
 		      struct strlist *via_in, int level,
@@ -1990,6 +2370,8 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 						w[i + 2].val, true, final);
 			break;
 		}
+		if (!strcmp(text_base_name(w[i].val), "parallel"))
+			return wrap_parallel(e, i, end, &via, final);
 		if (!(wr = wrapper_of(text_base_name(w[i].val))))
 			break;
 		if (wr->run == WR_FIND)

@@ -28,6 +28,9 @@
 /* Items xargs reads from a literal producer (`echo a b | xargs rm`) that
  * become arguments; past it the rest is one unknown argument. */
 #define CV_MAX_XARGS_ITEMS	256
+/* Jobs of one GNU parallel call judged one by one (the combinations of
+ * its ::: lists); more: one job with an unknown argument. */
+#define CV_MAX_PARALLEL_JOBS	64
 
 /* Simple commands in one tool call, counting everything nested.  A 100 KB
  * script holds a few thousand; beyond this the call is refused. */

@@ -966,6 +966,26 @@ static void cases(void)
 	  "echo|sl ;; rev in=echo ;; sh in=echo,rev ;; ls via=sh in=echo,rev");
 	t("echo 'yf' | tr 'a-z' 'n-za-m' | sh",
 	  "echo|yf ;; tr|a-z|n-za-m in=echo ;; sh in=echo,tr ;; ls via=sh in=echo,tr");
+	/* GNU parallel: each job a shell line, {} replaced, args quoted. */
+	t("parallel rm -rf {} ::: build /",
+	  "rm|-rf|build via=parallel ;; rm|-rf|/ via=parallel");
+	t("parallel -j2 gzip ::: a.log 'b c.log'",
+	  "gzip|a.log via=parallel ;; gzip|b c.log via=parallel");
+	t("parallel ::: 'rm -rf /tmp/x' true",
+	  "rm|-rf|/tmp/x via=parallel ;; true via=parallel");
+	t("printf 'a\\nb\\n' | parallel echo {.}",
+	  "printf|a\\nb\\n ;; echo|a via=parallel in=printf ;; echo|b via=parallel in=printf");
+	t("parallel bash -c 'rm -rf {}' ::: /",
+	  "rm via=parallel,bash");
+	t("parallel -q bash -c 'rm -rf {}' ::: /",
+	  "rm|-rf|/ via=parallel,bash");
+	t("parallel --version rm -rf /", "parallel|--version|rm|-rf|/");
+	t("parallel echo {1}-{2} ::: a b ::: x",
+	  "echo|a-x via=parallel ;; echo|b-x via=parallel");
+	t("cat list | parallel rm -rf",
+	  "cat|list ;; rm|-rf|$(…) via=parallel in=cat");
+	t("parallel --workdir /tmp rm -f {} ::: x",
+	  "cd|/tmp via=parallel ;; rm|-f|x via=parallel");
 	t("eval \"$(echo bHM= | base64 --decode)\"",
 	  "echo|bHM= ;; base64|--decode in=echo ;; ls via=eval in=echo,base64");
 	/* A decoded command word is a value: the command it spells. */
