@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shell/shell_int.h"
 #include "util/arena.h"
@@ -1211,6 +1212,7 @@ enum wrap_run {
 #define WF_SUBCMD	32u	/* runs only in a subcommand marked '@' (tmux new) */
 #define WF_REMOTE	64u	/* runs on another host (ssh): cwd unknown */
 #define WF_PERMUTE	128u	/* options may follow its operands (kubectl) */
+#define WF_DASH		256u	/* a lone "-" is an option (env -: env -i) */
 
 /* `opts`: the wrapper's options, space separated, each "-x" or "--name"
  * followed by what it does: '=' takes a value (attached or the next
@@ -1262,9 +1264,9 @@ static const struct wrapper wrappers[] = {
 	  "--detach-keys= -H= --host= --context= -c= --config= -l= "
 	  "--log-level=" },
 	{ "entr", WR_ARGV, 0, 0, "-s#" },
-	{ "env", WR_ARGV, WF_ANY_EQ | WF_TEXT_REST, 0,
-	  "-u= -C= -S$ --unset= --chdir= --split-string$ --block-signal= "
-	  "--default-signal= --ignore-signal=" },
+	{ "env", WR_ARGV, WF_ANY_EQ | WF_TEXT_REST | WF_DASH, 0,
+	  "-u= -C= -S$ -P= --unset= --chdir= --split-string$ "
+	  "--block-signal= --default-signal= --ignore-signal=" },
 	{ "eval", WR_JOIN, WF_NO_OPTS, 0, "" },
 	{ "exec", WR_ARGV, 0, 0, "-a=" },
 	{ "find", WR_FIND, 0, 0, "" },
@@ -1342,7 +1344,8 @@ static const struct wrapper wrappers[] = {
 	{ "watch", WR_JOIN, 0, 0,
 	  "-n= -q= -x> --interval= --equexit= --shotsdir= --exec>" },
 	{ "xargs", WR_ARGV, 0, 0,
-	  "-I= -n= -d= -P= -L= -E= -s= -a= -i+ -l+ -e+ --max-args= "
+	  "-I= -J= -R= -S= -n= -d= -P= -L= -E= -s= -a= -i+ -l+ -e+ "
+	  "--max-args= "
 	  "--max-procs= --max-lines= --delimiter= --eof= --max-chars= "
 	  "--arg-file= --process-slot-var=" },
 	{ "xvfb-run", WR_ARGV, 0, 0, "-e= -f= -n= -p= -s= -w= --error-file= "
@@ -1452,7 +1455,7 @@ static void wrap_scan(const struct wrapper *wr, const struct sh_word *w,
 			k++;
 			break;
 		}
-		if (x[0] != '-' || x[1] == '\0') {
+		if (x[0] != '-' || (x[1] == '\0' && !(wr->flags & WF_DASH))) {
 			if (!sub) {
 				/* tmux new ...: the subcommand's options
 				 * follow; any other subcommand runs none */
@@ -1836,9 +1839,8 @@ static int wrap_xargs(struct emitter *e, size_t i, size_t at, size_t end,
 				!strcmp(x, "\\t") ? '\t' : x[0];
 		else if (!strncmp(x, "--delimiter=", 12))
 			delim = x[12];
-		else if ((!strcmp(x, "-I") || !strcmp(x, "--replace")) &&
-			 k + 1 < at && x[1] == 'I')
-			rep = w[++k].val;
+		else if ((!strcmp(x, "-I") || !strcmp(x, "-J")) && k + 1 < at)
+			rep = w[++k].val;	/* -J R: BSD's, all items at R */
 		else if (!strcmp(x, "--replace") || !strcmp(x, "-i"))
 			rep = "{}";
 		else if (!strncmp(x, "--replace=", 10))
@@ -1853,9 +1855,9 @@ static int wrap_xargs(struct emitter *e, size_t i, size_t at, size_t end,
 		else if (!strncmp(x, "-a", 2) && x[2])
 			file = x + 2, q = k;
 		else if (x[0] == '-' && x[1] != '-' &&
-			 strpbrk(x + 1, "ndPLEs") && !x[strcspn(x + 1,
-							  "ndPLEs") + 2])
-			k++;	/* -n 1, -P 4: the value */
+			 strpbrk(x + 1, "ndPLEsRS") && !x[strcspn(x + 1,
+							    "ndPLEsRS") + 2])
+			k++;	/* -n 1, -P 4, BSD's -R 2, -S 255: the value */
 	}
 	if ((error = via_push(p, &via, "xargs")) < 0)
 		return error;
@@ -2340,6 +2342,51 @@ static int wrap_parallel(struct emitter *e, size_t i, size_t end,
 	return 0;
 }
 
+/* A program as the system finds it: macOS and Windows file systems
+ * ignore case (RM -rf / runs rm), Windows adds ".exe" (git.exe, Git
+ * Bash's "C:\\Program Files\\Git\\bin\\git.exe").  The base name is
+ * lowercased and loses ".exe"; a name already plain is returned as is. */
+static const char *canon_program(struct sh_src *p, const char *v)
+{
+	const char *b = strrchr(v, '/'), *bs = strrchr(v, '\\');
+	size_t n, k, dir;
+	bool upper = false, lower = false, win = bs && (!b || bs > b);
+	char *o;
+
+	if (win)
+		b = bs;
+	b = b ? b + 1 : v;
+	n = strlen(b);
+	if (n > 4 && !strcasecmp(b + n - 4, ".exe"))
+		n -= 4;
+	/* All capitals (RM, XARGS): mixed case is a name of its own
+	 * (Rscript); anything but a plain name is left alone. */
+	for (k = 0; k < n; k++) {
+		if (b[k] >= 'a' && b[k] <= 'z')
+			lower = true;
+		else if (b[k] >= 'A' && b[k] <= 'Z')
+			upper = true;
+		else if (!strchr("0123456789._+-", b[k]))
+			return v;
+	}
+	if (lower && !win && n == strlen(b))
+		return v;
+	if (!upper && !win && n == strlen(b))
+		return v;
+	if (!n)
+		return v;
+	/* A backslash path is Windows': only its name means anything here. */
+	dir = win ? 0 : (size_t)(b - v);
+	if (!(o = arena_alloc(p->g->a, dir + n + 1)))
+		return NULL;
+	memcpy(o, v, dir);
+	for (k = 0; k < n; k++)
+		o[dir + k] = (char)(!lower && b[k] >= 'A' && b[k] <= 'Z' ?
+				    b[k] + 32 : b[k]);
+	o[dir + n] = '\0';
+	return o;
+}
+
 /* The wrapper loop: w[i] is the program of [i, end). */
 static int emit_range(struct emitter *e, size_t i, size_t end,
 		      struct strlist *via_in, int level,
@@ -2369,6 +2416,13 @@ static int emit_range(struct emitter *e, size_t i, size_t end,
 				return run_text(e, i, end, &via, w[i].val,
 						w[i + 2].val, true, final);
 			break;
+		}
+		if (!(w[i].flags & SW_DYN)) {
+			const char *cv = canon_program(p, w[i].val);
+
+			if (!cv)
+				return NOMEM(p);
+			w[i].val = cv;
 		}
 		if (!strcmp(text_base_name(w[i].val), "parallel"))
 			return wrap_parallel(e, i, end, &via, final);
@@ -2568,9 +2622,25 @@ static int state_cmd(struct emitter *e, size_t i, bool *done)
 	int error;
 
 	*done = false;
-	if (i >= n || (w[i].flags & (SW_DYN | SW_QUOTED)))
+	if (i >= n || (w[i].flags & SW_DYN))
 		return 0;
 	name = w[i].val;
+	/* A quoted name is no alias and no builtin keyword, but still a
+	 * function ('cleanup', \cleanup); the keyword `time [-p] [--] [!]`
+	 * times a function call too (nice, sudo, command do not: they run
+	 * programs). */
+	if (!(w[i].flags & SW_QUOTED) && !strcmp(name, "time")) {
+		for (i++; i < n && (!strcmp(w[i].val, "-p") ||
+				    !strcmp(w[i].val, "--") ||
+				    !strcmp(w[i].val, "!")); i++)
+			;
+		if (i >= n || (w[i].flags & SW_DYN))
+			return 0;
+		name = w[i].val;
+		goto call;
+	}
+	if (w[i].flags & SW_QUOTED)
+		goto call;
 	if (g->dotenv && (error = dotenv_print(e, i)) < 0)
 		return error;
 	if ((!strcmp(name, "source") || !strcmp(name, ".")) && i + 1 < n &&
@@ -2750,6 +2820,7 @@ static int state_cmd(struct emitter *e, size_t i, bool *done)
 			return shl_var_set(p, nm, strlen(nm), NULL);
 		return 0;
 	}
+call:
 	if (!strchr(name, '/') &&
 	    (f = shp_func(g, name, strlen(name), false))) {
 		const char **argv = arena_alloc(g->a, (n - i) * sizeof(*argv));

@@ -966,6 +966,19 @@ static void cases(void)
 	  "echo|sl ;; rev in=echo ;; sh in=echo,rev ;; ls via=sh in=echo,rev");
 	t("echo 'yf' | tr 'a-z' 'n-za-m' | sh",
 	  "echo|yf ;; tr|a-z|n-za-m in=echo ;; sh in=echo,tr ;; ls via=sh in=echo,tr");
+	/* Case-insensitive and Windows file systems find the program. */
+	t("RM -rf /", "rm|-rf|/");
+	t("GIT.EXE status", "git|status");
+	t("\"C:\\Program Files\\Git\\bin\\git.exe\" status", "git|status");
+	t("/usr/bin/RM x", "rm|x");
+	/* env - is env -i; BSD env -P and xargs -J / -R / -S take values. */
+	t("env - rm -rf /x", "rm|-rf|/x via=env");
+	t("env -P /usr/bin rm x", "rm|x via=env");
+	t("echo a | xargs -J % mv % /tmp", "echo|a ;; mv|a|/tmp via=xargs in=echo");
+	t("echo a | xargs -R 2 rm", "echo|a ;; rm|a via=xargs in=echo");
+	/* A function called by a quoted name, or timed. */
+	t("f() { rm -rf /x; }; 'f'", "rm|-rf|/x ;; f");
+	t("f() { rm -rf /x; }; time -p f", "rm|-rf|/x ;; f via=time");
 	/* GNU parallel: each job a shell line, {} replaced, args quoted. */
 	t("parallel rm -rf {} ::: build /",
 	  "rm|-rf|build via=parallel ;; rm|-rf|/ via=parallel");
