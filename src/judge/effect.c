@@ -826,7 +826,11 @@ static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
 	/* "*" is everything in d: as good as d itself (but "*" in the
 	 * project root is its files, not the project and its .git). */
 	if (!strcmp(pat, "*") && !(rest && *rest)) {
-		unsigned dc = classify(x, d, contains);
+		/* ... unless what is in d is scratch (/var/cache/apt/ *):
+		 * emptying a scratch directory is not deleting it. */
+		const char *child = cat3(x->a, d, "/", "\x01");
+		unsigned dc = child && in_temp(x, child) ? 0 :
+			      classify(x, d, contains);
 
 		cl |= dc & ~ECL_PROJECT;
 		if (dc & ECL_PROJECT)
@@ -978,7 +982,7 @@ static struct loc resolve(struct ectx *x, const char *cwd, const char *w,
 	if (dynamic(w) && !(w = guarded(x, w)))
 		return l;
 	if (!*w) {
-		l.classes = ECL_OTHER;	/* ${X:?}: never empty, not known */
+		l.classes = ECL_GUARDED; /* ${X:?}: never empty, not known */
 		return l;
 	}
 	if (dynamic(w)) {

@@ -75,8 +75,10 @@ enum effect_class {
 					 * /usr/local, /opt, /srv, /var */
 	ECL_PROJECT_FILES = 1u << 22,	/* every entry of the project root
 					 * at once ("*" there) */
+	ECL_GUARDED	= 1u << 23,	/* "${X:?}"/...: never empty, its
+					 * value not known */
 };
-#define ECL_COUNT 23
+#define ECL_COUNT 24
 
 struct effect {
 	enum effect_op op;

@@ -457,7 +457,9 @@ const char *const effect_harmless_devices[] = {
 
 const char *const effect_temp_dirs[] = {
 	"/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp",
-	"/private/var/folders", NULL,
+	"/private/var/folders",
+	/* caches the system rebuilds (apt's lists and archives) */
+	"/var/cache", "/var/lib/apt/lists", NULL,
 };
 
 /* Caches a program rebuilds by itself: deleting them costs time only. */

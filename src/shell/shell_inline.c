@@ -72,7 +72,8 @@ enum iop {
 	OP_COPY, OP_MOVE,
 	OP_FETCH,	/* arg 0: a URL; returns what it serves */
 	/* values */
-	V_HOME, V_CWD, V_GETENV, V_EXPANDUSER, V_JOIN, V_ID, V_TMP, V_MODULE,
+	V_HOME, V_CWD, V_GETENV, V_EXPANDUSER, V_JOIN, V_ID, V_TMP, V_MKTMP,
+	V_MODULE,
 	V_B64, V_HEX, V_ROT13, V_REV, V_CODECS, V_BUFFER, V_PACK, V_TOSTRING,
 	V_SPLIT, V_JOINM, V_FORMAT, V_REPLACE, V_UNPACK, V_THEN,
 	V_WALK, V_GLOB, V_LISTDIR,
@@ -299,12 +300,12 @@ static const struct iapi apis[] = {
 	{ "os.homedir", JS, V_HOME, 0 },
 	{ "Path.home", PY, V_HOME, 0 },
 	{ "Dir.home", RB, V_HOME, 0 },
-	{ "tempfile.mkdtemp", PY, V_TMP, 0 },
+	{ "tempfile.mkdtemp", PY, V_MKTMP, 0 },
 	{ "tempfile.gettempdir", PY, V_TMP, 0 },
 	{ "os.tmpdir", JS, V_TMP, 0 },
-	{ "fs.mkdtempSync", JS, V_TMP, 0 },
+	{ "fs.mkdtempSync", JS, V_MKTMP, 0 },
 	{ "Dir.tmpdir", RB, V_TMP, 0 },
-	{ "Dir.mktmpdir", RB, V_TMP, 0 },
+	{ "Dir.mktmpdir", RB, V_MKTMP, 0 },
 	{ "sys_get_temp_dir", PH, V_TMP, 0 },
 	{ "__import__", PY, V_MODULE, 0 },
 	{ "importlib.import_module", PY, V_MODULE, 0 },
@@ -1839,7 +1840,11 @@ static int ev_apply(struct ictx *x, const struct iapi *e, struct iarg *a,
 			*out = v_str(".", 1);
 		return 0;
 	case V_TMP:
-		*out = v_str("/tmp/\x01", 6);
+		*out = v_str("/tmp", 4);
+		return 0;
+	case V_MKTMP:
+		/* a new directory in the scratch one, as mktemp -d */
+		*out = v_str("/tmp/tmp.XXXXXXXXXX", 19);
 		return 0;
 	case V_GETENV:
 		if (v_is(a0, "HOME") || v_is(a0, "USERPROFILE"))
@@ -2397,7 +2402,8 @@ static int ev_postfix(struct ictx *x, struct ival *v)
 
 					if (e && (e->op == V_HOME ||
 						  e->op == V_CWD ||
-						  e->op == V_TMP) &&
+						  e->op == V_TMP ||
+						  e->op == V_MKTMP) &&
 					    (error = ev_apply(x, e, NULL, 0,
 							      v)) < 0)
 						return error;

@@ -218,10 +218,18 @@ for c in 'rm /usr/bin/ls' 'rm -f "$(which ls)"' 'sudo rm /etc/ssh/sshd_config' \
 	'mv /usr/lib/x86_64-linux-gnu/libc.so.6 /tmp/' 'chown nobody /usr/bin/find'; do
 	is "$c" "$(v "$c")" ask
 done
-for c in 'rm -f /usr/local/bin/mytool' 'rm -rf /opt/myapp/cache' \
-	'cat /etc/ssh/sshd_config' 'cp /usr/bin/ls ./ls-copy'; do
+for c in 'rm -f /usr/local/bin/mytool' \
+	'cat /etc/ssh/sshd_config' 'cp /usr/bin/ls ./ls-copy' \
+	'rm -rf /var/lib/apt/lists/*' 'rm -rf /var/cache/apt/archives/*.deb'; do
 	is "$c" "$(v "$c")" allow
 done
+# --- outside the project and every known class: asked ---
+for c in 'rm -rf /opt/myapp/cache' 'rm -rf /srv/data/uploads' \
+	'cd /srv/data && rm -rf uploads' 'find /data/exports -delete' \
+	'rm -rf /home/someone/escape'; do
+	is "$c" "$(v "$c")" ask
+done
+is 'rm -rf "${OUT:?}"/* (guarded)' "$(v 'rm -rf "${OUT:?}"/*')" allow
 # `check -C .` is this directory, made absolute as the hook's cwd is.
 (cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C . \
 	'cd . && rm -rf build' > "$T/out" 2>&1)
