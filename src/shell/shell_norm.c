@@ -2629,10 +2629,12 @@ static int state_cmd(struct emitter *e, size_t i, bool *done)
 	 * function ('cleanup', \cleanup); the keyword `time [-p] [--] [!]`
 	 * times a function call too (nice, sudo, command do not: they run
 	 * programs). */
-	if (!(w[i].flags & SW_QUOTED) && !strcmp(name, "time")) {
-		for (i++; i < n && (!strcmp(w[i].val, "-p") ||
-				    !strcmp(w[i].val, "--") ||
-				    !strcmp(w[i].val, "!")); i++)
+	if (i == 0 && !(w[i].flags & SW_QUOTED) && !strcmp(name, "time")) {
+		/* (the keyword only as the first word: X=1 time f runs
+		 * /usr/bin/time, which finds no function) */
+		for (i++; i < n && !(w[i].flags & SW_QUOTED) &&
+			  (!strcmp(w[i].val, "-p") || !strcmp(w[i].val, "--") ||
+			   !strcmp(w[i].val, "!")); i++)
 			;
 		if (i >= n || (w[i].flags & SW_DYN))
 			return 0;

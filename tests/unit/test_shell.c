@@ -979,6 +979,9 @@ static void cases(void)
 	/* A function called by a quoted name, or timed. */
 	t("f() { rm -rf /x; }; 'f'", "rm|-rf|/x ;; f");
 	t("f() { rm -rf /x; }; time -p f", "rm|-rf|/x ;; f via=time");
+	/* Not the keyword after an assignment; a quoted "--" is a name. */
+	t("f() { rm -rf /x; }; X=1 time f", "f via=time");
+	t("f() { rm -rf /x; }; time \"--\" f", "f via=time");
 	/* GNU parallel: each job a shell line, {} replaced, args quoted. */
 	t("parallel rm -rf {} ::: build /",
 	  "rm|-rf|build via=parallel ;; rm|-rf|/ via=parallel");
