@@ -752,6 +752,11 @@ static const char *expand(struct ectx *x, const char *cwd, const char *w,
 		n = strlen(vars[i].name);
 		if (strncmp(w, vars[i].name, n) || (w[n] && w[n] != '/'))
 			continue;
+		/* An unknown $TMPDIR is some scratch place, but not one
+		 * whose parent is known: $TMPDIR/../etc may be /etc. */
+		if (vars[i].what == 3 && !x->tmpdir &&
+		    (strstr(w + n, "/..") || !strcmp(w + n, "..")))
+			return NULL;
 		base = vars[i].what == 0 ? x->tilde : vars[i].what == 1 ? cwd :
 		       vars[i].what == 2 ? x->project :
 		       /* Unset, it is empty; set, a scratch directory of
