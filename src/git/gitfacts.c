@@ -357,6 +357,93 @@ static int stash_entries(size_t *count, const char *gitdir)
 	return 0;
 }
 
+/* The object id full ref `ref` (refs/..., or HEAD in gitdir) holds, into
+ * oid (65 bytes), following one level of "ref: X"; false when not known. */
+static bool ref_oid(char *oid, const char *gitdir, const char *common,
+		    const char *ref, int depth)
+{
+	char p[PATH_MAX], *data = NULL, *at;
+	ssize_t len;
+	size_t n;
+	bool ok = false;
+
+	if (depth > 2 || !join(p, strcmp(ref, "HEAD") ? common : gitdir, ref))
+		return false;
+	if ((len = read_small(&data, p, GITFACTS_MAX_HEAD, true)) >= 0) {
+		n = strcspn(data, "\r\n");
+		data[n] = '\0';
+		if (!strncmp(data, "ref: ", 5))
+			ok = ref_oid(oid, gitdir, common, data + 5, depth + 1);
+		else if ((ok = is_hex_oid(data, n)))
+			memcpy(oid, data, n + 1);
+		free(data);
+		return ok;
+	}
+	if (!join(p, common, "packed-refs") ||
+	    (len = read_small(&data, p, GITFACTS_MAX_PACKED, true)) < 0)
+		return false;
+	n = strlen(ref);
+	for (at = data; (at = strstr(at, ref)); at++) {
+		const char *line = at;
+
+		while (line > data && line[-1] != '\n')
+			line--;
+		if (at - line >= 41 && at[-1] == ' ' &&
+		    (at[n] == '\n' || at[n] == '\r' || !at[n]) &&
+		    is_hex_oid(line, (size_t)(at - line - 1))) {
+			memcpy(oid, line, (size_t)(at - line - 1));
+			oid[at - line - 1] = '\0';
+			ok = true;
+			break;
+		}
+	}
+	free(data);
+	return ok;
+}
+
+int gitfacts_same_commit(const char *cwd, const char *a, const char *b)
+{
+	/* git's order for a plain name (gitrevisions(7)) */
+	static const char *const dwim[][2] = { { "", "" }, { "refs/", "" },
+		{ "refs/tags/", "" }, { "refs/heads/", "" },
+		{ "refs/remotes/", "" }, { "refs/remotes/", "/HEAD" },
+		{ NULL, NULL } };
+	char gitdir[PATH_MAX], common[PATH_MAX], oid[2][72], ref[PATH_MAX];
+	const char *name[2] = { a, b };
+	size_t k, d;
+
+	if (gitfacts_find_gitdir(gitdir, NULL, cwd) < 0 ||
+	    !common_dir(common, gitdir))
+		return -1;
+	for (k = 0; k < 2; k++) {
+		bool found = false;
+
+		if (!strcmp(name[k], "@"))
+			name[k] = "HEAD";
+		/* ~, ^, @{...}, :path are revisions we cannot walk here */
+		if (!*name[k] || strpbrk(name[k], "~^@{}:") ||
+		    strstr(name[k], ".."))
+			return -1;
+		if (is_hex_oid(name[k], strlen(name[k]))) {
+			strcpy(oid[k], name[k]);
+			continue;
+		}
+		for (d = 0; !found && dwim[d][0]; d++) {
+			int n = snprintf(ref, sizeof(ref), "%s%s%s", dwim[d][0],
+					 name[k], dwim[d][1]);
+
+			if (n < 0 || (size_t)n >= sizeof(ref))
+				return -1;
+			if (strcmp(ref, "HEAD") && strncmp(ref, "refs/", 5))
+				continue;
+			found = ref_oid(oid[k], gitdir, common, ref, 0);
+		}
+		if (!found)
+			return -1;
+	}
+	return !strcmp(oid[0], oid[1]);
+}
+
 int gitfacts_branch_exists(const char *cwd, const char *name)
 {
 	char gitdir[PATH_MAX], common[PATH_MAX], p[PATH_MAX], want[PATH_MAX];

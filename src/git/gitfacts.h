@@ -22,6 +22,11 @@ int gitfacts_find_gitdir(char *gitdir, char *workdir, const char *cwd);
  * -1 when that cannot be read (no repository, reftable, a file too big). */
 int gitfacts_branch_exists(const char *cwd, const char *name);
 
+/* Whether revisions a and b (HEAD, a ref name as git resolves a plain
+ * name, or a full object id) name the same commit in the repository
+ * around cwd: 1, 0, or -1 when not known (HEAD~1, a reftable, no repo). */
+int gitfacts_same_commit(const char *cwd, const char *a, const char *b);
+
 #include <stddef.h>
 
 #include "util/diag.h"

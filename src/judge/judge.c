@@ -494,6 +494,31 @@ static bool git_ref_protected(struct eval *ev, const struct subject *s,
 	return gitfacts_branch_exists(s->cwd, ref) != 0;
 }
 
+/* `git reset --hard REV`: whether it moves the branch, that is REV is
+ * not the commit HEAD is on (a ref naming the same commit, as after a
+ * fetch with nothing new, moves nothing).  REV that cannot be resolved
+ * here (HEAD~1, another repository) is taken to move it. */
+static bool git_reset_moves(const struct subject *s,
+			    const struct argv_canon *c)
+{
+	const char *t;
+	size_t i;
+
+	if (!c || !c->grammar || !c->sub || strcmp(c->sub, "reset") ||
+	    !canon_set(c, "hard") || !c->noperands)
+		return false;
+	t = c->operands[0];
+	if (!strcmp(t, "HEAD") || !strcmp(t, "@"))
+		return false;
+	if (!s->cwd || *s->cwd != '/')
+		return true;
+	for (i = 0; i < c->nopts; i++)
+		if (c->opts[i].global && (!strcmp(c->opts[i].name, "git-dir") ||
+					  !strcmp(c->opts[i].name, "work-tree")))
+			return true;
+	return gitfacts_same_commit(s->cwd, t, "HEAD") != 1;
+}
+
 /* ---- one condition set against one subject ---- */
 
 static bool judges_arguments(const struct cond *c)
@@ -502,7 +527,7 @@ static bool judges_arguments(const struct cond *c)
 	       c->redirect.pattern || c->code.pattern || c->subcommand ||
 	       c->option.pattern || c->canon.pattern ||
 	       c->input_from || c->git_push_protected ||
-	       c->git_ref_protected || c->effect_ops ||
+	       c->git_ref_protected || c->git_reset_moves || c->effect_ops ||
 	       c->db_ops;
 }
 
@@ -587,6 +612,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 	if (c->git_push_protected && (!cmd || !git_push_protected(ev, s, cv)))
 		return 0;
 	if (c->git_ref_protected && (!cmd || !git_ref_protected(ev, s, cv)))
+		return 0;
+	if (c->git_reset_moves && (!cmd || !git_reset_moves(s, cv)))
 		return 0;
 	if (c->db_ops && !(c->db_ops & s->db_ops))
 		return 0;

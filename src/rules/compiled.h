@@ -29,7 +29,7 @@ struct cond {
 		*input_true;
 	struct flagspec *flags;
 	size_t nflags;
-	bool git_push_protected, git_ref_protected;
+	bool git_push_protected, git_ref_protected, git_reset_moves;
 	/* "effect": any effect with one of these ops on one of these
 	 * classes (bits of 1 << enum effect_op, enum effect_class). */
 	unsigned effect_ops, effect_classes;

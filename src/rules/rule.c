@@ -195,6 +195,7 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 	c->git_push_protected =
 		jv_get_true(j, "git_push_protected");
 	c->git_ref_protected = jv_get_true(j, "git_ref_protected");
+	c->git_reset_moves = jv_get_true(j, "git_reset_moves");
 	if ((f = jv_get(j, "effect"))) {
 		const struct jv *v;
 		size_t i;

@@ -13,7 +13,7 @@
 const char *const rulepack_condition_keys[] = {
 	"program", "subcommand", "flags", "args", "path", "line",
 	"redirect", "input_from", "via", "code", "git_push_protected",
-	"git_ref_protected",
+	"git_ref_protected", "git_reset_moves",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
 	"strings", "input_true", "effect", "option", "canon", "db", NULL
 };
@@ -186,7 +186,8 @@ static int check_conditions(const struct jv *cond, const char *where,
 			if ((error = check_db(c, id, origin, d)) < 0)
 				return error;
 		} else if (!strcmp(c->key, "git_push_protected") ||
-			   !strcmp(c->key, "git_ref_protected")) {
+			   !strcmp(c->key, "git_ref_protected") ||
+			   !strcmp(c->key, "git_reset_moves")) {
 			if (!jv_is(c, JV_TRUE))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"\"%s\" must be true", origin, id,

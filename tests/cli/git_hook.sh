@@ -152,4 +152,17 @@ expect ask "$N" "git branch -C topic main" "main only in packed-refs"
 expect allow "$N" "git branch -C topic release/9" "no such release branch"
 expect ask "$R" "cd $N && git branch -M main" "the cd is followed"
 
+# git reset --hard REV moves the branch unless REV is HEAD's commit
+# (git.reset-hard-moves-branch): refs read loose and packed.
+git -C "$N" checkout -q main
+git -C "$N" commit -q --allow-empty -m second
+git -C "$N" update-ref refs/remotes/origin/main HEAD
+expect allow "$N" "git reset --hard origin/main" "origin/main is HEAD's commit"
+expect allow "$N" "git reset --hard $(git -C "$N" rev-parse HEAD)" "HEAD's id"
+expect ask "$N" "git reset --hard HEAD~1" "HEAD~1 drops a commit"
+expect ask "$N" "git reset --hard $(git -C "$N" rev-parse HEAD~1)" "an older id"
+git -C "$N" update-ref refs/remotes/origin/main HEAD~1
+git -C "$N" pack-refs --all
+expect ask "$N" "git reset --hard origin/main" "origin/main behind (packed)"
+expect allow "$N" "git reset --hard main" "main, packed, is HEAD"
 done_testing
