@@ -136,12 +136,34 @@ static const char *const gitcfg_readers[] = {
 	"remove-section", NULL,
 };
 
+/* Environment variables git reads as the same commands as a config key
+ * (git(1), ENVIRONMENT): GIT_SSH_COMMAND='sh -c "…"' git fetch runs it. */
+static const char *const gitenv_keys[][2] = {
+	{ "GIT_SSH_COMMAND", "core.sshcommand" }, { "GIT_SSH", "core.sshcommand" },
+	{ "GIT_EDITOR", "core.editor" }, { "GIT_SEQUENCE_EDITOR",
+	  "sequence.editor" }, { "GIT_PAGER", "core.pager" },
+	{ "GIT_EXTERNAL_DIFF", "diff.external" }, { "GIT_ASKPASS",
+	  "core.askpass" }, { "GIT_PROXY_COMMAND", "core.gitproxy" },
+	{ NULL, NULL }
+};
+
 static int gitcfg_sinks(struct sh_src *p, struct subject *s)
 {
 	const struct strlist *a = &s->raw_args;
 	size_t k, j, nops = 0;
 	const char *ops[2] = { NULL, NULL };
 	int error;
+
+	for (k = 0; k < s->env.n; k++) {
+		const char *e = s->env.v[k], *eq = strchr(e, '=');
+
+		for (j = 0; eq && gitenv_keys[j][0]; j++)
+			if (strlen(gitenv_keys[j][0]) == (size_t)(eq - e) &&
+			    !strncmp(e, gitenv_keys[j][0], (size_t)(eq - e)) &&
+			    (error = gitcfg_value(p, s, gitenv_keys[j][1],
+					strlen(gitenv_keys[j][1]), eq + 1)) < 0)
+				return error;
+	}
 
 	for (k = 0; k < a->n; k++) {
 		const char *x = a->v[k], *eq;

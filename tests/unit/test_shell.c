@@ -818,6 +818,10 @@ static void cases(void)
 	t("git -c alias.x='!rm -rf ~' x", "git|-c|alias.x=!rm -rf ~|x ;; rm|-rf|~ via=git");
 	t("git -c alias.st=status st", "git|-c|alias.st=status|st ;; git|status via=git");
 	t("git -c Core.SSHCommand='ssh -i k' fetch", "git|-c|Core.SSHCommand=ssh -i k|fetch ;; ssh|-i|k via=git");
+	/* ... and the environment variables git reads as those commands */
+	t("GIT_SSH_COMMAND='rm -rf ~' git fetch", "git|fetch ;; rm|-rf|~ via=git");
+	t("export GIT_PAGER='cat x'; git log", "export|GIT_PAGER=cat x ;; git|log ;; cat|x via=git");
+	t("GIT_AUTHOR_NAME='rm x' git commit", "git|commit");
 	t("git -c core.fsmonitor=true status",
 	  "git|-c|core.fsmonitor=true|status");
 	t("git -c user.name=x commit", "git|-c|user.name=x|commit");
