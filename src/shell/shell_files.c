@@ -264,19 +264,54 @@ static const char *script_of(const struct subject *s, const char *raw,
 	return NULL;
 }
 
+/* The start-up file bash reads before its script: $BASH_ENV (a shell
+ * that is not interactive), --rcfile / --init-file FILE (one that is). */
+static const char *startup_of(const struct subject *s)
+{
+	size_t k;
+
+	if (s->program_dynamic || strcmp(s->program, "bash"))
+		return NULL;
+	for (k = s->env.n; k-- > 0;)
+		if (!strncmp(s->env.v[k], "BASH_ENV=", 9) && s->env.v[k][9])
+			return s->env.v[k] + 9;
+	for (k = 0; k + 1 < s->args.n; k++)
+		if (!strcmp(s->args.v[k], "--rcfile") ||
+		    !strcmp(s->args.v[k], "--init-file"))
+			return s->args.v[k + 1];
+	return NULL;
+}
+
+static int run_file(struct sh_src *p, struct subject *s, const char *path,
+		    const char *raw, bool shell);
+
 int shf_run(struct sh_src *p, struct subject *s, const char *raw)
 {
 	struct sh_ctx *g = p->g;
-	const struct sh_file *f;
-	const char *path, *norm, *lang;
-	struct strlist via = { NULL, 0, 0 };
+	const char *path, *start;
 	bool shell;
-	size_t k;
+	int error;
 
 	if ((!g->nfiles && !g->files_full) || s->program_dynamic)
 		return 0;
+	/* BASH_ENV=FILE bash x.sh: FILE runs first, as shell. */
+	if ((start = startup_of(s)) &&
+	    (error = run_file(p, s, start, start, true)) < 0)
+		return error;
 	if (!(path = script_of(s, raw, &shell)))
 		return 0;
+	return run_file(p, s, path, raw, shell);
+}
+
+static int run_file(struct sh_src *p, struct subject *s, const char *path,
+		    const char *raw, bool shell)
+{
+	struct sh_ctx *g = p->g;
+	const struct sh_file *f;
+	const char *norm, *lang;
+	struct strlist via = { NULL, 0, 0 };
+	size_t k;
+
 	if (!(norm = shell_norm_path(g->a, g->env, path)))
 		return diag_nomem(g->d);
 	if (!(f = lookup(g, norm)) && !(f = lookup(g, path))) {

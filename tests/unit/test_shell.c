@@ -1013,6 +1013,10 @@ static void cases(void)
 	  "echo|cm0gLXJmIGJ1aWxk ;; base64|-d in=echo ;; rm|-rf|build in=echo,base64");
 	t("$(echo bHM= | base64 -d | gunzip)",
 	  "echo|bHM= ;; base64|-d in=echo ;; gunzip in=echo,base64 ;; $(…) in=echo,base64,gunzip dyn");
+	/* bash's start-up files run before its script */
+	t("echo 'rm -rf /srv' > e.sh; BASH_ENV=e.sh bash x.sh",
+	  "echo|rm -rf /srv >e.sh ;; bash|x.sh ;; rm|-rf|/srv via=bash");
+	t("echo 'rm x' > rc; bash --rcfile rc -i", "echo|rm x >rc ;; bash|--rcfile|rc|-i ;; rm|x via=bash");
 	t("echo 'rm -rf /srv' > s.sh && bash s.sh",
 	  "echo|rm -rf /srv >s.sh ;; bash|s.sh ;; rm|-rf|/srv via=bash");
 	t("printf '#!/usr/bin/env python3\\nimport os; os.system(\"id\")\\n' > r; chmod +x r; ./r",
