@@ -19,6 +19,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/bounds.h"
+#include "util/safefile.h"
 #include "util/text.h"
 
 /* Symlinks followed in one path (the kernel's own limit is 40). */
@@ -142,6 +144,40 @@ static bool under(const char *p, const char *dir)
 	if (n == 1 && dir[0] == '/')
 		return p[0] == '/';
 	return !strncmp(p, dir, n) && (p[n] == '/' || p[n] == '\0');
+}
+
+/* Backup names of a one-file store (~/.netrc.bak): the same secret. */
+static const char *const cred_backup[] = { ".bak", ".backup", ".old",
+	".orig", ".save", ".copy", "~", "-old", "_old", "-bak", "_bak", NULL };
+
+/* A copy of the store at abs beside it (~/.docker/config.json.old): a
+ * secret file (secret to read), but no store to write into (`cp ~/.netrc
+ * ~/.netrc.old` is a backup, not tampering). */
+static bool cred_backup_of(const char *p, const char *abs)
+{
+	size_t n = strlen(abs), k;
+
+	if (strncasecmp(p, abs, n))
+		return false;
+	for (k = 0; cred_backup[k]; k++)
+		if (!strcasecmp(p + n, cred_backup[k]))
+			return true;
+	return false;
+}
+
+/* p in the credential store at abs: under it ignoring case, as the file
+ * systems of macOS and Windows do (~/.AWS/CREDENTIALS is the store), or
+ * a backup copy of it (cred_backup_of). */
+static bool cred_under(const char *p, const char *abs)
+{
+	size_t n;
+
+	if (!abs)
+		return false;
+	n = strlen(abs);
+	if (strncasecmp(p, abs, n))
+		return false;
+	return p[n] == '/' || !p[n] || cred_backup_of(p, abs);
 }
 
 static bool strictly_under(const char *p, const char *dir)
@@ -379,7 +415,9 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 					cl |= ECL_CREDENTIAL | ECL_SECRET;
 				continue;
 			}
-			if (under(p + oh, abs)) {
+			if (cred_backup_of(p + oh, abs)) {
+				cl |= ECL_SECRET_FILE;
+			} else if (cred_under(p + oh, abs)) {
 				base = strrchr(p, '/') + 1;
 				cl |= ECL_CREDENTIAL;
 				if (!strcmp(p + oh, abs) || !public_name(c, base))
@@ -391,7 +429,9 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 		}
 		if (!abs)
 			continue;
-		if (under(p, abs)) {
+		if (cred_backup_of(p, abs)) {
+			cl |= ECL_SECRET_FILE;
+		} else if (cred_under(p, abs)) {
 			cl |= ECL_CREDENTIAL;
 			base = strrchr(p, '/');
 			base = base ? base + 1 : p;
@@ -427,11 +467,22 @@ static bool dotenv_name(const char *p)
 	const char *b = strrchr(p, '/');
 
 	b = b ? b + 1 : p;
-	if (strncmp(b, ".env", 4))
+	if (strncasecmp(b, ".env", 4))	/* .ENV on a file system ignoring case */
 		return false;
 	if (!b[4])
 		return true;
-	return b[4] == '.' && b[5] && !in_words(effect_dotenv_public, b + 5);
+	if (b[4] != '.' || !b[5])
+		return false;
+	{
+		char low[32];
+		size_t k;
+
+		for (k = 0; b[5 + k] && k + 1 < sizeof(low); k++)
+			low[k] = (char)(b[5 + k] >= 'A' && b[5 + k] <= 'Z' ?
+					b[5 + k] + 32 : b[5 + k]);
+		low[k] = '\0';
+		return b[5 + k] || !in_words(effect_dotenv_public, low);
+	}
 }
 
 /* The store p is in: the credential store's root (`*tree`), or for a
@@ -448,9 +499,9 @@ static const char *store_of(struct ectx *x, const char *p, bool isdir,
 	for (i = 0; i < effect_ncreds; i++) {
 		const char *abs = cred_abs(x, &effect_creds[i]);
 
-		if (!abs || !under(p, abs))
+		if (!abs || !cred_under(p, abs))
 			continue;
-		if (strcmp(p, abs) || isdir)
+		if (strcasecmp(p, abs) || isdir)
 			return abs;
 		break;
 	}
@@ -461,6 +512,8 @@ static const char *store_of(struct ectx *x, const char *p, bool isdir,
 	return NULL;
 }
 
+static bool key_file(struct ectx *x, const char *p);
+
 /* Does `prog` use the store or .env at p without printing it? */
 static bool consumer(struct ectx *x, const char *p, const char *prog)
 {
@@ -470,9 +523,12 @@ static bool consumer(struct ectx *x, const char *p, const char *prog)
 	for (i = 0; i < effect_ncreds; i++) {
 		const char *abs = cred_abs(x, &effect_creds[i]);
 
-		if (abs && under(p, abs))
+		if (abs && cred_under(p, abs))
 			return in_words(effect_creds[i].consumers, prog);
 	}
+	/* ssh -i ./deploy_key, curl --key client.pem use a key file */
+	if (key_file(x, p))
+		return in_words(SSH_USERS_KEYFILE, prog);
 	return dotenv_name(p) && in_words(effect_dotenv_consumers, prog);
 }
 
@@ -575,12 +631,90 @@ static unsigned remote_class(struct ectx *x, const char *p)
 	return 0;
 }
 
+/* Private key material outside the known stores, by name: the ssh key
+ * names (id_rsa, id_ed25519.bak; not .pub) and the key containers
+ * (*.pem, *.key, *.p8, *.ppk, *.p12, *.pfx, *.jks, *.keystore).  A
+ * text one that exists is a key only if it holds one ("PRIVATE KEY",
+ * PuTTY's header): cert.pem, a CA bundle and a public key are not.  A
+ * missing one named as a certificate is not either. */
+static bool key_file(struct ectx *x, const char *p)
+{
+	static const char *const ids[] = { "rsa", "dsa", "ecdsa", "ed25519",
+		"ecdsa_sk", "ed25519_sk", "xmss", NULL };
+	static const char *const text_ext[] = { ".pem", ".key", ".p8",
+		".ppk", NULL };
+	static const char *const bin_ext[] = { ".p12", ".pfx", ".jks",
+		".keystore", NULL };
+	/* packages' own test fixtures, not the user's keys */
+	static const char *const deps[] = { "/node_modules/", "/__pycache__/",
+		"/site-packages/", "/dist-packages/", "/.venv/", NULL };
+	const char *b = strrchr(p, '/'), *dot;
+	size_t n, k;
+	bool text = false;
+
+	b = b ? b + 1 : p;
+	n = strlen(b);
+	if ((n > 4 && !strcasecmp(b + n - 4, ".pub")) || strstr(p, "://"))
+		return false;
+	for (k = 0; deps[k]; k++)
+		if (strstr(p, deps[k]))
+			return false;
+	if (!strncasecmp(b, "id_", 3)) {
+		for (k = 0; ids[k]; k++) {
+			size_t m = strlen(ids[k]), j;
+			const char *r = b + 3 + m;
+
+			if (strncasecmp(b + 3, ids[k], m))
+				continue;
+			if (!*r || !strcasecmp(r, ".pem") ||
+			    !strcasecmp(r, ".key"))
+				return true;
+			for (j = 0; cred_backup[j]; j++)
+				if (!strcasecmp(r, cred_backup[j]))
+					return true;
+		}
+		return false;
+	}
+	if (!(dot = strrchr(b, '.')))
+		return false;
+	for (k = 0; bin_ext[k]; k++)
+		if (!strcasecmp(dot, bin_ext[k]))
+			return true;
+	for (k = 0; text_ext[k] && !text; k++)
+		text = !strcasecmp(dot, text_ext[k]);
+	if (!text)
+		return false;
+	if (!x->env->no_fs) {
+		char head[CV_MAX_KEYFILE_PEEK];
+		ssize_t got;
+		int fd;
+
+		/* The header is at the start; a bundle may be long. */
+		if (safefile_open(&fd, NULL, p, 0, NULL) == 0) {
+			got = read(fd, head, sizeof(head));
+			close(fd);
+			return got < 0 ||
+			       memmem(head, (size_t)got, "PRIVATE KEY", 11) ||
+			       memmem(head, (size_t)got, "PuTTY-User-Key-File",
+				      19);
+		}
+		if (access(p, F_OK) == 0)
+			return true;	/* there but unreadable: a key, maybe */
+	}
+	/* Not there: named as a certificate or a public key, it is one. */
+	return !strcasestr(b, "cert") && !strcasestr(b, "chain") &&
+	       !strcasestr(b, "bundle") && !strcasestr(b, "public") &&
+	       strncasecmp(b, "ca.", 3) && strncasecmp(b, "ca-", 3);
+}
+
 static unsigned classify(struct ectx *x, const char *p, bool contains)
 {
 	unsigned cl = classify_place(x, p, contains);
 
 	if (cl & (ECL_CREATED | ECL_ROOT | ECL_DEVICE))
 		return cl;
+	if (!(cl & ECL_CREDENTIAL) && key_file(x, p))
+		cl |= ECL_SECRET_FILE;
 	return cl | remote_class(x, p);
 }
 

@@ -77,8 +77,11 @@ enum effect_class {
 					 * at once ("*" there) */
 	ECL_GUARDED	= 1u << 23,	/* "${X:?}"/...: never empty, its
 					 * value not known */
+	ECL_SECRET_FILE	= 1u << 24,	/* a secret outside the stores: a
+					 * private key (id_rsa, *.pem, *.p12)
+					 * or a store's backup copy */
 };
-#define ECL_COUNT 24
+#define ECL_COUNT 25
 
 struct effect {
 	enum effect_op op;

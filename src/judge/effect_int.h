@@ -86,6 +86,10 @@ struct ecred {
 					 * table does not know reads it */
 };
 extern const struct ecred effect_creds[];
+/* Programs that use a private key file (effect.c key_file) without
+ * printing it: ssh -i, curl --key. */
+#define SSH_USERS_KEYFILE "ssh ssh-add ssh-keygen ssh-copy-id sshfs " \
+	"autossh mosh sftp scp rsync git curl wget"
 extern const size_t effect_ncreds;
 
 /* .env files anywhere: ".env" and ".env.NAME"; these NAMEs are

@@ -27,7 +27,7 @@ const char *const rulepack_effect_classes[] = {
 	"root", "system", "device", "home", "home-entry", "ancestor",
 	"sibling", "project", "git", "credential", "secret", "home-data",
 	"inside", "temp", "created", "other", "unresolved", "dotenv", "pipe",
-	"home-state", "config", "system-file", "project-files", "guarded", NULL
+	"home-state", "config", "system-file", "project-files", "guarded", "secret-file", NULL
 };
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {

@@ -184,6 +184,8 @@
  * bigger one, or more remotes, are not read (the remotes stay unknown,
  * that is unprotected beyond their class: an unknown is never narrowed). */
 #define GITFACTS_MAX_CONFIG	(256u * 1024)
+/* Bytes of a *.pem / *.key file read for a "PRIVATE KEY" header. */
+#define CV_MAX_KEYFILE_PEEK	8192
 /* $PATH entries searched for `$(which NAME)`; more: the rest unread. */
 #define CV_MAX_PATH_DIRS	64
 /* packed-refs read to learn whether a branch exists; larger: unknown. */

@@ -230,6 +230,18 @@ for c in 'rm -rf /opt/myapp/cache' 'rm -rf /srv/data/uploads' \
 	is "$c" "$(v "$c")" ask
 done
 is 'rm -rf "${OUT:?}"/* (guarded)' "$(v 'rm -rf "${OUT:?}"/*')" allow
+# --- private keys outside the stores: by name, and by header where the
+# file exists; credential stores ignoring case, and their backups ---
+printf -- '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' > "$P/server.pem"
+printf -- '-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n' > "$P/tls.pem"
+is "cat server.pem (a certificate)" "$(v 'cat server.pem')" allow
+is "cat tls.pem (a private key)" "$(v 'cat tls.pem')" deny
+is "cat src/secrets/id_rsa (by name)" "$(v 'cat src/secrets/id_rsa')" deny
+is "ssh -i tls.pem uses it" "$(v 'ssh -i tls.pem deploy@host')" allow
+is "openssl genrsa -out new.key writes one" "$(v 'openssl genrsa -out new.key 2048')" allow
+is "cat ~/.AWS/CREDENTIALS (case)" "$(v 'cat ~/.AWS/CREDENTIALS')" deny
+is "cat ~/.netrc.bak (a backup)" "$(v 'cat ~/.netrc.bak')" deny
+is "cat .ENV (case)" "$(v 'cat .ENV')" ask
 # `check -C .` is this directory, made absolute as the hook's cwd is.
 (cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C . \
 	'cd . && rm -rf build' > "$T/out" 2>&1)
