@@ -2062,7 +2062,8 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 		"-links", "-inum", "-samefile", "-lname", "-ilname", "-uid",
 		"-gid", "-nouser", "-nogroup", "-used", NULL };
 	enum effect_op op = EOP_COUNT, rop = EOP_COUNT;
-	size_t i, start, end;
+	const char *sought[8];
+	size_t i, start, end, nnames = 0, k;
 	bool filtered = false, junk = true;
 	int error;
 
@@ -2079,6 +2080,10 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 
 		if (in_list(tests, a, strlen(a))) {
 			filtered = true;
+			if ((!strcmp(a, "-name") || !strcmp(a, "-iname")) &&
+			    i + 1 < args->n && !(AF(af, i + 1) & ARG_DYNAMIC) &&
+			    nnames < sizeof(sought) / sizeof(*sought))
+				sought[nnames++] = args->v[i + 1];
 			if ((strcmp(a, "-name") && strcmp(a, "-iname")) ||
 			    i + 1 >= args->n ||
 			    !in_list(effect_junk_names, args->v[i + 1],
@@ -2114,11 +2119,29 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 	/* -exec cat {}: what it finds is read (or sent), wherever in the
 	 * tree the tests let it look. */
 	for (i = start; rop != EOP_COUNT && i < (start == end ? start + 1 :
-						  end); i++)
-		if ((error = put(x, el, cwd, rop, start == end ? "." :
-				 args->v[i], start == end ? 0 : AF(af, i),
-				 true)) < 0)
+						  end); i++) {
+		const char *root = start == end ? "." : args->v[i];
+
+		if ((error = put(x, el, cwd, rop, root, start == end ? 0 :
+				 AF(af, i), true)) < 0)
 			return error;
+		/* -name .env, -name id_rsa, -name '*.pem': what it looks for,
+		 * somewhere below, is read (a pattern's stars stand for any
+		 * name: "*.pem" is some key file). */
+		for (k = 0; k < nnames; k++) {
+			char *probe = cat3(x->a, root, "/\x01/", sought[k]), *c;
+
+			if (!probe)
+				return NOMEM(x);
+			for (c = probe + strlen(root) + 3; *c; c++)
+				if (*c == '*' || *c == '?' || *c == '[' ||
+				    *c == ']' || *c == '/')
+					*c = '\x01';
+			if ((error = put(x, el, cwd, rop, probe, 0,
+					 false)) < 0)
+				return error;
+		}
+	}
 	if (op == EOP_COUNT)
 		return 0;
 	if (start == end)

@@ -242,6 +242,10 @@ is "openssl genrsa -out new.key writes one" "$(v 'openssl genrsa -out new.key 20
 is "cat ~/.AWS/CREDENTIALS (case)" "$(v 'cat ~/.AWS/CREDENTIALS')" deny
 is "cat ~/.netrc.bak (a backup)" "$(v 'cat ~/.netrc.bak')" deny
 is "cat .ENV (case)" "$(v 'cat .ENV')" ask
+# find -name NAME -exec reads what it looks for, somewhere below
+is "find . -name .env -exec cat {}" "$(v 'find . -name .env -exec cat {} \;')" ask
+is "find . -name '*.pem' -exec cat {}" "$(v "find . -name '*.pem' -exec cat {} +")" deny
+is "find . -name '*.py' -exec cat {}" "$(v "find . -name '*.py' -exec cat {} +")" allow
 # `check -C .` is this directory, made absolute as the hook's cwd is.
 (cd "$P" && $RUN "$CCVETO" check --no-user-config --home "$H" -C . \
 	'cd . && rm -rf build' > "$T/out" 2>&1)
