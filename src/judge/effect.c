@@ -146,38 +146,79 @@ static bool under(const char *p, const char *dir)
 	return !strncmp(p, dir, n) && (p[n] == '/' || p[n] == '\0');
 }
 
+/* The first n bytes of a and b are equal ignoring ASCII case (cheap: most
+ * paths differ at once, and this runs for every store and path). */
+static bool same_fold(const char *a, const char *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		unsigned char x = (unsigned char)a[k], y = (unsigned char)b[k];
+
+		if (x == y)
+			continue;
+		if ((x | 32) != (y | 32) || (x | 32) < 'a' || (x | 32) > 'z')
+			return false;
+	}
+	return true;
+}
+
 /* Backup names of a one-file store (~/.netrc.bak): the same secret. */
 static const char *const cred_backup[] = { ".bak", ".backup", ".old",
 	".orig", ".save", ".copy", "~", "-old", "_old", "-bak", "_bak", NULL };
 
-/* A copy of the store at abs beside it (~/.docker/config.json.old): a
- * secret file (secret to read), but no store to write into (`cp ~/.netrc
- * ~/.netrc.old` is a backup, not tampering). */
-static bool cred_backup_of(const char *p, const char *abs)
-{
-	size_t n = strlen(abs), k;
+/* How p stands to the credential store at abs: CRED_IN under it
+ * ignoring case, as the file systems of macOS and Windows do
+ * (~/.AWS/CREDENTIALS is the store); CRED_COPY a backup copy beside it
+ * (~/.docker/config.json.old): a secret file, secret to read but no
+ * store to write into (`cp ~/.netrc ~/.netrc.old` is a backup, not
+ * tampering); else 0. */
+enum { CRED_IN = 1, CRED_COPY = 2 };
 
-	if (strncasecmp(p, abs, n))
-		return false;
-	for (k = 0; cred_backup[k]; k++)
-		if (!strcasecmp(p + n, cred_backup[k]))
-			return true;
-	return false;
-}
-
-/* p in the credential store at abs: under it ignoring case, as the file
- * systems of macOS and Windows do (~/.AWS/CREDENTIALS is the store), or
- * a backup copy of it (cred_backup_of). */
-static bool cred_under(const char *p, const char *abs)
+static int cred_match(const char *p, const char *abs, size_t tail,
+		      bool fold)
 {
-	size_t n;
+	size_t n, k;
 
 	if (!abs)
-		return false;
+		return 0;
 	n = strlen(abs);
-	if (strncasecmp(p, abs, n))
-		return false;
-	return p[n] == '/' || !p[n] || cred_backup_of(p, abs);
+	/* The home before the store's own name is a real path: exact. */
+	if (tail > n)
+		tail = n;
+	if (strncmp(p, abs, n) && (!fold || strncmp(p, abs, n - tail) ||
+				   !same_fold(p + n - tail, abs + n - tail,
+					      tail)))
+		return 0;
+	if (p[n] == '/' || !p[n])
+		return CRED_IN;
+	for (k = 0; cred_backup[k]; k++)
+		if (!strcasecmp(p + n, cred_backup[k]))
+			return CRED_COPY;
+	return 0;
+}
+
+/* The bytes of a store's absolute path that are its own name ("/.ssh"
+ * of "~/.ssh"), compared ignoring case. */
+static size_t cred_tail(const struct ecred *c)
+{
+	return strlen(c->path) - (c->path[0] == '~');
+}
+
+static bool cred_under(const char *p, const char *abs, size_t tail,
+		       bool fold)
+{
+	return cred_match(p, abs, tail, fold) != 0;
+}
+
+/* Whether p has a capital letter: only then can case matter (the stores'
+ * names are written in lower case but for a few macOS ones). */
+static bool has_upper(const char *p)
+{
+	for (; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			return true;
+	return false;
 }
 
 static bool strictly_under(const char *p, const char *dir)
@@ -401,12 +442,14 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 {
 	unsigned cl = 0;
 	size_t i, oh = 0;
+	bool fold = has_upper(p);
 
 	if (!x->home || !under(p, x->home))
 		oh = other_home(p);
 	for (i = 0; i < effect_ncreds; i++) {
 		const struct ecred *c = &effect_creds[i];
 		const char *abs = cred_abs(x, c), *base;
+		int m;
 
 		if (oh && c->path[0] == '~') {
 			abs = c->path + 1;	/* "/.ssh", against p's rest */
@@ -415,9 +458,10 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 					cl |= ECL_CREDENTIAL | ECL_SECRET;
 				continue;
 			}
-			if (cred_backup_of(p + oh, abs)) {
+			m = cred_match(p + oh, abs, cred_tail(c), fold);
+			if (m == CRED_COPY) {
 				cl |= ECL_SECRET_FILE;
-			} else if (cred_under(p + oh, abs)) {
+			} else if (m) {
 				base = strrchr(p, '/') + 1;
 				cl |= ECL_CREDENTIAL;
 				if (!strcmp(p + oh, abs) || !public_name(c, base))
@@ -429,9 +473,10 @@ static unsigned cred_classes(struct ectx *x, const char *p, bool contains)
 		}
 		if (!abs)
 			continue;
-		if (cred_backup_of(p, abs)) {
+		m = cred_match(p, abs, fold ? cred_tail(c) : 0, fold);
+		if (m == CRED_COPY) {
 			cl |= ECL_SECRET_FILE;
-		} else if (cred_under(p, abs)) {
+		} else if (m) {
 			cl |= ECL_CREDENTIAL;
 			base = strrchr(p, '/');
 			base = base ? base + 1 : p;
@@ -493,13 +538,15 @@ static const char *store_of(struct ectx *x, const char *p, bool isdir,
 {
 	size_t i;
 	const char *sl;
+	bool fold = has_upper(p);
 
 	*tree = true;
 	pick_home(x, p);
 	for (i = 0; i < effect_ncreds; i++) {
 		const char *abs = cred_abs(x, &effect_creds[i]);
 
-		if (!abs || !cred_under(p, abs))
+		if (!abs || !cred_under(p, abs, fold ?
+					cred_tail(&effect_creds[i]) : 0, fold))
 			continue;
 		if (strcasecmp(p, abs) || isdir)
 			return abs;
@@ -518,12 +565,14 @@ static bool key_file(struct ectx *x, const char *p);
 static bool consumer(struct ectx *x, const char *p, const char *prog)
 {
 	size_t i;
+	bool fold = has_upper(p);
 
 	pick_home(x, p);
 	for (i = 0; i < effect_ncreds; i++) {
 		const char *abs = cred_abs(x, &effect_creds[i]);
 
-		if (abs && cred_under(p, abs))
+		if (abs && cred_under(p, abs, fold ?
+				      cred_tail(&effect_creds[i]) : 0, fold))
 			return in_words(effect_creds[i].consumers, prog);
 	}
 	/* ssh -i ./deploy_key, curl --key client.pem use a key file */
@@ -654,6 +703,10 @@ static bool key_file(struct ectx *x, const char *p)
 
 	b = b ? b + 1 : p;
 	n = strlen(b);
+	/* cheap first: most names have neither form */
+	dot = strrchr(b, '.');
+	if (strncasecmp(b, "id_", 3) && !dot)
+		return false;
 	if ((n > 4 && !strcasecmp(b + n - 4, ".pub")) || strstr(p, "://"))
 		return false;
 	for (k = 0; deps[k]; k++)
@@ -675,8 +728,6 @@ static bool key_file(struct ectx *x, const char *p)
 		}
 		return false;
 	}
-	if (!(dot = strrchr(b, '.')))
-		return false;
 	for (k = 0; bin_ext[k]; k++)
 		if (!strcasecmp(dot, bin_ext[k]))
 			return true;
