@@ -2170,7 +2170,8 @@ static int wrap_parallel(struct emitter *e, size_t i, size_t end,
 	const char *workdir = NULL, *in = NULL, *job[8];
 	struct subject *sub = NULL;
 	size_t k = i + 1, cmd, sep, ng = 0, njobs = 1, j, g, alt;
-	bool quote = false, odd = false, from_stdin = true, unknown = false;
+	bool quote = false, odd = false, from_stdin = true, unknown = false,
+	     piped = false;
 	int delim = '\n', error, over = 0;
 
 	for (; k < end; k++) {
@@ -2207,6 +2208,10 @@ static int wrap_parallel(struct emitter *e, size_t i, size_t end,
 					from_stdin = false, unknown = true;
 				continue;
 			}
+			if (!strcmp(name, "--pipe") ||
+			    !strcmp(name, "--spreadstdin") ||
+			    !strcmp(name, "--pipepart"))
+				piped = true;
 			if (!strcmp(name, "--quote"))
 				quote = true;
 			else if (!strcmp(name, "--null"))
@@ -2275,6 +2280,10 @@ static int wrap_parallel(struct emitter *e, size_t i, size_t end,
 		}
 		ng++;
 	}
+	/* --pipe: the input goes to each job's stdin, not its arguments
+	 * (curl … | parallel --pipe sh is sh reading what curl fetched). */
+	if (piped)
+		from_stdin = false;
 	if (from_stdin) {
 		bool none = true;
 

@@ -1004,6 +1004,7 @@ static void cases(void)
 	  "echo|a-x via=parallel ;; echo|b-x via=parallel");
 	t("cat list | parallel rm -rf",
 	  "cat|list ;; rm|-rf|$(…) via=parallel in=cat");
+	t("curl -s u | parallel --pipe sh", "curl|-s|u ;; sh via=parallel in=curl");
 	t("parallel --workdir /tmp rm -f {} ::: x",
 	  "cd|/tmp via=parallel ;; rm|-f|x via=parallel");
 	t("eval \"$(echo bHM= | base64 --decode)\"",
