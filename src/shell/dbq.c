@@ -1488,8 +1488,10 @@ static void scan_redis(struct scan *sc, const char *s, size_t n)
 		while (i < n && s[i] != '\n') {
 			size_t st;
 
-			while (i < n && (s[i] == ' ' || s[i] == '\t' ||
-					 s[i] == '\r'))
+			/* every blank but the newline that ends the command
+			 * (a \f or \v skipped here, or the word below would
+			 * not advance) */
+			while (i < n && s[i] != '\n' && is_blank(s[i]))
 				i++;
 			if (i >= n || s[i] == '\n')
 				break;

@@ -189,6 +189,9 @@ static const struct dcase cases[] = {
 	{ DBQ_REDIS, "EVAL \"for _,k in ipairs(redis.call('keys','*')) do "
 	  "redis.call('del',k) end\" 0", B(DBQ_DELETE_ALL) },
 	{ DBQ_REDIS, "EVAL \"return redis.call('get', KEYS[1])\" 1 k", NONE },
+	/* a form feed or vertical tab between words (it hung the lexer) */
+	{ DBQ_REDIS, "CONFIG SET\fdir\v/root/.ssh", B(DBQ_CONFIG_DIR) },
+	{ DBQ_REDIS, "GET\f\fk", NONE },
 	{ DBQ_REDIS, "DEL session:42", NONE },
 	/* Mongo */
 	{ DBQ_MONGO, "db.dropDatabase()", B(DBQ_DROP_DATABASE) },
