@@ -440,6 +440,22 @@ static bool git_push_protected(struct eval *ev, const struct subject *s,
 	return *cur && ruleset_branch_is_protected(ev->set, cur);
 }
 
+/* Whether the repository found from the command's cwd is the one it
+ * works on: the cwd is known (git -C moved it already) and no --git-dir
+ * or --work-tree points elsewhere. */
+static bool repo_known(const struct subject *s, const struct argv_canon *c)
+{
+	size_t i;
+
+	if (!s->cwd || *s->cwd != '/')
+		return false;
+	for (i = 0; i < c->nopts; i++)
+		if (c->opts[i].global && (!strcmp(c->opts[i].name, "git-dir") ||
+					  !strcmp(c->opts[i].name, "work-tree")))
+			return false;
+	return true;
+}
+
 /* `git update-ref REF NEW` and `git branch -f NAME`, `-M OLD NEW`, `-C`:
  * the branch the command overwrites, when it is protected.  Deleting a
  * ref is another rule's (update-ref -d, branch -D); a command read
@@ -448,7 +464,6 @@ static bool git_ref_protected(struct eval *ev, const struct subject *s,
 			      const struct argv_canon *c)
 {
 	const char *ref, *cur;
-	size_t i;
 
 	if (!c || !c->grammar || !c->sub || !c->noperands)
 		return false;
@@ -479,13 +494,9 @@ static bool git_ref_protected(struct eval *ev, const struct subject *s,
 	/* `git branch -M main` right after `git init` names the first
 	 * branch: nothing is overwritten when no such branch exists, or when
 	 * it is the branch being renamed.  Another repository (-C, --git-dir)
-	 * or a cwd not known: assume it exists.  (-C moved s->cwd already.) */
-	if (!s->cwd || *s->cwd != '/')
+	 * or a cwd not known: assume it exists. */
+	if (!repo_known(s, c))
 		return true;
-	for (i = 0; i < c->nopts; i++)
-		if (c->opts[i].global && (!strcmp(c->opts[i].name, "git-dir") ||
-					  !strcmp(c->opts[i].name, "work-tree")))
-			return true;
 	if (c->noperands == 1 && (canon_set(c, "-M") || canon_set(c, "-C"))) {
 		cur = gitfacts_current_branch(ev->a, s->cwd);
 		if (cur && !strcmp(cur, ref))
@@ -502,7 +513,6 @@ static bool git_reset_moves(const struct subject *s,
 			    const struct argv_canon *c)
 {
 	const char *t;
-	size_t i;
 
 	if (!c || !c->grammar || !c->sub || strcmp(c->sub, "reset") ||
 	    !canon_set(c, "hard") || !c->noperands)
@@ -510,12 +520,8 @@ static bool git_reset_moves(const struct subject *s,
 	t = c->operands[0];
 	if (!strcmp(t, "HEAD") || !strcmp(t, "@"))
 		return false;
-	if (!s->cwd || *s->cwd != '/')
+	if (!repo_known(s, c))
 		return true;
-	for (i = 0; i < c->nopts; i++)
-		if (c->opts[i].global && (!strcmp(c->opts[i].name, "git-dir") ||
-					  !strcmp(c->opts[i].name, "work-tree")))
-			return true;
 	return gitfacts_same_commit(s->cwd, t, "HEAD") != 1;
 }
 
