@@ -98,36 +98,37 @@ static bool is_name_char(char c)
 	return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
-static const char *var_get(const struct sh_src *p, const char *name,
-			   size_t n)
+/* The innermost scope's slot for `name` (its value may be NULL:
+ * assigned, not known), or NULL when the text never assigned it. */
+static const char *const *var_slot(const struct sh_src *p, const char *name,
+				   size_t n)
 {
 	const struct sh_vars *v = p->vars;
 	size_t i;
+
+	for (; v; v = v->up)
+		for (i = v->n; i-- > 0;)
+			if (strlen(v->name[i]) == n &&
+			    !memcmp(v->name[i], name, n))
+				return (const char *const *)&v->val[i];
+	return NULL;
+}
+
+static const char *var_get(const struct sh_src *p, const char *name,
+			   size_t n)
+{
+	const char *const *slot;
 
 	/* A table that overflowed lost a name: nothing is known. */
 	if (p->g->vars_full)
 		return NULL;
-	for (; v; v = v->up)
-		for (i = v->n; i-- > 0;)
-			if (strlen(v->name[i]) == n &&
-			    !memcmp(v->name[i], name, n))
-				return v->val[i];
-	return NULL;
+	slot = var_slot(p, name, n);
+	return slot ? *slot : NULL;
 }
 
 bool shl_var_assigned(const struct sh_src *p, const char *name, size_t n)
 {
-	const struct sh_vars *v = p->vars;
-	size_t i;
-
-	if (p->g->vars_full)
-		return true;
-	for (; v; v = v->up)
-		for (i = v->n; i-- > 0;)
-			if (strlen(v->name[i]) == n &&
-			    !memcmp(v->name[i], name, n))
-				return true;
-	return false;
+	return p->g->vars_full || var_slot(p, name, n);
 }
 
 const char *shl_var_get(const struct sh_src *p, const char *name, size_t n)
