@@ -1808,6 +1808,33 @@ static const char *replace_all(struct arena *a, const char *s, const char *r,
 	return t;
 }
 
+/* What a command reads on stdin, for xargs and parallel: SI_NONE (no pipe,
+ * no redirect: the tool's stdin, empty), SI_TEXT (*text: a here-string,
+ * or what the stage before wrote when that is known), SI_UNKNOWN. */
+enum { SI_NONE, SI_TEXT, SI_UNKNOWN };
+
+static int stdin_of(const struct emitter *e, const char **text)
+{
+	const char *in = NULL;
+	int kind = SI_NONE;
+	size_t k;
+
+	for (k = 0; k < e->c->nr; k++)
+		if (e->c->r[k].kind == RK_HERESTR) {
+			in = e->c->r[k].target.val;
+			kind = SI_TEXT;
+		} else if (e->c->r[k].kind == RK_IN) {
+			in = NULL;
+			kind = SI_UNKNOWN;
+		}
+	if (e->piped && !in) {
+		in = e->pipe_text;
+		kind = in ? SI_TEXT : SI_UNKNOWN;
+	}
+	*text = in;
+	return kind;
+}
+
 /* xargs [opts] CMD ARGS: CMD runs with ARGS and the items of its input:
  * known text (echo/printf/a here-string), the names a find finds ("{}",
  * found_by), names under the cwd (a lister: "./$(…)"), or unknown
@@ -1876,18 +1903,7 @@ static int wrap_xargs(struct emitter *e, size_t i, size_t at, size_t end,
 		if ((error = make_subject(&fe, 0, 2, &via, false, &rs)) < 0)
 			return error;
 	} else {
-		for (k = 0; k < e->c->nr; k++)
-			if (e->c->r[k].kind == RK_HERESTR) {
-				in = e->c->r[k].target.val;
-				unknown = false;
-			} else if (e->c->r[k].kind == RK_IN) {
-				in = NULL;
-				unknown = true;
-			}
-		if (e->piped && !in) {
-			in = e->pipe_text;
-			unknown = !in;
-		}
+		unknown = stdin_of(e, &in) == SI_UNKNOWN;
 	}
 	if (!unknown && in) {
 		const struct subject *pr = e->pipe_prev;
@@ -2285,20 +2301,8 @@ static int wrap_parallel(struct emitter *e, size_t i, size_t end,
 	if (piped)
 		from_stdin = false;
 	if (from_stdin) {
-		bool none = true;
+		bool none = stdin_of(e, &in) == SI_NONE;
 
-		for (k = 0; k < e->c->nr; k++)
-			if (e->c->r[k].kind == RK_HERESTR) {
-				in = e->c->r[k].target.val;
-				none = false;
-			} else if (e->c->r[k].kind == RK_IN) {
-				in = NULL;
-				none = false;
-			}
-		if (e->piped && !in) {
-			in = e->pipe_text;
-			none = false;
-		}
 		if (in && (over = xargs_split(p, in, delim, true,
 					      &items)) < 0)
 			return over;
