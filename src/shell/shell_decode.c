@@ -279,8 +279,8 @@ static const char *home_expanded(struct sh_src *p, const char *t)
 
 		if (!strncmp(at, "${HOME}", 7))
 			k = 7;
-		else if (!strncmp(at, "$HOME", 5) && !isalnum((unsigned char)at[5]) &&
-			 at[5] != '_')
+		else if (!strncmp(at, "$HOME", 5) &&
+			 !isalnum((unsigned char)at[5]) && at[5] != '_')
 			k = 5;
 		if (shl_str_put(p, &b, t, (size_t)(at - t) + (k ? 0 : 1)) < 0 ||
 		    (k && shl_str_put(p, &b, h, strlen(h)) < 0))
@@ -382,10 +382,11 @@ static const char *echo_text(struct sh_src *p, const struct subject *s)
 			nl = false;
 	}
 	for (; k < a->n; k++) {
+		const char *v = arg_value(p, a->v[k]);
+
 		if (b.n && shl_str_put(p, &b, " ", 1) < 0)
 			return NULL;
-		if (shl_str_put(p, &b, arg_value(p, a->v[k]),
-				strlen(arg_value(p, a->v[k]))) < 0)
+		if (shl_str_put(p, &b, v, strlen(v)) < 0)
 			return NULL;
 		if (b.n > CV_MAX_DECODE_BYTES)
 			return NULL;
