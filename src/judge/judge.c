@@ -623,6 +623,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 		return 0;
 	if (c->db_ops && !(c->db_ops & s->db_ops))
 		return 0;
+	if (c->holds_secret && !s->holds_secret)
+		return 0;
 	if (c->effect_ops) {
 		if ((error = need_effects(ev)) < 0)
 			return error;
@@ -653,6 +655,8 @@ static int cond_match(struct eval *ev, struct cond *c, const struct subject *s)
 		TRY(rx_match(ev, &c->mcp_server, s->mcp_server));
 	if (c->mcp_tool.pattern)
 		TRY(rx_match(ev, &c->mcp_tool, s->mcp_tool));
+	if (c->mcp_action.pattern)
+		TRY(rx_match(ev, &c->mcp_action, s->mcp_action));
 	if (c->strings.pattern)
 		TRY(rx_match_any(ev, &c->strings, &s->strings));
 	if (c->content.pattern)
@@ -693,7 +697,8 @@ static bool keywords_hit(const struct rule *r, const struct subject *s)
 		if ((s->url && strstr(s->url, kw)) ||
 		    (s->host && strstr(s->host, kw)) ||
 		    (s->mcp_server && strstr(s->mcp_server, kw)) ||
-		    (s->mcp_tool && strstr(s->mcp_tool, kw)))
+		    (s->mcp_tool && strstr(s->mcp_tool, kw)) ||
+		    (s->mcp_action && strstr(s->mcp_action, kw)))
 			return true;
 	}
 	return false;
@@ -721,6 +726,14 @@ static int inert_for(struct eval *ev, const struct rule *r,
 	return cv && (cv->flags & ARGV_INERT) ? 1 : 0;
 }
 
+/* The tool whose rules judge a subject: its own.  A command an MCP
+ * server runs for the call is judged like a Bash command, a file it
+ * writes like a Write. */
+static const char *tool_of(const struct eval *ev, const struct subject *s)
+{
+	return s->tool ? s->tool : ev->call->tool;
+}
+
 /* 1 when rule r fires on subject s, 0 when not, <0 on error. */
 static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 {
@@ -730,7 +743,7 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	/* A database rule is reached only by statements that do it. */
 	if (r->db_ops && !(r->db_ops & s->db_ops))
 		return 0;
-	if (!rule_enabled(r) || !rule_applies_to_tool(r, ev->call->tool))
+	if (!rule_enabled(r) || !rule_applies_to_tool(r, tool_of(ev, s)))
 		return 0;
 	if (!keywords_hit(r, s))
 		return 0;
@@ -847,7 +860,7 @@ static int judge_subject(struct eval *ev, struct verdict *v,
 		if (s->program_dynamic)
 			return 0;	/* all rules were just tried */
 	}
-	rules = ruleset_programless(ev->set, ev->call->tool, &n);
+	rules = ruleset_programless(ev->set, tool_of(ev, s), &n);
 	if (!rules)
 		return diag_set(ev->d, CV_ENOMEM, "out of memory");
 	return judge_rules(ev, v, rules, n, s);

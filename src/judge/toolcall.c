@@ -15,7 +15,7 @@
 #include <strings.h>
 
 #include "json/jval.h"
-#include "shell/dbq.h"
+#include "judge/mcp.h"
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/bounds.h"
@@ -74,6 +74,13 @@ static int add_path(struct subject *s, struct arena *a,
 			return NOMEM(d);
 	}
 	return 0;
+}
+
+int toolcall_add_path(struct subject *s, struct arena *a,
+		      const struct shell_env *env, const char *raw,
+		      bool follow, struct diag *d)
+{
+	return add_path(s, a, env, raw, follow, d);
 }
 
 /* Glob/Grep: the directory, and the pattern joined to it. */
@@ -158,159 +165,6 @@ static char *summarize(struct arena *a, const char *s)
 	size_t n = strlen(s);
 
 	return arena_strndup(a, s, n > 300 ? 300 : n);
-}
-
-/* ---- database statements in MCP calls ---- */
-
-static bool name_has(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; s && *s; s++)
-		if (!strncasecmp(s, w, n))
-			return true;
-	return false;
-}
-
-/* The server's language, from its name and its tool's. */
-static enum dbq_lang mcp_db_lang(const struct subject *s)
-{
-	const char *n[2] = { s->mcp_server, s->mcp_tool };
-	size_t i;
-
-	for (i = 0; i < 2; i++) {
-		if (name_has(n[i], "redis") || name_has(n[i], "valkey"))
-			return DBQ_REDIS;
-		if (name_has(n[i], "mongo"))
-			return DBQ_MONGO;
-		if (name_has(n[i], "mysql") || name_has(n[i], "maria"))
-			return DBQ_MYSQL;
-		if (name_has(n[i], "sqlite"))
-			return DBQ_SQLITE;
-		if (name_has(n[i], "postgres") || name_has(n[i], "supabase") ||
-		    name_has(n[i], "neon"))
-			return DBQ_PSQL;
-	}
-	return DBQ_SQL;
-}
-
-/* A field that holds statements: query, sql, statement(s), sql_query;
- * for a Redis server also command. */
-static bool statement_key(const char *k, enum dbq_lang lang)
-{
-	static const char *const keys[] = {
-		"query", "sql", "statement", "statements", "sql_query",
-		"sqlQuery", "rawSql", "raw_sql", NULL
-	};
-	size_t i;
-
-	for (i = 0; keys[i]; i++)
-		if (!strcmp(k, keys[i]))
-			return true;
-	return lang == DBQ_REDIS && !strcmp(k, "command");
-}
-
-static int mcp_db_walk(struct subject *s, struct arena *a, enum dbq_lang lang,
-		       const struct jv *node, struct dbq_result *r,
-		       struct diag *d)
-{
-	const struct jv *c;
-	int error;
-
-	for (c = node->child; c; c = c->next) {
-		if (jv_is(c, JV_STRING) && c->key && statement_key(c->key,
-								   lang)) {
-			if (dbq_scan(r, a, lang, c->s, c->len, NULL) < 0)
-				return NOMEM(d);
-		} else if (c->child &&
-			   (error = mcp_db_walk(s, a, lang, c, r, d)) < 0) {
-			return error;
-		}
-	}
-	return 0;
-}
-
-/* Mongo servers name the operation in the tool: drop-database,
- * drop-collection, delete-many with an empty filter. */
-static void mcp_mongo_tool(const struct subject *s, const struct jv *input,
-			   struct dbq_result *r)
-{
-	char t[64];
-	const char *x = s->mcp_tool;
-	const struct jv *f = jv_get(input, "filter");
-	bool all = !f || (jv_is(f, JV_OBJECT) && !f->child);
-	size_t n = 0;
-
-	for (; x && *x && n + 1 < sizeof(t); x++)
-		if (*x != '-' && *x != '_')
-			t[n++] = (char)(*x | 0x20);
-	t[n] = '\0';
-	if (!strcmp(t, "dropdatabase"))
-		r->ops |= 1u << DBQ_DROP_DATABASE;
-	else if (!strcmp(t, "dropcollection"))
-		r->ops |= 1u << DBQ_DROP_TABLE;
-	else if (!strcmp(t, "deletemany") && all)
-		r->ops |= 1u << DBQ_DELETE_ALL;
-	else if (!strcmp(t, "updatemany") && all)
-		r->ops |= 1u << DBQ_UPDATE_ALL;
-	if (r->ops && !r->what) {
-		r->what = s->mcp_tool;
-		r->what_len = strlen(s->mcp_tool);
-	}
-}
-
-static int mcp_db(struct subject *s, struct arena *a, const struct jv *input,
-		  struct diag *d)
-{
-	enum dbq_lang lang = mcp_db_lang(s);
-	struct dbq_result r;
-	int error;
-
-	memset(&r, 0, sizeof(r));
-	if (jv_is(input, JV_OBJECT) &&
-	    (error = mcp_db_walk(s, a, lang, input, &r, d)) < 0)
-		return error;
-	if (lang == DBQ_MONGO)
-		mcp_mongo_tool(s, input, &r);
-	s->db_ops = r.ops;
-	if (r.what && !(s->db_what = arena_strndup(a, r.what, r.what_len)))
-		return NOMEM(d);
-	return 0;
-}
-
-/* The server and tool of mcp__<server>__<tool>.  Server names may hold
- * "__"; the payload's mcp_server.name (the configured name) disambiguates
- * when present, so the split is made after its sanitised form. */
-static int mcp_split(struct subject *s, struct arena *a, const char *tool,
-		     const char *server_name, struct diag *d)
-{
-	const char *rest = tool + 5, *sep;
-
-	if (server_name) {
-		size_t n = strlen(server_name), i;
-		char *san = arena_strndup(a, server_name, n);
-
-		if (!san)
-			return NOMEM(d);
-		for (i = 0; i < n; i++)
-			if (!((san[i] >= 'a' && san[i] <= 'z') ||
-			      (san[i] >= 'A' && san[i] <= 'Z') ||
-			      (san[i] >= '0' && san[i] <= '9') ||
-			      san[i] == '_' || san[i] == '-'))
-				san[i] = '_';
-		s->mcp_server = server_name;
-		if (!strncmp(rest, san, n) && !strncmp(rest + n, "__", 2)) {
-			s->mcp_tool = rest + n + 2;
-			return 0;
-		}
-	}
-	sep = strstr(rest, "__");
-	if (!s->mcp_server)
-		s->mcp_server = sep ? arena_strndup(a, rest,
-						    (size_t)(sep - rest)) :
-				      rest;
-	s->mcp_tool = sep ? sep + 2 : "";
-	return s->mcp_server ? 0 : NOMEM(d);
 }
 
 static int build_subjects(struct toolcall *call, struct arena *a,
@@ -443,10 +297,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		const char *server = jv_get_string(
 			jv_get(payload, "mcp_server"), "name");
 
-		if ((error = mcp_split(s, a, tool, server, d)) < 0 ||
-		    (error = mcp_db(s, a, input, d)) < 0)
-			return error;
 		call->summary = summarize(a, tool);
+		return mcp_read(call, s, a, &env, input, server, d);
 	} else {
 		call->summary = summarize(a, tool);
 	}

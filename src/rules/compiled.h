@@ -30,6 +30,7 @@ struct cond {
 	struct flagspec *flags;
 	size_t nflags;
 	bool git_push_protected, git_ref_protected, git_reset_moves;
+	bool holds_secret;		/* a string holds a known key format */
 	/* "effect": any effect with one of these ops on one of these
 	 * classes (bits of 1 << enum effect_op, enum effect_class). */
 	unsigned effect_ops, effect_classes;
@@ -40,6 +41,8 @@ struct cond {
 	/* On the canonical argv (shell/argv.h): some option as
 	 * "--name[=value]", and the canonical line. */
 	struct rx option, canon;
+	/* The MCP tool name as words ("drop table"). */
+	struct rx mcp_action;
 };
 
 struct rule {

@@ -139,7 +139,8 @@ struct rx *rule_rx(struct cond *c, size_t k)
 		offsetof(struct cond, url), offsetof(struct cond, host),
 		offsetof(struct cond, mcp_server),
 		offsetof(struct cond, mcp_tool), offsetof(struct cond, strings),
-		offsetof(struct cond, option), offsetof(struct cond, canon) };
+		offsetof(struct cond, option), offsetof(struct cond, canon),
+		offsetof(struct cond, mcp_action) };
 
 	return (struct rx *)((char *)c + off[k]);
 }
@@ -196,6 +197,7 @@ static int cond_build(struct cond *c, const struct jv *j, const char *id,
 		jv_get_true(j, "git_push_protected");
 	c->git_ref_protected = jv_get_true(j, "git_ref_protected");
 	c->git_reset_moves = jv_get_true(j, "git_reset_moves");
+	c->holds_secret = jv_get_true(j, "holds_secret");
 	if ((f = jv_get(j, "effect"))) {
 		const struct jv *v;
 		size_t i;

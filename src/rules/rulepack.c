@@ -15,7 +15,7 @@ const char *const rulepack_condition_keys[] = {
 	"redirect", "input_from", "via", "code", "git_push_protected",
 	"git_ref_protected", "git_reset_moves",
 	"keywords", "content", "url", "host", "mcp_server", "mcp_tool",
-	"strings", "input_true", "effect", "option", "canon", "db", NULL
+	"mcp_action", "holds_secret", "strings", "input_true", "effect", "option", "canon", "db", NULL
 };
 
 const char *const rulepack_effect_ops[] = {
@@ -32,7 +32,7 @@ const char *const rulepack_effect_classes[] = {
 
 const char *const rulepack_regex_keys[RULEPACK_NREGEX] = {
 	"args", "path", "line", "redirect", "code", "content", "url", "host",
-	"mcp_server", "mcp_tool", "strings", "option", "canon"
+	"mcp_server", "mcp_tool", "strings", "option", "canon", "mcp_action"
 };
 
 static const char *const rule_keys[] = {
@@ -187,7 +187,8 @@ static int check_conditions(const struct jv *cond, const char *where,
 				return error;
 		} else if (!strcmp(c->key, "git_push_protected") ||
 			   !strcmp(c->key, "git_ref_protected") ||
-			   !strcmp(c->key, "git_reset_moves")) {
+			   !strcmp(c->key, "git_reset_moves") ||
+			   !strcmp(c->key, "holds_secret")) {
 			if (!jv_is(c, JV_TRUE))
 				return diag_set(d, CV_EINVAL, "%s: rule '%s': "
 					"\"%s\" must be true", origin, id,

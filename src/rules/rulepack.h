@@ -42,7 +42,7 @@ extern const char *const rulepack_condition_keys[];
  * for `match`, then each `unless` object, the keys present, in this order.
  * The generator precompiles them in this order and judge.c decodes them
  * in the same one. */
-#define RULEPACK_NREGEX 13
+#define RULEPACK_NREGEX 14
 extern const char *const rulepack_regex_keys[RULEPACK_NREGEX];
 
 /* The vocabulary of the `effect` condition ({"op": [...], "class":

@@ -103,6 +103,10 @@ struct subject {
 	const char *content;		/* Write content, Edit new_string, ... */
 	const char *url, *host;
 	const char *mcp_server, *mcp_tool;
+	const char *mcp_action;		/* the tool name as lower-case words:
+					 * "dropTable" -> "drop table" */
+	bool holds_secret;		/* a string of tool_input holds a key
+					 * in a known format (util/redact.h) */
 	struct strlist strings;		/* every string leaf of tool_input */
 	struct strlist true_inputs;	/* tool_input keys whose value is true */
 

@@ -334,6 +334,22 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 	return i + 1 + n;
 }
 
+bool redact_has_key(const char *t, size_t len)
+{
+	size_t i, keep;
+
+	for (i = 0; i < len; i++) {
+		bool boundary = i == 0 || !namec(t[i - 1]);
+
+		if ((t[i] == '-' && match_private_key(t, len, i, &keep)) ||
+		    (boundary && (match_format(t, len, i, &keep) ||
+				  match_jwt(t, len, i, &keep))) ||
+		    (t[i] == ':' && match_userinfo(t, len, i, &keep)))
+			return true;
+	}
+	return false;
+}
+
 int redact(struct buf *out, const char *t, size_t len)
 {
 	size_t i = 0, from = 0;

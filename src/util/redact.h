@@ -8,6 +8,7 @@
 #ifndef CV_REDACT_H
 #define CV_REDACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -15,5 +16,10 @@ struct buf;
 #define REDACT_MARK "[REDACTED]"
 
 int redact(struct buf *out, const char *text, size_t len);
+
+/* Whether text holds a secret the confident recognisers know: a key with
+ * a public marker, a JWT, a private key block, a URL password.  (Not the
+ * unsure ones, such as a password= setting: this decides verdicts.) */
+bool redact_has_key(const char *text, size_t len);
 
 #endif

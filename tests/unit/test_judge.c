@@ -130,8 +130,17 @@ int main(void)
 		 "{\"file_path\":\"/home/alice/.ssh/id_x\",\"content\":\"\"}}"),
 	   "allow", "rule not for Write");
 	IS(judge_payload("{\"tool_name\":\"mcp__fs__read\",\"tool_input\":"
+		 "{\"path\":\"~/.ssh/id_rsa\"}}"), "deny:u.key",
+	   "an MCP tool's path is read like the Read tool's");
+	IS(judge_payload("{\"tool_name\":\"mcp__gh__get_file\",\"tool_input\":"
+		 "{\"owner\":\"a\",\"repo\":\"b\",\"path\":\"~/.ssh/id_rsa\"}}"),
+	   "allow", "a remote repository's path is not a local one");
+	IS(judge_payload("{\"tool_name\":\"mcp__fs__list_directory\",\"tool_input\":"
 		 "{\"path\":\"~/.ssh/id_rsa\"}}"), "allow",
-	   "MCP strings are not paths");
+	   "listing is not reading");
+	IS(judge_payload("{\"tool_name\":\"mcp__sh__exec\",\"tool_input\":"
+		 "{\"command\":\"cat\",\"args\":[\"~/.ssh/id_rsa\"]}}"),
+	   "deny:u.key", "an MCP command with an argv is a Bash command");
 
 	IS(judge_payload("{\"tool_name\":\"mcp__db_prod_1__run_query\","
 		 "\"mcp_server\":{\"name\":\"db.prod 1\"},\"tool_input\":"

@@ -1,0 +1,778 @@
+/* mcp.c - an MCP tool call read by what its fields mean, see mcp.h.
+ *
+ * Security invariants:
+ * - The server's name and its description never make a call safe: names
+ *   only choose a database dialect and say where a path lives, and every
+ *   field is read whatever server sends it.
+ * - What the server will do on this machine is judged like the tool that
+ *   does it here: a command field is parsed as shell (so `rm -rf ~` is
+ *   the same deny through an MCP `exec` as through Bash), a path field is
+ *   a Read, Write or Edit of that path, or the rm/mv/cp its verb implies,
+ *   resolved by the same path code as the file tools.
+ * - Paths of a call that names a remote place (owner/repo, bucket,
+ *   project) are that place's, not this machine's: they get no local
+ *   effect, only the rules on every string.
+ * - A shell text an exec-like tool cannot have parsed completely asks;
+ *   one in a field of a tool that runs nothing does not (prose may hold
+ *   an apostrophe). */
+#include "judge/mcp.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "json/jval.h"
+#include "shell/dbq.h"
+#include "shell/shell.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/redact.h"
+
+#define NOMEM(d) diag_nomem(d)
+
+/* ---- the tool name as words ---- */
+
+/* "dropTable" -> "drop table", "DeleteDBInstance" -> "delete db
+ * instance", "terminate-instances" -> "terminate instances". */
+static const char *action_words(struct arena *a, const char *t)
+{
+	size_t n = strlen(t), i, k = 0;
+	char *w = arena_alloc(a, 2 * n + 1);
+
+	if (!w)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		bool up = isupper(c);
+
+		if (!isalnum(c)) {
+			if (k && w[k - 1] != ' ')
+				w[k++] = ' ';
+			continue;
+		}
+		/* A word starts at an upper-case letter after a lower-case one
+		 * or a digit, and at the last capital of an acronym followed
+		 * by lower case (DBInstance). */
+		if (up && i && k && w[k - 1] != ' ' &&
+		    (islower((unsigned char)t[i - 1]) ||
+		     isdigit((unsigned char)t[i - 1]) ||
+		     (isupper((unsigned char)t[i - 1]) && i + 1 < n &&
+		      islower((unsigned char)t[i + 1]))))
+			w[k++] = ' ';
+		w[k++] = (char)tolower(c);
+	}
+	while (k && w[k - 1] == ' ')
+		k--;
+	w[k] = '\0';
+	return w;
+}
+
+static bool has_word(const char *words, const char *const *list)
+{
+	const char *p = words;
+
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+
+		for (i = 0; list[i]; i++)
+			if (strlen(list[i]) == n && !memcmp(p, list[i], n))
+				return true;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* What a tool's verb does to the paths it is given. */
+enum path_verb { PV_READ, PV_NONE, PV_WRITE, PV_EDIT, PV_DELETE, PV_MOVE,
+		 PV_COPY };
+
+static const char *const delete_verbs[] = {
+	"delete", "remove", "rm", "unlink", "rmdir", "erase", "trash",
+	"purge", "wipe", "destroy", "shred", "drop", "clear", NULL
+};
+static const char *const move_verbs[] = { "move", "mv", "rename", NULL };
+static const char *const copy_verbs[] = { "copy", "cp", "duplicate", NULL };
+static const char *const write_verbs[] = {
+	"write", "create", "save", "put", "overwrite", "new", "mkdir",
+	"touch", "store", "set", NULL
+};
+static const char *const edit_verbs[] = {
+	"edit", "update", "patch", "replace", "modify", "append", "insert",
+	"apply", "change", "prepend", "str", NULL
+};
+static const char *const list_verbs[] = {
+	"list", "search", "find", "grep", "glob", "tree", "stat", "info",
+	"exists", "watch", "count", "ls", "dir", "directory", "allowed",
+	"metadata", "locate", NULL
+};
+/* A tool that runs what it is given. */
+static const char *const exec_words[] = {
+	"exec", "execute", "run", "shell", "command", "cmd", "terminal",
+	"spawn", "bash", "sh", "eval", "invoke", "process", "script", NULL
+};
+
+static enum path_verb path_verb(const char *words)
+{
+	/* Destructive verbs first: "create_or_delete" deletes. */
+	if (has_word(words, delete_verbs))
+		return PV_DELETE;
+	if (has_word(words, move_verbs))
+		return PV_MOVE;
+	if (has_word(words, copy_verbs))
+		return PV_COPY;
+	if (has_word(words, edit_verbs))
+		return PV_EDIT;
+	if (has_word(words, write_verbs))
+		return PV_WRITE;
+	if (has_word(words, list_verbs))
+		return PV_NONE;
+	return PV_READ;	/* read, get, open, upload, unknown: what leaks */
+}
+
+/* ---- database statements ---- */
+
+static bool name_has(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; s && *s; s++)
+		if (!strncasecmp(s, w, n))
+			return true;
+	return false;
+}
+
+/* The server's language, from its name and its tool's; DBQ_SQL with
+ * *named false when neither names a database. */
+static enum dbq_lang db_lang(const struct subject *s, bool *named)
+{
+	const char *n[2] = { s->mcp_server, s->mcp_tool };
+	size_t i;
+
+	*named = true;
+	for (i = 0; i < 2; i++) {
+		if (name_has(n[i], "redis") || name_has(n[i], "valkey"))
+			return DBQ_REDIS;
+		if (name_has(n[i], "mongo"))
+			return DBQ_MONGO;
+		if (name_has(n[i], "mysql") || name_has(n[i], "maria"))
+			return DBQ_MYSQL;
+		if (name_has(n[i], "sqlite"))
+			return DBQ_SQLITE;
+		if (name_has(n[i], "postgres") || name_has(n[i], "supabase") ||
+		    name_has(n[i], "neon"))
+			return DBQ_PSQL;
+	}
+	*named = name_has(n[0], "sql") || name_has(n[1], "sql") ||
+		 name_has(n[0], "database") || name_has(n[0], "db") ||
+		 name_has(n[1], "database");
+	return DBQ_SQL;
+}
+
+/* A field that holds statements: query, sql, statement(s), sql_query;
+ * for a Redis server also command. */
+static bool statement_key(const char *k, enum dbq_lang lang)
+{
+	static const char *const keys[] = {
+		"query", "sql", "statement", "statements", "sql_query",
+		"sqlQuery", "rawSql", "raw_sql", "queries", NULL
+	};
+	size_t i;
+
+	for (i = 0; keys[i]; i++)
+		if (!strcmp(k, keys[i]))
+			return true;
+	return lang == DBQ_REDIS && !strcmp(k, "command");
+}
+
+/* Text that starts like a statement that changes data. */
+static bool sql_shaped(const char *s)
+{
+	static const char *const first[] = {
+		"drop", "delete", "truncate", "alter", "update", "grant",
+		"revoke", "insert", "replace", "merge", "with", "create",
+		"flushall", "flushdb", NULL
+	};
+	size_t i, n;
+
+	while (isspace((unsigned char)*s) || *s == '(')
+		s++;
+	for (n = 0; isalpha((unsigned char)s[n]); n++)
+		;
+	for (i = 0; first[i]; i++)
+		if (strlen(first[i]) == n && !strncasecmp(s, first[i], n))
+			return s[n] == '\0' || isspace((unsigned char)s[n]) ||
+			       s[n] == ';';
+	return false;
+}
+
+struct dbwalk {
+	enum dbq_lang lang;
+	bool sql_tool;		/* a database server, or a tool that runs
+				 * queries: SQL-shaped strings count */
+	bool search;		/* a search tool of no database server:
+				 * its "query" is words, not SQL */
+	struct dbq_result r;
+};
+
+static int db_walk(struct dbwalk *w, struct arena *a, const struct jv *node,
+		   struct diag *d)
+{
+	const struct jv *c;
+	int error;
+
+	for (c = node->child; c; c = c->next) {
+		if (jv_is(c, JV_STRING)) {
+			bool key = c->key && statement_key(c->key, w->lang) &&
+				   !w->search;
+
+			if ((key || (w->sql_tool && sql_shaped(c->s))) &&
+			    dbq_scan(&w->r, a, w->lang, c->s, c->len, NULL) < 0)
+				return NOMEM(d);
+		} else if (c->child && (error = db_walk(w, a, c, d)) < 0) {
+			return error;
+		}
+	}
+	return 0;
+}
+
+/* Mongo servers name the operation in the tool: drop-database,
+ * drop-collection, delete-many with an empty filter. */
+static void mongo_tool(const struct subject *s, const struct jv *input,
+		       struct dbq_result *r)
+{
+	char t[64];
+	const char *x = s->mcp_tool;
+	const struct jv *f = jv_get(input, "filter");
+	bool all = !f || (jv_is(f, JV_OBJECT) && !f->child);
+	size_t n = 0;
+
+	for (; x && *x && n + 1 < sizeof(t); x++)
+		if (*x != '-' && *x != '_')
+			t[n++] = (char)(*x | 0x20);
+	t[n] = '\0';
+	if (!strcmp(t, "dropdatabase"))
+		r->ops |= 1u << DBQ_DROP_DATABASE;
+	else if (!strcmp(t, "dropcollection"))
+		r->ops |= 1u << DBQ_DROP_TABLE;
+	else if (!strcmp(t, "deletemany") && all)
+		r->ops |= 1u << DBQ_DELETE_ALL;
+	else if (!strcmp(t, "updatemany") && all)
+		r->ops |= 1u << DBQ_UPDATE_ALL;
+	if (r->ops && !r->what) {
+		r->what = s->mcp_tool;
+		r->what_len = strlen(s->mcp_tool);
+	}
+}
+
+static int read_db(struct subject *s, struct arena *a, const struct jv *input,
+		   struct diag *d)
+{
+	static const char *const runs_sql[] = {
+		"query", "sql", "execute", "exec", "run", "statement", NULL
+	};
+	static const char *const searches[] = {
+		"search", "find", "lookup", "list", NULL
+	};
+	struct dbwalk w;
+	bool named;
+	int error;
+
+	memset(&w, 0, sizeof(w));
+	w.lang = db_lang(s, &named);
+	w.sql_tool = named || has_word(s->mcp_action, runs_sql);
+	w.search = !named && has_word(s->mcp_action, searches);
+	if ((error = db_walk(&w, a, input, d)) < 0)
+		return error;
+	if (w.lang == DBQ_MONGO)
+		mongo_tool(s, input, &w.r);
+	s->db_ops = w.r.ops;
+	if (w.r.what &&
+	    !(s->db_what = arena_strndup(a, w.r.what, w.r.what_len)))
+		return NOMEM(d);
+	return 0;
+}
+
+/* ---- the server and tool ---- */
+
+/* The server and tool of mcp__<server>__<tool>.  Server names may hold
+ * "__"; the payload's mcp_server.name (the configured name) disambiguates
+ * when present, so the split is made after its sanitised form. */
+static int split_name(struct subject *s, struct arena *a, const char *tool,
+		      const char *server_name, struct diag *d)
+{
+	const char *rest = tool + 5, *sep;
+
+	if (server_name) {
+		size_t n = strlen(server_name), i;
+		char *san = arena_strndup(a, server_name, n);
+
+		if (!san)
+			return NOMEM(d);
+		for (i = 0; i < n; i++)
+			if (!isalnum((unsigned char)san[i]) &&
+			    san[i] != '_' && san[i] != '-')
+				san[i] = '_';
+		s->mcp_server = server_name;
+		if (!strncmp(rest, san, n) && !strncmp(rest + n, "__", 2)) {
+			s->mcp_tool = rest + n + 2;
+			return 0;
+		}
+	}
+	sep = strstr(rest, "__");
+	if (!s->mcp_server)
+		s->mcp_server = sep ? arena_strndup(a, rest,
+						    (size_t)(sep - rest)) :
+				      rest;
+	s->mcp_tool = sep ? sep + 2 : "";
+	return s->mcp_server ? 0 : NOMEM(d);
+}
+
+/* ---- commands ---- */
+
+static bool key_in(const char *k, const char *const *keys)
+{
+	size_t i;
+
+	for (i = 0; k && keys[i]; i++)
+		if (!strcasecmp(k, keys[i]))
+			return true;
+	return false;
+}
+
+static const char *const command_keys[] = {
+	"command", "cmd", "commands", "script", "shell", "commandLine",
+	"command_line", "cmdline", "shell_command", "shellCommand", "bash",
+	"sh", NULL
+};
+static const char *const argv_keys[] = {
+	"args", "arguments", "argv", "params", "parameters", NULL
+};
+static const char *const code_keys[] = { "code", "source_code", NULL };
+static const char *const cwd_keys[] = {
+	"cwd", "workdir", "working_directory", "workingDirectory", "cd",
+	"working_dir", "dir", "directory", NULL
+};
+
+/* word, single-quoted for sh: the shell reads back exactly word. */
+static int quote(struct buf *b, const char *w)
+{
+	int error = buf_putc(b, '\'');
+
+	for (; !error && *w; w++)
+		error = *w == '\'' ? buf_puts(b, "'\\''") : buf_putc(b, *w);
+	return error ? error : buf_putc(b, '\'');
+}
+
+struct mctx {
+	struct toolcall *call;
+	struct subject *s;
+	struct arena *a;
+	struct diag *d;
+	struct shell_env env;		/* tool "Bash", the server's cwd */
+	bool exec;			/* the tool runs what it is given */
+	bool remote;			/* its paths name a remote place */
+	bool redis;			/* "command" is a Redis command */
+	enum path_verb verb;
+};
+
+/* Parses text as the Bash commands it is; an unparsable text only counts
+ * when the tool runs commands. */
+static int run_text(struct mctx *m, const char *text, size_t len)
+{
+	struct subject_list *l = &m->call->subjects;
+	bool was = l->parse_incomplete;
+	const char *problem = l->parse_problem;
+	int error;
+
+	/* Subjects point into the text: it lives as long as they do. */
+	if (!(text = arena_strndup(m->a, text, len)))
+		return NOMEM(m->d);
+	if ((error = shell_parse(l, m->a, &m->env, text, len, m->d)) < 0)
+		return error;
+	if (!m->exec) {
+		l->parse_incomplete = was;
+		l->parse_problem = problem;
+	}
+	return 0;
+}
+
+/* An argv word for sh: quoted, except a leading "~" or "$HOME", which a
+ * server that joins its argv into a shell line expands (the safe reading:
+ * `~/.ssh/id_rsa` is the key, not a directory named "~"). */
+static int quote_arg(struct buf *b, const char *w)
+{
+	int error = 0;
+
+	if (w[0] == '~' && (w[1] == '/' || !w[1])) {
+		error = buf_putc(b, '~');
+		w++;
+	} else if (!strncmp(w, "$HOME", 5) && (w[5] == '/' || !w[5])) {
+		error = buf_puts(b, "\"$HOME\"");
+		w += 5;
+	}
+	return error ? error : *w ? quote(b, w) : 0;
+}
+
+/* {command: "rm", args: ["-rf", "~"]} or {command: ["rm", "-rf", "~"]}:
+ * an argv, quoted word by word. */
+static int run_argv(struct mctx *m, const char *program,
+		    const struct jv *arr)
+{
+	struct buf b;
+	const struct jv *c;
+	int error = 0;
+
+	buf_init(&b);
+	if (program)
+		error = quote(&b, program);
+	jv_for_each(c, arr) {
+		if (error)
+			break;
+		if (!jv_is(c, JV_STRING))
+			continue;
+		if (b.len)
+			error = buf_putc(&b, ' ');
+		if (!error)
+			error = quote_arg(&b, c->s);
+	}
+	if (!error && b.len)
+		error = run_text(m, b.data, b.len);
+	else if (error)
+		error = NOMEM(m->d);
+	buf_release(&b);
+	return error;
+}
+
+/* Inline code: the interpreter its language field names, python when
+ * none does (the kernels and sandboxes these tools front). */
+static int run_code(struct mctx *m, const struct jv *obj, const char *code)
+{
+	static const char *const lang_keys[] = {
+		"language", "lang", "kernel", "runtime", NULL
+	};
+	const char *lang = NULL, *prog = "python3", *opt = "-c";
+	const struct jv *c;
+	struct buf b;
+	int error;
+
+	jv_for_each(c, obj)
+		if (jv_is(c, JV_STRING) && key_in(c->key, lang_keys))
+			lang = c->s;
+	if (lang && (name_has(lang, "bash") || !strcasecmp(lang, "sh") ||
+		     name_has(lang, "shell")))
+		return run_text(m, code, strlen(code));
+	if (lang && (name_has(lang, "javascript") || name_has(lang, "node") ||
+		     name_has(lang, "typescript") || !strcasecmp(lang, "js") ||
+		     !strcasecmp(lang, "ts"))) {
+		prog = "node";
+		opt = "-e";
+	} else if (lang && name_has(lang, "ruby")) {
+		prog = "ruby";
+		opt = "-e";
+	}
+	buf_init(&b);
+	error = buf_puts(&b, prog);
+	if (!error)
+		error = buf_putc(&b, ' ');
+	if (!error)
+		error = buf_puts(&b, opt);
+	if (!error)
+		error = buf_putc(&b, ' ');
+	if (!error)
+		error = quote(&b, code);
+	error = error ? NOMEM(m->d) : run_text(m, b.data, b.len);
+	buf_release(&b);
+	return error;
+}
+
+static int read_commands(struct mctx *m, const struct jv *obj, int depth)
+{
+	const struct jv *c, *args = NULL;
+	int error;
+
+	if (depth > 8)
+		return 0;
+	jv_for_each(c, obj)
+		if (jv_is(c, JV_ARRAY) && key_in(c->key, argv_keys))
+			args = c;
+	jv_for_each(c, obj) {
+		if (key_in(c->key, command_keys) &&
+		    !(m->redis && !strcmp(c->key, "command"))) {
+			if (jv_is(c, JV_STRING) && *c->s)
+				error = args ? run_argv(m, c->s, args) :
+					       run_text(m, c->s, c->len);
+			else if (jv_is(c, JV_ARRAY))
+				error = run_argv(m, NULL, c);
+			else
+				error = 0;
+			if (error < 0)
+				return error;
+		} else if (m->exec && key_in(c->key, code_keys) &&
+			   jv_is(c, JV_STRING) && *c->s) {
+			if ((error = run_code(m, obj, c->s)) < 0)
+				return error;
+		} else if ((jv_is(c, JV_OBJECT) || jv_is(c, JV_ARRAY)) &&
+			   (error = read_commands(m, c, depth + 1)) < 0) {
+			return error;
+		}
+	}
+	return 0;
+}
+
+/* ---- paths ---- */
+
+static const char *const path_keys[] = {
+	"path", "paths", "file", "files", "filename", "file_path", "filePath",
+	"filepath", "file_name", "fileName", "filenames", "directory", "dir",
+	"folder", "dirpath", "dir_path", "absolute_path", "absolutePath",
+	"notebook_path", "local_path", "localPath", NULL
+};
+/* Keys that name a path only when the value looks like one. */
+static const char *const maybe_path_keys[] = {
+	"target", "target_path", "targetPath", "destination", "dest", "dst",
+	"destination_path", "destinationPath", "source", "src", "source_path",
+	"sourcePath", "from", "to", "old_path", "new_path", "oldPath",
+	"newPath", "output", "output_path", "outputPath", "input",
+	"input_path", "location", "uri", NULL
+};
+static const char *const source_keys[] = {
+	"source", "src", "source_path", "sourcePath", "from", "old_path",
+	"oldPath", NULL
+};
+static const char *const dest_keys[] = {
+	"destination", "dest", "dst", "destination_path", "destinationPath",
+	"to", "new_path", "newPath", "target", "target_path", "targetPath",
+	NULL
+};
+static const char *const content_keys[] = {
+	"content", "contents", "text", "data", "body", "new_string",
+	"new_source", "value", "new_text", "newText", NULL
+};
+/* A path in a call naming one of these is a remote one. */
+static const char *const remote_keys[] = {
+	"owner", "repo", "repository", "repo_name", "repoName", "bucket",
+	"bucket_name", "project_id", "projectId", "gist_id", "drive_id",
+	"site_id", "share", "container", "space", "space_key", "namespace",
+	"branch", "ref", "remote_path", "remotePath", NULL
+};
+
+static bool looks_like_path(const char *v)
+{
+	if (strstr(v, "://"))
+		return !strncmp(v, "file://", 7);
+	return v[0] == '/' || v[0] == '~' || v[0] == '.' ||
+	       strchr(v, '/') != NULL;
+}
+
+/* The local path of a value: file:///x -> /x; NULL for none. */
+static const char *local_path(const char *v)
+{
+	if (!strncmp(v, "file://", 7))
+		return v[7] == '/' ? v + 7 : NULL;
+	return strstr(v, "://") ? NULL : v;
+}
+
+struct paths {
+	const char *v[16];
+	size_t n;
+	bool more;		/* some were left out: the table is full */
+	const char *src, *dst;
+};
+
+static void path_add(struct paths *p, const char *v)
+{
+	if (!(v = local_path(v)) || !*v)
+		return;
+	if (p->n < sizeof(p->v) / sizeof(p->v[0]))
+		p->v[p->n++] = v;
+	else
+		p->more = true;
+}
+
+static void find_paths(struct paths *p, const struct jv *obj, int depth)
+{
+	const struct jv *c, *e;
+
+	if (depth > 8)
+		return;
+	jv_for_each(c, obj) {
+		bool sure = key_in(c->key, path_keys),
+		     maybe = key_in(c->key, maybe_path_keys);
+
+		if (jv_is(c, JV_STRING) && *c->s &&
+		    (sure || (maybe && looks_like_path(c->s)))) {
+			path_add(p, c->s);
+			if (key_in(c->key, source_keys) && !p->src)
+				p->src = local_path(c->s);
+			else if (key_in(c->key, dest_keys) && !p->dst)
+				p->dst = local_path(c->s);
+		} else if (jv_is(c, JV_ARRAY) && (sure || maybe)) {
+			jv_for_each(e, c)
+				if (jv_is(e, JV_STRING) && *e->s &&
+				    (sure || looks_like_path(e->s)))
+					path_add(p, e->s);
+		} else if (jv_is(c, JV_OBJECT) || (jv_is(c, JV_ARRAY) &&
+						   !key_in(c->key,
+							   argv_keys))) {
+			find_paths(p, c, depth + 1);
+		}
+	}
+}
+
+static const char *find_content(const struct jv *obj)
+{
+	const struct jv *c;
+
+	jv_for_each(c, obj)
+		if (jv_is(c, JV_STRING) && key_in(c->key, content_keys))
+			return c->s;
+	return NULL;
+}
+
+/* A file tool's subject for each path: "Read", "Write" or "Edit". */
+static int file_subject(struct mctx *m, const char *tool, const char *path,
+			const char *content)
+{
+	struct subject *f = subject_new(&m->call->subjects, m->a,
+					SUBJECT_FILE);
+
+	if (!f)
+		return NOMEM(m->d);
+	f->tool = tool;
+	f->cwd = m->env.cwd;
+	f->content = content;
+	return toolcall_add_path(f, m->a, &m->env, path, true, m->d);
+}
+
+/* rm, mv or cp of the paths, as a command. */
+static int command_of(struct mctx *m, const char *argv0,
+		      const char *const *paths, size_t n)
+{
+	struct buf b;
+	size_t i;
+	int error;
+
+	buf_init(&b);
+	error = buf_puts(&b, argv0);
+	if (!error)
+		error = buf_puts(&b, " --");
+	for (i = 0; !error && i < n; i++) {
+		error = buf_putc(&b, ' ');
+		if (!error)
+			error = quote_arg(&b, paths[i]);
+	}
+	error = error ? NOMEM(m->d) : run_text(m, b.data, b.len);
+	buf_release(&b);
+	return error;
+}
+
+static int read_paths(struct mctx *m, const struct jv *input)
+{
+	struct paths p;
+	const char *content;
+	size_t i;
+	int error = 0;
+
+	memset(&p, 0, sizeof(p));
+	find_paths(&p, input, 0);
+	if (!p.n || m->verb == PV_NONE)
+		return 0;
+	if (p.more) {
+		/* More paths than the table holds: the rest are unknown,
+		 * which in a destructive position asks. */
+		m->call->subjects.parse_incomplete = true;
+		m->call->subjects.parse_problem = "an MCP call with more "
+						  "paths than ccveto reads";
+	}
+	switch (m->verb) {
+	case PV_DELETE:
+		return command_of(m, "rm -rf", p.v, p.n);
+	case PV_MOVE:
+	case PV_COPY:
+		if (p.src && p.dst) {
+			const char *sd[2] = { p.src, p.dst };
+
+			return command_of(m, m->verb == PV_MOVE ? "mv" :
+					  "cp -r", sd, 2);
+		}
+		/* A move with one path: it leaves where it was. */
+		if (m->verb == PV_MOVE)
+			return command_of(m, "rm -rf", p.v, p.n);
+		break;
+	default:
+		break;
+	}
+	content = find_content(input);
+	for (i = 0; i < p.n && error >= 0; i++)
+		error = file_subject(m, m->verb == PV_WRITE ? "Write" :
+				     m->verb == PV_EDIT ? "Edit" : "Read",
+				     p.v[i], content);
+	return error;
+}
+
+static bool has_remote_key(const struct jv *input)
+{
+	const struct jv *c;
+
+	jv_for_each(c, input)
+		if (key_in(c->key, remote_keys) &&
+		    (jv_is(c, JV_STRING) || jv_is(c, JV_NUMBER)))
+			return true;
+	return false;
+}
+
+static bool holds_secret(const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (redact_has_key(l->v[i], strlen(l->v[i])))
+			return true;
+	return false;
+}
+
+int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
+	     const struct shell_env *env, const struct jv *input,
+	     const char *server, struct diag *d)
+{
+	struct mctx m;
+	const struct jv *c;
+	bool m_redis, named;
+	int error;
+
+	if ((error = split_name(s, a, call->tool, server, d)) < 0)
+		return error;
+	if (!(s->mcp_action = action_words(a, s->mcp_tool)))
+		return NOMEM(d);
+	s->holds_secret = holds_secret(&s->strings);
+	if ((error = read_db(s, a, input, d)) < 0)
+		return error;
+	m_redis = db_lang(s, &named) == DBQ_REDIS;
+
+	memset(&m, 0, sizeof(m));
+	m.call = call;
+	m.s = s;
+	m.a = a;
+	m.d = d;
+	m.env = *env;
+	m.env.tool = "Bash";
+	m.exec = has_word(s->mcp_action, exec_words);
+	m.remote = has_remote_key(input);
+	m.verb = path_verb(s->mcp_action);
+	m.redis = m_redis;
+	/* The directory the server runs a command in, when the call says. */
+	jv_for_each(c, input)
+		if (jv_is(c, JV_STRING) && c->s[0] == '/' &&
+		    key_in(c->key, cwd_keys))
+			m.env.cwd = c->s;
+	if ((error = read_commands(&m, input, 0)) < 0)
+		return error;
+	if (m.remote || m.exec)
+		return 0;
+	m.env.cwd = env->cwd;
+	return read_paths(&m, input);
+}
