@@ -86,6 +86,45 @@ static bool has_word(const char *words, const char *const *list)
 	return false;
 }
 
+/* kubectl_delete {resourceType: "deployment"}: the tool's object is in a
+ * field, so it joins the words ("kubectl delete deployment"). */
+static int add_object_type(struct subject *s, struct arena *a,
+			   const struct jv *input)
+{
+	static const char *const type_keys[] = {
+		"resourceType", "resource_type", "resource", "kind", "type",
+		"objectType", "object_type", "resourceKind", NULL
+	};
+	const struct jv *c;
+	size_t i, n;
+	char *w;
+
+	jv_for_each(c, input) {
+		for (i = 0; type_keys[i]; i++)
+			if (c->key && !strcmp(c->key, type_keys[i]))
+				break;
+		if (!type_keys[i] || !jv_is(c, JV_STRING) || !c->len ||
+		    c->len > 40)
+			continue;
+		for (i = 0; i < c->len; i++)
+			if (!isalpha((unsigned char)c->s[i]))
+				break;
+		if (i < c->len)
+			continue;
+		n = strlen(s->mcp_action);
+		if (!(w = arena_alloc(a, n + c->len + 2)))
+			return -1;
+		memcpy(w, s->mcp_action, n);
+		w[n] = ' ';
+		for (i = 0; i < c->len; i++)
+			w[n + 1 + i] = (char)tolower((unsigned char)c->s[i]);
+		w[n + 1 + c->len] = '\0';
+		s->mcp_action = w;
+		return 0;
+	}
+	return 0;
+}
+
 /* What a tool's verb does to the paths it is given. */
 enum path_verb { PV_READ, PV_NONE, PV_WRITE, PV_EDIT, PV_DELETE, PV_MOVE,
 		 PV_COPY };
@@ -333,6 +372,23 @@ static int split_name(struct subject *s, struct arena *a, const char *tool,
 
 /* ---- commands ---- */
 
+/* "cli_command", "awsCommand", "kubectl_cmd": a key naming a command. */
+static bool command_suffix(const char *k)
+{
+	static const char *const ends[] = { "command", "cmd", "cmdline",
+					    "commandline", NULL };
+	size_t n = k ? strlen(k) : 0, i, e;
+
+	for (i = 0; ends[i]; i++) {
+		e = strlen(ends[i]);
+		if (n > e && !strcasecmp(k + n - e, ends[i]) &&
+		    (k[n - e - 1] == '_' || k[n - e - 1] == '-' ||
+		     isupper((unsigned char)k[n - e])))
+			return true;
+	}
+	return false;
+}
+
 static bool key_in(const char *k, const char *const *keys)
 {
 	size_t i;
@@ -376,6 +432,7 @@ struct mctx {
 	bool exec;			/* the tool runs what it is given */
 	bool remote;			/* its paths name a remote place */
 	bool redis;			/* "command" is a Redis command */
+	const char *program;		/* what an argv alone runs */
 	enum path_verb verb;
 };
 
@@ -489,6 +546,47 @@ static int run_code(struct mctx *m, const struct jv *obj, const char *code)
 	return error;
 }
 
+static bool has_command(const struct jv *obj)
+{
+	const struct jv *c;
+
+	jv_for_each(c, obj)
+		if (key_in(c->key, command_keys) || command_suffix(c->key))
+			return true;
+	return false;
+}
+
+/* run_gcloud_command {args: [...]}: the one word of the tool's name that
+ * is not about running, else the server's name. */
+static const char *tool_program(struct arena *a, const char *words,
+				const char *server)
+{
+	const char *p = words, *found = NULL;
+	size_t found_n = 0, count = 0;
+
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+		bool runs = false;
+
+		for (i = 0; exec_words[i]; i++)
+			if (strlen(exec_words[i]) == n &&
+			    !memcmp(p, exec_words[i], n))
+				runs = true;
+		if (!runs) {
+			found = p;
+			found_n = n;
+			count++;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	if (count == 1)
+		return arena_strndup(a, found, found_n);
+	return server;
+}
+
 static int read_commands(struct mctx *m, const struct jv *obj, int depth)
 {
 	const struct jv *c, *args = NULL;
@@ -499,8 +597,11 @@ static int read_commands(struct mctx *m, const struct jv *obj, int depth)
 	jv_for_each(c, obj)
 		if (jv_is(c, JV_ARRAY) && key_in(c->key, argv_keys))
 			args = c;
+	if (args && !depth && m->exec && m->program && !has_command(obj) &&
+	    (error = run_argv(m, m->program, args)) < 0)
+		return error;
 	jv_for_each(c, obj) {
-		if (key_in(c->key, command_keys) &&
+		if ((key_in(c->key, command_keys) || command_suffix(c->key)) &&
 		    !(m->redis && !strcmp(c->key, "command"))) {
 			if (jv_is(c, JV_STRING) && *c->s)
 				error = args ? run_argv(m, c->s, args) :
@@ -746,7 +847,8 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 
 	if ((error = split_name(s, a, call->tool, server, d)) < 0)
 		return error;
-	if (!(s->mcp_action = action_words(a, s->mcp_tool)))
+	if (!(s->mcp_action = action_words(a, s->mcp_tool)) ||
+	    add_object_type(s, a, input) < 0)
 		return NOMEM(d);
 	s->holds_secret = holds_secret(&s->strings);
 	if ((error = read_db(s, a, input, d)) < 0)
@@ -764,6 +866,9 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	m.remote = has_remote_key(input);
 	m.verb = path_verb(s->mcp_action);
 	m.redis = m_redis;
+	if (m.exec && !(m.program = tool_program(a, s->mcp_action,
+						 s->mcp_server)))
+		return NOMEM(d);
 	/* The directory the server runs a command in, when the call says. */
 	jv_for_each(c, input)
 		if (jv_is(c, JV_STRING) && c->s[0] == '/' &&

@@ -334,18 +334,32 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 	return i + 1 + n;
 }
 
+/* A vendor's documented placeholder (AKIAIOSFODNN7EXAMPLE): no key. */
+static bool placeholder(const char *t, size_t from, size_t end)
+{
+	return end - from >= 7 &&
+	       memmem(t + from, end - from, "EXAMPLE", 7) != NULL;
+}
+
 bool redact_has_key(const char *t, size_t len)
 {
-	size_t i, keep;
+	size_t i, keep, end;
 
 	for (i = 0; i < len; i++) {
 		bool boundary = i == 0 || !namec(t[i - 1]);
 
-		if ((t[i] == '-' && match_private_key(t, len, i, &keep)) ||
-		    (boundary && (match_format(t, len, i, &keep) ||
-				  match_jwt(t, len, i, &keep))) ||
-		    (t[i] == ':' && match_userinfo(t, len, i, &keep)))
+		end = 0;
+		if (t[i] == '-')
+			end = match_private_key(t, len, i, &keep);
+		if (!end && boundary && !(end = match_format(t, len, i,
+							     &keep)))
+			end = match_jwt(t, len, i, &keep);
+		if (!end && t[i] == ':')
+			end = match_userinfo(t, len, i, &keep);
+		if (end && !placeholder(t, i, end))
 			return true;
+		if (end > i + 1)
+			i = end - 1;
 	}
 	return false;
 }

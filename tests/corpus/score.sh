@@ -42,7 +42,7 @@ jq -n -r --slurpfile c "$tmp/corpus.jsonl" --slurpfile v "$tmp/verdicts.jsonl" \
 	--argjson verbose "$verbose" '
   def r4: . * 10000 | round / 10000;
   def fmt: tostring | if test("\\.") then . else . + ".0" end;
-  def show: (.input.command // (.input | tojson)) | gsub("\n"; "\\n");
+  def show: (if (.input.command | type) == "string" then .input.command else (.input | tojson) end) | gsub("\n"; "\\n");
   if ($c | length) != ($v | length) then
     error("corpus has \($c|length) calls but ccveto gave \($v|length) verdicts")
   else . end |

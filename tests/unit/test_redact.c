@@ -38,8 +38,29 @@ static void gone(const char *in, const char *secret, const char *what)
 	ok(!strstr(g, secret) && strstr(g, REDACT_MARK), "%s: '%s'", what, g);
 }
 
+static void has_key(const char *text, bool want, const char *name)
+{
+	ok(redact_has_key(text, strlen(text)) == want, "%s", name);
+}
+
 int main(void)
 {
+	/* redact_has_key: the confident recognisers only. */
+	has_key("use AKIA2OGYBAH4K7QZRW5X here", true, "has_key: AWS key id");
+	has_key("token ghp_abcdefghijklmnopqrstuvwxyz0123456789", true,
+		"has_key: GitHub token");
+	has_key("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END "
+		"OPENSSH PRIVATE KEY-----", true, "has_key: private key block");
+	has_key("postgres://admin:s3cret@db/app", true,
+		"has_key: URL password");
+	has_key("AKIAIOSFODNN7EXAMPLE is AWS's placeholder", false,
+		"has_key: a documented placeholder is no key");
+	has_key("password=hunter2 in the docs", false,
+		"has_key: a setting is for redaction, not for verdicts");
+	has_key("sk-learn and ghp_ are prefixes", false,
+		"has_key: prefixes without a body");
+	has_key("https://github.com/o/r and git@github.com:o/r", false,
+		"has_key: URLs without passwords");
 	/* Known key formats keep their 4-character marker only. */
 	is_red("aws s3 ls --key AKIAIOSFODNN7EXAMPLE x",
 	       "aws s3 ls --key AKIA[REDACTED] x", "AWS access key id");
