@@ -143,10 +143,13 @@ valgrind-test: $(BUILD)/ccveto $(BUILD)/ccveto-full $(UNIT_BINS)
 
 docs: $(BUILD)/ccveto $(BUILD)/ccveto-full
 	$(BUILD)/ccveto rules --format markdown > docs/rule-list.md
+	$(BUILD)/ccveto tools --format markdown > docs/tools.md
 
 docs-check: $(BUILD)/ccveto $(BUILD)/ccveto-full
 	@$(BUILD)/ccveto rules --format markdown | cmp -s - docs/rule-list.md \
 		|| { echo "docs/rule-list.md is stale: run 'make docs'"; exit 1; }
+	@$(BUILD)/ccveto tools --format markdown | cmp -s - docs/tools.md \
+		|| { echo "docs/tools.md is stale: run 'make docs'"; exit 1; }
 
 install: $(BUILD)/ccveto $(BUILD)/ccveto-full
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

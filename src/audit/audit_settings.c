@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "audit/audit_int.h"
+#include "judge/tools.h"
 #include "util/text.h"
 
 #define REPO(c) audit_repo_scope((c)->f)
@@ -160,17 +161,6 @@ struct rule_parts {
 	const char *problem;
 };
 
-static const char *const known_tools[] = {
-	"Bash", "Read", "Edit", "Write", "MultiEdit", "NotebookEdit",
-	"NotebookRead", "Glob", "Grep", "LS", "WebFetch", "WebSearch", "Task",
-	"Agent", "Skill", "SlashCommand", "TodoWrite", "TodoRead", "KillShell",
-	"KillBash", "BashOutput", "ExitPlanMode", "Monitor", "TaskStop",
-	"TaskOutput", "ListMcpResourcesTool", "ReadMcpResourceTool",
-	"AskUserQuestion", "EnterPlanMode", "ToolSearch", "LSP",
-	"PowerShell", "EnterWorktree", "ExitWorktree", "Workflow",
-	"SendMessage", "TeamCreate", "TeamDelete", "CronCreate", "CronDelete",
-	"CronList", "RemoteTrigger", "ListPeers", "ListAgents", NULL,
-};
 
 static void split_rule(struct rule_parts *p, const char *s, size_t len)
 {
@@ -216,7 +206,7 @@ static void split_rule(struct rule_parts *p, const char *s, size_t len)
 			p->problem = "invalid character in the tool name";
 			return;
 		}
-	if (!text_in_list(p->tool, known_tools)) {
+	if (!tool_lookup(p->tool)) {
 		p->bad = true;
 		p->problem = islower((unsigned char)p->tool[0]) ?
 			"tool names are case-sensitive (Bash, Read, ...)" :
@@ -865,22 +855,6 @@ static void judge_cmd(struct audit_ctx *c, const struct jl_node *at,
 			   audit_excerpt(&c->r->arena, cmd, len));
 }
 
-static const char *const events[] = {
-	"PreToolUse", "PostToolUse", "PostToolUseFailure", "PostToolBatch",
-	"Notification", "UserPromptSubmit", "UserPromptExpansion",
-	"SessionStart", "SessionEnd", "Stop", "StopFailure", "SubagentStart",
-	"SubagentStop", "PreCompact", "PostCompact", "PreModelSwitch",
-	"PostModelSwitch", "PermissionRequest", "PermissionDenied", "Setup",
-	"TeammateIdle", "TaskCreated", "TaskCompleted", "Elicitation",
-	"ElicitationResult", "ConfigChange", "WorktreeCreate",
-	"WorktreeRemove", "InstructionsLoaded", "CwdChanged", "FileChanged",
-	"DirectoryAdded", "MessageDisplay", "PreSkillShellCommand", NULL,
-};
-/* Events whose hooks can stop what they announce and that ccveto guards:
- * a tool call, and a skill's inline shell line (same matcher, same `if`). */
-static const char *const guard_events[] = {
-	"PreToolUse", "PreSkillShellCommand", NULL,
-};
 static const char *const unprompted_events[] = {
 	"SessionStart", "Setup", "SessionEnd", "UserPromptSubmit",
 	"InstructionsLoaded", "ConfigChange", "CwdChanged", "FileChanged",
@@ -923,13 +897,13 @@ static void check_handler(struct audit_ctx *c, const char *event,
 			   false, "the repository registers a %s hook on %s%s",
 			   t, event, unprompted ? ", which runs without any "
 			   "tool use" : "");
-	if (text_in_list(event, guard_events) &&
+	if (text_in_list(event, judged_events) &&
 	    (jl_is_true(jl_get(h, "async")) ||
 	     jl_is_true(jl_get(h, "asyncRewake"))))
 		audit_emit(c, "CC039", -1, h, false, "async %s hook cannot "
 			   "block %s", event, strcmp(event, "PreToolUse") ?
 			   "a skill's shell line" : "a tool call");
-	if (text_in_list(event, guard_events) && jl_get(h, "if") &&
+	if (text_in_list(event, judged_events) && jl_get(h, "if") &&
 	    !strcmp(t, "command"))
 		audit_emit(c, "CC102", -1, jl_get(h, "if"), true, "%s guard "
 			   "filtered by \"if\": %s", event,
@@ -1030,12 +1004,12 @@ static void check_hooks(struct audit_ctx *c, const struct jl_node *root)
 		if (ev->shadowed)
 			continue;
 		snprintf(event, sizeof(event), "%s", ev->key);
-		if (!text_in_list(event, events)) {
+		if (!text_in_list(event, client_events)) {
 			audit_emit(c, "CC034", -1, ev, true, "\"%s\" is not a "
 				   "hook event: these hooks never run%s",
 				   audit_excerpt(&c->r->arena, ev->key,
 						 ev->keylen),
-				   text_in_list(event, known_tools) ?
+				   tool_lookup(event) ?
 				   " (a tool name goes in \"matcher\")" : "");
 			continue;
 		}

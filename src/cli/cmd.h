@@ -8,6 +8,7 @@
 
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_tools(int argc, char **argv);
 int cmd_selftest(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_install(int argc, char **argv);

@@ -19,6 +19,7 @@ static const struct {
 	{ "check", cmd_check, "judge a command or payload and explain" },
 	{ "rules", cmd_rules, "list the loaded rules" },
 	{ "selftest", cmd_selftest, "run every rule's examples" },
+	{ "tools", cmd_tools, "list the Claude Code tools and what is judged" },
 	{ "audit", cmd_audit, "lint Claude Code, MCP and devcontainer configs" },
 	{ "install", cmd_install, "register the hook in Claude Code settings" },
 	{ "uninstall", cmd_uninstall, "remove ccveto's hook registration" },

@@ -22,12 +22,13 @@
 #include <unistd.h>
 
 #include "json/jdoc.h"
+#include "judge/tools.h"
 #include "util/bounds.h"
 #include "util/buf.h"
 
 const struct settings_entry settings_entries[] = {
-	{ "PreToolUse", "Bash|Monitor|PowerShell|Read|Write|Edit|NotebookEdit|"
-		"Glob|Grep|WebFetch|WebSearch" },
+	/* Every tool that can act (judge/tools.c). */
+	{ "PreToolUse", TOOL_MATCHER },
 	{ "PreToolUse", "^mcp__.*" },
 	/* Every inline shell line, whatever its shell: the hook denies a
 	 * shell it does not know instead of never hearing of it. */

@@ -2751,6 +2751,8 @@ static int file_effects(struct ectx *x, struct effect_list *el,
 	else if (!strcmp(t, "Edit") || !strcmp(t, "MultiEdit") ||
 		 !strcmp(t, "NotebookEdit"))
 		op = EOP_OVERWRITE;
+	else if (!strcmp(t, "Artifact"))
+		op = EOP_UPLOAD;	/* published on claude.ai */
 	else
 		return 0;
 	/* Glob: what the pattern joined to the directory names, not

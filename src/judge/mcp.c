@@ -27,7 +27,6 @@
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/redact.h"
 
 #define NOMEM(d) diag_nomem(d)
 
@@ -826,16 +825,6 @@ static bool has_remote_key(const struct jv *input)
 	return false;
 }
 
-static bool holds_secret(const struct strlist *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (redact_has_key(l->v[i], strlen(l->v[i])))
-			return true;
-	return false;
-}
-
 int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	     const struct shell_env *env, const struct jv *input,
 	     const char *server, struct diag *d)
@@ -850,7 +839,7 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	if (!(s->mcp_action = action_words(a, s->mcp_tool)) ||
 	    add_object_type(s, a, input) < 0)
 		return NOMEM(d);
-	s->holds_secret = holds_secret(&s->strings);
+	s->holds_secret = toolcall_strings_hold_secret(&s->strings);
 	if ((error = read_db(s, a, input, d)) < 0)
 		return error;
 	m_redis = db_lang(s, &named) == DBQ_REDIS;

@@ -28,4 +28,8 @@ int toolcall_add_path(struct subject *s, struct arena *a,
 		      const struct shell_env *env, const char *raw,
 		      bool follow, struct diag *d);
 
+/* From toolcall.c: whether a string holds a credential in a known format
+ * (redact_has_key). */
+bool toolcall_strings_hold_secret(const struct strlist *l);
+
 #endif

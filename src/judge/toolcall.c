@@ -19,6 +19,7 @@
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/bounds.h"
+#include "util/redact.h"
 #include "util/text.h"
 #include "util/userhome.h"
 
@@ -167,6 +168,43 @@ static char *summarize(struct arena *a, const char *s)
 	return arena_strndup(a, s, n > 300 ? 300 : n);
 }
 
+bool toolcall_strings_hold_secret(const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (redact_has_key(l->v[i], strlen(l->v[i])))
+			return true;
+	return false;
+}
+
+/* Artifact publishes (the default action) or uploads (upload_asset) local
+ * files to claude.ai: an upload of each path.  Other actions name
+ * artifacts by URL; their strings are still judged. */
+static int artifact(struct toolcall *call, struct subject *s, struct arena *a,
+		    const struct shell_env *env, const struct jv *input,
+		    struct diag *d)
+{
+	const char *action = jv_get_string(input, "action"), *p;
+	const struct jv *list = jv_get(input, "file_paths"), *c;
+	int error;
+
+	if ((error = collect_strings(&s->strings, a, input, d)) < 0)
+		return error;
+	p = jv_get_string(input, "file_path");
+	call->summary = summarize(a, p ? p : call->tool);
+	if (action && strcmp(action, "publish") &&
+	    strcmp(action, "upload_asset"))
+		return 0;
+	if (p && (error = add_path(s, a, env, p, true, d)) < 0)
+		return error;
+	jv_for_each(c, list)
+		if (jv_is(c, JV_STRING) &&
+		    (error = add_path(s, a, env, c->s, true, d)) < 0)
+			return error;
+	return 0;
+}
+
 static int build_subjects(struct toolcall *call, struct arena *a,
 			  const struct jv *input, const struct jv *payload,
 			  struct diag *d)
@@ -283,6 +321,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		return add_search_paths(s, a, &env, s1, s2, d);
 	}
 
+	if (!strcmp(tool, "Artifact"))
+		return artifact(call, s, a, &env, input, d);
 	s->kind = !strncmp(tool, "mcp__", 5) ? SUBJECT_MCP :
 		  !strcmp(tool, "WebFetch") || !strcmp(tool, "WebSearch") ?
 		  SUBJECT_WEB : SUBJECT_OTHER;
@@ -301,6 +341,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		return mcp_read(call, s, a, &env, input, server, d);
 	} else {
 		call->summary = summarize(a, tool);
+		/* A notification or report leaves the machine. */
+		s->holds_secret = toolcall_strings_hold_secret(&s->strings);
 	}
 	return 0;
 }
