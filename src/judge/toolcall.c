@@ -179,21 +179,28 @@ bool toolcall_strings_hold_secret(const struct strlist *l)
 }
 
 /* Artifact publishes (the default action) or uploads (upload_asset) local
- * files to claude.ai: an upload of each path.  Other actions name
- * artifacts by URL; their strings are still judged. */
-static int artifact(struct toolcall *call, struct subject *s, struct arena *a,
-		    const struct shell_env *env, const struct jv *input,
-		    struct diag *d)
+ * files to claude.ai; Projects' project_write uploads local_path to a
+ * claude.ai project: an upload of each path.  Other actions name remote
+ * things; their strings are still judged. */
+static int uploads(struct toolcall *call, struct subject *s, struct arena *a,
+		   const struct shell_env *env, const struct jv *input,
+		   struct diag *d)
 {
-	const char *action = jv_get_string(input, "action"), *p;
-	const struct jv *list = jv_get(input, "file_paths"), *c;
+	bool projects = !strcmp(call->tool, "Projects");
+	const char *action = jv_get_string(input, projects ? "method" :
+					   "action");
+	const char *p = jv_get_string(input, projects ? "local_path" :
+				      "file_path");
+	const struct jv *list = projects ? NULL : jv_get(input, "file_paths");
+	const struct jv *c;
 	int error;
 
+	s->tool = projects ? "Artifact" : s->tool;	/* the same effect */
 	if ((error = collect_strings(&s->strings, a, input, d)) < 0)
 		return error;
-	p = jv_get_string(input, "file_path");
 	call->summary = summarize(a, p ? p : call->tool);
-	if (action && strcmp(action, "publish") &&
+	if (projects ? !action || strcmp(action, "project_write") :
+	    action && strcmp(action, "publish") &&
 	    strcmp(action, "upload_asset"))
 		return 0;
 	if (p && (error = add_path(s, a, env, p, true, d)) < 0)
@@ -321,8 +328,8 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		return add_search_paths(s, a, &env, s1, s2, d);
 	}
 
-	if (!strcmp(tool, "Artifact"))
-		return artifact(call, s, a, &env, input, d);
+	if (!strcmp(tool, "Artifact") || !strcmp(tool, "Projects"))
+		return uploads(call, s, a, &env, input, d);
 	s->kind = !strncmp(tool, "mcp__", 5) ? SUBJECT_MCP :
 		  !strcmp(tool, "WebFetch") || !strcmp(tool, "WebSearch") ?
 		  SUBJECT_WEB : SUBJECT_OTHER;

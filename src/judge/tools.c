@@ -24,6 +24,10 @@ const struct tool_info tool_table[] = {
 	{ "Artifact", TOOL_FIELDS, "file_path, file_paths: uploaded to "
 	  "claude.ai (publish, upload_asset); force: discards a newer "
 	  "version" },
+	{ "Projects", TOOL_FIELDS, "local_path of project_write: uploaded to "
+	  "a claude.ai project; content: the string rules" },
+	{ "ClaudeDesign", TOOL_FIELDS, "operation and arguments: the string "
+	  "rules (server-side documents)" },
 	{ "CronCreate", TOOL_FIELDS, "durable: a prompt that survives "
 	  "restarts (.claude/scheduled_tasks.json)" },
 	{ "RemoteTrigger", TOOL_FIELDS, "action create, update, run, "

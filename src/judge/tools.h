@@ -37,7 +37,8 @@ bool tool_acts(const struct tool_info *t);
 
 #define TOOL_MATCHER "Bash|Monitor|PowerShell|Read|Write|Edit|MultiEdit|" \
 	"NotebookEdit|NotebookRead|LS|Glob|Grep|WebFetch|WebSearch|Artifact|" \
-	"CronCreate|RemoteTrigger|ExitWorktree|PushNotification"
+	"Projects|ClaudeDesign|CronCreate|RemoteTrigger|ExitWorktree|" \
+	"PushNotification"
 
 /* Hook events Claude Code has, and the ones ccveto judges. */
 extern const char *const client_events[];

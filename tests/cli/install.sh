@@ -47,7 +47,7 @@ check "unrelated bytes kept verbatim (all but the closing brace)" \
 check "matcher, timeout, onFailure as specified" python3 -c '
 import json,sys
 g=json.load(open(sys.argv[1]))["hooks"]["PreToolUse"]
-assert [x["matcher"] for x in g]==["Bash|Monitor|PowerShell|Read|Write|Edit|MultiEdit|NotebookEdit|NotebookRead|LS|Glob|Grep|WebFetch|WebSearch|Artifact|CronCreate|RemoteTrigger|ExitWorktree|PushNotification","^mcp__.*"]
+assert [x["matcher"] for x in g]==["Bash|Monitor|PowerShell|Read|Write|Edit|MultiEdit|NotebookEdit|NotebookRead|LS|Glob|Grep|WebFetch|WebSearch|Artifact|Projects|ClaudeDesign|CronCreate|RemoteTrigger|ExitWorktree|PushNotification","^mcp__.*"]
 s=json.load(open(sys.argv[1]))["hooks"]["PreSkillShellCommand"]
 assert [x["matcher"] for x in s]==["*"], s
 for x in g+s:
