@@ -44,6 +44,8 @@
 #define NOMEM(x) diag_set((x)->d, CV_ENOMEM, "out of memory")
 
 struct ectx {
+	bool find_deep;			/* find -delete goes down into what it
+					 * finds (find_effects) */
 	struct arena *a;
 	struct diag *d;
 	const struct effect_env *env;
@@ -1924,6 +1926,27 @@ static bool refused_dot(const char *w)
 	       (n == 2 || w[n - 3] == '/');
 }
 
+static int find_dot_git(struct ectx *x, struct effect_list *el,
+			const char *cwd, enum effect_op op, const char *w,
+			unsigned wf)
+{
+	const char *abs = expand(x, cwd, w, true, true), *git;
+	bool ex, isdir, gone;
+	struct stat st;
+
+	if (!abs || abs[0] != '/')
+		return 0;
+	if (!(abs = physical(x, abs, true, &ex, &isdir, &gone)) ||
+	    !(git = cat3(x->a, abs, strcmp(abs, "/") ? "/" : "", ".git")))
+		return NOMEM(x);
+	/* On disk: a .git is there.  Judged without the disk (examples),
+	 * or for a directory not there yet: the project root has one. */
+	if (x->env->no_fs || !ex ? !x->project || strcmp(abs, x->project) :
+	    lstat(git, &st) != 0)
+		return 0;
+	return put(x, el, cwd, op, git, wf, true);
+}
+
 /* find's starting point; with tests (-name ...) only entries somewhere
  * below it, a name two levels down; find never removes "." itself. */
 static int find_put(struct ectx *x, struct effect_list *el, const char *cwd,
@@ -1941,6 +1964,11 @@ static int find_put(struct ectx *x, struct effect_list *el, const char *cwd,
 		return NOMEM(x);
 	n = el->n;
 	if ((error = put(x, el, cwd, op, sub, wf, true)) < 0)
+		return error;
+	/* find . -delete: every entry, dotted ones too, so a .git there
+	 * goes with the rest (a glob's "*" would skip it; find does not). */
+	if (!filtered && x->find_deep &&
+	    (error = find_dot_git(x, el, cwd, op, w, wf)) < 0)
 		return error;
 	/* Some of the user's files, picked by tests at run time: which
 	 * ones is not known here (-name '*.csv'), unless every test names
@@ -2116,7 +2144,7 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 	const char *sought[8];
 	size_t i, start, end, nnames = 0, k;
 	bool filtered = false, junk = true;
-	int error;
+	int error = 0;
 
 	for (i = 0; i < args->n && (!strcmp(args->v[i], "-H") ||
 	     !strcmp(args->v[i], "-L") || !strcmp(args->v[i], "-P")); i++)
@@ -2195,13 +2223,24 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 	}
 	if (op == EOP_COUNT)
 		return 0;
+	/* -delete empties a directory before removing it only when find
+	 * goes down into it: not at -maxdepth 0 or 1, not for -type d or l
+	 * (a .git's files are not those). */
+	x->find_deep = op == EOP_DELETE;
+	for (i = end; i + 1 < args->n; i++)
+		if ((!strcmp(args->v[i], "-maxdepth") &&
+		     atoi(args->v[i + 1]) <= 1) ||
+		    (!strcmp(args->v[i], "-type") &&
+		     !strchr(args->v[i + 1], 'f')) ||
+		    !strcmp(args->v[i], "-prune"))
+			x->find_deep = false;
 	if (start == end)
-		return find_put(x, el, cwd, op, ".", 0, filtered, junk);
-	for (i = start; i < end; i++)
-		if ((error = find_put(x, el, cwd, op, args->v[i], AF(af, i),
-				      filtered, junk)) < 0)
-			return error;
-	return 0;
+		error = find_put(x, el, cwd, op, ".", 0, filtered, junk);
+	for (i = start; i < end && error >= 0; i++)
+		error = find_put(x, el, cwd, op, args->v[i], AF(af, i),
+				 filtered, junk);
+	x->find_deep = false;
+	return error < 0 ? error : 0;
 }
 
 static int dd_effects(struct ectx *x, struct effect_list *el,

@@ -85,17 +85,33 @@ static bool has_word(const char *words, const char *const *list)
 	return false;
 }
 
+static char *cat_words(struct arena *a, const char *x, const char *y)
+{
+	size_t n = strlen(x), m = strlen(y);
+	char *w = arena_alloc(a, n + m + 2);
+
+	if (!w)
+		return NULL;
+	memcpy(w, x, n);
+	w[n] = n && m ? ' ' : '\0';
+	memcpy(w + n + (n && m), y, m + 1);
+	return w;
+}
+
 /* kubectl_delete {resourceType: "deployment"}: the tool's object is in a
- * field, so it joins the words ("kubectl delete deployment"). */
+ * field, so it joins the words ("kubectl delete deployment"); so does
+ * the tool a generic invoker is asked to call ({tool: "s3_delete_bucket"}
+ * -> "invoke s3 delete bucket"). */
 static int add_object_type(struct subject *s, struct arena *a,
 			   const struct jv *input)
 {
 	static const char *const type_keys[] = {
 		"resourceType", "resource_type", "resource", "kind", "type",
-		"objectType", "object_type", "resourceKind", NULL
+		"objectType", "object_type", "resourceKind", "tool",
+		"tool_name", "toolName", "operation", NULL
 	};
 	const struct jv *c;
-	size_t i, n;
+	size_t i;
 	char *w;
 
 	jv_for_each(c, input) {
@@ -106,18 +122,13 @@ static int add_object_type(struct subject *s, struct arena *a,
 		    c->len > 40)
 			continue;
 		for (i = 0; i < c->len; i++)
-			if (!isalpha((unsigned char)c->s[i]))
+			if (!isalnum((unsigned char)c->s[i]) &&
+			    c->s[i] != '_' && c->s[i] != '-')
 				break;
-		if (i < c->len)
+		if (i < c->len || !(w = (char *)action_words(a, c->s)))
 			continue;
-		n = strlen(s->mcp_action);
-		if (!(w = arena_alloc(a, n + c->len + 2)))
+		if (!(w = cat_words(a, s->mcp_action, w)))
 			return -1;
-		memcpy(w, s->mcp_action, n);
-		w[n] = ' ';
-		for (i = 0; i < c->len; i++)
-			w[n + 1 + i] = (char)tolower((unsigned char)c->s[i]);
-		w[n + 1 + c->len] = '\0';
 		s->mcp_action = w;
 		return 0;
 	}
@@ -403,10 +414,17 @@ static const char *const command_keys[] = {
 	"command_line", "cmdline", "shell_command", "shellCommand", "bash",
 	"sh", NULL
 };
+static const char *const lines_keys[] = {
+	"commands", "cmds", "scripts", "lines", "keys", NULL
+};
 static const char *const argv_keys[] = {
 	"args", "arguments", "argv", "params", "parameters", NULL
 };
 static const char *const code_keys[] = { "code", "source_code", NULL };
+/* What a terminal tool (tmux send-keys, iTerm write) types. */
+static const char *const typed_keys[] = {
+	"keys", "text", "input", "data", "chars", NULL
+};
 static const char *const cwd_keys[] = {
 	"cwd", "workdir", "working_directory", "workingDirectory", "cd",
 	"working_dir", "dir", "directory", NULL
@@ -431,6 +449,7 @@ struct mctx {
 	bool exec;			/* the tool runs what it is given */
 	bool remote;			/* its paths name a remote place */
 	bool redis;			/* "command" is a Redis command */
+	bool terminal;			/* it types into a terminal */
 	const char *program;		/* what an argv alone runs */
 	enum path_verb verb;
 };
@@ -545,6 +564,20 @@ static int run_code(struct mctx *m, const struct jv *obj, const char *code)
 	return error;
 }
 
+/* {commands: ["mkdir -p x", "echo y >> z"]}: one command line each;
+ * tmux {keys: ["rm -rf ~/", "Enter"]}: the keys typed, as lines. */
+static int run_lines(struct mctx *m, const struct jv *arr)
+{
+	const struct jv *c;
+	int error;
+
+	jv_for_each(c, arr)
+		if (jv_is(c, JV_STRING) && *c->s &&
+		    (error = run_text(m, c->s, c->len)) < 0)
+			return error;
+	return 0;
+}
+
 static bool has_command(const struct jv *obj)
 {
 	const struct jv *c;
@@ -605,10 +638,18 @@ static int read_commands(struct mctx *m, const struct jv *obj, int depth)
 			if (jv_is(c, JV_STRING) && *c->s)
 				error = args ? run_argv(m, c->s, args) :
 					       run_text(m, c->s, c->len);
+			else if (jv_is(c, JV_ARRAY) && key_in(c->key, lines_keys))
+				error = run_lines(m, c);
 			else if (jv_is(c, JV_ARRAY))
 				error = run_argv(m, NULL, c);
 			else
 				error = 0;
+			if (error < 0)
+				return error;
+		} else if (m->terminal && key_in(c->key, typed_keys) &&
+			   (jv_is(c, JV_STRING) || jv_is(c, JV_ARRAY))) {
+			error = jv_is(c, JV_STRING) ? run_text(m, c->s, c->len)
+						     : run_lines(m, c);
 			if (error < 0)
 				return error;
 		} else if (m->exec && key_in(c->key, code_keys) &&
@@ -660,6 +701,25 @@ static const char *const remote_keys[] = {
 	"branch", "ref", "remote_path", "remotePath", NULL
 };
 
+/* "target_file", "db_path", "srcPath", "output_dir": a key naming a
+ * path by its last word (its value must still look like one). */
+static bool path_suffix(const char *k)
+{
+	static const char *const ends[] = { "path", "paths", "file", "files",
+					    "filename", "dir", "directory",
+					    "folder", NULL };
+	size_t n = k ? strlen(k) : 0, i, e;
+
+	for (i = 0; ends[i]; i++) {
+		e = strlen(ends[i]);
+		if (n > e && !strcasecmp(k + n - e, ends[i]) &&
+		    (k[n - e - 1] == '_' || k[n - e - 1] == '-' ||
+		     isupper((unsigned char)k[n - e])))
+			return true;
+	}
+	return false;
+}
+
 static bool looks_like_path(const char *v)
 {
 	if (strstr(v, "://"))
@@ -677,6 +737,7 @@ static const char *local_path(const char *v)
 }
 
 struct paths {
+	bool exec;		/* the tool runs commands */
 	const char *v[16];
 	size_t n;
 	bool more;		/* some were left out: the table is full */
@@ -701,7 +762,12 @@ static void find_paths(struct paths *p, const struct jv *obj, int depth)
 		return;
 	jv_for_each(c, obj) {
 		bool sure = key_in(c->key, path_keys),
-		     maybe = key_in(c->key, maybe_path_keys);
+		     maybe = key_in(c->key, maybe_path_keys) ||
+			     path_suffix(c->key);
+
+		/* An exec tool's directory is where it runs, not a target. */
+		if (p->exec && key_in(c->key, cwd_keys))
+			continue;
 
 		if (jv_is(c, JV_STRING) && *c->s &&
 		    (sure || (maybe && looks_like_path(c->s)))) {
@@ -778,6 +844,7 @@ static int read_paths(struct mctx *m, const struct jv *input)
 	int error = 0;
 
 	memset(&p, 0, sizeof(p));
+	p.exec = m->exec;
 	find_paths(&p, input, 0);
 	if (!p.n || m->verb == PV_NONE)
 		return 0;
@@ -825,6 +892,23 @@ static bool has_remote_key(const struct jv *input)
 	return false;
 }
 
+/* tmux, screen, iTerm, a terminal server, or a send-keys tool. */
+static bool is_terminal(const struct subject *s)
+{
+	static const char *const words[] = { "terminal", "tmux", "iterm",
+					     "screen", "console", "tty",
+					     "pty", "keys", NULL };
+	static const char *const servers[] = { "tmux", "iterm", "terminal",
+					       "screen", "wezterm", "kitty",
+					       NULL };
+	size_t i;
+
+	for (i = 0; servers[i]; i++)
+		if (name_has(s->mcp_server, servers[i]))
+			return true;
+	return has_word(s->mcp_action, words);
+}
+
 int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	     const struct shell_env *env, const struct jv *input,
 	     const char *server, struct diag *d)
@@ -836,8 +920,17 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 
 	if ((error = split_name(s, a, call->tool, server, d)) < 0)
 		return error;
-	if (!(s->mcp_action = action_words(a, s->mcp_tool)) ||
-	    add_object_type(s, a, input) < 0)
+	if (!(s->mcp_action = action_words(a, s->mcp_tool)))
+		return NOMEM(d);
+	/* A tool named by a verb alone (pulumi's "destroy", npm's
+	 * "unpublish") acts on what its server is about. */
+	if (*s->mcp_action && !strchr(s->mcp_action, ' ')) {
+		const char *sv = action_words(a, s->mcp_server);
+
+		if (!sv || !(s->mcp_action = cat_words(a, sv, s->mcp_action)))
+			return NOMEM(d);
+	}
+	if (add_object_type(s, a, input) < 0)
 		return NOMEM(d);
 	s->holds_secret = toolcall_strings_hold_secret(&s->strings);
 	if ((error = read_db(s, a, input, d)) < 0)
@@ -855,6 +948,7 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	m.remote = has_remote_key(input);
 	m.verb = path_verb(s->mcp_action);
 	m.redis = m_redis;
+	m.terminal = is_terminal(s);
 	if (m.exec && !(m.program = tool_program(a, s->mcp_action,
 						 s->mcp_server)))
 		return NOMEM(d);
@@ -865,7 +959,7 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 			m.env.cwd = c->s;
 	if ((error = read_commands(&m, input, 0)) < 0)
 		return error;
-	if (m.remote || m.exec)
+	if (m.remote)
 		return 0;
 	m.env.cwd = env->cwd;
 	return read_paths(&m, input);

@@ -85,6 +85,7 @@ static const struct {
 	{ "AIza", 30 },					/* Google */
 	{ "npm_", 30 }, { "hf_", 30 }, { "pypi-", 30 },
 	{ "dop_v1_", 30 }, { "SG.", 30 },
+	{ "pat-na1-", 30 }, { "pat-eu1-", 30 },		/* HubSpot */
 };
 
 static size_t match_format(const char *t, size_t len, size_t i,
@@ -93,7 +94,7 @@ static size_t match_format(const char *t, size_t len, size_t i,
 	size_t k;
 
 	/* First letters of the prefixes below: most positions stop here. */
-	if (!strchr("AgxsrnhpdS", t[i]) || !t[i])
+	if (!strchr("AgxsrnhpdSp", t[i]) || !t[i])
 		return 0;
 	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++) {
 		size_t n = strlen(formats[k].prefix), body;
@@ -107,6 +108,25 @@ static size_t match_format(const char *t, size_t len, size_t i,
 		}
 	}
 	return 0;
+}
+
+/* A Telegram bot token: the bot's id, ':', then 35 characters that
+ * start with "AA". */
+static size_t match_telegram(const char *t, size_t len, size_t i,
+			     size_t *keep)
+{
+	size_t d = 0, j;
+
+	while (i + d < len && d < 11 && isdigit((unsigned char)t[i + d]))
+		d++;
+	if (d < 8 || i + d + 3 > len || t[i + d] != ':' ||
+	    t[i + d + 1] != 'A' || t[i + d + 2] != 'A')
+		return 0;
+	j = i + d + 1 + span(t, len, i + d + 1, b64c);
+	if (j - (i + d + 1) < 33)
+		return 0;
+	*keep = d + 1;
+	return j;
 }
 
 /* eyJ<header>.<payload>.<signature> */
@@ -334,11 +354,20 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 	return i + 1 + n;
 }
 
-/* A vendor's documented placeholder (AKIAIOSFODNN7EXAMPLE): no key. */
+/* A vendor's documented placeholder (AKIAIOSFODNN7EXAMPLE) or a filler
+ * (sk_test_XXXXXXXXXXXXXXXX): no key. */
 static bool placeholder(const char *t, size_t from, size_t end)
 {
-	return end - from >= 7 &&
-	       memmem(t + from, end - from, "EXAMPLE", 7) != NULL;
+	size_t i, run = 1;
+
+	if (end - from >= 7 && memmem(t + from, end - from, "EXAMPLE", 7))
+		return true;
+	for (i = from + 1; i < end; i++) {
+		run = t[i] == t[i - 1] ? run + 1 : 1;
+		if (run >= 8)
+			return true;
+	}
+	return false;
 }
 
 bool redact_has_key(const char *t, size_t len)
@@ -348,15 +377,17 @@ bool redact_has_key(const char *t, size_t len)
 	for (i = 0; i < len; i++) {
 		bool boundary = i == 0 || !namec(t[i - 1]);
 
+		/* A private key block's base64 has long runs ("AAAAAAAA"):
+		 * only key formats can be fillers. */
+		if (t[i] == '-' && match_private_key(t, len, i, &keep))
+			return true;
 		end = 0;
-		if (t[i] == '-')
-			end = match_private_key(t, len, i, &keep);
-		if (!end && boundary && !(end = match_format(t, len, i,
-							     &keep)))
-			end = match_jwt(t, len, i, &keep);
-		if (!end && t[i] == ':')
-			end = match_userinfo(t, len, i, &keep);
+		if (boundary && !(end = match_format(t, len, i, &keep)) &&
+		    !(end = match_jwt(t, len, i, &keep)))
+			end = match_telegram(t, len, i, &keep);
 		if (end && !placeholder(t, i, end))
+			return true;
+		if (!end && t[i] == ':' && match_userinfo(t, len, i, &keep))
 			return true;
 		if (end > i + 1)
 			i = end - 1;
@@ -379,6 +410,9 @@ int redact(struct buf *out, const char *t, size_t len)
 			;
 		else if (!end && boundary &&
 			 (end = match_jwt(t, len, i, &keep)))
+			;
+		else if (!end && boundary &&
+			 (end = match_telegram(t, len, i, &keep)))
 			;
 		else if (!end && boundary &&
 			 (end = match_scheme(t, len, i, &keep)))

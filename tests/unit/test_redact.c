@@ -53,6 +53,17 @@ int main(void)
 		"OPENSSH PRIVATE KEY-----", true, "has_key: private key block");
 	has_key("postgres://admin:s3cret@db/app", true,
 		"has_key: URL password");
+	has_key("bot 5588522778:AAy4SXvE9rwLbAtf6e9cpCGybY9lMR4pAwB ok", true,
+		"has_key: Telegram bot token");
+	has_key("pat-na1-503e12b4-7fa4-2f93-ceaf-2ffbf3e0b6e9", true,
+		"has_key: HubSpot private app token");
+	has_key("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5"
+		"vbmUAAAAEbm9uZQAAAAAAAAABAAAAMw\n-----END OPENSSH PRIVATE "
+		"KEY-----", true, "has_key: a key block with runs of A");
+	has_key("sk_test_XXXXXXXXXXXXXXXX", false,
+		"has_key: a filler is no key");
+	has_key("at 12:30:45 the build 1234567890:ok", false,
+		"has_key: times and ids are no Telegram token");
 	has_key("AKIAIOSFODNN7EXAMPLE is AWS's placeholder", false,
 		"has_key: a documented placeholder is no key");
 	has_key("password=hunter2 in the docs", false,
@@ -132,6 +143,8 @@ int main(void)
 	gone("AKIAIOSFODNN7EXAMPLE", "IOSF", "at the start");
 	is_red("xAKIAIOSFODNN7EXAMPLE", "xAKIAIOSFODNN7EXAMPLE",
 	       "glued to a word: not a key");
+	is_red("TELEGRAM=5588522778:AAy4SXvE9rwLbAtf6e9cpCGybY9lMR4pAwB",
+	       "TELEGRAM=5588522778:[REDACTED]", "Telegram bot token");
 	is_red("curl -H \"authorization: token abcdefgh12345678\" u",
 	       "curl -H \"authorization: [REDACTED]\" u",
 	       "authorization header, other scheme");
