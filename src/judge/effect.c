@@ -2125,6 +2125,37 @@ static int found_ops(struct ectx *x, const struct subject *s,
 	return 0;
 }
 
+static const char *const shells_c[] = { "sh", "bash", "dash", "zsh", "ksh",
+					"busybox", NULL };
+
+/* A deleting program a shell script runs ("rm -rf {}", "cd x && rm
+ * \"$1\""): "rm"; else the shell itself. */
+static const char *script_program(const char *script,
+				  const char *const *del, const char *shell)
+{
+	const char *p = script;
+
+	while (*p) {
+		size_t n;
+
+		while (*p == ' ' || *p == '\t' || *p == ';' || *p == '&' ||
+		       *p == '|' || *p == '(' || *p == '\n')
+			p++;
+		n = strcspn(p, " \t;&|()\n");
+		if (n && n < 16) {
+			char w[16];
+
+			memcpy(w, p, n);
+			w[n] = '\0';
+			/* Any deleter: "rm" stands for them all. */
+			if (in_list(del, base_of(w), strlen(base_of(w))))
+				return del[0];
+		}
+		p += n;
+	}
+	return shell;
+}
+
 static int find_effects(struct ectx *x, struct effect_list *el,
 			const char *cwd, const struct strlist *args,
 			const unsigned char *af)
@@ -2185,6 +2216,12 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 					names = true;
 			if (!names)
 				continue;
+			/* -exec sh -c 'rm -rf {}' ;, -exec bash -c 'rm "$1"' _
+			 * {} ;: the script's program is what acts on them
+			 * (its own subject sees "{}" or $1, not the names). */
+			if (in_list(shells_c, prog, strlen(prog)) &&
+			    i + 3 < args->n && !strcmp(args->v[i + 2], "-c"))
+				prog = script_program(args->v[i + 3], del, prog);
 			rop = read_op(prog, rop);
 			if (in_list(del, prog, strlen(prog)))
 				op = EOP_DELETE;
