@@ -2214,14 +2214,18 @@ static int find_effects(struct ectx *x, struct effect_list *el,
 			     strcmp(args->v[j], "+"); j++)
 				if (strstr(args->v[j], "{}"))
 					names = true;
+			/* Its words are its own: -exec echo -delete ; deletes
+			 * nothing. */
+			k = i;
+			i = j;
 			if (!names)
 				continue;
 			/* -exec sh -c 'rm -rf {}' ;, -exec bash -c 'rm "$1"' _
 			 * {} ;: the script's program is what acts on them
 			 * (its own subject sees "{}" or $1, not the names). */
 			if (in_list(shells_c, prog, strlen(prog)) &&
-			    i + 3 < args->n && !strcmp(args->v[i + 2], "-c"))
-				prog = script_program(args->v[i + 3], del, prog);
+			    k + 3 < j && !strcmp(args->v[k + 2], "-c"))
+				prog = script_program(args->v[k + 3], del, prog);
 			rop = read_op(prog, rop);
 			if (in_list(del, prog, strlen(prog)))
 				op = EOP_DELETE;
