@@ -27,6 +27,7 @@
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 #define NOMEM(d) diag_nomem(d)
 
@@ -892,6 +893,39 @@ static bool has_remote_key(const struct jv *input)
 	return false;
 }
 
+/* A tool that fetches or opens a URL (fetch, navigate, browse, scrape,
+ * download): the URL is a WebFetch's, for the web rules (paste sites,
+ * data in the query string). */
+static int read_fetch(struct mctx *m, const struct jv *input)
+{
+	static const char *const words[] = {
+		"fetch", "navigate", "browse", "goto", "open", "visit",
+		"scrape", "crawl", "download", "request", "http", "curl",
+		"get", NULL
+	};
+	static const char *const url_keys[] = { "url", "uri", "href",
+						"link", "endpoint", NULL };
+	const struct jv *c;
+	struct subject *w;
+
+	if (!has_word(m->s->mcp_action, words))
+		return 0;
+	jv_for_each(c, input) {
+		if (!jv_is(c, JV_STRING) || !key_in(c->key, url_keys) ||
+		    (strncmp(c->s, "http://", 7) && strncmp(c->s, "https://", 8)))
+			continue;
+		if (!(w = subject_new(&m->call->subjects, m->a, SUBJECT_WEB)))
+			return NOMEM(m->d);
+		w->tool = "WebFetch";
+		w->cwd = m->env.cwd;
+		w->url = c->s;
+		w->host = text_url_host(m->a, c->s);
+		if (strlist_push(&w->strings, m->a, c->s) < 0)
+			return NOMEM(m->d);
+	}
+	return 0;
+}
+
 /* tmux, screen, iTerm, a terminal server, or a send-keys tool. */
 static bool is_terminal(const struct subject *s)
 {
@@ -957,7 +991,8 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 		if (jv_is(c, JV_STRING) && c->s[0] == '/' &&
 		    key_in(c->key, cwd_keys))
 			m.env.cwd = c->s;
-	if ((error = read_commands(&m, input, 0)) < 0)
+	if ((error = read_commands(&m, input, 0)) < 0 ||
+	    (error = read_fetch(&m, input)) < 0)
 		return error;
 	if (m.remote)
 		return 0;
