@@ -13,6 +13,7 @@
  *   it could match, on the filesystem or in the tables;
  * - every bound (symlinks followed, directory entries read, operands)
  *   is counted; reaching one makes the location unresolved (fail closed). */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -682,6 +683,72 @@ static unsigned remote_class(struct ectx *x, const char *p)
 	return 0;
 }
 
+/* id_rsa-based-auth.md is a page about keys, not one. */
+static bool doc_ext(const char *r, size_t n)
+{
+	static const char *const ext[] = { ".md", ".rst", ".html", ".adoc",
+		".c", ".h", ".go", ".py", ".js", ".ts", ".rb", ".rs", ".java",
+		".sh", ".yml", ".yaml", ".json", ".toml", NULL };
+	size_t k, m;
+
+	for (k = 0; ext[k]; k++) {
+		m = strlen(ext[k]);
+		if (n >= m && !strncasecmp(r + n - m, ext[k], m))
+			return true;
+	}
+	return false;
+}
+
+/* ".tmp", "-old", "~", "-old copy", " copy 2": what editors, file
+ * managers and people append to a copy. */
+static bool key_copy_suffix(const char *r)
+{
+	size_t n = 0;
+
+	if (!*r || !strchr(".-_~ ", *r))
+		return false;
+	while (r[n] && (isalnum((unsigned char)r[n]) || strchr(".-_~", r[n])))
+		n++;
+	if (n > 16 || doc_ext(r, n))
+		return false;
+	if (!r[n])
+		return true;
+	r += n;
+	if (strncmp(r, " copy", 5))
+		return false;
+	for (r += 5; *r == ' ' || isdigit((unsigned char)*r); r++)
+		;
+	return !*r;
+}
+
+/* deploy_key_rsa, github_ed25519, DEPLOY_KEY_RSA: an ssh key by its
+ * type at the end of a name without extension; credentials.backup,
+ * credentials-old: copies of a credentials file (a bare "credentials"
+ * outside a store is left to the stores' list: ~ unexpanded by curl
+ * makes one). */
+static bool key_named(const char *b, size_t n)
+{
+	static const char *const types[] = { "_rsa", "-rsa", "_dsa", "-dsa",
+		"_ecdsa", "-ecdsa", "_ed25519", "-ed25519", NULL };
+	static const char *const copies[] = { ".bak", ".backup", ".old",
+		"-old", "_old", ".orig", ".save", ".copy", "-copy", ".prev",
+		".tmp", NULL };
+	size_t k, m;
+
+	for (k = 0; types[k]; k++) {
+		m = strlen(types[k]);
+		if (n > m && !strcasecmp(b + n - m, types[k]) &&
+		    !memchr(b, '.', n))
+			return true;
+	}
+	if (strncasecmp(b, "credentials", 11))
+		return false;
+	for (k = 0; copies[k]; k++)
+		if (!strcasecmp(b + 11, copies[k]))
+			return true;
+	return false;
+}
+
 /* Private key material outside the known stores, by name: the ssh key
  * names (id_rsa, id_ed25519.bak; not .pub) and the key containers
  * (*.pem, *.key, *.p8, *.ppk, *.p12, *.pfx, *.jks, *.keystore).  A
@@ -694,11 +761,13 @@ static bool key_file(struct ectx *x, const char *p)
 		"ecdsa_sk", "ed25519_sk", "xmss", NULL };
 	static const char *const text_ext[] = { ".pem", ".key", ".p8",
 		".ppk", NULL };
-	static const char *const bin_ext[] = { ".p12", ".pfx", ".jks",
-		".keystore", NULL };
+	static const char *const bin_ext[] = { ".p12", ".pfx", ".pkcs12",
+		".jks", ".keystore", ".kdb", ".kdbx", ".keychain",
+		".keychain-db", ".keyring", ".keypair", ".ovpn", NULL };
 	/* packages' own test fixtures, not the user's keys */
 	static const char *const deps[] = { "/node_modules/", "/__pycache__/",
-		"/site-packages/", "/dist-packages/", "/.venv/", NULL };
+		"/site-packages/", "/dist-packages/", "/.venv/",
+		"/vendor/bundle/", "/vendor/cache/", NULL };
 	const char *b = strrchr(p, '/'), *dot;
 	size_t n, k;
 	bool text = false;
@@ -707,9 +776,10 @@ static bool key_file(struct ectx *x, const char *p)
 	n = strlen(b);
 	/* cheap first: most names have neither form */
 	dot = strrchr(b, '.');
-	if (strncasecmp(b, "id_", 3) && !dot)
+	if (strncasecmp(b, "id_", 3) && !dot && !key_named(b, n))
 		return false;
-	if ((n > 4 && !strcasecmp(b + n - 4, ".pub")) || strstr(p, "://"))
+	if ((n > 4 && !strcasecmp(b + n - 4, ".pub")) || strstr(p, "://") ||
+	    strcasestr(b, ".pub."))
 		return false;
 	for (k = 0; deps[k]; k++)
 		if (strstr(p, deps[k]))
@@ -727,9 +797,15 @@ static bool key_file(struct ectx *x, const char *p)
 			for (j = 0; cred_backup[j]; j++)
 				if (!strcasecmp(r, cred_backup[j]))
 					return true;
+			/* id_rsa.tmp, "id_rsa-old copy", id_rsa~: a short
+			 * suffix, not prose ("id_rsa-based auth is ..."). */
+			if (key_copy_suffix(r))
+				return true;
 		}
 		return false;
 	}
+	if (key_named(b, n))
+		return true;
 	for (k = 0; bin_ext[k]; k++)
 		if (!strcasecmp(dot, bin_ext[k]))
 			return true;
@@ -1716,6 +1792,10 @@ static int option_effects(struct ectx *x, struct effect_list *el,
 			break;
 		case ER_SCRIPT:
 			*script = true;
+			break;
+		case ER_SCRIPT_FILE:
+			*script = true;
+			error = put(x, el, cwd, EOP_READ, v, wf, false);
 			break;
 		default:
 			break;

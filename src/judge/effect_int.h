@@ -34,6 +34,8 @@ enum eopt_role {
 	ER_WRITE,		/* -o FILE */
 	ER_DESTDIR,		/* -t DIR of cp/mv/install/ln */
 	ER_SCRIPT,		/* -e/-f of sed, grep, awk: no operand skipped */
+	ER_SCRIPT_FILE,		/* -f FILE of the same: also read (grep -f .env
+				 * prints what of it matches) */
 	ER_URLENC_UPLOAD,	/* curl --data-urlencode [name]@FILE */
 	ER_DATA,		/* data sent as given (-d text, -H, a URL):
 				 * computed, it is content nobody knows */

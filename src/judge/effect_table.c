@@ -26,8 +26,8 @@ static const struct eopt wget_opts[] = {
 	{ '1', ER_UPLOAD }, { 'O', ER_WRITE }, { 'i', ER_READ },
 	{ '3', ER_DATA }, { 0, 0 } };
 static const struct eopt script_opts[] = {
-	{ 'e', ER_SCRIPT }, { 'f', ER_SCRIPT }, { 0, 0 } };
-static const struct eopt awk_opts[] = { { 'f', ER_SCRIPT }, { 0, 0 } };
+	{ 'e', ER_SCRIPT }, { 'f', ER_SCRIPT_FILE }, { 0, 0 } };
+static const struct eopt awk_opts[] = { { 'f', ER_SCRIPT_FILE }, { 0, 0 } };
 static const struct eopt ref_opts[] = {
 	{ '1', ER_SCRIPT }, { 0, 0 } };
 static const struct eopt truncate_opts[] = {
