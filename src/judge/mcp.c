@@ -26,6 +26,7 @@
 #include "shell/dbq.h"
 #include "shell/shell.h"
 #include "util/arena.h"
+#include "util/bounds.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -625,8 +626,14 @@ static int read_commands(struct mctx *m, const struct jv *obj, int depth)
 	const struct jv *c, *args = NULL;
 	int error;
 
-	if (depth > 8)
+	/* Deeper than any real schema: what is down there is unknown, and
+	 * the call asks (a bound hit is never "nothing found"). */
+	if (depth > CV_MAX_MCP_DEPTH) {
+		m->call->subjects.parse_incomplete = true;
+		m->call->subjects.parse_problem = "an MCP call nested deeper "
+						  "than ccveto reads";
 		return 0;
+	}
 	jv_for_each(c, obj)
 		if (jv_is(c, JV_ARRAY) && key_in(c->key, argv_keys))
 			args = c;
@@ -759,8 +766,10 @@ static void find_paths(struct paths *p, const struct jv *obj, int depth)
 {
 	const struct jv *c, *e;
 
-	if (depth > 8)
+	if (depth > CV_MAX_MCP_DEPTH) {
+		p->more = true;		/* unknown paths: the call asks */
 		return;
+	}
 	jv_for_each(c, obj) {
 		bool sure = key_in(c->key, path_keys),
 		     maybe = key_in(c->key, maybe_path_keys) ||

@@ -24,6 +24,9 @@
 /* `bash -c` in `$( )` in `sudo` in a here-doc: deeper than this is refused
  * (fail closed), since a parser that gives up must not report "no match". */
 #define CV_MAX_SHELL_DEPTH	32
+/* Nesting of an MCP call's tool_input that mcp.c reads for commands and
+ * paths; real schemas nest 2-4 deep.  Deeper asks. */
+#define CV_MAX_MCP_DEPTH	12
 
 /* Items xargs reads from a literal producer (`echo a b | xargs rm`) that
  * become arguments; past it the rest is one unknown argument. */
