@@ -33,14 +33,6 @@
 #include "util/safefile.h"
 #include "util/text.h"
 
-/* Symlinks followed in one path (the kernel's own limit is 40). */
-#define EFFECT_MAX_LINKS	40
-/* Directory entries read to match one glob against the filesystem; a
- * bigger directory matches from the tables only. */
-#define EFFECT_MAX_DIRENTS	4096
-/* Parents walked up from the cwd looking for the project's .git. */
-#define EFFECT_MAX_UP		64
-
 #define ELLIPSIS "\xe2\x80\xa6"
 #define NOMEM(x) diag_set((x)->d, CV_ENOMEM, "out of memory")
 
@@ -85,8 +77,6 @@ struct ectx {
 };
 
 enum { OUT_UNKNOWN, OUT_READS, OUT_NONE };
-/* Pipe stages followed back from an uploader. */
-#define EFFECT_MAX_PIPE		16
 
 struct loc {
 	const char *path;		/* NULL: unresolved */
@@ -327,7 +317,7 @@ static const char *physical(struct ectx *x, const char *in, bool follow,
 				 * makes: followed as the kernel will. */
 				k = (ssize_t)strlen(made);
 				if (k >= (ssize_t)sizeof(link) ||
-				    ++links > EFFECT_MAX_LINKS ||
+				    ++links > CV_MAX_EFFECT_LINKS ||
 				    (size_t)k + 1 + rest >= sizeof(todo))
 					return NULL;
 				memcpy(link, made, (size_t)k + 1);
@@ -341,7 +331,7 @@ static const char *physical(struct ectx *x, const char *in, bool follow,
 		if (S_ISLNK(st.st_mode) && (!last || follow)) {
 			k = readlink(cur, link, sizeof(link) - 1);
 			rest = strlen(todo);
-			if (k <= 0 || ++links > EFFECT_MAX_LINKS ||
+			if (k <= 0 || ++links > CV_MAX_EFFECT_LINKS ||
 			    (size_t)k + 1 + rest >= sizeof(todo))
 				return NULL;
 			link[k] = '\0';
@@ -1173,7 +1163,7 @@ static unsigned glob_classes(struct ectx *x, const char *abs, bool contains)
 		while (dh && (de = readdir(dh))) {
 			char *full;
 
-			if (++seen > EFFECT_MAX_DIRENTS)
+			if (++seen > CV_MAX_EFFECT_DIRENTS)
 				break;
 			if (!strcmp(de->d_name, ".") ||
 			    !strcmp(de->d_name, "..") ||
@@ -1429,7 +1419,7 @@ static int send_output(struct ectx *x, struct effect_list *el, size_t j,
 	size_t i, n = s->effects ? s->effects->n : 0;
 	int error;
 
-	if (depth > EFFECT_MAX_PIPE || x->out[j] == OUT_UNKNOWN)
+	if (depth > CV_MAX_EFFECT_PIPE || x->out[j] == OUT_UNKNOWN)
 		return unknown_upload(x, el, s->program);
 	if (x->out[j] == OUT_NONE)
 		return 0;
@@ -1462,7 +1452,7 @@ static int send_stdin(struct ectx *x, struct effect_list *el, size_t j,
 	size_t i;
 	int error;
 
-	if (depth > EFFECT_MAX_PIPE)
+	if (depth > CV_MAX_EFFECT_PIPE)
 		return unknown_upload(x, el, "-");
 	for (i = 0; i < s->nredirects; i++) {
 		const struct redirect *r = &s->redirects[i];
@@ -2982,7 +2972,7 @@ static const char *find_project(struct ectx *x, const char *cwd)
 	if (n >= PATH_MAX || x->env->no_fs)
 		return cwd;
 	memcpy(buf, cwd, n + 1);
-	for (up = 0; up < EFFECT_MAX_UP && n > 1; up++) {
+	for (up = 0; up < CV_MAX_EFFECT_UP && n > 1; up++) {
 		memcpy(buf + n, "/.git", 6);
 		if (!lstat(buf, &st))
 			return arena_strndup(x->a, buf, n);

@@ -24,6 +24,17 @@
 /* `bash -c` in `$( )` in `sudo` in a here-doc: deeper than this is refused
  * (fail closed), since a parser that gives up must not report "no match". */
 #define CV_MAX_SHELL_DEPTH	32
+
+/* The effect resolver (judge/effect.c).  Symlinks followed in one path
+ * (the kernel's own limit is 40): more is an unresolved location. */
+#define CV_MAX_EFFECT_LINKS	40
+/* Directory entries read to match one glob against the filesystem; a
+ * bigger directory matches from the tables only. */
+#define CV_MAX_EFFECT_DIRENTS	4096
+/* Parents walked up from the cwd looking for the project's .git. */
+#define CV_MAX_EFFECT_UP	64
+/* Pipe stages followed back from an uploader. */
+#define CV_MAX_EFFECT_PIPE	16
 /* Nesting of an MCP call's tool_input that mcp.c reads for commands and
  * paths; real schemas nest 2-4 deep.  Deeper asks. */
 #define CV_MAX_MCP_DEPTH	12
