@@ -754,10 +754,11 @@ static bool key_file(struct ectx *x, const char *p)
 	static const char *const bin_ext[] = { ".p12", ".pfx", ".pkcs12",
 		".jks", ".keystore", ".kdb", ".kdbx", ".keychain",
 		".keychain-db", ".keyring", ".keypair", ".ovpn", NULL };
-	/* packages' own test fixtures, not the user's keys */
+	/* packages' and the project's test fixtures, not the user's keys */
 	static const char *const deps[] = { "/node_modules/", "/__pycache__/",
 		"/site-packages/", "/dist-packages/", "/.venv/",
-		"/vendor/bundle/", "/vendor/cache/", NULL };
+		"/vendor/bundle/", "/vendor/cache/", "/fixtures/",
+		"/testdata/", "/test-data/", NULL };
 	const char *b = strrchr(p, '/'), *dot;
 	size_t n, k;
 	bool text = false;

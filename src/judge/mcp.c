@@ -319,6 +319,19 @@ static void mongo_tool(const struct subject *s, const struct jv *input,
 	}
 }
 
+/* desktop-commander interact_with_process {pid, input}, send_input,
+ * write_stdin: text typed into a running program (a shell, psql, a
+ * Python REPL), whichever it is. */
+static bool is_repl(const char *words)
+{
+	static const char *const to[] = { "process", "stdin", "repl",
+					   "session", "input", NULL };
+	static const char *const verbs[] = { "interact", "send", "write",
+					     "type", NULL };
+
+	return has_word(words, to) && has_word(words, verbs);
+}
+
 static int read_db(struct subject *s, struct arena *a, const struct jv *input,
 		   struct diag *d)
 {
@@ -334,7 +347,8 @@ static int read_db(struct subject *s, struct arena *a, const struct jv *input,
 
 	memset(&w, 0, sizeof(w));
 	w.lang = db_lang(s, &named);
-	w.sql_tool = named || has_word(s->mcp_action, runs_sql);
+	w.sql_tool = named || has_word(s->mcp_action, runs_sql) ||
+		     is_repl(s->mcp_action);
 	w.search = !named && has_word(s->mcp_action, searches);
 	if ((error = db_walk(&w, a, input, d)) < 0)
 		return error;
@@ -452,6 +466,7 @@ struct mctx {
 	bool remote;			/* its paths name a remote place */
 	bool redis;			/* "command" is a Redis command */
 	bool terminal;			/* it types into a terminal */
+	bool repl;			/* it types into a running program */
 	const char *program;		/* what an argv alone runs */
 	enum path_verb verb;
 };
@@ -654,6 +669,13 @@ static int read_commands(struct mctx *m, const struct jv *obj, int depth)
 				error = 0;
 			if (error < 0)
 				return error;
+		} else if (m->repl && key_in(c->key, typed_keys) &&
+			   jv_is(c, JV_STRING) && *c->s) {
+			/* As shell and as Python: what the program is, is
+			 * not known (its SQL went to read_db). */
+			if ((error = run_text(m, c->s, c->len)) < 0 ||
+			    (error = run_code(m, obj, c->s)) < 0)
+				return error;
 		} else if (m->terminal && key_in(c->key, typed_keys) &&
 			   (jv_is(c, JV_STRING) || jv_is(c, JV_ARRAY))) {
 			error = jv_is(c, JV_STRING) ? run_text(m, c->s, c->len)
@@ -809,15 +831,28 @@ static const char *find_content(const struct jv *obj)
 	return NULL;
 }
 
-/* A file tool's subject for each path: "Read", "Write" or "Edit". */
+/* A file tool's subject for each path: "Read", "Write" or "Edit".  A
+ * leading $HOME or ${HOME} is the home: a server that hands the path to
+ * a shell or expands it itself reaches it (the safe reading). */
 static int file_subject(struct mctx *m, const char *tool, const char *path,
 			const char *content)
 {
 	struct subject *f = subject_new(&m->call->subjects, m->a,
 					SUBJECT_FILE);
+	size_t skip = !strncmp(path, "$HOME", 5) ? 5 :
+		      !strncmp(path, "${HOME}", 7) ? 7 : 0;
 
 	if (!f)
 		return NOMEM(m->d);
+	if (skip && (path[skip] == '/' || !path[skip])) {
+		char *t = arena_alloc(m->a, strlen(path + skip) + 2);
+
+		if (!t)
+			return NOMEM(m->d);
+		t[0] = '~';
+		strcpy(t + 1, path + skip);
+		path = t;
+	}
 	f->tool = tool;
 	f->cwd = m->env.cwd;
 	f->content = content;
@@ -992,6 +1027,7 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 	m.verb = path_verb(s->mcp_action);
 	m.redis = m_redis;
 	m.terminal = is_terminal(s);
+	m.repl = is_repl(s->mcp_action);
 	if (m.exec && !(m.program = tool_program(a, s->mcp_action,
 						 s->mcp_server)))
 		return NOMEM(d);

@@ -86,6 +86,9 @@ static const struct {
 	{ "npm_", 30 }, { "hf_", 30 }, { "pypi-", 30 },
 	{ "dop_v1_", 30 }, { "SG.", 30 },
 	{ "pat-na1-", 30 }, { "pat-eu1-", 30 },		/* HubSpot */
+	{ "hooks.slack.com/services/", 20 },		/* webhooks */
+	{ "discord.com/api/webhooks/", 20 },
+	{ "discordapp.com/api/webhooks/", 20 },
 };
 
 static size_t match_format(const char *t, size_t len, size_t i,
@@ -94,7 +97,7 @@ static size_t match_format(const char *t, size_t len, size_t i,
 	size_t k;
 
 	/* First letters of the prefixes below: most positions stop here. */
-	if (!strchr("AgxsrnhpdSp", t[i]) || !t[i])
+	if (!strchr("AgxsrnhpdSpd", t[i]) || !t[i])
 		return 0;
 	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++) {
 		size_t n = strlen(formats[k].prefix), body;
