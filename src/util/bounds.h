@@ -254,6 +254,13 @@
  * which rules see. */
 #define CV_MAX_SHELL_VARS 256
 
+/* PowerShell is read by translating it to sh (shell/pwsh.c).  The sh text
+ * of one call, counting every intermediate value, is at most this; more
+ * is too large to judge (deny).  Variables remembered per call are at most
+ * CV_MAX_PWSH_VARS; later ones stay unknown (never absent). */
+#define CV_MAX_PWSH_BYTES	(256u * 1024)
+#define CV_MAX_PWSH_VARS	64
+
 /* The decision log's log.max_bytes when the config says nothing
  * (rules/config.c): the log rotates beyond it. */
 #define CV_LOG_DEFAULT_MAX_BYTES (10ull * 1024 * 1024)
