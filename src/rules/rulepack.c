@@ -246,8 +246,33 @@ static int applies_to_shell(const struct rule_desc *desc)
 	const char *const *t;
 
 	for (t = desc->tools; *t; t++)
-		if (!strcmp(*t, "Bash") || !strcmp(*t, "Monitor"))
+		if (!strcmp(*t, "Bash") || !strcmp(*t, "Monitor") ||
+		    !strcmp(*t, "PowerShell"))
 			return 1;
+	return 0;
+}
+
+/* A rule for Bash is a rule for PowerShell: its commands are translated
+ * to shell (shell/pwsh.h) and give the same subjects. */
+static int shell_tools(struct rule_desc *desc, const char *id,
+		       const char *origin, struct diag *d)
+{
+	size_t n;
+	bool bash = false;
+
+	for (n = 0; desc->tools[n]; n++) {
+		if (!strcmp(desc->tools[n], "PowerShell"))
+			return 0;
+		if (!strcmp(desc->tools[n], "Bash"))
+			bash = true;
+	}
+	if (!bash)
+		return 0;
+	if (n >= RULEPACK_MAX_LIST)
+		return diag_set(d, CV_EINVAL, "%s: rule '%s': more than %d "
+				"tools", origin, id, RULEPACK_MAX_LIST);
+	desc->tools[n] = "PowerShell";
+	desc->tools[n + 1] = NULL;
 	return 0;
 }
 
@@ -344,6 +369,8 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 		desc.tools[0] = "Bash";
 		desc.tools[1] = "Monitor";
 	}
+	if ((error = shell_tools(&desc, id, origin, d)) < 0)
+		return error;
 	if ((c = jv_get(match, "program")) &&
 	    (error = string_list(desc.programs, c, "program", id, origin,
 				 d)) < 0)
