@@ -1,5 +1,6 @@
 /* cmd_rules.c - `ccveto rules`: list the loaded rules as text, Markdown
  * (docs/rule-list.md is generated this way and checked in CI) or JSON. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,13 +29,21 @@ static void tools_of(struct buf *b, const struct rule *r)
 {
 	const struct jv *tools = jv_get(rule_json(r), "tools"), *t;
 
+	bool bash = false, pwsh = false;
+
+	/* As rulepack.c reads it: a rule for Bash is one for PowerShell. */
 	if (!tools) {
-		buf_puts(b, "Bash, Monitor");
+		buf_puts(b, "Bash, Monitor, PowerShell");
 		return;
 	}
-	jv_for_each(t, tools)
+	jv_for_each(t, tools) {
 		buf_printf(b, "%s%s", t == tools->child ? "" : ", ",
 			   t->s);
+		bash = bash || !strcmp(t->s, "Bash");
+		pwsh = pwsh || !strcmp(t->s, "PowerShell");
+	}
+	if (bash && !pwsh)
+		buf_puts(b, ", PowerShell");
 }
 
 static void print_markdown(struct ruleset *set)
