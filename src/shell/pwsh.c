@@ -223,12 +223,32 @@ static size_t qlen(const struct src *s)
 	return at(s, 0) < 0x80 ? 1 : 3;
 }
 
+/* Bytes of the blank at the cursor, 0 if none: PowerShell separates
+ * words by every Unicode space (NBSP, U+2000-U+200A, U+3000 ...), so a
+ * reader that took them for letters would see one unknown word where
+ * PowerShell sees `Remove-Item ~`. */
+static size_t space_len(const struct src *s)
+{
+	int c = at(s, 0), c1 = at(s, 1), c2 = at(s, 2);
+
+	if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+		return 1;
+	if (c == 0xc2 && (c1 == 0xa0 || c1 == 0x85))
+		return 2;
+	if (c == 0xe2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) ||
+					 c2 == 0xaf || c2 == 0xa8 ||
+					 c2 == 0xa9))
+		return 3;
+	if ((c == 0xe2 && c1 == 0x81 && c2 == 0x9f) ||
+	    (c == 0xe3 && c1 == 0x80 && c2 == 0x80) ||
+	    (c == 0xe1 && c1 == 0x9a && c2 == 0x80))
+		return 3;
+	return 0;
+}
+
 static bool is_space(const struct src *s)
 {
-	int c = at(s, 0);
-
-	return c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-	       (c == 0xc2 && at(s, 1) == 0xa0);
+	return space_len(s) != 0;
 }
 
 static bool is_nl(int c)
@@ -244,7 +264,7 @@ static void skip_ws(struct pw *w, struct src *s, bool nl)
 		int c = at(s, 0);
 
 		if (is_space(s)) {
-			s->i += c == 0xc2 ? 2 : 1;
+			s->i += space_len(s);
 		} else if (c == '`' && is_nl(at(s, 1))) {
 			s->i += at(s, 1) == '\r' && at(s, 2) == '\n' ? 3 : 2;
 		} else if (nl && is_nl(c)) {
@@ -422,11 +442,17 @@ static struct pvar *var_find(struct pw *w, const char *name)
  * kept stale. */
 static void var_set(struct pw *w, const char *name, const struct pvs *vals)
 {
+	static const char *const fixed[] = { "home", "true", "false", "null",
+		"pshome", "host", "pid", "executioncontext", "shellid" };
 	struct pvar *v = var_find(w, name);
+	size_t k;
 
-	if (strlen(name) >= sizeof(v->name) - 1) {
+	/* read-only in PowerShell: an assignment fails, the value stays */
+	for (k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
+		if (!strcmp(name, fixed[k]))
+			return;
+	if (strlen(name) >= sizeof(v->name) - 1)
 		return;
-	}
 	if (!v) {
 		if (w->nvars >= CV_MAX_PWSH_VARS)
 			return;
@@ -470,6 +496,10 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 	struct pvar *v;
 	size_t i;
 
+	/* set earlier in the command: that value */
+	snprintf(key, sizeof(key), "env:%s", name);
+	if ((v = var_find(w, key)))
+		return pvs_cat(w, out, &v->vals);
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (!strcmp(name, fixed[i].name))
 			return pvs_push(w, out, pv_lit(fixed[i].value,
@@ -491,9 +521,6 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 	if (!strcmp(name, "pwd") && w->env->cwd)
 		return pvs_push(w, out, pv_lit(w->env->cwd,
 					       strlen(w->env->cwd)));
-	snprintf(key, sizeof(key), "env:%s", name);
-	if ((v = var_find(w, key)))
-		return pvs_cat(w, out, &v->vals);
 	return push_unknown(w, out);
 }
 
@@ -554,11 +581,12 @@ static int win_path(struct pw *w, const struct pv *in, struct pv *out)
 		return e;
 	if (n >= 2 && alpha((unsigned char)s[0]) && s[1] == ':') {
 		if (n > 2 && s[2] != '\\' && s[2] != '/') {
-			/* HKLM:, Env: and other providers: not files. */
-			if (n > 3 && alpha((unsigned char)s[2]))
-				goto plain;
-			return sb_ch(w, &b, PW_UNK) < 0 ? w->d->code :
-			       (*out = pv_lit(b.p, b.n), 0);
+			/* C:foo is relative to C:'s own current directory,
+			 * which is not known */
+			if ((e = sb_ch(w, &b, PW_UNK)) < 0)
+				return e;
+			*out = pv_lit(b.p, b.n);
+			return 0;
 		}
 		i = 2;
 		if (n - i > 7 && (s[0] == 'c' || s[0] == 'C') &&
@@ -593,7 +621,6 @@ static int win_path(struct pw *w, const struct pv *in, struct pv *out)
 			return e;
 		i = 1;
 	}
-plain:
 	for (; i < n; i++)
 		if ((e = sb_ch(w, &b, s[i] == '\\' ? '/' : s[i])) < 0)
 			return e;
@@ -621,6 +648,10 @@ static bool looks_windows(const struct pv *v)
 	    (v->s[2] == '\\' || v->s[2] == '/'))
 		return true;
 	if (v->n >= 2 && v->s[0] == '\\' && v->s[1] == '\\')
+		return true;
+	/* ~ and ~/x: PowerShell 7 gives native programs the home */
+	if (v->n >= 1 && v->s[0] == '~' && (v->n == 1 || v->s[1] == '/' ||
+					    v->s[1] == '\\'))
 		return true;
 	return memchr(v->s, '\\', v->n) && !memchr(v->s, ' ', v->n);
 }
@@ -710,6 +741,9 @@ static int parse_arg(struct pw *w, struct src *s, struct ctx *c,
 		     struct pvs *out);
 static int statements(struct pw *w, struct src *s, struct sb *out,
 		      int close, struct pvs *value);
+
+static int run_code(struct pw *w, struct sb *o, const struct pv *code,
+		    bool cmd);
 
 static int deeper(struct pw *w)
 {
@@ -1161,6 +1195,13 @@ static int dotnet_call(struct pw *w, struct ctx *c, const char *type,
 			return e;
 		return sb_ch(w, o, '\n') < 0 ? w->d->code : push_unknown(w, out);
 	}
+	if (strstr(type, "scriptblock") && !strcmp(meth, "create")) {
+		/* code made from a string: read as if it runs */
+		if ((e = run_code(w, o, &p0, false)) < 0 ||
+		    (e = sb_ch(w, o, '\n')) < 0)
+			return e;
+		return push_unknown(w, out);
+	}
 	if (!strstr(type, "file") && !strstr(type, "directory"))
 		return push_unknown(w, out);
 	if (!strcmp(meth, "delete")) {
@@ -1531,7 +1572,7 @@ enum kind {
 	K_RENAME, K_LS, K_CD, K_POPD, K_WEB, K_BITS, K_MAIL, K_ICM, K_SESSION,
 	K_STOPCOMP, K_RESTART, K_KILL, K_FORMATVOL, K_CLEARDISK, K_INITDISK,
 	K_IEX, K_START, K_FOREACH, K_JOIN, K_GETLOC, K_ECHO, K_ZIP, K_UNZIP,
-	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT,
+	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT, K_TEST,
 };
 
 #define SW 0x01		/* a switch: takes no value */
@@ -1717,7 +1758,7 @@ static const struct pparam p_zip[] = {
 	{ "passthru", "", SW, -1 }, END,
 };
 static const struct pparam p_tee[] = {
-	{ "filepath", "path", 0, 0 }, { "literalpath", "pspath lp", 0, -1 },
+	{ "path", "filepath", 0, 0 }, { "literalpath", "pspath lp", 0, -1 },
 	{ "append", "", SW, -1 }, { "variable", "", 0, -1 },
 	{ "inputobject", "", 0, -1 }, { "encoding", "", 0, -1 }, END,
 };
@@ -1813,6 +1854,8 @@ static const struct cmdlet cmdlets[] = {
 	{ "join-path", "", K_JOIN, 0, p_join, false },
 	{ "get-location", "gl pwd", K_GETLOC, 0, p_none, true },
 	{ "resolve-path", "rvpa", K_RESOLVE, 0, p_cd, false },
+	{ "test-path", "", K_TEST, 0, p_ls, false },
+	{ "split-path", "", K_TEST, 0, p_cd, false },
 	{ "convert-path", "cvpa", K_RESOLVE, 0, p_cd, false },
 	{ "write-output", "echo write", K_ECHO, 0, p_echo, false },
 	{ "write-host", "", K_ECHO, 0, p_echo, false },
@@ -1884,7 +1927,8 @@ static const struct pparam *find_param(const struct pparam *t,
 /* One argument as written: a parameter with or without its value, or a
  * positional value. */
 struct parg {
-	const char *name;	/* as written, lower case; NULL: positional */
+	const char *name;	/* lower case, for matching; NULL: positional */
+	const char *raw;	/* as written, for programs (git -D is not -d) */
 	size_t nlen;
 	const struct pparam *p;	/* the parameter it binds, or NULL */
 	struct pvs vals;
@@ -2388,7 +2432,8 @@ static int native_args(struct pw *w, struct cmd *m, struct pvs *out)
 			struct sb b = { 0 };
 
 			if ((e = sb_ch(w, &b, '-')) < 0 ||
-			    (e = sb_put(w, &b, a->name, a->nlen)) < 0)
+			    (e = sb_put(w, &b, a->raw ? a->raw : a->name,
+					a->nlen)) < 0)
 				return e;
 			if (a->colon) {
 				struct pv v;
@@ -2737,15 +2782,16 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 		const char *nm = m->name.s, *p;
 		size_t n = m->name.n;
 
-		/* Module\Cmdlet */
+		/* Module\Cmdlet (Microsoft.PowerShell.Management\Remove-Item),
+		 * not a path (C:\x\a-b, .\a-b) */
 		for (p = nm + n; p > nm && p[-1] != '\\'; p--)
 			;
-		if (p > nm && !memchr(nm, '/', n) && !memchr(nm, '.', (size_t)
-			(p - nm)) && memchr(p, '-', n - (size_t)(p - nm))) {
+		if (p > nm && nm[0] != '.' && !memchr(nm, ':', n) &&
+		    !memchr(nm, '/', n) && memchr(p, '-', n - (size_t)(p - nm)) &&
+		    !memchr(p, '.', n - (size_t)(p - nm)) &&
+		    memchr(nm, '\\', n) == p - 1) {
 			n -= (size_t)(p - nm);
 			nm = p;
-		} else if (p > nm) {
-			p = nm;
 		}
 		m->c = find_cmdlet(nm, n, &m->by_alias);
 	} else if (m->call && pv_known(&m->name)) {
@@ -2836,7 +2882,9 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 			       at(s, 0) != '\'' && at(s, 0) != '"')
 				s->i++;
 			if (!(nm = arena_strndup(w->a, s->p + start,
-						 s->i - start)))
+						 s->i - start)) ||
+			    !(a.raw = arena_strndup(w->a, s->p + start,
+						    s->i - start)))
 				return NOMEM(w->d);
 			lower_name(nm, s->i - start + 1, nm, s->i - start);
 			a.name = nm;
@@ -3597,6 +3645,11 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 	}
 	case K_SELECT:
 		return sb_str(w, o, "cat");
+	case K_TEST:
+		/* looks at a path, reads nothing */
+		if ((e = sb_str(w, o, "test -e")) < 0)
+			return e;
+		return emit_words(w, o, &paths, false);
 	case K_PASS:
 		break;
 	}
@@ -3899,6 +3952,47 @@ static int body(struct pw *w, struct src *s, struct sb *out)
 	return 0;
 }
 
+/* switch (...) { LABEL { ... } ... }: every label and action may run. */
+static int switch_body(struct pw *w, struct src *s, struct sb *out)
+{
+	struct ctx c = { out };
+	int e;
+
+	skip_ws(w, s, true);
+	if (at(s, 0) != '{') {
+		w->incomplete = true;
+		return 0;
+	}
+	s->i++;
+	for (;;) {
+		struct pvs junk = { 0 };
+		size_t before;
+
+		skip_ws(w, s, true);
+		while (at(s, 0) == ';') {
+			s->i++;
+			skip_ws(w, s, true);
+		}
+		if (at(s, 0) == '}') {
+			s->i++;
+			return 0;
+		}
+		if (s->i >= s->len) {
+			w->incomplete = true;
+			return 0;
+		}
+		before = s->i;
+		if (at(s, 0) == '{')
+			e = body(w, s, out);
+		else
+			e = parse_expr(w, s, &c, &junk, true);
+		if (e < 0)
+			return e;
+		if (s->i == before)
+			s->i++;
+	}
+}
+
 /* if / foreach / while / try ...: the conditions and every body may
  * run, so all are read, in order. 1 when a keyword was read. */
 static int keyword_stmt(struct pw *w, struct src *s, struct sb *out)
@@ -3931,7 +4025,7 @@ static int keyword_stmt(struct pw *w, struct src *s, struct sb *out)
 	}
 	if (keyword(s, "foreach") || keyword(s, "for") ||
 	    keyword(s, "while") || keyword(s, "switch")) {
-		bool fe = keyword(s, "foreach");
+		bool fe = keyword(s, "foreach"), sw = keyword(s, "switch");
 
 		s->i += fe ? 7 : keyword(s, "for") ? 3 :
 			keyword(s, "while") ? 5 : 6;
@@ -3984,6 +4078,8 @@ static int keyword_stmt(struct pw *w, struct src *s, struct sb *out)
 		}
 		if ((e = cond(w, s, out)) < 0)
 			return e;
+		if (sw)
+			return switch_body(w, s, out) < 0 ? w->d->code : 1;
 		return body(w, s, out) < 0 ? w->d->code : 1;
 	}
 	if (keyword(s, "do")) {
