@@ -1455,7 +1455,8 @@ static bool arg_end(const struct src *s)
 {
 	int c = at(s, 0);
 
-	return c < 0 || is_space(s) || (c >= 0 && strchr(";|&(){},<>\n\r", c));
+	/* NUL is not a terminator: it reads as an unknown byte */
+	return c < 0 || is_space(s) || (c > 0 && strchr(";|&(){},<>\n\r", c));
 }
 
 /* A bare word in command mode, with $var and backtick escapes; quotes
@@ -3807,7 +3808,7 @@ command:
 /* The right side of an assignment: a command pipeline or an
  * expression; its value when known. */
 static int assignment(struct pw *w, struct src *s, struct ctx *c,
-		      struct sb *line, const char *name)
+		      struct sb *line, const char *name, const char *raw)
 {
 	struct pvs v = { 0 };
 	int e;
@@ -3837,7 +3838,8 @@ static int assignment(struct pw *w, struct src *s, struct ctx *c,
 		if (!strncmp(name, "env:", 4) && v.n) {
 			struct sb b = { 0 };
 
-			if ((e = sb_put(w, &b, name + 4, strlen(name + 4))) < 0)
+			/* the environment keeps the name's case */
+			if ((e = sb_put(w, &b, raw + 4, strlen(raw + 4))) < 0)
 				return e;
 			if (line->n && (e = sb_ch(w, line, '\n')) < 0)
 				return e;
@@ -3854,7 +3856,7 @@ static int assignment(struct pw *w, struct src *s, struct ctx *c,
 /* Is this "$name =" (or +=, ...)?  Sets *name (lower case) and moves
  * past the operator. */
 static bool is_assign(struct pw *w, struct src *s, char *name, size_t cap,
-		      bool *plain)
+		      char *raw, bool *plain)
 {
 	struct src t = *s;
 	size_t start;
@@ -3872,6 +3874,7 @@ static bool is_assign(struct pw *w, struct src *s, char *name, size_t cap,
 		while (t.i < t.len && at(&t, 0) != '}')
 			t.i++;
 		lower_name(name, cap, t.p + start, t.i - start);
+		snprintf(raw, cap, "%.*s", (int)(strlen(name)), t.p + start);
 		t.i++;
 	} else {
 		start = t.i;
@@ -3880,6 +3883,7 @@ static bool is_assign(struct pw *w, struct src *s, char *name, size_t cap,
 		if (t.i == start)
 			return false;
 		lower_name(name, cap, t.p + start, t.i - start);
+		snprintf(raw, cap, "%.*s", (int)(strlen(name)), t.p + start);
 	}
 	*plain = true;
 	while (at(&t, 0) == '.' || at(&t, 0) == '[') {
@@ -4182,7 +4186,7 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 		struct sb pre = { 0 }, line = { 0 };
 		struct ctx c = { &pre };
 		struct pvs v = { 0 };
-		char name[72];
+		char name[72], raw[72];
 		bool plain;
 		int k;
 
@@ -4224,9 +4228,9 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 
 			if ((e = sb_put(w, &part, "", 0)) < 0)
 				return e;
-			if (is_assign(w, s, name, sizeof(name), &plain)) {
+			if (is_assign(w, s, name, sizeof(name), raw, &plain)) {
 				if ((e = assignment(w, s, &c, &part,
-						    plain ? name : NULL)) < 0)
+						    plain ? name : NULL, raw)) < 0)
 					return e;
 				if (!plain)
 					var_forget(w, name);
