@@ -29,21 +29,21 @@ static void tools_of(struct buf *b, const struct rule *r)
 {
 	const struct jv *tools = jv_get(rule_json(r), "tools"), *t;
 
-	bool bash = false, pwsh = false;
+	bool pwsh = false;
 
 	/* As rulepack.c reads it: a rule for Bash is one for PowerShell. */
 	if (!tools) {
-		buf_puts(b, "Bash, Monitor, PowerShell");
+		buf_puts(b, "Bash, PowerShell, Monitor");
 		return;
 	}
+	jv_for_each(t, tools)
+		pwsh = pwsh || !strcmp(t->s, "PowerShell");
 	jv_for_each(t, tools) {
 		buf_printf(b, "%s%s", t == tools->child ? "" : ", ",
 			   t->s);
-		bash = bash || !strcmp(t->s, "Bash");
-		pwsh = pwsh || !strcmp(t->s, "PowerShell");
+		if (!pwsh && !strcmp(t->s, "Bash"))
+			buf_puts(b, ", PowerShell");
 	}
-	if (bash && !pwsh)
-		buf_puts(b, ", PowerShell");
 }
 
 static void print_markdown(struct ruleset *set)

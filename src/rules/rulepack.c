@@ -257,7 +257,7 @@ static int applies_to_shell(const struct rule_desc *desc)
 static int shell_tools(struct rule_desc *desc, const char *id,
 		       const char *origin, struct diag *d)
 {
-	size_t n;
+	size_t n, k;
 	bool bash = false;
 
 	for (n = 0; desc->tools[n]; n++) {
@@ -271,8 +271,13 @@ static int shell_tools(struct rule_desc *desc, const char *id,
 	if (n >= RULEPACK_MAX_LIST)
 		return diag_set(d, CV_EINVAL, "%s: rule '%s': more than %d "
 				"tools", origin, id, RULEPACK_MAX_LIST);
-	desc->tools[n] = "PowerShell";
-	desc->tools[n + 1] = NULL;
+	/* right after Bash: the tool list is scanned in order for every
+	 * rule a call meets, and PowerShell is the second shell */
+	for (k = 0; strcmp(desc->tools[k], "Bash"); k++)
+		;
+	memmove(&desc->tools[k + 2], &desc->tools[k + 1],
+		(n - k) * sizeof(desc->tools[0]));
+	desc->tools[k + 1] = "PowerShell";
 	return 0;
 }
 

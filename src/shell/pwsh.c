@@ -20,6 +20,7 @@
  * Cost is linear in the text: static tables, no per-call setup. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -84,8 +85,9 @@ struct pw {
 	bool incomplete;
 	const char *base;		/* basename of env->home */
 	size_t nbase;
-	struct pvar vars[CV_MAX_PWSH_VARS];
-	size_t nvars;
+	struct pvar *vars;		/* grown on first use: most calls
+					 * assign nothing */
+	size_t nvars, vcap;
 };
 
 /* ---- output and values ---- */
@@ -101,8 +103,10 @@ static int sb_put(struct pw *w, struct sb *b, const char *s, size_t n)
 	if (n > CV_MAX_PWSH_BYTES || w->total + n > CV_MAX_PWSH_BYTES)
 		return too_big(w);
 	w->total += n;
+	/* most texts are a word or a line: start at 48 bytes, not 8 */
 	if (b->n + n + 1 > b->cap &&
-	    !(b->p = arena_grow(w->a, b->p, &b->cap, 1, b->n + n + 1)))
+	    !(b->p = arena_grow(w->a, b->p, &b->cap, 1, b->n + n + 1 < 48 &&
+				!b->cap ? 48 : b->n + n + 1)))
 		return NOMEM(w->d);
 	if (n)
 		memcpy(b->p + b->n, s, n);
@@ -227,12 +231,16 @@ static size_t qlen(const struct src *s)
  * words by every Unicode space (NBSP, U+2000-U+200A, U+3000 ...), so a
  * reader that took them for letters would see one unknown word where
  * PowerShell sees `Remove-Item ~`. */
-static size_t space_len(const struct src *s)
+static inline size_t space_len(const struct src *s)
 {
-	int c = at(s, 0), c1 = at(s, 1), c2 = at(s, 2);
+	int c = at(s, 0), c1, c2;
 
 	if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
 		return 1;
+	if (c < 0xc2)
+		return 0;
+	c1 = at(s, 1);
+	c2 = at(s, 2);
 	if (c == 0xc2 && (c1 == 0xa0 || c1 == 0x85))
 		return 2;
 	if (c == 0xe2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) ||
@@ -298,7 +306,8 @@ static bool keyword(const struct src *s, const char *kw)
 {
 	size_t n = strlen(kw);
 
-	return s->i + n <= s->len && !strncasecmp(s->p + s->i, kw, n) &&
+	return s->i + n <= s->len && (s->p[s->i] | 0x20) == kw[0] &&
+	       !strncasecmp(s->p + s->i, kw, n) &&
 	       !word_char(at(s, (size_t)n)) && at(s, n) != '-';
 }
 
@@ -454,8 +463,14 @@ static void var_set(struct pw *w, const char *name, const struct pvs *vals)
 	if (strlen(name) >= sizeof(v->name) - 1)
 		return;
 	if (!v) {
-		if (w->nvars >= CV_MAX_PWSH_VARS)
+		struct pvar *nv;
+
+		/* out of room (or memory): the variable stays unknown */
+		if (w->nvars >= CV_MAX_PWSH_VARS ||
+		    !(nv = arena_grow(w->a, w->vars, &w->vcap, sizeof(*nv),
+				      w->nvars + 1)))
 			return;
+		w->vars = nv;
 		v = &w->vars[w->nvars++];
 		snprintf(v->name, sizeof(v->name), "%s", name);
 	}
@@ -700,10 +715,19 @@ static int emit_word(struct pw *w, struct sb *o, const struct pv *v,
 		if (!open && (e = sb_ch(w, o, '\'')) < 0)
 			return e;
 		open = true;
-		if (c == '\'')
+		if (c == '\'') {
 			e = sb_str(w, o, "'\\''");
-		else
-			e = sb_ch(w, o, c);
+		} else {
+			/* a run of plain bytes in one copy */
+			size_t k = i + 1;
+
+			while (k < n && s[k] != '\'' && s[k] != PW_UNK &&
+			       s[k] != PW_HOME &&
+			       !(glob && strchr("*?[]", s[k])))
+				k++;
+			e = sb_put(w, o, s + i, k - i);
+			i = k - 1;
+		}
 		if (e < 0)
 			return e;
 	}
@@ -1493,9 +1517,25 @@ static int bareword(struct pw *w, struct src *s, struct ctx *c,
 				return e;
 			continue;
 		}
-		if ((e = sb_ch(w, &b, in_byte(ch))) < 0)
-			return e;
-		s->i++;
+		{
+			/* a run of plain bytes in one copy */
+			size_t k = s->i;
+
+			while (k < s->len && (unsigned char)s->p[k] > PW_HOME &&
+			       !strchr("`$'\" \t\f\v;|&(){},<>\n\r",
+				       s->p[k]) &&
+			       (unsigned char)s->p[k] < 0x80)
+				k++;
+			if (k == s->i) {
+				e = sb_ch(w, &b, in_byte(ch));
+				k++;
+			} else {
+				e = sb_put(w, &b, s->p + s->i, k - s->i);
+			}
+			if (e < 0)
+				return e;
+			s->i = k;
+		}
 	}
 	return pvs_push(w, out, pv_lit(b.p, b.n));
 }
@@ -1587,12 +1627,10 @@ struct pparam {
 };
 
 struct cmdlet {
-	const char *name;
-	const char *aliases;
+	const char *name;	/* lower case */
 	enum kind kind;
 	int mode;
 	const struct pparam *params;
-	bool native_alias;	/* its short names are programs on Linux */
 };
 
 #define END { NULL, NULL, 0, -1 }
@@ -1809,101 +1847,187 @@ static const struct pparam p_common[] = {
 	END,
 };
 
-/* One row per cmdlet: its aliases, the POSIX command it becomes and its
- * parameters in table order (the first of an ambiguous prefix wins, the
- * more destructive reading). */
+/* One row per cmdlet, sorted by name (bsearch): the POSIX command it
+ * becomes and its parameters in table order (the first of an ambiguous
+ * prefix wins, the more destructive reading). */
 static const struct cmdlet cmdlets[] = {
-	{ "remove-item", "rm del ri rd rmdir erase", K_RM, 0, p_rm, true },
-	{ "get-content", "gc cat type", K_READ, 0, p_read, true },
-	{ "get-item", "gi", K_READ, 0, p_read, false },
-	{ "import-csv", "ipcsv", K_READ, 0, p_read, false },
-	{ "get-filehash", "", K_READ, 0, p_read, false },
-	{ "import-clixml", "", K_READ, 0, p_read, false },
-	{ "select-string", "sls", K_READ, 1, p_sls, false },
-	{ "set-content", "sc", K_WRITE, 0, p_write, false },
-	{ "add-content", "ac", K_WRITE, WRITE_APPEND, p_write, false },
-	{ "out-file", "", K_WRITE, 2, p_write, false },
-	{ "export-csv", "epcsv", K_WRITE, 2, p_write, false },
-	{ "clear-content", "clc", K_CLEAR, 0, p_write, false },
-	{ "tee-object", "tee", K_TEE, 0, p_tee, true },
-	{ "new-item", "ni", K_NEWITEM, 0, p_newitem, false },
-	{ "mkdir", "md", K_MKDIR, 0, p_newitem, true },
-	{ "copy-item", "cp copy cpi", K_COPY, 0, p_copy, true },
-	{ "move-item", "mv move mi", K_MOVE, 0, p_copy, true },
-	{ "rename-item", "ren rni", K_RENAME, 0, p_rename, false },
-	{ "get-childitem", "ls dir gci", K_LS, 0, p_ls, true },
-	{ "set-location", "cd sl chdir", K_CD, 0, p_cd, false },
-	{ "push-location", "pushd", K_CD, 0, p_cd, false },
-	{ "pop-location", "popd", K_POPD, 0, p_cd, false },
-	{ "invoke-webrequest", "iwr curl wget", K_WEB, 0, p_web, true },
-	{ "invoke-restmethod", "irm", K_WEB, 0, p_web, false },
-	{ "start-bitstransfer", "", K_BITS, 0, p_bits, false },
-	{ "send-mailmessage", "", K_MAIL, 0, p_mail, false },
-	{ "invoke-command", "icm", K_ICM, 0, p_icm, false },
-	{ "enter-pssession", "etsn", K_SESSION, 0, p_icm, false },
-	{ "stop-computer", "", K_STOPCOMP, 0, p_stopcomp, false },
-	{ "restart-computer", "", K_RESTART, 0, p_stopcomp, false },
-	{ "stop-process", "kill spps", K_KILL, 0, p_kill, true },
-	{ "format-volume", "", K_FORMATVOL, 0, p_disk, false },
-	{ "clear-disk", "", K_CLEARDISK, 0, p_disk, false },
-	{ "initialize-disk", "", K_INITDISK, 0, p_disk, false },
-	{ "remove-partition", "", K_INITDISK, 0, p_disk, false },
-	{ "invoke-expression", "iex", K_IEX, 0, p_iex, false },
-	{ "start-process", "saps start", K_START, 0, p_start, false },
-	{ "foreach-object", "% foreach", K_FOREACH, 0, p_foreach, false },
-	{ "where-object", "? where", K_FOREACH, 0, p_foreach, false },
-	{ "join-path", "", K_JOIN, 0, p_join, false },
-	{ "get-location", "gl pwd", K_GETLOC, 0, p_none, true },
-	{ "resolve-path", "rvpa", K_RESOLVE, 0, p_cd, false },
-	{ "test-path", "", K_TEST, 0, p_ls, false },
-	{ "split-path", "", K_TEST, 0, p_cd, false },
-	{ "convert-path", "cvpa", K_RESOLVE, 0, p_cd, false },
-	{ "write-output", "echo write", K_ECHO, 0, p_echo, false },
-	{ "write-host", "", K_ECHO, 0, p_echo, false },
-	{ "compress-archive", "", K_ZIP, 0, p_zip, false },
-	{ "expand-archive", "", K_UNZIP, 0, p_zip, false },
-	{ "select-object", "select", K_SELECT, 0, p_none, false },
-	{ "set-mppreference", "", K_PASS, 0, p_mp, false },
-	{ "add-mppreference", "", K_PASS, 0, p_mp, false },
-	{ "set-executionpolicy", "", K_PASS, 0, p_policy, false },
-	{ "remove-itemproperty", "rp", K_PASS, 0, p_itemprop, false },
-	{ "set-itemproperty", "sp", K_PASS, 0, p_itemprop, false },
-	{ "new-itemproperty", "", K_PASS, 0, p_itemprop, false },
-	{ "remove-localuser", "", K_PASS, 0, p_user, false },
-	{ "disable-localuser", "", K_PASS, 0, p_user, false },
+	{ "add-content", K_WRITE, WRITE_APPEND, p_write },
+	{ "add-mppreference", K_PASS, 0, p_mp },
+	{ "clear-content", K_CLEAR, 0, p_write },
+	{ "clear-disk", K_CLEARDISK, 0, p_disk },
+	{ "compress-archive", K_ZIP, 0, p_zip },
+	{ "convert-path", K_RESOLVE, 0, p_cd },
+	{ "copy-item", K_COPY, 0, p_copy },
+	{ "disable-localuser", K_PASS, 0, p_user },
+	{ "enter-pssession", K_SESSION, 0, p_icm },
+	{ "expand-archive", K_UNZIP, 0, p_zip },
+	{ "export-csv", K_WRITE, 2, p_write },
+	{ "foreach-object", K_FOREACH, 0, p_foreach },
+	{ "format-volume", K_FORMATVOL, 0, p_disk },
+	{ "get-childitem", K_LS, 0, p_ls },
+	{ "get-content", K_READ, 0, p_read },
+	{ "get-filehash", K_READ, 0, p_read },
+	{ "get-item", K_READ, 0, p_read },
+	{ "get-location", K_GETLOC, 0, p_none },
+	{ "import-clixml", K_READ, 0, p_read },
+	{ "import-csv", K_READ, 0, p_read },
+	{ "initialize-disk", K_INITDISK, 0, p_disk },
+	{ "invoke-command", K_ICM, 0, p_icm },
+	{ "invoke-expression", K_IEX, 0, p_iex },
+	{ "invoke-restmethod", K_WEB, 0, p_web },
+	{ "invoke-webrequest", K_WEB, 0, p_web },
+	{ "join-path", K_JOIN, 0, p_join },
+	{ "mkdir", K_MKDIR, 0, p_newitem },
+	{ "move-item", K_MOVE, 0, p_copy },
+	{ "new-item", K_NEWITEM, 0, p_newitem },
+	{ "new-itemproperty", K_PASS, 0, p_itemprop },
+	{ "out-file", K_WRITE, 2, p_write },
+	{ "pop-location", K_POPD, 0, p_cd },
+	{ "push-location", K_CD, 0, p_cd },
+	{ "remove-item", K_RM, 0, p_rm },
+	{ "remove-itemproperty", K_PASS, 0, p_itemprop },
+	{ "remove-localuser", K_PASS, 0, p_user },
+	{ "remove-partition", K_INITDISK, 0, p_disk },
+	{ "rename-item", K_RENAME, 0, p_rename },
+	{ "resolve-path", K_RESOLVE, 0, p_cd },
+	{ "restart-computer", K_RESTART, 0, p_stopcomp },
+	{ "select-object", K_SELECT, 0, p_none },
+	{ "select-string", K_READ, 1, p_sls },
+	{ "send-mailmessage", K_MAIL, 0, p_mail },
+	{ "set-content", K_WRITE, 0, p_write },
+	{ "set-executionpolicy", K_PASS, 0, p_policy },
+	{ "set-itemproperty", K_PASS, 0, p_itemprop },
+	{ "set-location", K_CD, 0, p_cd },
+	{ "set-mppreference", K_PASS, 0, p_mp },
+	{ "split-path", K_TEST, 0, p_cd },
+	{ "start-bitstransfer", K_BITS, 0, p_bits },
+	{ "start-process", K_START, 0, p_start },
+	{ "stop-computer", K_STOPCOMP, 0, p_stopcomp },
+	{ "stop-process", K_KILL, 0, p_kill },
+	{ "tee-object", K_TEE, 0, p_tee },
+	{ "test-path", K_TEST, 0, p_ls },
+	{ "where-object", K_FOREACH, 0, p_foreach },
+	{ "write-host", K_ECHO, 0, p_echo },
+	{ "write-output", K_ECHO, 0, p_echo },
 };
 
+/* Aliases, sorted (bsearch; tests/unit/test_pwsh.c checks the order and
+ * that each names a row above).  `native`: on Linux the word is a program
+ * (PowerShell 7 defines no rm, ls, cat ... there), so arguments the cmdlet
+ * does not take (rm -rf) make it that program. */
+static const struct alias {
+	const char *name, *cmdlet;
+	bool native;
+} aliases[] = {
+	{ "%", "foreach-object", false },
+	{ "?", "where-object", false },
+	{ "ac", "add-content", false },
+	{ "cat", "get-content", true },
+	{ "cd", "set-location", false },
+	{ "chdir", "set-location", false },
+	{ "clc", "clear-content", false },
+	{ "copy", "copy-item", false },
+	{ "cp", "copy-item", true },
+	{ "cpi", "copy-item", false },
+	{ "curl", "invoke-webrequest", true },
+	{ "cvpa", "convert-path", false },
+	{ "del", "remove-item", false },
+	{ "dir", "get-childitem", false },
+	{ "echo", "write-output", false },
+	{ "epcsv", "export-csv", false },
+	{ "erase", "remove-item", false },
+	{ "etsn", "enter-pssession", false },
+	{ "foreach", "foreach-object", false },
+	{ "gc", "get-content", false },
+	{ "gci", "get-childitem", false },
+	{ "gi", "get-item", false },
+	{ "gl", "get-location", false },
+	{ "icm", "invoke-command", false },
+	{ "iex", "invoke-expression", false },
+	{ "ipcsv", "import-csv", false },
+	{ "irm", "invoke-restmethod", false },
+	{ "iwr", "invoke-webrequest", false },
+	{ "kill", "stop-process", true },
+	{ "ls", "get-childitem", true },
+	{ "md", "mkdir", false },
+	{ "mi", "move-item", false },
+	{ "move", "move-item", false },
+	{ "mv", "move-item", true },
+	{ "ni", "new-item", false },
+	{ "popd", "pop-location", false },
+	{ "pushd", "push-location", false },
+	{ "pwd", "get-location", false },
+	{ "rd", "remove-item", false },
+	{ "ren", "rename-item", false },
+	{ "ri", "remove-item", false },
+	{ "rm", "remove-item", true },
+	{ "rmdir", "remove-item", false },
+	{ "rni", "rename-item", false },
+	{ "rp", "remove-itemproperty", false },
+	{ "rvpa", "resolve-path", false },
+	{ "saps", "start-process", false },
+	{ "sc", "set-content", false },
+	{ "select", "select-object", false },
+	{ "sl", "set-location", false },
+	{ "sls", "select-string", false },
+	{ "sp", "set-itemproperty", false },
+	{ "spps", "stop-process", false },
+	{ "start", "start-process", false },
+	{ "tee", "tee-object", true },
+	{ "type", "get-content", false },
+	{ "wget", "invoke-webrequest", true },
+	{ "where", "where-object", false },
+	{ "write", "write-output", false },
+};
+
+/* Is the lower-case word s (n bytes) one of the space-separated names of
+ * `list`?  Called for every command word against every row: the first
+ * byte and the length decide most comparisons. */
 static bool in_list(const char *list, const char *s, size_t n)
 {
 	while (*list) {
-		size_t k = strcspn(list, " ");
+		const char *t = list;
 
-		if (k == n && !strncasecmp(list, s, n))
+		while (*t && *t != ' ')
+			t++;
+		if ((size_t)(t - list) == n && list[0] == s[0] &&
+		    !memcmp(list, s, n))
 			return true;
-		list += k;
-		while (*list == ' ')
-			list++;
+		list = *t ? t + 1 : t;
 	}
 	return false;
 }
 
-static const struct cmdlet *find_cmdlet(const char *name, size_t n,
-					bool *by_alias)
+static int cmdlet_cmp(const void *key, const void *elem)
 {
-	size_t i;
+	return strcmp(key, ((const struct cmdlet *)elem)->name);
+}
 
-	for (i = 0; i < sizeof(cmdlets) / sizeof(cmdlets[0]); i++) {
-		if (strlen(cmdlets[i].name) == n &&
-		    !strncasecmp(cmdlets[i].name, name, n)) {
-			*by_alias = false;
-			return &cmdlets[i];
-		}
-		if (in_list(cmdlets[i].aliases, name, n)) {
-			*by_alias = true;
-			return &cmdlets[i];
-		}
+static int alias_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct alias *)elem)->name);
+}
+
+/* The row of a command word: its name or an alias, any case.  *native:
+ * the word is an alias that is also a program on Linux. */
+static const struct cmdlet *find_cmdlet(const char *word, size_t n,
+					bool *by_alias, bool *native)
+{
+	const struct alias *al;
+	char name[32];
+
+	*by_alias = *native = false;
+	if (!n || n >= sizeof(name) || memchr(word, '\0', n))
+		return NULL;
+	lower_name(name, sizeof(name), word, n);
+	if ((al = bsearch(name, aliases, sizeof(aliases) / sizeof(aliases[0]),
+			  sizeof(aliases[0]), alias_cmp))) {
+		*by_alias = true;
+		*native = al->native;
+		memcpy(name, al->cmdlet, strlen(al->cmdlet) + 1);
 	}
-	return NULL;
+	return bsearch(name, cmdlets, sizeof(cmdlets) / sizeof(cmdlets[0]),
+		       sizeof(cmdlets[0]), cmdlet_cmp);
 }
 
 /* The parameter `-name` (lower case) of a table: exact name or alias,
@@ -1915,13 +2039,16 @@ static const struct pparam *find_param(const struct pparam *t,
 
 	if (!n)
 		return NULL;
-	for (p = t; p->name; p++)
-		if ((strlen(p->name) == n && !strncmp(p->name, name, n)) ||
-		    in_list(p->aliases, name, n))
+	for (p = t; p->name; p++) {
+		if (p->name[0] == name[0] && !strncmp(p->name, name, n)) {
+			if (!p->name[n])
+				return p;	/* the full name */
+			if (!first)
+				first = p;
+		}
+		if (p->aliases[0] && in_list(p->aliases, name, n))
 			return p;
-	for (p = t; p->name; p++)
-		if (!strncmp(p->name, name, n) && !first)
-			first = p;
+	}
 	return first;
 }
 
@@ -1939,7 +2066,8 @@ struct parg {
 struct cmd {
 	struct pv name;		/* the command word */
 	const struct cmdlet *c;
-	bool by_alias, call;	/* `& x`: a call of a value */
+	bool by_alias, native;	/* named by an alias (that is a program) */
+	bool call;		/* `& x`: a call of a value */
 	struct parg *args;
 	size_t nargs, cap;
 	struct sb redir;	/* sh redirections */
@@ -2794,9 +2922,10 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 			n -= (size_t)(p - nm);
 			nm = p;
 		}
-		m->c = find_cmdlet(nm, n, &m->by_alias);
+		m->c = find_cmdlet(nm, n, &m->by_alias, &m->native);
 	} else if (m->call && pv_known(&m->name)) {
-		m->c = find_cmdlet(m->name.s, m->name.n, &m->by_alias);
+		m->c = find_cmdlet(m->name.s, m->name.n, &m->by_alias,
+				   &m->native);
 	}
 	for (;;) {
 		struct parg a = { 0 };
@@ -2946,7 +3075,7 @@ static bool native_style(const struct cmd *m)
 {
 	size_t i;
 
-	if (!m->c || !m->by_alias || !m->c->native_alias)
+	if (!m->c || !m->native)
 		return false;
 	for (i = 0; i < m->nargs; i++)
 		if (m->args[i].name &&
@@ -4004,6 +4133,10 @@ static int keyword_stmt(struct pw *w, struct src *s, struct sb *out)
 	char var[72];
 	int e;
 
+	/* every keyword starts with one of these */
+	if (at(s, 0) < 0 || !strchr("bcdefilprstuwBCDEFILPRSTUW", at(s, 0)) ||
+	    !at(s, 0))
+		return 0;
 	if (keyword(s, "if")) {
 		s->i += 2;
 		if ((e = cond(w, s, out)) < 0 || (e = body(w, s, out)) < 0)
@@ -4296,6 +4429,28 @@ static int translate(struct pw *w, const char *text, size_t len,
 		return e;
 	w->depth--;
 	return 0;
+}
+
+int pwsh_self_check(void)
+{
+	size_t i, k;
+	bool bad = false;
+
+	for (i = 1; i < sizeof(cmdlets) / sizeof(cmdlets[0]); i++)
+		if (strcmp(cmdlets[i - 1].name, cmdlets[i].name) >= 0)
+			bad = true;
+	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		bool named = false;
+
+		if (i && strcmp(aliases[i - 1].name, aliases[i].name) >= 0)
+			bad = true;
+		for (k = 0; k < sizeof(cmdlets) / sizeof(cmdlets[0]); k++)
+			named = named || !strcmp(cmdlets[k].name,
+						 aliases[i].cmdlet);
+		if (!named)
+			bad = true;
+	}
+	return bad ? -1 : 0;
 }
 
 int pwsh_translate(struct arena *a, const struct shell_env *env,

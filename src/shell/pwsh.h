@@ -31,4 +31,8 @@ int pwsh_parse(struct subject_list *out, struct arena *a,
 	       const struct shell_env *env, const char *text, size_t len,
 	       struct diag *d);
 
+/* 0 when the static tables are consistent (aliases sorted, each naming a
+ * cmdlet row); for the unit tests. */
+int pwsh_self_check(void);
+
 #endif
