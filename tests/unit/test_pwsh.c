@@ -276,6 +276,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 
+	ok(pwsh_self_check() == 0, "alias table sorted, every alias a cmdlet");
+
 	/* The sh text: single-quoted words, unknowns as the variable. */
 	sh("Remove-Item ./build -Recurse -Force", "rm -r -f -- './build'\n");
 	sh("Remove-Item -Recurse -Force $HOME", "rm -r -f -- ~\n");
