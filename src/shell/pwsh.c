@@ -575,6 +575,49 @@ static bool alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* "a/b/../c" is "a/c" in a rooted path, as PowerShell resolves a path
+ * before it acts (C:\x\y\..\.. is C:\).  A ".." after the root, the home
+ * marker or an unknown part stays; "." and empty components go; UNC
+ * (//server) is left alone.  In place; returns the new length. */
+static size_t dot_dot(char *p, size_t n)
+{
+	size_t o, i;
+
+	if (n >= 2 && p[0] == '/' && p[1] == '/')
+		return n;
+	o = i = p[0] == '/' ? 1 : 0;
+	while (i < n) {
+		size_t j = i, k, q;
+
+		while (j < n && p[j] != '/')
+			j++;
+		k = j - i;
+		if (k == 0 || (k == 1 && p[i] == '.')) {
+			i = j + 1;
+			continue;
+		}
+		if (k == 2 && p[i] == '.' && p[i + 1] == '.') {
+			for (q = o; q > 0 && p[q - 1] != '/'; q--)
+				;
+			/* the last component written is p[q..o) */
+			if (o > q && !(o - q == 2 && p[q] == '.' &&
+				       p[q + 1] == '.') &&
+			    !memchr(p + q, PW_UNK, o - q) &&
+			    !memchr(p + q, PW_HOME, o - q)) {
+				o = q > 1 ? q - 1 : q;
+				i = j + 1;
+				continue;
+			}
+		}
+		if (o && p[o - 1] != '/')
+			p[o++] = '/';
+		memmove(p + o, p + i, k);
+		o += k;
+		i = j + 1;
+	}
+	return o;
+}
+
 /* A Windows path as a POSIX one: "\" is "/", C:\Users\<me> is the home,
  * other drives are /x (Git Bash), UNC stays remote-looking (//server),
  * a drive-relative C:foo is unknown. */
@@ -639,6 +682,8 @@ static int win_path(struct pw *w, const struct pv *in, struct pv *out)
 	for (; i < n; i++)
 		if ((e = sb_ch(w, &b, s[i] == '\\' ? '/' : s[i])) < 0)
 			return e;
+	if (b.n && (b.p[0] == '/' || b.p[0] == PW_HOME))
+		b.n = dot_dot(b.p, b.n);
 	*out = *in;
 	out->s = b.p;
 	out->n = b.n;
@@ -768,6 +813,8 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 
 static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 		    bool cmd);
+static int postfix(struct pw *w, struct src *s, struct ctx *c,
+		   struct pvs *v);
 
 static int deeper(struct pw *w)
 {
@@ -877,10 +924,17 @@ static int var_ref(struct pw *w, struct src *s, struct ctx *c,
 				memmove(p, p + strlen(scopes[k]),
 					strlen(p + strlen(scopes[k])) + 1);
 	}
-	if (member && (at(s, 0) == '.' && (word_char(at(s, 1)) ||
-					    at(s, 1) == '$')))
-		goto computed;
-	if (member && at(s, 0) == '[')
+	if (member && ((at(s, 0) == '.' && word_char(at(s, 1))) ||
+		       at(s, 0) == '[')) {
+		/* $x.FullName, $x.Delete(), $x[0] */
+		struct pvs base = { 0 };
+
+		if ((e = var_value(w, name, &base)) < 0 ||
+		    (e = postfix(w, s, c, &base)) < 0)
+			return e;
+		return pvs_cat(w, out, &base);
+	}
+	if (member && (at(s, 0) == '.' && at(s, 1) == '$'))
 		goto computed;
 	return var_value(w, name, out);
 computed:
@@ -1355,6 +1409,67 @@ static int primary(struct pw *w, struct src *s, struct ctx *c,
 	}
 }
 
+/* The path an object stands for: a Get-Item result, a child of a listed
+ * directory, or a string (which a FileInfo cast would make). */
+static bool obj_path(struct pw *w, const struct pvs *v, struct pv *p)
+{
+	(void)w;
+	if (v->n != 1)
+		return false;
+	if (v->v[0].origin == O_FILE && v->v[0].oarg) {
+		*p = pv_lit(v->v[0].oarg, strlen(v->v[0].oarg));
+		return true;
+	}
+	if (v->v[0].origin != O_NONE)
+		return false;
+	*p = v->v[0];
+	return true;
+}
+
+/* Methods of file and script objects that act: $item.Delete(),
+ * .MoveTo(d), .CopyTo(d), $ExecutionContext.InvokeCommand
+ * .InvokeScript(s).  1 when handled (out has the value), 0 when not,
+ * <0 on error.  `self`: the object's path, NULL when unknown. */
+static int obj_method(struct pw *w, struct ctx *c, const struct pv *self,
+		      const char *meth, struct pvs *args, struct pvs *out)
+{
+	struct pv p = self ? *self : pv_unknown, a0;
+	struct sb *o = c->pre;
+	int e;
+
+	if ((e = one(w, &args[0], &a0)) < 0)
+		return e;
+	if (!strcmp(meth, "invokescript") || !strcmp(meth, "newscriptblock") ||
+	    !strcmp(meth, "invokereturnasis")) {
+		if (!args[0].n)
+			return 0;
+		if ((e = run_code(w, o, &a0, false)) < 0 ||
+		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+			return e;
+		return 1;
+	}
+	if (strcmp(meth, "delete") && strcmp(meth, "moveto") &&
+	    strcmp(meth, "copyto"))
+		return 0;
+	if ((e = win_path(w, &p, &p)) < 0)
+		return e;
+	if (meth[0] == 'd') {
+		if ((e = sb_str(w, o, "rm -r -f -- ")) < 0 ||
+		    (e = emit_word(w, o, &p, false)) < 0)
+			return e;
+	} else {
+		if ((e = win_path(w, &a0, &a0)) < 0 ||
+		    (e = sb_str(w, o, meth[0] == 'm' ? "mv -- " : "cp -r -- ")) < 0 ||
+		    (e = emit_word(w, o, &p, false)) < 0 ||
+		    (e = sb_ch(w, o, ' ')) < 0 ||
+		    (e = emit_word(w, o, &a0, false)) < 0)
+			return e;
+	}
+	if ((e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+		return e;
+	return 1;
+}
+
 /* .Member, .Method(...), [index] after an operand. */
 static int postfix(struct pw *w, struct src *s, struct ctx *c,
 		   struct pvs *v)
@@ -1383,14 +1498,33 @@ static int postfix(struct pw *w, struct src *s, struct ctx *c,
 		lower_name(meth, sizeof(meth), s->p + start, s->i - start);
 		if (at(s, 0) == '(') {
 			struct pvs args[2] = { { 0 }, { 0 } };
+			struct pv self;
+			bool known = obj_path(w, v, &self);
 
 			if ((e = method_args(w, s, c, args, 2)) < 0)
 				return e;
 			v->n = 0;
+			if ((e = obj_method(w, c, known ? &self : NULL, meth,
+					    args, v)) != 0)
+				continue;
 			if ((e = dotnet_call(w, c, "webclient", meth, args,
 					     v)) < 0)
 				return e;
 			continue;
+		}
+		{
+			/* .FullName of an item is its path */
+			struct pv self;
+
+			if ((!strcmp(meth, "fullname") || !strcmp(meth, "pspath") ||
+			     !strcmp(meth, "path") ||
+			     !strcmp(meth, "providerpath")) &&
+			    obj_path(w, v, &self)) {
+				v->n = 0;
+				if ((e = pvs_push(w, v, self)) < 0)
+					return e;
+				continue;
+			}
 		}
 		v->n = 0;
 		if ((e = push_unknown(w, v)) < 0)
@@ -1613,7 +1747,7 @@ enum kind {
 	K_RENAME, K_LS, K_CD, K_POPD, K_WEB, K_BITS, K_MAIL, K_ICM, K_SESSION,
 	K_STOPCOMP, K_RESTART, K_KILL, K_FORMATVOL, K_CLEARDISK, K_INITDISK,
 	K_IEX, K_START, K_FOREACH, K_JOIN, K_GETLOC, K_ECHO, K_ZIP, K_UNZIP,
-	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT, K_TEST,
+	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT, K_TEST, K_ALIAS,
 };
 
 #define SW 0x01		/* a switch: takes no value */
@@ -1832,6 +1966,12 @@ static const struct pparam p_user[] = {
 	{ "name", "", 0, 0 }, { "sid", "", 0, -1 },
 	{ "inputobject", "", 0, -1 }, END,
 };
+static const struct pparam p_alias[] = {
+	{ "name", "", 0, 0 }, { "value", "", 0, 1 },
+	{ "description", "", 0, -1 }, { "option", "", 0, -1 },
+	{ "passthru", "", SW, -1 }, { "scope", "", 0, -1 },
+	{ "force", "", SW, -1 }, END,
+};
 static const struct pparam p_none[] = { END };
 
 /* Common parameters every cmdlet takes. */
@@ -1867,7 +2007,7 @@ static const struct cmdlet cmdlets[] = {
 	{ "get-childitem", K_LS, 0, p_ls },
 	{ "get-content", K_READ, 0, p_read },
 	{ "get-filehash", K_READ, 0, p_read },
-	{ "get-item", K_READ, 0, p_read },
+	{ "get-item", K_READ, 3, p_read },
 	{ "get-location", K_GETLOC, 0, p_none },
 	{ "import-clixml", K_READ, 0, p_read },
 	{ "import-csv", K_READ, 0, p_read },
@@ -1879,6 +2019,7 @@ static const struct cmdlet cmdlets[] = {
 	{ "join-path", K_JOIN, 0, p_join },
 	{ "mkdir", K_MKDIR, 0, p_newitem },
 	{ "move-item", K_MOVE, 0, p_copy },
+	{ "new-alias", K_ALIAS, 0, p_alias },
 	{ "new-item", K_NEWITEM, 0, p_newitem },
 	{ "new-itemproperty", K_PASS, 0, p_itemprop },
 	{ "out-file", K_WRITE, 2, p_write },
@@ -1894,11 +2035,13 @@ static const struct cmdlet cmdlets[] = {
 	{ "select-object", K_SELECT, 0, p_none },
 	{ "select-string", K_READ, 1, p_sls },
 	{ "send-mailmessage", K_MAIL, 0, p_mail },
+	{ "set-alias", K_ALIAS, 0, p_alias },
 	{ "set-content", K_WRITE, 0, p_write },
 	{ "set-executionpolicy", K_PASS, 0, p_policy },
 	{ "set-itemproperty", K_PASS, 0, p_itemprop },
 	{ "set-location", K_CD, 0, p_cd },
 	{ "set-mppreference", K_PASS, 0, p_mp },
+	{ "sort-object", K_SELECT, 0, p_none },
 	{ "split-path", K_TEST, 0, p_cd },
 	{ "start-bitstransfer", K_BITS, 0, p_bits },
 	{ "start-process", K_START, 0, p_start },
@@ -1953,6 +2096,7 @@ static const struct alias {
 	{ "mi", "move-item", false },
 	{ "move", "move-item", false },
 	{ "mv", "move-item", true },
+	{ "nal", "new-alias", false },
 	{ "ni", "new-item", false },
 	{ "popd", "pop-location", false },
 	{ "pushd", "push-location", false },
@@ -1965,11 +2109,13 @@ static const struct alias {
 	{ "rni", "rename-item", false },
 	{ "rp", "remove-itemproperty", false },
 	{ "rvpa", "resolve-path", false },
+	{ "sal", "set-alias", false },
 	{ "saps", "start-process", false },
 	{ "sc", "set-content", false },
 	{ "select", "select-object", false },
 	{ "sl", "set-location", false },
 	{ "sls", "select-string", false },
+	{ "sort", "sort-object", true },
 	{ "sp", "set-itemproperty", false },
 	{ "spps", "stop-process", false },
 	{ "start", "start-process", false },
@@ -2037,7 +2183,8 @@ static const struct pparam *find_param(const struct pparam *t,
 {
 	const struct pparam *p, *first = NULL;
 
-	if (!n)
+	/* a NUL in the name is no parameter (and would end strncmp early) */
+	if (!n || memchr(name, '\0', n))
 		return NULL;
 	for (p = t; p->name; p++) {
 		if (p->name[0] == name[0] && !strncmp(p->name, name, n)) {
@@ -2137,11 +2284,17 @@ static int bind(struct pw *w, struct cmd *m)
 			const struct pparam *cp =
 				find_param(p_common, a->name, a->nlen);
 
+			/* -WhatIf makes the command do nothing: only a
+			 * switch that is surely on counts (-WhatIf:0 and
+			 * -WhatIf:$x run the command) */
 			if (cp && !strcmp(cp->name, "whatif"))
-				m->whatif = !(a->colon && a->vals.n &&
-					      a->vals.v[0].n == 5 &&
-					      !strncasecmp(a->vals.v[0].s,
-							   "false", 5));
+				m->whatif = !a->colon ||
+					    (a->vals.n == 1 &&
+					     ((a->vals.v[0].n == 4 &&
+					       !strncasecmp(a->vals.v[0].s,
+							    "true", 4)) ||
+					      (a->vals.v[0].n == 1 &&
+					       a->vals.v[0].s[0] == '1')));
 			a->p = cp;
 		}
 		/* A switch took no value: a value that followed it is
@@ -2470,6 +2623,9 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 	}
 	if (i >= args->n)
 		return sb_str(w, o, "true");
+	if (args->v[i].n == 1 && args->v[i].s[0] == '-')
+		/* -Command -: the code comes from stdin */
+		return run_code(w, o, &pv_unknown, false);
 	for (; i < args->n; i++) {
 		const struct pv *a = &args->v[i];
 
@@ -2907,6 +3063,18 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 	}
 	if ((e = one(w, &name, &m->name)) < 0)
 		return e;
+	if (!m->block_cmd && pv_known(&m->name) && m->name.n < 60 &&
+	    w->nvars) {
+		/* an alias the command set earlier */
+		char key[72];
+		struct pvar *al;
+
+		memcpy(key, "alias:", 6);
+		lower_name(key + 6, sizeof(key) - 6, m->name.s, m->name.n);
+		if ((al = var_find(w, key)) &&
+		    (e = one(w, &al->vals, &m->name)) < 0)
+			return e;
+	}
 	if (!m->block_cmd && !m->call && pv_known(&m->name)) {
 		const char *nm = m->name.s, *p;
 		size_t n = m->name.n;
@@ -3092,7 +3260,78 @@ struct up {
 	struct cmd *m;		/* a cmdlet, or NULL */
 	struct pvs *vals;	/* an expression's values, or NULL */
 	size_t start;		/* its text in the pipeline */
+	struct up *prev;	/* the element before it */
 };
+
+/* Where a pipeline's objects come from: Where-Object and Select-Object
+ * pass on (some of) what they get, so the producer is before them. */
+static const struct up *producer(const struct up *up)
+{
+	while (up && up->m && up->m->c && up->prev &&
+	       (up->m->c->kind == K_SELECT ||
+		!strcmp(up->m->c->name, "where-object")))
+		up = up->prev;
+	return up;
+}
+
+enum { PROD_UNKNOWN, PROD_PATHS, PROD_LS };
+
+/* The consumer replaces the pipeline from its producer on (gci P |
+ * Remove-Item is find P -delete); what stood there still runs, so it
+ * becomes a statement of its own first (a Where-Object block's commands
+ * are judged too). */
+static int replace_from(struct pw *w, struct ctx *c, struct sb *line,
+			const struct up *from)
+{
+	size_t n = line->n;
+	int e;
+
+	if (n >= from->start + 3 && !memcmp(line->p + n - 3, " | ", 3))
+		n -= 3;
+	if (n > from->start &&
+	    ((e = sb_put(w, c->pre, line->p + from->start,
+			 n - from->start)) < 0 ||
+	     (e = sb_ch(w, c->pre, '\n')) < 0))
+		return e;
+	line->n = from->start;
+	line->p[line->n] = '\0';
+	return 0;
+}
+
+static int paths_of(struct pw *w, struct cmd *m, struct pvs *out,
+		    bool *literal);
+
+/* What the producer gives a consumer that takes paths: known paths
+ * (literals, Get-Item, Resolve-Path), a directory listing (PROD_LS: the
+ * consumer becomes find P), or unknown. */
+static int produced(struct pw *w, const struct up *up, struct pvs *paths,
+		    const struct up **from)
+{
+	const struct up *p = producer(up);
+	bool literal;
+	int e;
+
+	*from = p;
+	if (!p)
+		return PROD_UNKNOWN;
+	if (p->vals) {
+		if ((e = pvs_cat(w, paths, p->vals)) < 0 ||
+		    (e = win_paths(w, paths)) < 0)
+			return e;
+		return PROD_PATHS;
+	}
+	if (!p->m || !p->m->c)
+		return PROD_UNKNOWN;
+	if (p->m->c->kind == K_LS)
+		return PROD_LS;
+	if ((p->m->c->kind == K_READ && p->m->c->mode == 3) ||
+	    p->m->c->kind == K_RESOLVE) {
+		if ((e = paths_of(w, p->m, paths, &literal)) < 0)
+			return e;
+		return paths->n ? PROD_PATHS : PROD_UNKNOWN;
+	}
+	return PROD_UNKNOWN;
+}
 
 static int ls_find(struct pw *w, struct sb *o, struct cmd *ls)
 {
@@ -3241,20 +3480,28 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return emit_words(w, o, &paths, false);
 		}
 		if (!paths.n && up) {
-			if (up->m && up->m->c && up->m->c->kind == K_LS) {
-				line->n = up->start;
-				if ((e = ls_find(w, line, up->m)) < 0)
+			const struct up *from;
+			int k = produced(w, up, &paths, &from);
+
+			if (k < 0)
+				return k;
+			if (k == PROD_LS) {
+				if ((e = replace_from(w, c, line, from)) < 0)
+					return e;
+				if ((e = ls_find(w, line, from->m)) < 0)
 					return e;
 				return sb_str(w, line, " -delete");
 			}
-			if (up->vals) {
-				line->n = up->start;
-				if ((e = win_paths(w, up->vals)) < 0 ||
-				    (e = sb_str(w, line, flags)) < 0)
+			if (k == PROD_PATHS) {
+				/* the producer only named them */
+				if ((e = replace_from(w, c, line, from)) < 0)
 					return e;
-				return emit_words(w, line, up->vals, true);
+				if ((e = sb_str(w, line, flags)) < 0)
+					return e;
+				return emit_words(w, line, &paths, true);
 			}
-			if ((e = sb_str(w, o, "xargs ")) < 0)
+			/* objects from a command: unknown paths */
+			if ((e = push_unknown(w, &paths)) < 0)
 				return e;
 		}
 		if ((e = sb_str(w, o, flags)) < 0)
@@ -3268,21 +3515,29 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				return sb_str(w, o, "grep -e x");
 		}
 		if (!paths.n) {
-			if (up && up->m && up->m->c && up->m->c->kind == K_LS) {
-				line->n = up->start;
-				if ((e = ls_find(w, line, up->m)) < 0)
+			const struct up *from;
+			int k;
+
+			if (!up)
+				return sb_str(w, o, "true");
+			if ((k = produced(w, up, &paths, &from)) < 0)
+				return k;
+			if (k == PROD_LS) {
+				if ((e = replace_from(w, c, line, from)) < 0)
+					return e;
+				if ((e = ls_find(w, line, from->m)) < 0)
 					return e;
 				return sb_str(w, line, " -type f -exec cat -- "
 					      "'{}' '+'");
 			}
-			if (up && up->vals) {
-				line->n = up->start;
-				if ((e = win_paths(w, up->vals)) < 0 ||
-				    (e = sb_str(w, line, "cat --")) < 0)
+			if (k == PROD_PATHS) {
+				if ((e = replace_from(w, c, line, from)) < 0)
 					return e;
-				return emit_words(w, line, up->vals, true);
+				if ((e = sb_str(w, line, "cat --")) < 0)
+					return e;
+				return emit_words(w, line, &paths, true);
 			}
-			return sb_str(w, o, up ? "xargs cat --" : "true");
+			return sb_str(w, o, "cat -- " UNKNOWN_SH);
 		}
 		if ((e = sb_str(w, o, "cat --")) < 0 ||
 		    (e = emit_paths(w, o, m, &paths, literal)) < 0)
@@ -3398,24 +3653,31 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return e;
 		if (!dst.n && (e = pvs_push(w, &dst, pv_lit(".", 1))) < 0)
 			return e;
-		if (!paths.n && up && up->m && up->m->c &&
-		    up->m->c->kind == K_LS) {
-			line->n = up->start;
-			if ((e = ls_find(w, line, up->m)) < 0 ||
-			    (e = sb_str(w, line, mv ? " -exec mv -- '{}'" :
-					" -exec cp -r -- '{}'")) < 0 ||
-			    (e = emit_word(w, line, &dst.v[0], false)) < 0)
+		if (!paths.n && up) {
+			const struct up *from;
+			int k = produced(w, up, &paths, &from);
+
+			if (k < 0)
+				return k;
+			if (k == PROD_LS) {
+				if ((e = replace_from(w, c, line, from)) < 0)
+					return e;
+				if ((e = ls_find(w, line, from->m)) < 0 ||
+				    (e = sb_str(w, line, mv ?
+						" -exec mv -- '{}'" :
+						" -exec cp -r -- '{}'")) < 0 ||
+				    (e = emit_word(w, line, &dst.v[0],
+						   false)) < 0)
+					return e;
+				return sb_str(w, line, " ';'");
+			}
+			if (k == PROD_PATHS) {
+				if ((e = replace_from(w, c, line, from)) < 0)
+					return e;
+				o = line;
+			} else if ((e = push_unknown(w, &paths)) < 0) {
 				return e;
-			return sb_str(w, line, " ';'");
-		}
-		if (!paths.n && up && up->vals) {
-			line->n = up->start;
-			o = line;
-			if ((e = win_paths(w, up->vals)) < 0)
-				return e;
-			paths = *up->vals;
-		} else if (!paths.n && up && (e = sb_str(w, o, "xargs ")) < 0) {
-			return e;
+			}
 		}
 		if ((e = sb_str(w, o, mv ? "mv --" : "cp -r --")) < 0 ||
 		    (e = emit_paths(w, o, m, &paths, literal)) < 0 ||
@@ -3672,9 +3934,36 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 
 		if (!blk)
 			blk = bval(m, "filterscript");
-		if (up && up->vals)
-			item = *up->vals;
-		else if ((e = push_unknown(w, &item)) < 0)
+		if (up) {
+			const struct up *from;
+			int kk = produced(w, up, &item, &from);
+
+			if (kk < 0)
+				return kk;
+			if (kk == PROD_LS) {
+				/* each object is something under P */
+				struct pvs dirs = { 0 };
+				bool lit;
+				size_t j;
+
+				if ((e = paths_of(w, from->m, &dirs, &lit)) < 0)
+					return e;
+				if (!dirs.n &&
+				    (e = pvs_push(w, &dirs, pv_lit(".", 1))) < 0)
+					return e;
+				for (j = 0; j < dirs.n; j++) {
+					struct sb b = { 0 };
+
+					if ((e = sb_put(w, &b, dirs.v[j].s,
+							dirs.v[j].n)) < 0 ||
+					    (e = sb_str(w, &b, "/\x01")) < 0 ||
+					    (e = pvs_push(w, &item, pv_lit(b.p,
+							b.n))) < 0)
+						return e;
+				}
+			}
+		}
+		if (!item.n && (e = push_unknown(w, &item)) < 0)
 			return e;
 		var_set(w, "_", &item);
 		var_set(w, "psitem", &item);
@@ -3780,6 +4069,22 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		if ((e = sb_str(w, o, "test -e")) < 0)
 			return e;
 		return emit_words(w, o, &paths, false);
+	case K_ALIAS: {
+		/* Set-Alias x Remove-Item: later `x` is Remove-Item */
+		struct pvs *nm = bval(m, "name"), *val = bval(m, "value");
+		struct pvs u = { 0 };
+		char key[72];
+
+		if (!nm || (e = one(w, nm, &v)) < 0 || !pv_known(&v) ||
+		    v.n > 60)
+			return e < 0 ? e : sb_str(w, o, "true");
+		memcpy(key, "alias:", 6);
+		lower_name(key + 6, sizeof(key) - 6, v.s, v.n);
+		if (!val && (e = push_unknown(w, &u)) < 0)
+			return e;
+		var_set(w, key, val ? val : &u);
+		return sb_str(w, o, "true");
+	}
 	case K_PASS:
 		break;
 	}
@@ -3916,6 +4221,7 @@ command:
 			up.vals = NULL;
 			up.start = start;
 		}
+		up.prev = nel ? prev : NULL;
 		prev = &up;
 		nel++;
 		skip_ws(w, s, false);

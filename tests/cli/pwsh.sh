@@ -121,6 +121,20 @@ allow	Get-FileHash package.json
 allow	Select-String -Path src\*.c -Pattern TODO
 allow	$env:NODE_ENV = 'production'; npm run build
 allow	Expand-Archive a.zip -DestinationPath out
+deny	Get-Item ~ | Remove-Item -Recurse -Force
+deny	Set-Alias x Remove-Item; x ~ -Recurse -Force
+deny	(Get-Item ~).Delete($true)
+deny	$ExecutionContext.InvokeCommand.InvokeScript("Remove-Item ~ -Recurse -Force")
+deny	Remove-Item ~ -Recurse -Force -WhatIf:0
+deny	gci | ? { Remove-Item ~ -Recurse -Force; $true } | Remove-Item
+deny	$i = Get-Item ~/.ssh; $i.Delete($true)
+deny	Remove-Item -Recurse -Force (Get-Location).Path\..\..
+deny	Remove-Item -Recurse -Force C:\Users\alice\src\..
+ask	gci ~ | % { $_.Delete() }
+ask	Get-Content x.ps1 | powershell -c -
+allow	Get-ChildItem ./build | ForEach-Object { Remove-Item $_.FullName -Recurse }
+allow	Get-ChildItem *.log | Remove-Item
+allow	Remove-Item ./build -Recurse -Force -WhatIf:$true
 CASES
 
 # What decided is named: the shell rule, read through the translation.

