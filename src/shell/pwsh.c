@@ -88,6 +88,8 @@ struct pw {
 	struct pvar *vars;		/* grown on first use: most calls
 					 * assign nothing */
 	size_t nvars, vcap;
+	const char *dl[16];		/* files downloaded in this call */
+	size_t ndl;
 };
 
 /* ---- output and values ---- */
@@ -452,7 +454,8 @@ static struct pvar *var_find(struct pw *w, const char *name)
 static void var_set(struct pw *w, const char *name, const struct pvs *vals)
 {
 	static const char *const fixed[] = { "home", "true", "false", "null",
-		"pshome", "host", "pid", "executioncontext", "shellid" };
+		"pshome", "host", "pid", "executioncontext", "shellid",
+		"profile" };
 	struct pvar *v = var_find(w, name);
 	size_t k;
 
@@ -565,6 +568,13 @@ static int var_value(struct pw *w, const char *name, struct pvs *out)
 	}
 	if (!strcmp(name, "null"))
 		return pvs_push(w, out, pv_lit("", 0));
+	if (!strcmp(name, "profile")) {
+		/* the current user's profile, which every session runs */
+		static const char prof[] = "\x02/Documents/PowerShell/"
+					   "Microsoft.PowerShell_profile.ps1";
+
+		return pvs_push(w, out, pv_lit(prof, sizeof(prof) - 1));
+	}
 	return push_unknown(w, out);
 }
 
@@ -792,6 +802,37 @@ static int emit_words(struct pw *w, struct sb *o, const struct pvs *l,
 		    (e = emit_word(w, o, &l->v[i], glob)) < 0)
 			return e;
 	return 0;
+}
+
+/* A file the call downloads (-OutFile, DownloadFile, BITS): run later as
+ * a program, it is run as a script the call wrote, which the sh layer
+ * does not read and so asks.  Past 16 files the rest are not tracked; a
+ * downloaded program then reads as the program it is named. */
+static void downloaded(struct pw *w, const struct pv *v)
+{
+	const char *s = v->s;
+	size_t n = v->n;
+
+	if (!pv_known(v) || w->ndl >= sizeof(w->dl) / sizeof(w->dl[0]))
+		return;
+	if (n > 2 && s[0] == '.' && s[1] == '/')
+		s += 2, n -= 2;
+	w->dl[w->ndl] = arena_strndup(w->a, s, n);
+	if (w->dl[w->ndl])
+		w->ndl++;
+}
+
+static bool was_downloaded(const struct pw *w, const struct pv *v)
+{
+	const char *s = v->s;
+	size_t n = v->n, i;
+
+	if (n > 2 && s[0] == '.' && s[1] == '/')
+		s += 2, n -= 2;
+	for (i = 0; i < w->ndl; i++)
+		if (strlen(w->dl[i]) == n && !memcmp(w->dl[i], s, n))
+			return true;
+	return false;
 }
 
 /* ---- the parser ---- */
@@ -1265,7 +1306,10 @@ static int dotnet_call(struct pw *w, struct ctx *c, const char *type,
 		return pvs_push(w, out, v);
 	}
 	if (!strcmp(meth, "downloadfile")) {
-		if ((e = win_path(w, &p1, &p1)) < 0 ||
+		if ((e = win_path(w, &p1, &p1)) < 0)
+			return e;
+		downloaded(w, &p1);
+		if (
 		    (e = sb_str(w, o, "curl -fsSL -o ")) < 0 ||
 		    (e = emit_word(w, o, &p1, false)) < 0 ||
 		    (e = sb_ch(w, o, ' ')) < 0 ||
@@ -2561,6 +2605,9 @@ static void prog_base(const struct pv *v, const char **b, size_t *n)
 	*n = len;
 }
 
+static int invoke(struct pw *w, struct sb *o, const struct pv *name,
+		  const struct pvs *args);
+
 /* pwsh / powershell arguments: -Command, -EncodedCommand, or a file. */
 static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 {
@@ -2614,11 +2661,13 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 					O_NONE, NULL, NULL }, false);
 		}
 		if (k && !strncmp("file", f, k)) {
-			/* a script file: not read here */
-			if ((e = sb_str(w, o, "pwsh -File")) < 0)
-				return e;
-			return emit_words(w, o, &(struct pvs){ args->v + i + 1,
-					  args->n - i - 1, 0 }, false);
+			/* a script file, not read here: run as a program, so
+			 * a script this call wrote or downloaded asks */
+			if (i + 1 >= args->n)
+				return sb_str(w, o, "true");
+			return invoke(w, o, &args->v[i + 1],
+				      &(struct pvs){ args->v + i + 2,
+					      args->n - i - 2, 0 });
 		}
 	}
 	if (i >= args->n)
@@ -2689,6 +2738,10 @@ static int invoke(struct pw *w, struct sb *o, const struct pv *name,
 plain:
 	prog = *name;
 	if (pv_known(name) && (e = win_path(w, name, &prog)) < 0)
+		return e;
+	/* x.exe just downloaded: the sh layer drops ".exe" from program
+	 * names, so run it as the script the call wrote */
+	if (w->ndl && was_downloaded(w, &prog) && (e = sb_str(w, o, "sh ")) < 0)
 		return e;
 	if ((e = emit_word(w, o, &prog, false)) < 0)
 		return e;
@@ -3391,8 +3444,10 @@ static int web_cmd(struct pw *w, struct sb *o, struct cmd *m, bool piped,
 			return e;
 	}
 	if (of) {
-		if ((e = one(w, of, &v)) < 0 || (e = win_path(w, &v, &v)) < 0 ||
-		    (e = sb_str(w, o, " -o ")) < 0 ||
+		if ((e = one(w, of, &v)) < 0 || (e = win_path(w, &v, &v)) < 0)
+			return e;
+		downloaded(w, &v);
+		if ((e = sb_str(w, o, " -o ")) < 0 ||
 		    (e = emit_word(w, o, &v, false)) < 0)
 			return e;
 	}
@@ -3757,8 +3812,10 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				return e;
 			return emit_word(w, o, &dst, false);
 		}
-		if ((e = win_path(w, &dst, &dst)) < 0 ||
-		    (e = sb_str(w, o, "curl -o ")) < 0 ||
+		if ((e = win_path(w, &dst, &dst)) < 0)
+			return e;
+		downloaded(w, &dst);
+		if ((e = sb_str(w, o, "curl -o ")) < 0 ||
 		    (e = emit_word(w, o, &dst, false)) < 0 ||
 		    (e = sb_ch(w, o, ' ')) < 0)
 			return e;

@@ -526,7 +526,7 @@ int main(int argc, char **argv)
 	t("powershell -ec !!!notbase64",
 	  "invoke-expression|$CCVETO_PS_UNKNOWN");
 	t("pwsh -File build.ps1",
-	  "pwsh|-File|build.ps1");
+	  "build.ps1");
 	t("pwsh -ExecutionPolicy Bypass -Command Get-ChildItem",
 	  "ls|-- ;; true");
 	t("Invoke-Expression 'Remove-Item build'",
