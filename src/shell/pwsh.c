@@ -47,6 +47,8 @@ struct pv {
 	enum origin origin;
 	const char *oarg;		/* O_FILE: path, O_WEB: url */
 	const struct phash *h;		/* O_HASH */
+	bool *ran;			/* O_BLOCK: set once it is read as
+					 * commands */
 };
 
 /* A list of values (an array, or the values of one argument). */
@@ -57,6 +59,7 @@ struct pvs {
 
 struct phash {
 	size_t n;
+	bool over;			/* more keys than fit: unknown */
 	const char *key[32];
 	struct pvs val[32];
 };
@@ -90,6 +93,9 @@ struct pw {
 	size_t nvars, vcap;
 	const char *dl[16];		/* files downloaded in this call */
 	size_t ndl;
+	struct pv *blocks;		/* every script block read, so that
+					 * none goes unjudged */
+	size_t nblocks, bcap;
 };
 
 /* ---- output and values ---- */
@@ -149,12 +155,12 @@ static int pvs_cat(struct pw *w, struct pvs *l, const struct pvs *m)
 
 static struct pv pv_lit(const char *s, size_t n)
 {
-	struct pv v = { s, n, O_NONE, NULL, NULL };
+	struct pv v = { s, n, O_NONE, NULL, NULL, NULL };
 
 	return v;
 }
 
-static const struct pv pv_unknown = { "\x01", 1, O_NONE, NULL, NULL };
+static const struct pv pv_unknown = { "\x01", 1, O_NONE, NULL, NULL, NULL };
 
 static int push_unknown(struct pw *w, struct pvs *l)
 {
@@ -557,12 +563,12 @@ static int var_value(struct pw *w, const char *name, struct pvs *out)
 		return pvs_push(w, out, pv_lit(w->env->cwd,
 					       strlen(w->env->cwd)));
 	if (!strcmp(name, "true")) {
-		struct pv t = { "true", 4, O_BOOL, NULL, NULL };
+		struct pv t = { "true", 4, O_BOOL, NULL, NULL, NULL };
 
 		return pvs_push(w, out, t);
 	}
 	if (!strcmp(name, "false")) {
-		struct pv f = { "false", 5, O_BOOL, NULL, NULL };
+		struct pv f = { "false", 5, O_BOOL, NULL, NULL, NULL };
 
 		return pvs_push(w, out, f);
 	}
@@ -892,12 +898,20 @@ static int block(struct pw *w, struct src *s, struct pvs *out)
 {
 	size_t start = ++s->i;
 	struct pv v = { 0 };
+	struct pv *nb;
 
 	scan_to(w, s, '}');
 	v.origin = O_BLOCK;
 	v.s = s->p + start;
 	v.n = (s->i > start && s->p[s->i - 1] == '}' ? s->i - 1 : s->i) -
 	      start;
+	/* a block no command runs is read at the end of its statement */
+	if (!(v.ran = arena_calloc(w->a, 1, sizeof(*v.ran))) ||
+	    !(nb = arena_grow(w->a, w->blocks, &w->bcap, sizeof(*nb),
+			      w->nblocks + 1)))
+		return NOMEM(w->d);
+	w->blocks = nb;
+	w->blocks[w->nblocks++] = v;
 	return pvs_push(w, out, v);
 }
 
@@ -906,7 +920,28 @@ static int run_block(struct pw *w, const struct pv *v, struct sb *out)
 {
 	if (v->origin != O_BLOCK)
 		return 0;
+	if (v->ran)
+		*v->ran = true;
 	return translate(w, v->s, v->n, out);
+}
+
+/* Blocks made since `from` that nothing ran ($h = @{ x = { … } },
+ * .ForEach({ … })): read as if they ran, since a later `& $h.x` or a
+ * method can. */
+static int unrun_blocks(struct pw *w, size_t from, struct sb *out)
+{
+	size_t k;
+	int e;
+
+	for (k = from; k < w->nblocks; k++) {
+		struct pv v = w->blocks[k];
+
+		if (*v.ran)
+			continue;
+		if ((e = run_block(w, &v, out)) < 0 || (e = sb_ch(w, out, '\n')) < 0)
+			return e;
+	}
+	return 0;
 }
 
 /* A variable reference at "$": its values into out (unknown if not
@@ -1163,7 +1198,7 @@ static int hashtable(struct pw *w, struct src *s, struct ctx *c,
 		     struct pvs *out)
 {
 	struct phash *h = arena_calloc(w->a, 1, sizeof(*h));
-	struct pv v = { "", 0, O_HASH, NULL, NULL };
+	struct pv v = { "", 0, O_HASH, NULL, NULL, NULL };
 	int e;
 
 	if (!h)
@@ -1210,6 +1245,7 @@ static int hashtable(struct pw *w, struct src *s, struct ctx *c,
 		} else {
 			struct pvs junk = { 0 };
 
+			h->over = true;
 			if ((e = parse_expr(w, s, c, &junk, true)) < 0)
 				return e;
 		}
@@ -2460,7 +2496,7 @@ static int emit_passthru_args(struct pw *w, struct sb *o, struct cmd *m,
 				return e;
 			if ((e = sb_ch(w, o, ' ')) < 0 ||
 			    (e = emit_word(w, o, &(struct pv){ b.p, b.n,
-					   O_NONE, NULL, NULL },
+					   O_NONE, NULL, NULL, NULL },
 					   false)) < 0)
 				return e;
 			if (a->colon && !lower && v.n) {
@@ -2558,7 +2594,7 @@ static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 			if ((e = sb_str(w, o, "curl -fsSL ")) < 0 ||
 			    (e = emit_word(w, o, &(struct pv){ code->oarg,
 					   strlen(code->oarg), O_NONE, NULL,
-					   NULL }, false)) < 0)
+					   NULL, NULL }, false)) < 0)
 				return e;
 			return sb_str(w, o, " | sh");
 		}
@@ -2573,7 +2609,7 @@ static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 				     sb_ch(w, &b, code->s[i])) < 0)
 					return e;
 			return run_code(w, o, &(struct pv){ b.p, b.n, O_NONE,
-					NULL, NULL }, cmd);
+					NULL, NULL, NULL }, cmd);
 		}
 		if ((e = sb_str(w, o, "invoke-expression ")) < 0)
 			return e;
@@ -2658,7 +2694,7 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 			if (e < 0)
 				return e;
 			return run_code(w, o, &(struct pv){ dec.p, dec.n,
-					O_NONE, NULL, NULL }, false);
+					O_NONE, NULL, NULL, NULL }, false);
 		}
 		if (k && !strncmp("file", f, k)) {
 			/* a script file, not read here: run as a program, so
@@ -2679,6 +2715,9 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 		const struct pv *a = &args->v[i];
 
 		if (a->origin == O_BLOCK) {
+			/* pwsh -c { … }: the block is the code, read below */
+			if (a->ran)
+				*a->ran = true;
 			if ((e = sb_put(w, &code, a->s, a->n)) < 0)
 				return e;
 		} else if ((e = sb_put(w, &code, a->s, a->n)) < 0)
@@ -2689,7 +2728,7 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 	if (args->v[args->n - 1].origin == O_WEB)
 		return run_code(w, o, &args->v[args->n - 1], false);
 	return run_code(w, o, &(struct pv){ code.p, code.n, O_NONE, NULL,
-				NULL }, false);
+				NULL, NULL }, false);
 }
 
 /* A native program (or a script path) with its arguments; `pre` keeps
@@ -2733,7 +2772,7 @@ static int invoke(struct pw *w, struct sb *o, const struct pv *name,
 				return e;
 		}
 		return run_code(w, o, &(struct pv){ code.p, code.n, O_NONE,
-				NULL, NULL }, true);
+				NULL, NULL, NULL }, true);
 	}
 plain:
 	prog = *name;
@@ -2961,7 +3000,7 @@ static int cmd_simple(struct pw *w, const struct pvs *words, struct sb *o)
 		if ((e = sb_str(w, o, "mkfs.ntfs /dev/")) < 0)
 			return e;
 		return emit_word(w, o, &(struct pv){ d.s, d.n && d.s[d.n - 1] ==
-				 ':' ? d.n - 1 : d.n, O_NONE, NULL, NULL },
+				 ':' ? d.n - 1 : d.n, O_NONE, NULL, NULL, NULL },
 				 false);
 	}
 	if (!strcmp(nm, "call") || !strcmp(nm, "start")) {
@@ -3191,6 +3230,8 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 				const struct phash *h = v.v[k].h;
 				size_t j;
 
+				if (v.v[k].origin == O_HASH && h->over)
+					m->unknown_splat = true;
 				if (v.v[k].origin != O_HASH) {
 					struct parg p = { 0 };
 
@@ -3479,7 +3520,7 @@ static int web_cmd(struct pw *w, struct sb *o, struct cmd *m, bool piped,
 				    (e = emit_word(w, o, &f, false)) < 0)
 					return e;
 			} else if ((e = emit_word(w, o, &(struct pv){ at_f.p,
-					at_f.n, O_NONE, NULL, NULL },
+					at_f.n, O_NONE, NULL, NULL, NULL },
 					false)) < 0)
 				return e;
 		} else if ((e = sb_str(w, o, " -d ")) < 0 ||
@@ -3771,7 +3812,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		    (e = sb_ch(w, o, ' ')) < 0)
 			return e;
 		return emit_word(w, o, &(struct pv){ b.p, b.n, O_NONE, NULL,
-				 NULL }, false);
+				 NULL, NULL }, false);
 	}
 	case K_LS:
 		if ((e = sb_str(w, o, bsw(m, "recurse") ? "ls -R --" :
@@ -3845,7 +3886,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		if ((e = sb_ch(w, o, ' ')) < 0)
 			return e;
 		return emit_word(w, o, &(struct pv){ url.p, url.n, O_NONE,
-				 NULL, NULL }, false);
+				 NULL, NULL, NULL }, false);
 	}
 	case K_ICM:
 	case K_SESSION: {
@@ -3898,7 +3939,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				    (e = sb_ch(w, o, ' ')) < 0 ||
 				    (e = emit_word(w, o, &(struct pv){
 					    remote.p, remote.n, O_NONE, NULL,
-					    NULL }, false)) < 0)
+					    NULL, NULL }, false)) < 0)
 					return e;
 			}
 		}
@@ -3946,7 +3987,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				"sgdisk --zap-all ")) < 0)
 			return e;
 		return emit_word(w, o, &(struct pv){ dev.p, dev.n, O_NONE,
-				 NULL, NULL }, false);
+				 NULL, NULL, NULL }, false);
 	}
 	case K_IEX: {
 		struct pvs *cmdv = bval(m, "command");
@@ -4180,8 +4221,9 @@ static int emit_command(struct pw *w, struct ctx *c, struct sb *line,
 		const struct pv *nm = &m->name;
 		char lname[64];
 
-		if ((e = run_arg_blocks(w, c, m)) < 0 ||
-		    (e = native_args(w, m, &args)) < 0)
+		/* blocks given to a program are read at the end of the
+		 * statement, unless it runs them (pwsh -c { … }) */
+		if ((e = native_args(w, m, &args)) < 0)
 			return e;
 		/* an unknown Verb-Noun cmdlet: its lower-case name */
 		if (pv_known(nm) && memchr(nm->s, '-', nm->n) &&
@@ -4684,6 +4726,7 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 		struct pvs v = { 0 };
 		char name[72], raw[72];
 		bool plain;
+		size_t b0;
 		int k;
 
 		skip_ws(w, s, true);
@@ -4706,12 +4749,14 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 		if ((e = sb_put(w, &pre, "", 0)) < 0 ||
 		    (e = sb_put(w, &line, "", 0)) < 0)
 			return e;
+		b0 = w->nblocks;
 		nstmt++;
 		if ((k = keyword_stmt(w, s, &line)) < 0)
 			return k;
 		if (k == 1) {
 			if ((e = sb_put(w, out, line.p, line.n)) < 0 ||
-			    (e = sb_ch(w, out, '\n')) < 0)
+			    (e = sb_ch(w, out, '\n')) < 0 ||
+			    (e = unrun_blocks(w, b0, out)) < 0)
 				return e;
 			nstmt++;
 			continue;
@@ -4763,6 +4808,8 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 			return e;
 		if (line.n && ((e = sb_put(w, out, line.p, line.n)) < 0 ||
 			       (e = sb_ch(w, out, '\n')) < 0))
+			return e;
+		if ((e = unrun_blocks(w, b0, out)) < 0)
 			return e;
 		if (value && nstmt == 1)
 			*value = v;

@@ -243,6 +243,18 @@ static void bounds(void)
 		bound("past CV_MAX_PWSH_VARS a variable is unknown", vars, o,
 		      "rm|--|$CCVETO_PS_UNKNOWN");
 	}
+	{
+		/* a splatted hashtable with more keys than are kept */
+		char h[4096];
+		size_t o = (size_t)snprintf(h, sizeof(h), "$p = @{ ");
+
+		for (i = 0; i < 40; i++)
+			o += (size_t)snprintf(h + o, sizeof(h) - o, "k%zu = 1; ", i);
+		o += (size_t)snprintf(h + o, sizeof(h) - o,
+				      "Path = '~' }; Remove-Item @p");
+		bound("a hashtable past its 32 keys splats as unknown", h, o,
+		      "rm|-r|-f|--|$CCVETO_PS_UNKNOWN");
+	}
 	/* NUL bytes and bytes that are not UTF-8 */
 	bound("a NUL byte in a path is unknown", "Remove-Item a\0b -Recurse",
 	      24, "rm|-r|--|a$CCVETO_PS_UNKNOWNb");
@@ -608,7 +620,7 @@ int main(int argc, char **argv)
 	t("param($x) Remove-Item a",
 	  "rm|--|a");
 	t("Start-Job { Remove-Item a }",
-	  "rm|--|a ;; start-job|$CCVETO_PS_UNKNOWN");
+	  "start-job|$CCVETO_PS_UNKNOWN ;; rm|--|a");
 	t("[IO.File]::Delete('a.txt')",
 	  "rm|-f|--|a.txt ;; echo|$CCVETO_PS_UNKNOWN");
 	t("[System.IO.Directory]::Delete('build', $true)",
@@ -741,6 +753,12 @@ int main(int argc, char **argv)
 	  "rm|--|a$CCVETO_PS_UNKNOWNb");
 	t("Remove-Item -Path a -Rec:$false -Force:0",
 	  "rm|--|a");
+
+	t("(1..3).ForEach({ Remove-Item a })",
+	  "echo|1..3 ;; echo|$CCVETO_PS_UNKNOWN ;; rm|--|a");
+	t("$h = @{ x = { Remove-Item a } }; & $h.x",
+	  "rm|--|a ;; $CCVETO_PS_UNKNOWN dyn");
+	t("pwsh -c { Get-ChildItem }", "ls|-- ;; true");
 
 	/* -EncodedCommand: base64 of UTF-16LE, read like -Command */
 	t_enc("powershell -EncodedCommand ", "Remove-Item ~ -Recurse -Force",
