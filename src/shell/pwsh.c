@@ -515,6 +515,7 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 		{ "systemroot", "C:\\Windows" }, { "windir", "C:\\Windows" },
 		{ "programfiles", "C:\\Program Files" },
 		{ "programdata", "C:\\ProgramData" },
+		{ "comspec", "C:\\Windows\\System32\\cmd.exe" },
 	};
 	char key[72];
 	struct pvar *v;
@@ -1711,10 +1712,13 @@ static int bareword(struct pw *w, struct src *s, struct ctx *c,
 		int ch = at(s, 0);
 
 		if (ch == '`') {
+			/* outside "..." a backtick only quotes the next
+			 * character (`n is n, not a newline) */
 			if (is_nl(at(s, 1)))
 				break;
-			if ((e = sb_ch(w, &b, escape(s))) < 0)
+			if ((e = sb_ch(w, &b, in_byte(at(s, 1)))) < 0)
 				return e;
+			s->i = at(s, 1) < 0 ? s->len : s->i + 2;
 			continue;
 		}
 		if (is_squote(s) || is_dquote(s)) {
@@ -2809,8 +2813,8 @@ static int native_args(struct pw *w, struct cmd *m, struct pvs *out)
 			struct sb b = { 0 };
 
 			if ((e = sb_ch(w, &b, '-')) < 0 ||
-			    (e = sb_put(w, &b, a->raw ? a->raw : a->name,
-					a->nlen)) < 0)
+			    (e = a->raw ? sb_str(w, &b, a->raw) :
+				 sb_put(w, &b, a->name, a->nlen)) < 0)
 				return e;
 			if (a->colon) {
 				struct pv v;
@@ -3271,16 +3275,28 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 			s->i += dl;
 			start = s->i;
 			while (!arg_end(s) && at(s, 0) != ':' &&
-			       at(s, 0) != '\'' && at(s, 0) != '"')
-				s->i++;
+			       at(s, 0) != '\'' && at(s, 0) != '"' &&
+			       !(at(s, 0) == '`' && is_nl(at(s, 1))))
+				s->i += at(s, 0) == '`' && at(s, 1) >= 0 ? 2 : 1;
+			if (s->i > s->len)
+				s->i = s->len;
 			if (!(nm = arena_strndup(w->a, s->p + start,
 						 s->i - start)) ||
 			    !(a.raw = arena_strndup(w->a, s->p + start,
 						    s->i - start)))
 				return NOMEM(w->d);
 			lower_name(nm, s->i - start + 1, nm, s->i - start);
+			{
+				/* -Rec`urse is -Recurse */
+				size_t r, o = 0;
+
+				for (r = 0; r < s->i - start; r++)
+					if (nm[r] != '`')
+						nm[o++] = nm[r];
+				nm[o] = '\0';
+				a.nlen = o;
+			}
 			a.name = nm;
-			a.nlen = s->i - start;
 			if (at(s, 0) == ':') {
 				s->i++;
 				a.colon = true;

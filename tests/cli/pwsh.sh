@@ -146,6 +146,8 @@ allow	Start-Process .\tools\build.exe
 deny	(1..3).ForEach({ Remove-Item ~ -Recurse -Force })
 deny	$h = @{ x = { Remove-Item ~ -Recurse -Force } }; & $h.x
 deny	$s = { Remove-Item ~ -Recurse -Force }; $s.Invoke()
+deny	Remove-I`tem ~ -Rec`urse -Force
+deny	& $env:ComSpec /c rd /s /q %USERPROFILE%
 CASES
 
 # What decided is named: the shell rule, read through the translation.

@@ -749,8 +749,12 @@ int main(int argc, char **argv)
 	  "rm|--|a");
 	t("Remove-Item (Get-Location).Path",
 	  "pwd ;; rm|--|~/src/webapp");
-	t("Remove-Item a`0b",
-	  "rm|--|a$CCVETO_PS_UNKNOWNb");
+	t("Remove-Item a`0b", "rm|--|a0b");
+	t("Remove-Item \"a`0b\"", "rm|--|a$CCVETO_PS_UNKNOWNb");
+	t("Remove-I`tem a -Rec`urse", "rm|-r|--|a");
+	t("Remove-Item a -Recurse`\n -Force", "rm|-r|-f|--|a");
+	t("Write-Output a`nb \"a`nb\"", "echo|anb|a\nb");
+	t("& $env:ComSpec /c del a", "rm|-f|--|a ;; true");
 	t("Remove-Item -Path a -Rec:$false -Force:0",
 	  "rm|--|a");
 
