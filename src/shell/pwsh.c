@@ -863,6 +863,9 @@ static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 		    bool cmd);
 static int postfix(struct pw *w, struct src *s, struct ctx *c,
 		   struct pvs *v);
+static bool expr_start(const struct src *s);
+static int pipeline(struct pw *w, struct src *s, struct ctx *c,
+		    struct sb *line, struct pvs *value);
 
 static int deeper(struct pw *w)
 {
@@ -1194,6 +1197,25 @@ static int string_lit(struct pw *w, struct src *s, struct ctx *c,
 	return 0;
 }
 
+/* The value of a hashtable entry: an expression, or a command
+ * (@{ file = Get-Item ~/.ssh/id_rsa }), which runs first. */
+static int hash_value(struct pw *w, struct src *s, struct ctx *c,
+		      struct pvs *val)
+{
+	struct sb line = { 0 };
+	int e;
+
+	if (expr_start(s) || at(s, 0) == '-' || at(s, 0) == '!')
+		return parse_expr(w, s, c, val, true);
+	if ((e = sb_put(w, &line, "", 0)) < 0 ||
+	    (e = pipeline(w, s, c, &line, val)) < 0)
+		return e;
+	if (line.n && ((e = sb_put(w, c->pre, line.p, line.n)) < 0 ||
+		       (e = sb_ch(w, c->pre, '\n')) < 0))
+		return e;
+	return 0;
+}
+
 /* @{ k = v; ... } at "@{". */
 static int hashtable(struct pw *w, struct src *s, struct ctx *c,
 		     struct pvs *out)
@@ -1238,16 +1260,16 @@ static int hashtable(struct pw *w, struct src *s, struct ctx *c,
 		}
 		s->i++;
 		skip_ws(w, s, true);
-		if (h->n < sizeof(h->key) / sizeof(h->key[0])) {
-			h->key[h->n] = key.p;
-			if ((e = parse_expr(w, s, c, &h->val[h->n], true)) < 0)
-				return e;
-			h->n++;
-		} else {
-			struct pvs junk = { 0 };
+		{
+			struct pvs junk = { 0 }, *val = &junk;
 
-			h->over = true;
-			if ((e = parse_expr(w, s, c, &junk, true)) < 0)
+			if (h->n < sizeof(h->key) / sizeof(h->key[0])) {
+				h->key[h->n] = key.p;
+				val = &h->val[h->n++];
+			} else {
+				h->over = true;
+			}
+			if ((e = hash_value(w, s, c, val)) < 0)
 				return e;
 		}
 	}
@@ -3515,8 +3537,34 @@ static int web_cmd(struct pw *w, struct sb *o, struct cmd *m, bool piped,
 			return e;
 	}
 	if (form) {
-		if ((e = one(w, form, &v)) < 0 || (e = sb_str(w, o, " -F ")) < 0 ||
-		    (e = emit_word(w, o, &v, false)) < 0)
+		/* -Form @{ file = Get-Item X }: X is uploaded */
+		const struct phash *h = form->n == 1 &&
+			form->v[0].origin == O_HASH ? form->v[0].h : NULL;
+		size_t k;
+
+		for (k = 0; h && k < h->n; k++) {
+			struct pv f;
+			struct sb b = { 0 };
+
+			if ((e = one(w, &h->val[k], &f)) < 0 ||
+			    (e = sb_str(w, &b, h->key[k])) < 0 ||
+			    (e = sb_ch(w, &b, '=')) < 0)
+				return e;
+			if (f.origin == O_FILE && f.oarg)
+				e = sb_ch(w, &b, '@') < 0 ? w->d->code :
+				    sb_str(w, &b, f.oarg);
+			else
+				e = sb_put(w, &b, f.s, f.origin == O_NONE ?
+					   f.n : 0);
+			if (e < 0 || (e = sb_str(w, o, " -F ")) < 0 ||
+			    (e = emit_word(w, o, &(struct pv){ b.p, b.n,
+					   O_NONE, NULL, NULL, NULL },
+					   false)) < 0)
+				return e;
+		}
+		if (!h && ((e = one(w, form, &v)) < 0 ||
+			   (e = sb_str(w, o, " -F ")) < 0 ||
+			   (e = emit_word(w, o, &v, false)) < 0))
 			return e;
 	}
 	if (body) {
