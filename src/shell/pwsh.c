@@ -339,7 +339,7 @@ static void scan_squote(struct pw *w, struct src *s)
 			if (!is_squote(s))
 				return;
 		}
-		s->i += qlen(s) > 1 ? 1 : 1;
+		s->i++;
 	}
 	w->incomplete = true;
 }
@@ -2474,10 +2474,10 @@ static int paths_of(struct pw *w, struct cmd *m, struct pvs *out,
 	return win_paths(w, out);
 }
 
-static int emit_paths(struct pw *w, struct sb *o, struct cmd *m,
-		      const struct pvs *paths, bool literal)
+/* Paths as words: a -Path is a wildcard, a -LiteralPath is not. */
+static int emit_paths(struct pw *w, struct sb *o, const struct pvs *paths,
+		      bool literal)
 {
-	(void)m;
 	return emit_words(w, o, paths, !literal);
 }
 
@@ -2498,12 +2498,13 @@ static int run_arg_blocks(struct pw *w, struct ctx *c, struct cmd *m)
 	return 0;
 }
 
-/* Program arguments as written, for a command without a translation:
- * -Param:value as "-param value", $true as "true". */
-static int emit_passthru_args(struct pw *w, struct sb *o, struct cmd *m,
-			      bool lower, bool paths)
+/* The arguments of a cmdlet without a translation, for the rules that
+ * name it: parameters by their lower-case name (-DisableRealtime:$true is
+ * "-disablerealtimemonitoring true"), values as words, Windows paths
+ * converted. */
+static int emit_passthru_args(struct pw *w, struct sb *o, struct cmd *m)
 {
-	size_t i;
+	size_t i, k;
 	int e;
 
 	for (i = 0; i < m->nargs; i++) {
@@ -2512,35 +2513,16 @@ static int emit_passthru_args(struct pw *w, struct sb *o, struct cmd *m,
 
 		if (a->name) {
 			struct sb b = { 0 };
-			const char *nm = a->p && lower ? a->p->name : NULL;
 
 			if ((e = sb_ch(w, &b, '-')) < 0 ||
-			    (e = nm ? sb_str(w, &b, nm) :
-			     sb_put(w, &b, a->name, a->nlen)) < 0)
-				return e;
-			if (a->colon && !lower && (e = sb_ch(w, &b, ':')) < 0)
-				return e;
-			if ((e = sb_ch(w, o, ' ')) < 0 ||
+			    (e = a->p ? sb_str(w, &b, a->p->name) :
+			     sb_put(w, &b, a->name, a->nlen)) < 0 ||
+			    (e = sb_ch(w, o, ' ')) < 0 ||
 			    (e = emit_word(w, o, &(struct pv){ b.p, b.n,
 					   O_NONE, NULL, NULL, NULL },
 					   false)) < 0)
 				return e;
-			if (a->colon && !lower && v.n) {
-				/* -x:v stays one word for a program */
-				o->n--;
-				if (o->p[o->n] == '\'')
-					;
-				else
-					o->n++;
-				if ((e = emit_word(w, o, &v.v[0], false)) < 0)
-					return e;
-				v.v++;
-				v.n--;
-			}
-		}
-		if (paths && !a->name) {
-			size_t k;
-
+		} else {
 			for (k = 0; k < v.n; k++)
 				if (looks_windows(&v.v[k]) &&
 				    (e = win_path(w, &v.v[k], &v.v[k])) < 0)
@@ -2926,7 +2908,7 @@ static int cmd_simple(struct pw *w, const struct pvs *words, struct sb *o)
 {
 	struct pvs args = { 0 }, paths = { 0 };
 	struct sb redir = { 0 };
-	bool s_flag = false, q = false;
+	bool s_flag = false;
 	const struct pv *name;
 	char nm[16];
 	size_t i;
@@ -2980,17 +2962,15 @@ static int cmd_simple(struct pw *w, const struct pvs *words, struct sb *o)
 			struct pv a = args.v[i];
 
 			if (a.n >= 2 && a.s[0] == '/') {
+				/* /s: the tree; /q, /f, /a: no effect here */
 				if (a.s[1] == 's' || a.s[1] == 'S')
 					s_flag = true;
-				if (a.s[1] == 'q' || a.s[1] == 'Q')
-					q = true;
 				continue;
 			}
 			if ((e = win_path(w, &a, &a)) < 0 ||
 			    (e = pvs_push(w, &paths, a)) < 0)
 				return e;
 		}
-		(void)q;
 		if (nm[0] == 'd' || nm[0] == 'e')
 			e = sb_str(w, o, s_flag ? "rm -r -f --" : "rm -f --");
 		else if (nm[0] == 'r' && nm[1] != 'e')
@@ -3479,7 +3459,7 @@ static int ls_find(struct pw *w, struct sb *o, struct cmd *ls)
 	if (!p.n)
 		e = sb_str(w, o, " .");
 	else
-		e = emit_paths(w, o, ls, &p, true);
+		e = emit_paths(w, o, &p, literal);
 	if (e < 0)
 		return e;
 	if ((f = bval(ls, "filter")) || (f = bval(ls, "include"))) {
@@ -3666,7 +3646,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		}
 		if ((e = sb_str(w, o, flags)) < 0)
 			return e;
-		return emit_paths(w, o, m, &paths, literal);
+		return emit_paths(w, o, &paths, literal);
 	}
 	case K_READ:
 		if (m->c->mode == 1) {
@@ -3700,7 +3680,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return sb_str(w, o, "cat -- " UNKNOWN_SH);
 		}
 		if ((e = sb_str(w, o, "cat --")) < 0 ||
-		    (e = emit_paths(w, o, m, &paths, literal)) < 0)
+		    (e = emit_paths(w, o, &paths, literal)) < 0)
 			return e;
 		if (value && paths.n == 1) {
 			struct pv r = pv_unknown;
@@ -3840,7 +3820,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			}
 		}
 		if ((e = sb_str(w, o, mv ? "mv --" : "cp -r --")) < 0 ||
-		    (e = emit_paths(w, o, m, &paths, literal)) < 0 ||
+		    (e = emit_paths(w, o, &paths, literal)) < 0 ||
 		    (e = sb_ch(w, o, ' ')) < 0)
 			return e;
 		return emit_word(w, o, &dst.v[0], false);
@@ -3882,7 +3862,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		if ((e = sb_str(w, o, bsw(m, "recurse") ? "ls -R --" :
 				"ls --")) < 0)
 			return e;
-		return emit_paths(w, o, m, &paths, literal);
+		return emit_paths(w, o, &paths, literal);
 	case K_CD:
 		if (!paths.n)
 			return sb_str(w, o, "true");
@@ -4090,12 +4070,9 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		return invoke(w, o, &f, &args);
 	}
 	case K_FOREACH: {
-		struct pvs *blk = bval(m, "process");
 		struct pvs item = { 0 };
 		size_t k;
 
-		if (!blk)
-			blk = bval(m, "filterscript");
 		if (up) {
 			const struct up *from;
 			int kk = produced(w, up, &item, &from);
@@ -4143,7 +4120,6 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 					return e;
 			}
 		}
-		(void)blk;
 		var_forget(w, "_");
 		var_forget(w, "psitem");
 		return sb_str(w, o, "true; }");
@@ -4222,7 +4198,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		if ((e = sb_str(w, o, "zip -r ")) < 0 ||
 		    (e = emit_word(w, o, &d, false)) < 0)
 			return e;
-		return emit_paths(w, o, m, &paths, literal);
+		return emit_paths(w, o, &paths, literal);
 	}
 	case K_SELECT:
 		return sb_str(w, o, "cat");
@@ -4256,7 +4232,7 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		lower_name(name, sizeof(name), m->c->name, strlen(m->c->name));
 		if ((e = sb_str(w, o, name)) < 0)
 			return e;
-		return emit_passthru_args(w, o, m, true, true);
+		return emit_passthru_args(w, o, m);
 	}
 }
 
@@ -4295,7 +4271,7 @@ static int emit_command(struct pw *w, struct ctx *c, struct sb *line,
 		    !memchr(nm->s, '.', nm->n) && nm->n < sizeof(lname)) {
 			lower_name(lname, sizeof(lname), nm->s, nm->n);
 			if ((e = sb_str(w, o, lname)) < 0 ||
-			    (e = emit_passthru_args(w, o, m, true, true)) < 0)
+			    (e = emit_passthru_args(w, o, m)) < 0)
 				return e;
 		} else if ((e = invoke(w, o, nm, &args)) < 0) {
 			return e;
