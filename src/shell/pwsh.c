@@ -532,9 +532,9 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 	if (!strcmp(name, "home") || !strcmp(name, "userprofile"))
 		return pvs_push(w, out, pv_lit("\x02", 1));
 	if (!strcmp(name, "appdata"))
-		return pvs_push(w, out, pv_lit("\x02/AppData/Roaming", 18));
+		return pvs_push(w, out, pv_lit("\x02/AppData/Roaming", 17));
 	if (!strcmp(name, "localappdata"))
-		return pvs_push(w, out, pv_lit("\x02/AppData/Local", 16));
+		return pvs_push(w, out, pv_lit("\x02/AppData/Local", 15));
 	if (!strcmp(name, "homepath")) {
 		const char *h = home_path(w);
 
@@ -757,7 +757,8 @@ static int emit_word(struct pw *w, struct sb *o, const struct pv *v,
 	for (; i < n; i++) {
 		char c = s[i];
 
-		if (c == PW_UNK || c == PW_HOME ||
+		/* a NUL never reaches the sh text: it is unknown */
+		if (c == PW_UNK || c == PW_HOME || c == '\0' ||
 		    (glob && strchr("*?[]", c))) {
 			if (open && (e = sb_ch(w, o, '\'')) < 0)
 				return e;
@@ -766,7 +767,7 @@ static int emit_word(struct pw *w, struct sb *o, const struct pv *v,
 				e = sb_ch(w, o, '\'') < 0 ? w->d->code :
 				    sb_str(w, o, w->env->home) < 0 ?
 				    w->d->code : sb_ch(w, o, '\'');
-			else if (c == PW_HOME || c == PW_UNK)
+			else if (c == PW_HOME || c == PW_UNK || c == '\0')
 				e = sb_str(w, o, UNKNOWN_SH);
 			else
 				e = sb_ch(w, o, c);
@@ -784,7 +785,7 @@ static int emit_word(struct pw *w, struct sb *o, const struct pv *v,
 			size_t k = i + 1;
 
 			while (k < n && s[k] != '\'' && s[k] != PW_UNK &&
-			       s[k] != PW_HOME &&
+			       s[k] != PW_HOME && s[k] != '\0' &&
 			       !(glob && strchr("*?[]", s[k])))
 				k++;
 			e = sb_put(w, o, s + i, k - i);
@@ -864,6 +865,9 @@ static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 static int postfix(struct pw *w, struct src *s, struct ctx *c,
 		   struct pvs *v);
 static bool expr_start(const struct src *s);
+static int split_cmdline(struct pw *w, const struct pv *v, struct pvs *out);
+static int invoke(struct pw *w, struct sb *o, const struct pv *name,
+		  const struct pvs *args);
 static int pipeline(struct pw *w, struct src *s, struct ctx *c,
 		    struct sb *line, struct pvs *value);
 
@@ -1376,6 +1380,16 @@ static int dotnet_call(struct pw *w, struct ctx *c, const char *type,
 			return e;
 		return sb_ch(w, o, '\n') < 0 ? w->d->code : push_unknown(w, out);
 	}
+	if (strstr(type, "process") && !strcmp(meth, "start")) {
+		/* [Diagnostics.Process]::Start(prog, "args") */
+		struct pvs argv = { 0 };
+
+		if ((e = split_cmdline(w, &p1, &argv)) < 0 ||
+		    (e = invoke(w, o, &p0, &argv)) < 0 ||
+		    (e = sb_ch(w, o, '\n')) < 0)
+			return e;
+		return push_unknown(w, out);
+	}
 	if (strstr(type, "scriptblock") && !strcmp(meth, "create")) {
 		/* code made from a string: read as if it runs */
 		if ((e = run_code(w, o, &p0, false)) < 0 ||
@@ -1547,6 +1561,24 @@ static int obj_method(struct pw *w, struct ctx *c, const struct pv *self,
 		if (!args[0].n)
 			return 0;
 		if ((e = run_code(w, o, &a0, false)) < 0 ||
+		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+			return e;
+		return 1;
+	}
+	if ((!strcmp(meth, "run") || !strcmp(meth, "exec")) && args[0].n) {
+		/* WScript.Shell .Run("cmd /c …"): a Windows command line */
+		if ((e = run_code(w, o, &a0, true)) < 0 ||
+		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+			return e;
+		return 1;
+	}
+	if (!strcmp(meth, "shellexecute") && args[0].n) {
+		struct pvs argv = { 0 };
+		struct pv a1;
+
+		if ((e = one(w, &args[1], &a1)) < 0 ||
+		    (args[1].n && (e = split_cmdline(w, &a1, &argv)) < 0) ||
+		    (e = invoke(w, o, &a0, &argv)) < 0 ||
 		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
 			return e;
 		return 1;
@@ -1853,7 +1885,7 @@ enum kind {
 	K_RENAME, K_LS, K_CD, K_POPD, K_WEB, K_BITS, K_MAIL, K_ICM, K_SESSION,
 	K_STOPCOMP, K_RESTART, K_KILL, K_FORMATVOL, K_CLEARDISK, K_INITDISK,
 	K_IEX, K_START, K_FOREACH, K_JOIN, K_GETLOC, K_ECHO, K_ZIP, K_UNZIP,
-	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT, K_TEST, K_ALIAS,
+	K_TEE, K_RESOLVE, K_CLEAR, K_SELECT, K_TEST, K_ALIAS, K_WMI,
 };
 
 #define SW 0x01		/* a switch: takes no value */
@@ -2078,6 +2110,13 @@ static const struct pparam p_alias[] = {
 	{ "passthru", "", SW, -1 }, { "scope", "", 0, -1 },
 	{ "force", "", SW, -1 }, END,
 };
+static const struct pparam p_wmi[] = {
+	{ "class", "classname", 0, 0 }, { "name", "methodname", 0, 1 },
+	{ "argumentlist", "args arguments", 0, 2 },
+	{ "computername", "cn", 0, -1 }, { "namespace", "", 0, -1 },
+	{ "credential", "", 0, -1 }, { "path", "", 0, -1 },
+	{ "inputobject", "", 0, -1 }, { "cimsession", "", 0, -1 }, END,
+};
 static const struct pparam p_none[] = { END };
 
 /* Common parameters every cmdlet takes. */
@@ -2118,10 +2157,12 @@ static const struct cmdlet cmdlets[] = {
 	{ "import-clixml", K_READ, 0, p_read },
 	{ "import-csv", K_READ, 0, p_read },
 	{ "initialize-disk", K_INITDISK, 0, p_disk },
+	{ "invoke-cimmethod", K_WMI, 1, p_wmi },
 	{ "invoke-command", K_ICM, 0, p_icm },
 	{ "invoke-expression", K_IEX, 0, p_iex },
 	{ "invoke-restmethod", K_WEB, 0, p_web },
 	{ "invoke-webrequest", K_WEB, 0, p_web },
+	{ "invoke-wmimethod", K_WMI, 0, p_wmi },
 	{ "join-path", K_JOIN, 0, p_join },
 	{ "mkdir", K_MKDIR, 0, p_newitem },
 	{ "move-item", K_MOVE, 0, p_copy },
@@ -2613,7 +2654,8 @@ static int run_code(struct pw *w, struct sb *o, const struct pv *code,
 
 			for (i = 0; i < code->n; i++)
 				if ((e = code->s[i] == PW_HOME ?
-				     sb_str(w, &b, "$HOME") :
+				     sb_str(w, &b, cmd ? "%USERPROFILE%" :
+					    "$HOME") :
 				     sb_ch(w, &b, code->s[i])) < 0)
 					return e;
 			return run_code(w, o, &(struct pv){ b.p, b.n, O_NONE,
@@ -4222,6 +4264,34 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return e;
 		var_set(w, key, val ? val : &u);
 		return sb_str(w, o, "true");
+	}
+	case K_WMI: {
+		/* Win32_Process Create: the command line runs */
+		struct pvs *cls = bval(m, "class"), *mn = bval(m, "name"),
+			   *al = bval(m, "argumentlist");
+		struct pv cl = pv_unknown, nm = pv_unknown, line0 = pv_unknown;
+
+		if ((cls && (e = one(w, cls, &cl)) < 0) ||
+		    (mn && (e = one(w, mn, &nm)) < 0))
+			return e;
+		if (!(cl.n == 13 && !strncasecmp(cl.s, "win32_process", 13)) ||
+		    !(nm.n == 6 && !strncasecmp(nm.s, "create", 6))) {
+			if (!pv_known(&cl) || !pv_known(&nm))
+				return run_code(w, o, &pv_unknown, false);
+			return sb_str(w, o, "true");
+		}
+		if (al && al->n && al->v[0].origin == O_HASH) {
+			const struct phash *h = al->v[0].h;
+			size_t k;
+
+			for (k = 0; k < h->n; k++)
+				if (!strcasecmp(h->key[k], "commandline") &&
+				    (e = one(w, &h->val[k], &line0)) < 0)
+					return e;
+		} else if (al && al->n) {
+			line0 = al->v[0];
+		}
+		return run_code(w, o, &line0, true);
 	}
 	case K_PASS:
 		break;
