@@ -12,7 +12,8 @@
  *  - code that may run (script blocks, -Command, -EncodedCommand, iex of
  *    a literal, cmd /c) is translated too, as commands that run;
  *  - unbalanced quotes, braces or here-strings set `incomplete` (ask);
- *  - nesting beyond CV_MAX_SHELL_DEPTH and text beyond CV_MAX_PWSH_BYTES
+ *  - nesting beyond CV_MAX_SHELL_DEPTH, input or sh text beyond
+ *    CV_MAX_PWSH_BYTES and work beyond CV_MAX_PWSH_WORK
  *    are CV_ETOOBIG (deny); a full variable table makes later variables
  *    unknown, never absent;
  *  - input is pointer + length: nothing past `len` is read; NUL and the
@@ -103,12 +104,13 @@ struct pw {
 static int too_big(struct pw *w)
 {
 	return diag_set(w->d, CV_ETOOBIG, "PowerShell command larger than %u "
-			"bytes once read", CV_MAX_PWSH_BYTES);
+			"bytes, or more than %u bytes of work to read",
+			CV_MAX_PWSH_BYTES, CV_MAX_PWSH_WORK);
 }
 
 static int sb_put(struct pw *w, struct sb *b, const char *s, size_t n)
 {
-	if (n > CV_MAX_PWSH_BYTES || w->total + n > CV_MAX_PWSH_BYTES)
+	if (n > CV_MAX_PWSH_WORK || w->total + n > CV_MAX_PWSH_WORK)
 		return too_big(w);
 	w->total += n;
 	/* most texts are a word or a line: start at 48 bytes, not 8 */
@@ -5002,6 +5004,8 @@ int pwsh_translate(struct arena *a, const struct shell_env *env,
 	if ((e = sb_put(w, &o, "", 0)) < 0 ||
 	    (e = translate(w, text, len, &o)) < 0)
 		return e;
+	if (o.n > CV_MAX_PWSH_BYTES)
+		return too_big(w);
 	*out = o.p;
 	*out_len = o.n;
 	*incomplete = w->incomplete;

@@ -214,10 +214,20 @@ static void bounds(void)
 	memset(big, 'a', sizeof(big) - 1);
 	bound("input larger than CV_MAX_PWSH_BYTES: too big", big,
 	      sizeof(big) - 1, "error too large");
-	for (n = 0; n + 16 < CV_MAX_PWSH_BYTES / 2; n += 16)
-		memcpy(big + n, "Write-Output ab;", 16);
-	bound("output growing past CV_MAX_PWSH_BYTES: too big", big, n,
+	/* a 4 KB value written 100 times: 400 KB of sh from 6 KB */
+	n = (size_t)snprintf(big, sizeof(big), "$h = '");
+	memset(big + n, 'x', 4096);
+	n += 4096;
+	n += (size_t)snprintf(big + n, sizeof(big) - n, "';");
+	for (i = 0; i < 100; i++)
+		n += (size_t)snprintf(big + n, sizeof(big) - n,
+				      "Write-Output $h;");
+	bound("sh text past CV_MAX_PWSH_BYTES: too big", big, n,
 	      "error too large");
+	/* 100 KB of ordinary commands are read */
+	for (n = 0; n + 16 < 100 * 1024; n += 16)
+		memcpy(big + n, "Write-Output ab;", 16);
+	bound("a 100 KB script is read", big, n, "echo|ab ;; echo|ab");
 	{
 		/* a variable doubled each step */
 		char dbl[4096];
