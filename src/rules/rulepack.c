@@ -252,35 +252,6 @@ static int applies_to_shell(const struct rule_desc *desc)
 	return 0;
 }
 
-/* A rule for Bash is a rule for PowerShell: its commands are translated
- * to shell (shell/pwsh.h) and give the same subjects. */
-static int shell_tools(struct rule_desc *desc, const char *id,
-		       const char *origin, struct diag *d)
-{
-	size_t n, k;
-	bool bash = false;
-
-	for (n = 0; desc->tools[n]; n++) {
-		if (!strcmp(desc->tools[n], "PowerShell"))
-			return 0;
-		if (!strcmp(desc->tools[n], "Bash"))
-			bash = true;
-	}
-	if (!bash)
-		return 0;
-	if (n >= RULEPACK_MAX_LIST)
-		return diag_set(d, CV_EINVAL, "%s: rule '%s': more than %d "
-				"tools", origin, id, RULEPACK_MAX_LIST);
-	/* right after Bash: the tool list is scanned in order for every
-	 * rule a call meets, and PowerShell is the second shell */
-	for (k = 0; strcmp(desc->tools[k], "Bash"); k++)
-		;
-	memmove(&desc->tools[k + 2], &desc->tools[k + 1],
-		(n - k) * sizeof(desc->tools[0]));
-	desc->tools[k + 1] = "PowerShell";
-	return 0;
-}
-
 static int walk_rule(const struct jv *rule, const char *pack, const char *origin,
 		     rulepack_fn fn, void *arg, struct diag *d)
 {
@@ -374,8 +345,6 @@ static int walk_rule(const struct jv *rule, const char *pack, const char *origin
 		desc.tools[0] = "Bash";
 		desc.tools[1] = "Monitor";
 	}
-	if ((error = shell_tools(&desc, id, origin, d)) < 0)
-		return error;
 	if ((c = jv_get(match, "program")) &&
 	    (error = string_list(desc.programs, c, "program", id, origin,
 				 d)) < 0)

@@ -461,7 +461,7 @@ static struct pvar *var_find(struct pw *w, const char *name)
  * kept stale. */
 static void var_set(struct pw *w, const char *name, const struct pvs *vals)
 {
-	static const char *const fixed[] = { "home", "true", "false", "null",
+	static const char fixed[][17] = { "home", "true", "false", "null",
 		"pshome", "host", "pid", "executioncontext", "shellid",
 		"profile" };
 	struct pvar *v = var_find(w, name);
@@ -511,7 +511,7 @@ static const char *home_path(struct pw *w)
 /* An environment variable PowerShell (or cmd) knows without running. */
 static int env_value(struct pw *w, const char *name, struct pvs *out)
 {
-	static const struct { const char *name, *value; } fixed[] = {
+	static const struct { char name[13], value[36]; } fixed[] = {
 		{ "temp", "/tmp" }, { "tmp", "/tmp" }, { "tmpdir", "/tmp" },
 		{ "homedrive", "C:" }, { "systemdrive", "C:" },
 		{ "systemroot", "C:\\Windows" }, { "windir", "C:\\Windows" },
@@ -1000,7 +1000,7 @@ static int var_ref(struct pw *w, struct src *s, struct ctx *c,
 	}
 	{
 		/* $global:x, $script:x ... are x. */
-		static const char *const scopes[] = { "global:", "script:",
+		static const char scopes[][10] = { "global:", "script:",
 			"local:", "private:", "using:", "variable:" };
 		size_t k;
 		char *p = name;
@@ -1893,21 +1893,24 @@ enum kind {
 #define SW 0x01		/* a switch: takes no value */
 #define WRITE_APPEND 1
 
+/* The tables hold their strings, not pointers to them: in the static
+ * hook every pointer in static data is relocated at each start, and the
+ * hook starts for every tool call. */
 struct pparam {
-	const char *name;	/* lower case, canonical */
-	const char *aliases;	/* space-separated, lower case */
+	char name[33];		/* lower case, canonical; "" ends a table */
+	char aliases[20];	/* space-separated, lower case */
 	unsigned char flags;
 	signed char pos;	/* position, or -1 */
 };
 
 struct cmdlet {
-	const char *name;	/* lower case */
-	enum kind kind;
-	int mode;
+	char name[20];		/* lower case */
+	unsigned char kind;	/* enum kind */
+	unsigned char mode;
 	const struct pparam *params;
 };
 
-#define END { NULL, NULL, 0, -1 }
+#define END { "", "", 0, -1 }
 
 static const struct pparam p_rm[] = {
 	{ "path", "", 0, 0 }, { "literalpath", "pspath lp", 0, -1 },
@@ -2208,7 +2211,7 @@ static const struct cmdlet cmdlets[] = {
  * (PowerShell 7 defines no rm, ls, cat ... there), so arguments the cmdlet
  * does not take (rm -rf) make it that program. */
 static const struct alias {
-	const char *name, *cmdlet;
+	char name[8], cmdlet[20];
 	bool native;
 } aliases[] = {
 	{ "%", "foreach-object", false },
@@ -2335,7 +2338,7 @@ static const struct pparam *find_param(const struct pparam *t,
 	/* a NUL in the name is no parameter (and would end strncmp early) */
 	if (!n || memchr(name, '\0', n))
 		return NULL;
-	for (p = t; p->name; p++) {
+	for (p = t; p->name[0]; p++) {
 		if (p->name[0] == name[0] && !strncmp(p->name, name, n)) {
 			if (!p->name[n])
 				return p;	/* the full name */
@@ -2472,10 +2475,10 @@ static int bind(struct pw *w, struct cmd *m)
 		if (a->name)
 			continue;
 		for (;; pos++) {
-			for (k = 0; t[k].name; k++)
+			for (k = 0; t[k].name[0]; k++)
 				if (t[k].pos == pos)
 					break;
-			if (!t[k].name) {
+			if (!t[k].name[0]) {
 				p = NULL;
 				break;
 			}
@@ -2494,7 +2497,7 @@ static int bind(struct pw *w, struct cmd *m)
 static int paths_of(struct pw *w, struct cmd *m, struct pvs *out,
 		    bool *literal)
 {
-	static const char *const names[] = { "path", "literalpath" };
+	static const char names[][12] = { "path", "literalpath" };
 	size_t i, k;
 	int e;
 
@@ -4556,7 +4559,7 @@ static bool is_assign(struct pw *w, struct src *s, char *name, size_t cap,
 	t.i++;
 	*s = t;
 	{
-		static const char *const scopes[] = { "global:", "script:",
+		static const char scopes[][10] = { "global:", "script:",
 			"local:", "private:", "using:" };
 		size_t k;
 
