@@ -28,10 +28,10 @@ static void md_cell(const char *s)
 static void tools_of(struct buf *b, const struct rule *r)
 {
 	const struct jv *tools = jv_get(rule_json(r), "tools"), *t;
-
 	bool pwsh = false;
 
-	/* As rulepack.c reads it: a rule for Bash is one for PowerShell. */
+	/* As tools_match() (rules/ruleset.c) reads it: a rule for Bash is
+	 * one for PowerShell too. */
 	if (!tools) {
 		buf_puts(b, "Bash, PowerShell, Monitor");
 		return;

@@ -442,7 +442,8 @@ static void lower_name(char *dst, size_t cap, const char *s, size_t n)
 	if (n >= cap)
 		n = cap - 1;
 	for (i = 0; i < n; i++)
-		dst[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+		dst[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 :
+				 s[i]);
 	dst[n] = '\0';
 }
 
@@ -948,7 +949,8 @@ static int unrun_blocks(struct pw *w, size_t from, struct sb *out)
 
 		if (*v.ran)
 			continue;
-		if ((e = run_block(w, &v, out)) < 0 || (e = sb_ch(w, out, '\n')) < 0)
+		if ((e = run_block(w, &v, out)) < 0 ||
+		    (e = sb_ch(w, out, '\n')) < 0)
 			return e;
 	}
 	return 0;
@@ -1153,7 +1155,7 @@ static int here_single(struct pw *w, struct src *s, struct sb *b)
 
 	s->i += 2;
 	while (s->i < s->len && !is_nl(at(s, 0)))
-		s->i++;	/* the rest of the opening line is not the body */
+		s->i++;	/* the rest of the opening line is no body */
 	if (at(s, 0) == '\r' && at(s, 1) == '\n')
 		s->i++;
 	s->i++;
@@ -1380,7 +1382,8 @@ static int dotnet_call(struct pw *w, struct ctx *c, const char *type,
 		    (e = sb_ch(w, o, ' ')) < 0 ||
 		    (e = emit_word(w, o, &p0, false)) < 0)
 			return e;
-		return sb_ch(w, o, '\n') < 0 ? w->d->code : push_unknown(w, out);
+		return sb_ch(w, o, '\n') < 0 ? w->d->code :
+		       push_unknown(w, out);
 	}
 	if (strstr(type, "process") && !strcmp(meth, "start")) {
 		/* [Diagnostics.Process]::Start(prog, "args") */
@@ -1563,14 +1566,16 @@ static int obj_method(struct pw *w, struct ctx *c, const struct pv *self,
 		if (!args[0].n)
 			return 0;
 		if ((e = run_code(w, o, &a0, false)) < 0 ||
-		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+		    (e = sb_ch(w, o, '\n')) < 0 ||
+		    (e = push_unknown(w, out)) < 0)
 			return e;
 		return 1;
 	}
 	if ((!strcmp(meth, "run") || !strcmp(meth, "exec")) && args[0].n) {
 		/* WScript.Shell .Run("cmd /c …"): a Windows command line */
 		if ((e = run_code(w, o, &a0, true)) < 0 ||
-		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+		    (e = sb_ch(w, o, '\n')) < 0 ||
+		    (e = push_unknown(w, out)) < 0)
 			return e;
 		return 1;
 	}
@@ -1581,7 +1586,8 @@ static int obj_method(struct pw *w, struct ctx *c, const struct pv *self,
 		if ((e = one(w, &args[1], &a1)) < 0 ||
 		    (args[1].n && (e = split_cmdline(w, &a1, &argv)) < 0) ||
 		    (e = invoke(w, o, &a0, &argv)) < 0 ||
-		    (e = sb_ch(w, o, '\n')) < 0 || (e = push_unknown(w, out)) < 0)
+		    (e = sb_ch(w, o, '\n')) < 0 ||
+		    (e = push_unknown(w, out)) < 0)
 			return e;
 		return 1;
 	}
@@ -1596,7 +1602,8 @@ static int obj_method(struct pw *w, struct ctx *c, const struct pv *self,
 			return e;
 	} else {
 		if ((e = win_path(w, &a0, &a0)) < 0 ||
-		    (e = sb_str(w, o, meth[0] == 'm' ? "mv -- " : "cp -r -- ")) < 0 ||
+		    (e = sb_str(w, o, meth[0] == 'm' ? "mv -- " :
+				"cp -r -- ")) < 0 ||
 		    (e = emit_word(w, o, &p, false)) < 0 ||
 		    (e = sb_ch(w, o, ' ')) < 0 ||
 		    (e = emit_word(w, o, &a0, false)) < 0)
@@ -1653,7 +1660,8 @@ static int postfix(struct pw *w, struct src *s, struct ctx *c,
 			/* .FullName of an item is its path */
 			struct pv self;
 
-			if ((!strcmp(meth, "fullname") || !strcmp(meth, "pspath") ||
+			if ((!strcmp(meth, "fullname") ||
+			     !strcmp(meth, "pspath") ||
 			     !strcmp(meth, "path") ||
 			     !strcmp(meth, "providerpath")) &&
 			    obj_path(w, v, &self)) {
@@ -1679,7 +1687,8 @@ static int parse_expr(struct pw *w, struct src *s, struct ctx *c,
 	struct pvs cur = { 0 };
 	int e;
 
-	if ((e = primary(w, s, c, &cur)) < 0 || (e = postfix(w, s, c, &cur)) < 0)
+	if ((e = primary(w, s, c, &cur)) < 0 ||
+	    (e = postfix(w, s, c, &cur)) < 0)
 		return e;
 	for (;;) {
 		struct pvs rhs = { 0 };
@@ -1825,7 +1834,7 @@ static int parse_arg(struct pw *w, struct src *s, struct ctx *c,
 		struct pvs v = { 0 };
 
 		if (ch == '$' && !(at(s, 1) == '(')) {
-			/* $x alone (or $x.y) is an expression; $x\rest a word */
+			/* $x (or $x.y) is an expression; $x\rest a word */
 			size_t save = s->i;
 
 			if ((e = var_ref(w, s, c, &v, true)) < 0)
@@ -1897,7 +1906,7 @@ enum kind {
  * hook every pointer in static data is relocated at each start, and the
  * hook starts for every tool call. */
 struct pparam {
-	char name[33];		/* lower case, canonical; "" ends a table */
+	char name[33];		/* lower case; "" ends a table */
 	char aliases[20];	/* space-separated, lower case */
 	unsigned char flags;
 	signed char pos;	/* position, or -1 */
@@ -2354,8 +2363,8 @@ static const struct pparam *find_param(const struct pparam *t,
 /* One argument as written: a parameter with or without its value, or a
  * positional value. */
 struct parg {
-	const char *name;	/* lower case, for matching; NULL: positional */
-	const char *raw;	/* as written, for programs (git -D is not -d) */
+	const char *name;	/* lower case, to match; NULL: positional */
+	const char *raw;	/* as written, for programs (-D is not -d) */
 	size_t nlen;
 	const struct pparam *p;	/* the parameter it binds, or NULL */
 	struct pvs vals;
@@ -2365,7 +2374,7 @@ struct parg {
 struct cmd {
 	struct pv name;		/* the command word */
 	const struct cmdlet *c;
-	bool by_alias, native;	/* named by an alias (that is a program) */
+	bool by_alias, native;	/* named by an alias (a program too) */
 	bool call;		/* `& x`: a call of a value */
 	struct parg *args;
 	size_t nargs, cap;
@@ -2735,7 +2744,8 @@ static int invoke_pwsh(struct pw *w, struct sb *o, const struct pvs *args)
 			i++;
 			continue;
 		}
-		if (k && (!strncmp("encodedcommand", f, k) || !strcmp(f, "ec"))) {
+		if (k && (!strncmp("encodedcommand", f, k) ||
+			  !strcmp(f, "ec"))) {
 			struct sb dec = { 0 };
 
 			if (i + 1 >= args->n)
@@ -2984,7 +2994,8 @@ static int cmd_simple(struct pw *w, const struct pvs *words, struct sb *o)
 				continue;
 			if ((e = win_path(w, &t, &t)) < 0 ||
 			    (e = sb_str(w, &redir, a->s[0] == '<' ? " < " :
-					strstr(a->s, ">>") ? " >> " : " > ")) < 0)
+					strstr(a->s, ">>") ? " >> " :
+					" > ")) < 0)
 				return e;
 			if (t.n == 3 && !strncasecmp(t.s, "nul", 3))
 				e = sb_str(w, &redir, "/dev/null");
@@ -3050,11 +3061,11 @@ static int cmd_simple(struct pw *w, const struct pvs *words, struct sb *o)
 	if (!strcmp(nm, "format") && args.n) {
 		struct pv d = args.v[0];
 
+		if (d.n && d.s[d.n - 1] == ':')
+			d.n--;		/* format D: */
 		if ((e = sb_str(w, o, "mkfs.ntfs /dev/")) < 0)
 			return e;
-		return emit_word(w, o, &(struct pv){ d.s, d.n && d.s[d.n - 1] ==
-				 ':' ? d.n - 1 : d.n, O_NONE, NULL, NULL, NULL },
-				 false);
+		return emit_word(w, o, &d, false);
 	}
 	if (!strcmp(nm, "call") || !strcmp(nm, "start")) {
 		struct pvs rest = { args.v + (args.n ? 1 : 0),
@@ -3222,16 +3233,16 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 	}
 	if (!m->block_cmd && !m->call && pv_known(&m->name)) {
 		const char *nm = m->name.s, *p;
-		size_t n = m->name.n;
+		size_t n = m->name.n, k;
 
 		/* Module\Cmdlet (Microsoft.PowerShell.Management\Remove-Item),
 		 * not a path (C:\x\a-b, .\a-b) */
 		for (p = nm + n; p > nm && p[-1] != '\\'; p--)
 			;
+		k = n - (size_t)(p - nm);
 		if (p > nm && nm[0] != '.' && !memchr(nm, ':', n) &&
-		    !memchr(nm, '/', n) && memchr(p, '-', n - (size_t)(p - nm)) &&
-		    !memchr(p, '.', n - (size_t)(p - nm)) &&
-		    memchr(nm, '\\', n) == p - 1) {
+		    !memchr(nm, '/', n) && memchr(p, '-', k) &&
+		    !memchr(p, '.', k) && memchr(nm, '\\', n) == p - 1) {
 			n -= (size_t)(p - nm);
 			nm = p;
 		}
@@ -3326,7 +3337,8 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 			while (!arg_end(s) && at(s, 0) != ':' &&
 			       at(s, 0) != '\'' && at(s, 0) != '"' &&
 			       !(at(s, 0) == '`' && is_nl(at(s, 1))))
-				s->i += at(s, 0) == '`' && at(s, 1) >= 0 ? 2 : 1;
+				s->i += at(s, 0) == '`' && at(s, 1) >= 0 ?
+					2 : 1;
 			if (s->i > s->len)
 				s->i = s->len;
 			if (!(nm = arena_strndup(w->a, s->p + start,
@@ -3512,7 +3524,8 @@ static int ls_find(struct pw *w, struct sb *o, struct cmd *ls)
 	if ((f = bval(ls, "filter")) || (f = bval(ls, "include"))) {
 		struct pv v;
 
-		if ((e = one(w, f, &v)) < 0 || (e = sb_str(w, o, " -name ")) < 0 ||
+		if ((e = one(w, f, &v)) < 0 ||
+		    (e = sb_str(w, o, " -name ")) < 0 ||
 		    (e = emit_word(w, o, &v, false)) < 0)
 			return e;
 	}
@@ -3622,7 +3635,8 @@ static int web_cmd(struct pw *w, struct sb *o, struct cmd *m, bool piped,
 		if ((e = sb_str(w, o, " --data-binary @-")) < 0)
 			return e;
 	}
-	if ((e = sb_ch(w, o, ' ')) < 0 || (e = emit_word(w, o, &url, false)) < 0)
+	if ((e = sb_ch(w, o, ' ')) < 0 ||
+	    (e = emit_word(w, o, &url, false)) < 0)
 		return e;
 	if (value) {
 		struct pv r = pv_unknown;
@@ -3765,7 +3779,8 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				return e;
 			return emit_word(w, o, &paths.v[0], false);
 		}
-		if ((e = sb_str(w, o, app ? " | tee -a --" : " | tee --")) < 0 ||
+		if ((e = sb_str(w, o, app ? " | tee -a --" :
+				" | tee --")) < 0 ||
 		    (e = emit_words(w, o, &paths, false)) < 0)
 			return e;
 		return sb_str(w, o, " >/dev/null");
@@ -3791,7 +3806,8 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			struct sb b = { 0 };
 
 			if ((e = one(w, name, &v)) < 0 ||
-			    (e = sb_put(w, &b, paths.v[0].s, paths.v[0].n)) < 0 ||
+			    (e = sb_put(w, &b, paths.v[0].s,
+					    paths.v[0].n)) < 0 ||
 			    (e = sb_ch(w, &b, '/')) < 0 ||
 			    (e = sb_put(w, &b, v.s, v.n)) < 0)
 				return e;
@@ -3928,7 +3944,8 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 		}
 		return web_cmd(w, o, m, up != NULL, value);
 	case K_BITS: {
-		struct pv src = pv_unknown, dst = pv_unknown, tt = pv_lit("", 0);
+		struct pv src = pv_unknown, dst = pv_unknown,
+			  tt = pv_lit("", 0);
 
 		if ((v1 = bval(m, "source")) && (e = one(w, v1, &src)) < 0)
 			return e;
@@ -4108,7 +4125,8 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return e;
 		if ((v2 = bval(m, "argumentlist")))
 			for (k = 0; k < v2->n; k++)
-				if ((e = split_cmdline(w, &v2->v[k], &args)) < 0)
+				if ((e = split_cmdline(w, &v2->v[k],
+							 &args)) < 0)
 					return e;
 		for (k = 0; k < m->nargs; k++)
 			if (!m->args[k].name && !m->args[k].p &&
@@ -4135,7 +4153,8 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 				if ((e = paths_of(w, from->m, &dirs, &lit)) < 0)
 					return e;
 				if (!dirs.n &&
-				    (e = pvs_push(w, &dirs, pv_lit(".", 1))) < 0)
+				    (e = pvs_push(w, &dirs,
+						  pv_lit(".", 1))) < 0)
 					return e;
 				for (j = 0; j < dirs.n; j++) {
 					struct sb b = { 0 };
@@ -4886,7 +4905,8 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 				return e;
 			if (is_assign(w, s, name, sizeof(name), raw, &plain)) {
 				if ((e = assignment(w, s, &c, &part,
-						    plain ? name : NULL, raw)) < 0)
+						    plain ? name : NULL,
+						    raw)) < 0)
 					return e;
 				if (!plain)
 					var_forget(w, name);
