@@ -520,6 +520,8 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 		{ "programdata", "C:\\ProgramData" },
 		{ "comspec", "C:\\Windows\\System32\\cmd.exe" },
 	};
+	static const char roaming[] = "\x02/AppData/Roaming",
+			  local[] = "\x02/AppData/Local";
 	char key[72];
 	struct pvar *v;
 	size_t i;
@@ -535,9 +537,9 @@ static int env_value(struct pw *w, const char *name, struct pvs *out)
 	if (!strcmp(name, "home") || !strcmp(name, "userprofile"))
 		return pvs_push(w, out, pv_lit("\x02", 1));
 	if (!strcmp(name, "appdata"))
-		return pvs_push(w, out, pv_lit("\x02/AppData/Roaming", 17));
+		return pvs_push(w, out, pv_lit(roaming, sizeof(roaming) - 1));
 	if (!strcmp(name, "localappdata"))
-		return pvs_push(w, out, pv_lit("\x02/AppData/Local", 15));
+		return pvs_push(w, out, pv_lit(local, sizeof(local) - 1));
 	if (!strcmp(name, "homepath")) {
 		const char *h = home_path(w);
 
@@ -1385,6 +1387,44 @@ static int dotnet_call(struct pw *w, struct ctx *c, const char *type,
 		return sb_ch(w, o, '\n') < 0 ? w->d->code :
 		       push_unknown(w, out);
 	}
+	if (strstr(type, "environment") && (!strcmp(meth, "getfolderpath") ||
+	    !strcmp(meth, "getenvironmentvariable") ||
+	    !strcmp(meth, "expandenvironmentvariables"))) {
+		/* [Environment]::GetFolderPath('UserProfile'), ...('HOME') */
+		char name[40];
+
+		if (!pv_known(&p0) || p0.n >= sizeof(name) || meth[0] == 'x')
+			return push_unknown(w, out);
+		lower_name(name, sizeof(name), p0.s, p0.n);
+		if (meth[3] == 'f') {
+			static const struct { char key[24], val[24]; } dirs[] = {
+				{ "userprofile", "userprofile" },
+				{ "personal", "mydocuments" },
+				{ "mydocuments", "mydocuments" },
+				{ "desktop", "desktop" },
+				{ "applicationdata", "appdata" },
+				{ "localapplicationdata", "localappdata" },
+			};
+			size_t k;
+
+			for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++)
+				if (!strcmp(name, dirs[k].key))
+					break;
+			if (k == sizeof(dirs) / sizeof(dirs[0]))
+				return push_unknown(w, out);
+			static const char docs[] = "\x02/Documents",
+					  desk[] = "\x02/Desktop";
+
+			if (!strcmp(dirs[k].val, "mydocuments"))
+				return pvs_push(w, out, pv_lit(docs,
+							sizeof(docs) - 1));
+			if (!strcmp(dirs[k].val, "desktop"))
+				return pvs_push(w, out, pv_lit(desk,
+							sizeof(desk) - 1));
+			return env_value(w, dirs[k].val, out);
+		}
+		return env_value(w, name, out);
+	}
 	if (strstr(type, "process") && !strcmp(meth, "start")) {
 		/* [Diagnostics.Process]::Start(prog, "args") */
 		struct pvs argv = { 0 };
@@ -1678,6 +1718,52 @@ static int postfix(struct pw *w, struct src *s, struct ctx *c,
 	return 0;
 }
 
+/* 'text {0} {1}' -f a, b with literal parts: 1 and cur holds the text,
+ * 0 when it cannot be folded (alignment, format strings, unknown parts). */
+static int format(struct pw *w, struct pvs *cur, const struct pvs *args)
+{
+	const struct pv *f = &cur->v[0];
+	struct sb b = { 0 };
+	size_t i, k;
+	int e;
+
+	if (f->origin != O_NONE || !pv_known(f))
+		return 0;
+	for (k = 0; k < args->n; k++)
+		if (args->v[k].origin == O_BLOCK ||
+		    args->v[k].origin == O_HASH)
+			return 0;
+	if ((e = sb_put(w, &b, "", 0)) < 0)
+		return e;
+	for (i = 0; i < f->n; i++) {
+		if (f->s[i] == '{' && i + 1 < f->n && f->s[i + 1] == '{') {
+			e = sb_ch(w, &b, '{');
+			i++;
+		} else if (f->s[i] == '}' && i + 1 < f->n &&
+			   f->s[i + 1] == '}') {
+			e = sb_ch(w, &b, '}');
+			i++;
+		} else if (f->s[i] == '{') {
+			size_t j = i + 1, idx = 0;
+
+			while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9' &&
+			       idx < 1000)
+				idx = idx * 10 + (size_t)(f->s[j++] - '0');
+			if (j == i + 1 || j >= f->n || f->s[j] != '}' ||
+			    idx >= args->n)
+				return 0;
+			e = sb_put(w, &b, args->v[idx].s, args->v[idx].n);
+			i = j;
+		} else {
+			e = sb_ch(w, &b, f->s[i]);
+		}
+		if (e < 0)
+			return e;
+	}
+	cur->v[0] = pv_lit(b.p, b.n);
+	return 1;
+}
+
 /* An expression: operands joined by operators.  Known: literals, ','
  * arrays and '+' of two literals; everything else is computed.  `comma`:
  * ',' builds an array (not inside method arguments). */
@@ -1735,13 +1821,23 @@ static int parse_expr(struct pw *w, struct src *s, struct ctx *c,
 		    (ch >= 0 && strchr("*/%", ch) && at(s, 1) != '=') ||
 		    (ch == '.' && at(s, 1) == '.') ||
 		    (ch == '-' && at(s, 1) != '=' && at(s, 1) != '-')) {
-			/* -f, -replace, -join, -eq, ..: computed */
+			/* -f of literals is folded ('rm {0}' -f '~');
+			 * -replace, -join, -eq, ..: computed */
+			size_t op = s->i + qlen(s);
+			bool fmt;
+
 			s->i += qlen(s);
 			while (word_char(at(s, 0)) || at(s, 0) == '.')
 				s->i++;
+			fmt = s->i - op == 1 && (s->p[op] | 0x20) == 'f';
 			skip_ws(w, s, true);
 			if ((e = parse_expr(w, s, c, &rhs, comma)) < 0)
 				return e;
+			if (fmt && cur.n == 1 && (e = format(w, &cur, &rhs)) != 0) {
+				if (e < 0)
+					return e;
+				continue;
+			}
 			cur.n = 0;
 			if ((e = push_unknown(w, &cur)) < 0)
 				return e;
@@ -2131,6 +2227,13 @@ static const struct pparam p_wmi[] = {
 	{ "credential", "", 0, -1 }, { "path", "", 0, -1 },
 	{ "inputobject", "", 0, -1 }, { "cimsession", "", 0, -1 }, END,
 };
+static const struct pparam p_split[] = {
+	{ "path", "", 0, 0 }, { "literalpath", "pspath lp", 0, -1 },
+	{ "parent", "", SW, -1 }, { "leaf", "", SW, -1 },
+	{ "qualifier", "", SW, -1 }, { "noqualifier", "", SW, -1 },
+	{ "resolve", "", SW, -1 }, { "isabsolute", "", SW, -1 },
+	{ "extension", "", SW, -1 }, { "leafbase", "", SW, -1 }, END,
+};
 static const struct pparam p_none[] = { END };
 
 /* Common parameters every cmdlet takes. */
@@ -2203,7 +2306,7 @@ static const struct cmdlet cmdlets[] = {
 	{ "set-location", K_CD, 0, p_cd },
 	{ "set-mppreference", K_PASS, 0, p_mp },
 	{ "sort-object", K_SELECT, 0, p_none },
-	{ "split-path", K_TEST, 0, p_cd },
+	{ "split-path", K_TEST, 0, p_split },
 	{ "start-bitstransfer", K_BITS, 0, p_bits },
 	{ "start-process", K_START, 0, p_start },
 	{ "stop-computer", K_STOPCOMP, 0, p_stopcomp },
@@ -3203,7 +3306,8 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 		skip_ws(w, s, false);
 	} else if (at(s, 0) == '.' && (is_space(&(struct src){ s->p, s->len,
 					s->i + 1 }) || at(s, 1) == '\'' ||
-				       at(s, 1) == '"')) {
+				       at(s, 1) == '"' || at(s, 1) == '(' ||
+				       at(s, 1) == '$' || at(s, 1) == '{')) {
 		/* dot-sourcing runs the script here */
 		m->call = true;
 		s->i++;
@@ -4269,7 +4373,18 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 	case K_SELECT:
 		return sb_str(w, o, "cat");
 	case K_TEST:
-		/* looks at a path, reads nothing */
+		/* looks at a path, reads nothing; Split-Path P is P's parent */
+		if (value && m->c->name[1] == 'p' && paths.n == 1 &&
+		    !bsw(m, "leaf")) {
+			struct pv par = paths.v[0];
+
+			while (par.n > 1 && par.s[par.n - 1] != '/')
+				par.n--;
+			if (par.n > 1)
+				par.n--;
+			if ((e = pvs_push(w, value, par)) < 0)
+				return e;
+		}
 		if ((e = sb_str(w, o, "test -e")) < 0)
 			return e;
 		return emit_words(w, o, &paths, false);

@@ -502,7 +502,21 @@ int main(int argc, char **argv)
 	t("$d = ('a' + 'b'); Remove-Item $d",
 	  "echo|ab ;; rm|--|ab");
 	t("$d = '{0}' -f 'x'; Remove-Item $d",
-	  "rm|--|$CCVETO_PS_UNKNOWN");
+	  "rm|--|x");
+	t("$d = '{0}/{1}' -f 'a', $y; Remove-Item $d",
+	  "rm|--|a/$CCVETO_PS_UNKNOWN");
+	t("$d = '{0,5}' -f 'a'; Remove-Item $d", "rm|--|$CCVETO_PS_UNKNOWN");
+	t("iex ('Remove-Item {0} -Recurse' -f '~')",
+	  "echo|Remove-Item ~ -Recurse ;; rm|-r|--|~ ;; true");
+	t(".('ri') a", "echo|ri ;; rm|--|a");
+	t("Remove-Item ([Environment]::GetFolderPath('UserProfile')) "
+	  "([Environment]::GetFolderPath('MyDocuments'))",
+	  "echo|~ ;; echo|~/Documents ;; rm|--|~|~/Documents");
+	t("Remove-Item ([Environment]::GetEnvironmentVariable('USERPROFILE'))",
+	  "echo|~ ;; rm|--|~");
+	t("Remove-Item (Split-Path $PROFILE)",
+	  "test|-e|~/Documents/PowerShell/Microsoft.PowerShell_profile.ps1 ;; "
+	  "rm|--|~/Documents/PowerShell");
 	t("Remove-Item C:\\Users\\alice\\x",
 	  "rm|--|~/x");
 	t("Remove-Item C:\\Users\\ALICE\\x",
