@@ -46,10 +46,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&list, 0, sizeof(list));
 	diag_clear(&d);
 	error = pwsh_parse(&list, &a, e, copy, size, &d);
-	if (error < 0)
+	if (error < 0) {
 		FUZZ_CHECK(d.msg[0] != '\0', "a parse error has a message");
-	else
+	} else {
 		fuzz_touch_subjects(&list);
+		if (list.parse_incomplete)
+			FUZZ_CHECK(list.parse_problem != NULL,
+				   "an incomplete parse says why");
+	}
 	arena_release(&a);
 	free(copy);
 	return 0;

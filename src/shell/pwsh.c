@@ -5163,7 +5163,11 @@ int pwsh_parse(struct subject_list *out, struct arena *a,
 		return e;
 	if ((e = shell_parse(out, a, env, sh, n, d)) < 0)
 		return e;
-	if (inc)
+	if (inc) {
 		out->parse_incomplete = true;
+		if (!out->parse_problem)
+			out->parse_problem = "PowerShell: unbalanced quote, "
+					     "bracket, comment or here-string";
+	}
 	return 0;
 }
