@@ -3361,11 +3361,8 @@ static int read_command(struct pw *w, struct src *s, struct ctx *c,
 		skip_ws(w, s, false);
 		if (cmd_end(s))
 			break;
-		if (at(s, 0) == '&') {
-			/* a background job: the command runs */
-			s->i++;
-			break;
-		}
+		if (at(s, 0) == '&')
+			break;	/* a background job: ends the statement */
 		if (at(s, 0) == '>' || ((at(s, 0) == '*' || (at(s, 0) >= '1' &&
 		    at(s, 0) <= '6')) && at(s, 1) == '>') || at(s, 0) == '<') {
 			if ((e = redirection(w, s, c, &m->redir)) < 0)
@@ -4974,7 +4971,7 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 		struct ctx c = { &pre };
 		struct pvs v = { 0 };
 		char name[72], raw[72];
-		bool plain;
+		bool plain, bg = false;
 		size_t b0;
 		int k;
 
@@ -5050,6 +5047,11 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 				nstmt++;
 				continue;
 			}
+			/* `a & b`: a runs in the background, b is next */
+			if (at(s, 0) == '&' && at(s, 1) != '&') {
+				s->i++;
+				bg = true;
+			}
 			break;
 		}
 		if (pre.n && ((e = sb_put(w, out, pre.p, pre.n)) < 0 ||
@@ -5063,7 +5065,7 @@ static int statements(struct pw *w, struct src *s, struct sb *out,
 			return e;
 		if (value && nstmt == 1)
 			*value = v;
-		if (!cmd_end(s) && s->i < s->len && at(s, 0) != close) {
+		if (!bg && !cmd_end(s) && s->i < s->len && at(s, 0) != close) {
 			/* something after a command that ends it */
 			w->incomplete = true;
 			s->i++;

@@ -509,6 +509,8 @@ int main(int argc, char **argv)
 	t("iex ('Remove-Item {0} -Recurse' -f '~')",
 	  "echo|Remove-Item ~ -Recurse ;; rm|-r|--|~ ;; true");
 	t(".('ri') a", "echo|ri ;; rm|--|a");
+	t("git status & Remove-Item a", "git|status ;; rm|--|a");
+	t("Start-Sleep 1 &", "start-sleep|1");
 	t("Remove-Item ([Environment]::GetFolderPath('UserProfile')) "
 	  "([Environment]::GetFolderPath('MyDocuments'))",
 	  "echo|~ ;; echo|~/Documents ;; rm|--|~|~/Documents");
