@@ -246,8 +246,7 @@ static int applies_to_shell(const struct rule_desc *desc)
 	const char *const *t;
 
 	for (t = desc->tools; *t; t++)
-		if (!strcmp(*t, "Bash") || !strcmp(*t, "Monitor") ||
-		    !strcmp(*t, "PowerShell"))
+		if (!strcmp(*t, "Bash") || !strcmp(*t, "Monitor"))
 			return 1;
 	return 0;
 }
