@@ -2,7 +2,7 @@
 # bench/payloads.sh OUTDIR - writes the benchmark's PreToolUse payloads and
 # OUTDIR/cases.tsv ("name<TAB>expected exit<TAB>path", for bench/timing).
 #
-# The five cases of docs/performance.md: a benign and a dangerous Bash
+# The cases of docs/performance.md: a benign and a dangerous Bash
 # call, a Read, a 1 MB Write and a 100 KB here-document.  Payloads are
 # deterministic (no dates, no random data), so instruction counts compare
 # across runs and machines.  The envelope is the one Claude Code sends
@@ -27,6 +27,11 @@ envelope Bash '{"command":"cd /tmp && rm -rf ~","description":"Clean up"}' \
 	> "$out/bash-danger.json"
 envelope Read '{"file_path":"/home/alice/src/webapp/src/server/routes.ts"}' \
 	> "$out/read.json"
+# The two shell calls in PowerShell (translated to sh, then the same).
+envelope PowerShell '{"command":"git status --short; git diff --stat HEAD~1 -- src/ | Select-Object -Last 20","description":"Show working tree status"}' \
+	> "$out/pwsh-benign.json"
+envelope PowerShell '{"command":"cd /tmp; Remove-Item -Recurse -Force ~","description":"Clean up"}' \
+	> "$out/pwsh-danger.json"
 
 # A 1 MiB Write of source-like text: JSON escapes (\n, \", \\) as a real
 # file has them, varied identifiers so no two lines are alike.
@@ -74,6 +79,8 @@ rm -f "$out/heredoc-input.json"
 printf '%s\t%s\t%s\n' \
 	bash-benign 0 "$out/bash-benign.json" \
 	bash-danger 2 "$out/bash-danger.json" \
+	pwsh-benign 0 "$out/pwsh-benign.json" \
+	pwsh-danger 2 "$out/pwsh-danger.json" \
 	read 0 "$out/read.json" \
 	write-1m 0 "$out/write-1m.json" \
 	heredoc-100k 0 "$out/heredoc-100k.json" > "$out/cases.tsv"

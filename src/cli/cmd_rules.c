@@ -1,5 +1,6 @@
 /* cmd_rules.c - `ccveto rules`: list the loaded rules as text, Markdown
  * (docs/rule-list.md is generated this way and checked in CI) or JSON. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,14 +28,22 @@ static void md_cell(const char *s)
 static void tools_of(struct buf *b, const struct rule *r)
 {
 	const struct jv *tools = jv_get(rule_json(r), "tools"), *t;
+	bool pwsh = false;
 
+	/* As tools_match() (rules/ruleset.c) reads it: a rule for Bash is
+	 * one for PowerShell too. */
 	if (!tools) {
-		buf_puts(b, "Bash, Monitor");
+		buf_puts(b, "Bash, PowerShell, Monitor");
 		return;
 	}
 	jv_for_each(t, tools)
+		pwsh = pwsh || !strcmp(t->s, "PowerShell");
+	jv_for_each(t, tools) {
 		buf_printf(b, "%s%s", t == tools->child ? "" : ", ",
 			   t->s);
+		if (!pwsh && !strcmp(t->s, "Bash"))
+			buf_puts(b, ", PowerShell");
+	}
 }
 
 static void print_markdown(struct ruleset *set)

@@ -1,7 +1,8 @@
 /* toolcall.c - payload -> tool call -> subjects, see toolcall.h.
  *
  * Security invariant: every field Claude Code will act on is turned into
- * something a rule can see.  Bash and Monitor commands are parsed as shell;
+ * something a rule can see.  Bash and Monitor commands are parsed as shell
+ * (PowerShell ones translated to shell first, shell/pwsh.h);
  * file paths are made absolute (Glob and Grep paths arrive relative), `..`
  * is resolved and symlinks are followed when the file exists, so a rule on
  * ~/.ssh also sees /tmp/link-to-ssh; MCP calls expose every string leaf.
@@ -16,6 +17,7 @@
 
 #include "json/jval.h"
 #include "judge/mcp.h"
+#include "shell/pwsh.h"
 #include "shell/shell.h"
 #include "util/arena.h"
 #include "util/bounds.h"
@@ -266,8 +268,9 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 	}
 
 	if (!strcmp(tool, "PowerShell")) {
-		/* No PowerShell parser: the command is one string, for the
-		 * tool-level rule that asks a human to read it. */
+		/* Read like Bash: translated to sh (shell/pwsh.h), so the
+		 * same rules judge its commands; the call itself for
+		 * tool-level rules. */
 		if (!(s1 = need(input, "command", tool, d)))
 			return d->code;
 		if (!(s = subject_new(&call->subjects, a, SUBJECT_OTHER)))
@@ -277,7 +280,9 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		if ((error = collect_true_inputs(s, a, input, d)) < 0)
 			return error;
 		call->summary = summarize(a, s1);
-		return strlist_push(&s->strings, a, s1) < 0 ? NOMEM(d) : 0;
+		if (strlist_push(&s->strings, a, s1) < 0)
+			return NOMEM(d);
+		return pwsh_parse(&call->subjects, a, &env, s1, strlen(s1), d);
 	}
 
 	if (!(s = subject_new(&call->subjects, a, SUBJECT_FILE)))

@@ -709,7 +709,11 @@ struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
 	return set->rules;
 }
 
-/* Does the packed tool list name this tool ("mcp": any MCP tool)? */
+/* Does the packed tool list name this tool ("mcp": any MCP tool)?  A
+ * rule for Bash is one for PowerShell too: PowerShell commands are
+ * translated to shell (shell/pwsh.h) and give the same subjects.  Done
+ * here rather than by adding PowerShell to the lists, which would make
+ * every other tool's scan of them longer. */
 static bool tools_match(const char *tools, const char *tool)
 {
 	const char *t;
@@ -718,6 +722,9 @@ static bool tools_match(const char *tools, const char *tool)
 	 * runs for every programless rule once per call. */
 	packed_for_each(t, tools) {
 		if (t[0] == tool[0] && !strcmp(t, tool))
+			return true;
+		if (t[0] == 'B' && tool[0] == 'P' && !strcmp(t, "Bash") &&
+		    !strcmp(tool, "PowerShell"))
 			return true;
 		if (t[0] == 'm' && !strcmp(t, "mcp") &&
 		    !strncmp(tool, "mcp__", 5))

@@ -268,6 +268,17 @@
  * which rules see. */
 #define CV_MAX_SHELL_VARS 256
 
+/* PowerShell is read by translating it to sh (shell/pwsh.c).  The input
+ * and the sh text of one call are at most CV_MAX_PWSH_BYTES each; every
+ * byte the translator writes on the way (values, statements, copies)
+ * counts against CV_MAX_PWSH_WORK, so a value doubled in a loop stops
+ * there.  Past either the call is too large to judge (deny).  Variables
+ * remembered per call are at most CV_MAX_PWSH_VARS; later ones stay
+ * unknown (never absent). */
+#define CV_MAX_PWSH_BYTES	(256u * 1024)
+#define CV_MAX_PWSH_WORK	(16u * CV_MAX_PWSH_BYTES)
+#define CV_MAX_PWSH_VARS	64
+
 /* The decision log's log.max_bytes when the config says nothing
  * (rules/config.c): the log rotates beyond it. */
 #define CV_LOG_DEFAULT_MAX_BYTES (10ull * 1024 * 1024)

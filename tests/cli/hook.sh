@@ -113,15 +113,17 @@ assert o["permissionDecision"] == "ask", o
 assert "ccveto" in o["permissionDecisionReason"], o' "$out"
 skill PowerShell '{"command":"Get-ChildItem"}' > "$T/s4.json"
 run_hook "$T/s4.json"
-check "skill line in PowerShell: ask (no parser), names the rule" python3 -c '
-import json, sys
-o = json.loads(sys.argv[1])["hookSpecificOutput"]
-assert o["hookEventName"] == "PreSkillShellCommand", o
-assert o["permissionDecision"] == "ask", o
-assert "tamper.powershell-unread" in o["permissionDecisionReason"], o' "$out"
-payload PowerShell '{"command":"Remove-Item -Recurse ~"}' > "$T/s5.json"
+is "skill line in PowerShell, read and benign: no opinion" "$rc:$out" "0:"
+skill PowerShell '{"command":"Remove-Item -Recurse -Force ~"}' > "$T/s4b.json"
+run_hook "$T/s4b.json"
+is "skill line in PowerShell deleting the home: denied" "$rc" 2
+case "$err" in
+*filesystem.delete-protected*) ok "the PowerShell deny names the shell rule" ;;
+*) not_ok "the PowerShell deny names the shell rule: $err" ;;
+esac
+payload PowerShell '{"command":"Get-Content \"unterminated"}' > "$T/s5.json"
 run_hook "$T/s5.json"
-check "PowerShell tool call: ask with hookEventName PreToolUse" python3 -c '
+check "PowerShell tool call not read completely: ask with hookEventName PreToolUse" python3 -c '
 import json, sys
 o = json.loads(sys.argv[1])["hookSpecificOutput"]
 assert o == dict(o, hookEventName="PreToolUse", permissionDecision="ask"), o

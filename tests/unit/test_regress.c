@@ -21,6 +21,9 @@
 #define LLVMFuzzerTestOneInput regress_shell
 #include "../../fuzz/fuzz_shell.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_pwsh
+#include "../../fuzz/fuzz_pwsh.c"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput regress_hook
 #include "../../fuzz/fuzz_hook.c"
 #undef LLVMFuzzerTestOneInput
@@ -42,6 +45,7 @@ struct harness {
 static const struct harness harnesses[] = {
 	{ "json", regress_json },
 	{ "shell", regress_shell },
+	{ "pwsh", regress_pwsh },
 	{ "hook", regress_hook },
 	{ "rulepack", regress_rulepack },
 	{ "jsonloc", regress_jsonloc },
