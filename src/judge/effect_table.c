@@ -390,6 +390,17 @@ const struct ecred effect_creds[] = {
 	{ "~/Library/Application Support/Arc", NULL, NULL },
 	{ "~/Library/Application Support/Vivaldi", NULL, NULL },
 	{ "~/Library/Safari", NULL, NULL },
+	/* The same on Windows (PowerShell, Git Bash), and the user's
+	 * Credential Manager vault and DPAPI master keys. */
+	{ "~/AppData/Local/Google/Chrome/User Data", NULL, NULL },
+	{ "~/AppData/Local/Chromium/User Data", NULL, NULL },
+	{ "~/AppData/Local/Microsoft/Edge/User Data", NULL, NULL },
+	{ "~/AppData/Local/BraveSoftware/Brave-Browser/User Data", NULL,
+	  NULL },
+	{ "~/AppData/Roaming/Mozilla/Firefox/Profiles", NULL, NULL },
+	{ "~/AppData/Roaming/Microsoft/Credentials", NULL, NULL },
+	{ "~/AppData/Local/Microsoft/Credentials", NULL, NULL },
+	{ "~/AppData/Roaming/Microsoft/Protect", NULL, NULL },
 	{ "~/Library/Cookies", NULL, NULL },
 	{ "/etc/shadow", NULL, NULL },
 	{ "/etc/gshadow", NULL, NULL },

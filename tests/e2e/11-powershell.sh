@@ -8,7 +8,7 @@
 new_case
 run_case '{"name":"PowerShell","input":{"command":"Remove-Item -Recurse -Force ~/important"}}' \
 	--env CLAUDE_CODE_USE_POWERSHELL_TOOL=1
-refused_by_ccveto "PowerShell Remove-Item ~/important"
+blocked_by_ccveto "PowerShell Remove-Item ~/important"
 canary_survives "PowerShell Remove-Item ~/important"
 is "PowerShell: the hook that ran was the PreToolUse hook for PowerShell" \
 	"$(r 'any(h.get("hook_name") == "PreToolUse:PowerShell" for h in hooks)')" True
@@ -16,7 +16,7 @@ is "PowerShell: the hook that ran was the PreToolUse hook for PowerShell" \
 new_case
 run_case '{"name":"PowerShell","input":{"command":"rm -r -fo $HOME/important"}}' \
 	--env CLAUDE_CODE_USE_POWERSHELL_TOOL=1
-refused_by_ccveto "PowerShell rm -r -fo \$HOME/important (alias, abbreviated)"
+blocked_by_ccveto "PowerShell rm -r -fo \$HOME/important (alias, abbreviated)"
 canary_survives "PowerShell rm -r -fo \$HOME/important"
 
 new_case
