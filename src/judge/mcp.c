@@ -137,6 +137,37 @@ static int add_object_type(struct subject *s, struct arena *a,
 	return 0;
 }
 
+/* Route53 {ChangeBatch: {Changes: [{Action: "DELETE"}]}}, an HTTP tool's
+ * {method: "DELETE"}, Ansible's {state: "absent"}: the operation is in
+ * the payload.  A deleting one anywhere in it (to a bounded depth) ends
+ * the words with "payload delete". */
+static bool payload_deletes(const struct jv *node, int depth)
+{
+	static const char *const keys[] = { "action", "operation", "op",
+		"method", "verb", "state", "changetype", "change_type", NULL };
+	static const char *const values[] = { "delete", "destroy", "remove",
+		"purge", "terminate", "terminated", "absent", "drop",
+		"deleted", NULL };
+	const struct jv *c;
+	size_t i, k;
+
+	if (depth > 4)
+		return false;
+	jv_for_each(c, node) {
+		if (jv_is(c, JV_STRING) && c->key) {
+			for (i = 0; keys[i] && strcasecmp(c->key, keys[i]); i++)
+				;
+			for (k = 0; keys[i] && values[k]; k++)
+				if (!strcasecmp(c->s, values[k]))
+					return true;
+		} else if ((jv_is(c, JV_OBJECT) || jv_is(c, JV_ARRAY)) &&
+			   payload_deletes(c, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* What a tool's verb does to the paths it is given. */
 enum path_verb { PV_READ, PV_NONE, PV_WRITE, PV_EDIT, PV_DELETE, PV_MOVE,
 		 PV_COPY };
@@ -1008,7 +1039,10 @@ int mcp_read(struct toolcall *call, struct subject *s, struct arena *a,
 		if (!sv || !(s->mcp_action = cat_words(a, sv, s->mcp_action)))
 			return NOMEM(d);
 	}
-	if (add_object_type(s, a, input) < 0)
+	if (add_object_type(s, a, input) < 0 ||
+	    (payload_deletes(input, 0) &&
+	     !(s->mcp_action = cat_words(a, s->mcp_action,
+					  "payload delete"))))
 		return NOMEM(d);
 	s->holds_secret = toolcall_strings_hold_secret(&s->strings);
 	if ((error = read_db(s, a, input, d)) < 0)
