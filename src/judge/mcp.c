@@ -69,17 +69,27 @@ static const char *action_words(struct arena *a, const char *t)
 	return w;
 }
 
+/* Whether the word w[0..n) is one of list. */
+static bool word_in(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && !memcmp(w, list[i], n))
+			return true;
+	return false;
+}
+
 static bool has_word(const char *words, const char *const *list)
 {
 	const char *p = words;
 
 	while (*p) {
 		const char *e = strchr(p, ' ');
-		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		for (i = 0; list[i]; i++)
-			if (strlen(list[i]) == n && !memcmp(p, list[i], n))
-				return true;
+		if (word_in(p, n, list))
+			return true;
 		p += n;
 		while (*p == ' ')
 			p++;
@@ -429,11 +439,11 @@ static int split_name(struct subject *s, struct arena *a, const char *tool,
 
 /* ---- commands ---- */
 
-/* "cli_command", "awsCommand", "kubectl_cmd": a key naming a command. */
-static bool command_suffix(const char *k)
+/* Whether key k's last word is one of ends: "cli_command", "awsCommand",
+ * "db_path" end in "command" and "path" (a word starts after '_' or '-',
+ * or at a capital). */
+static bool key_last_word(const char *k, const char *const *ends)
 {
-	static const char *const ends[] = { "command", "cmd", "cmdline",
-					    "commandline", NULL };
 	size_t n = k ? strlen(k) : 0, i, e;
 
 	for (i = 0; ends[i]; i++) {
@@ -444,6 +454,15 @@ static bool command_suffix(const char *k)
 			return true;
 	}
 	return false;
+}
+
+/* "cli_command", "awsCommand", "kubectl_cmd": a key naming a command. */
+static bool command_suffix(const char *k)
+{
+	static const char *const ends[] = { "command", "cmd", "cmdline",
+					    "commandline", NULL };
+
+	return key_last_word(k, ends);
 }
 
 static bool key_in(const char *k, const char *const *keys)
@@ -646,14 +665,9 @@ static const char *tool_program(struct arena *a, const char *words,
 
 	while (*p) {
 		const char *e = strchr(p, ' ');
-		size_t n = e ? (size_t)(e - p) : strlen(p), i;
-		bool runs = false;
+		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		for (i = 0; exec_words[i]; i++)
-			if (strlen(exec_words[i]) == n &&
-			    !memcmp(p, exec_words[i], n))
-				runs = true;
-		if (!runs) {
+		if (!word_in(p, n, exec_words)) {
 			found = p;
 			found_n = n;
 			count++;
@@ -769,16 +783,8 @@ static bool path_suffix(const char *k)
 	static const char *const ends[] = { "path", "paths", "file", "files",
 					    "filename", "dir", "directory",
 					    "folder", NULL };
-	size_t n = k ? strlen(k) : 0, i, e;
 
-	for (i = 0; ends[i]; i++) {
-		e = strlen(ends[i]);
-		if (n > e && !strcasecmp(k + n - e, ends[i]) &&
-		    (k[n - e - 1] == '_' || k[n - e - 1] == '-' ||
-		     isupper((unsigned char)k[n - e])))
-			return true;
-	}
-	return false;
+	return key_last_word(k, ends);
 }
 
 static bool looks_like_path(const char *v)
