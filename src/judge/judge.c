@@ -734,8 +734,10 @@ static const char *tool_of(const struct eval *ev, const struct subject *s)
 	return s->tool ? s->tool : ev->call->tool;
 }
 
-/* 1 when rule r fires on subject s, 0 when not, <0 on error. */
-static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
+/* 1 when rule r fires on subject s, 0 when not, <0 on error.  for_tool:
+ * r is known to be for the subject's tool (ruleset_programless chose it). */
+static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s,
+		      bool for_tool)
 {
 	size_t i;
 	int m, error;
@@ -743,7 +745,8 @@ static int rule_fires(struct eval *ev, struct rule *r, const struct subject *s)
 	/* A database rule is reached only by statements that do it. */
 	if (r->db_ops && !(r->db_ops & s->db_ops))
 		return 0;
-	if (!rule_enabled(r) || !rule_applies_to_tool(r, tool_of(ev, s)))
+	if (!rule_enabled(r) ||
+	    (!for_tool && !rule_applies_to_tool(r, tool_of(ev, s))))
 		return 0;
 	if (!keywords_hit(r, s))
 		return 0;
@@ -826,13 +829,13 @@ static void add_hit(struct verdict *v, const struct rule *r,
 
 static int judge_rules(struct eval *ev, struct verdict *v,
 		       struct rule *const *rules, size_t n,
-		       const struct subject *s)
+		       const struct subject *s, bool for_tool)
 {
 	size_t i;
 	int m;
 
 	for (i = 0; i < n; i++) {
-		if ((m = rule_fires(ev, rules[i], s)) < 0)
+		if ((m = rule_fires(ev, rules[i], s, for_tool)) < 0)
 			return m;
 		if (m && !ruleset_exception_applies(ev->set, rule_id(rules[i]),
 						      s))
@@ -855,7 +858,7 @@ static int judge_subject(struct eval *ev, struct verdict *v,
 			rules = ruleset_by_program(ev->set, s->program, &n);
 		if (!rules)
 			return diag_set(ev->d, CV_ENOMEM, "out of memory");
-		if (n && (error = judge_rules(ev, v, rules, n, s)) < 0)
+		if (n && (error = judge_rules(ev, v, rules, n, s, false)) < 0)
 			return error;
 		if (s->program_dynamic)
 			return 0;	/* all rules were just tried */
@@ -863,7 +866,7 @@ static int judge_subject(struct eval *ev, struct verdict *v,
 	rules = ruleset_programless(ev->set, tool_of(ev, s), &n);
 	if (!rules)
 		return diag_set(ev->d, CV_ENOMEM, "out of memory");
-	return judge_rules(ev, v, rules, n, s);
+	return judge_rules(ev, v, rules, n, s, true);
 }
 
 /* ---- verdicts ---- */
@@ -1265,7 +1268,8 @@ int judge_rule_matches(struct ruleset *set, const struct rule *r,
 		goto done;
 	}
 	for (i = 0; i < call->subjects.n && m == 0; i++)
-		m = rule_fires(&ev, (struct rule *)r, call->subjects.v[i]);
+		m = rule_fires(&ev, (struct rule *)r, call->subjects.v[i],
+			       false);
 done:
 	eval_release(&ev);
 	arena_release(&a);

@@ -280,8 +280,6 @@ static int build_subjects(struct toolcall *call, struct arena *a,
 		if ((error = collect_true_inputs(s, a, input, d)) < 0)
 			return error;
 		call->summary = summarize(a, s1);
-		if (strlist_push(&s->strings, a, s1) < 0)
-			return NOMEM(d);
 		return pwsh_parse(&call->subjects, a, &env, s1, strlen(s1), d);
 	}
 

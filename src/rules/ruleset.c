@@ -709,25 +709,32 @@ struct rule *const *ruleset_all(struct ruleset *set, size_t *n)
 	return set->rules;
 }
 
-/* Does the packed tool list name this tool ("mcp": any MCP tool)?  A
- * rule for Bash is one for PowerShell too: PowerShell commands are
- * translated to shell (shell/pwsh.h) and give the same subjects.  Done
- * here rather than by adding PowerShell to the lists, which would make
- * every other tool's scan of them longer. */
-static bool tools_match(const char *tools, const char *tool)
+/* The other name a tool's rules may be listed under: a rule for Bash is
+ * one for PowerShell too (PowerShell commands are translated to shell,
+ * shell/pwsh.h, and give the same subjects), and "mcp" names every MCP
+ * tool.  Done here rather than by adding the names to the lists, which
+ * would make every other tool's scan of them longer. */
+static const char *tool_alias(const char *tool)
+{
+	if (tool[0] == 'P' && !strcmp(tool, "PowerShell"))
+		return "Bash";
+	if (tool[0] == 'm' && !strncmp(tool, "mcp__", 5))
+		return "mcp";
+	return NULL;
+}
+
+/* Does the packed tool list name this tool or its alias?  The first byte
+ * decides most comparisons without a call: this runs for every
+ * programless rule once per tool, and for every rule a program reaches. */
+static bool tools_match(const char *tools, const char *tool,
+			const char *alias)
 {
 	const char *t;
 
-	/* The first byte decides most comparisons without a call: this
-	 * runs for every programless rule once per call. */
 	packed_for_each(t, tools) {
 		if (t[0] == tool[0] && !strcmp(t, tool))
 			return true;
-		if (t[0] == 'B' && tool[0] == 'P' && !strcmp(t, "Bash") &&
-		    !strcmp(tool, "PowerShell"))
-			return true;
-		if (t[0] == 'm' && !strcmp(t, "mcp") &&
-		    !strncmp(tool, "mcp__", 5))
+		if (alias && t[0] == alias[0] && !strcmp(t, alias))
 			return true;
 	}
 	return false;
@@ -736,6 +743,7 @@ static bool tools_match(const char *tools, const char *tool)
 struct rule *const *ruleset_programless(struct ruleset *set,
 					const char *tool, size_t *n)
 {
+	const char *alias;
 	size_t i, k = 0;
 
 	*n = 0;
@@ -749,8 +757,10 @@ struct rule *const *ruleset_programless(struct ruleset *set,
 	if (!(set->hits_tool = strdup(tool)))
 		return NULL;
 	/* Only the rules for this tool: the others are never filled. */
+	alias = tool_alias(tool);
 	for (i = 0; i < set->nprogramless; i++)
-		if (tools_match(rule_tools(set, set->programless[i]), tool))
+		if (tools_match(rule_tools(set, set->programless[i]), tool,
+				alias))
 			set->programless_hits[k++] =
 				rule_get(set, set->programless[i]);
 	*n = set->nprogramless_hits = k;
@@ -759,5 +769,5 @@ struct rule *const *ruleset_programless(struct ruleset *set,
 
 bool rule_applies_to_tool(const struct rule *r, const char *tool)
 {
-	return tools_match(r->tools, tool);
+	return tools_match(r->tools, tool, tool_alias(tool));
 }
