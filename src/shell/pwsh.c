@@ -2234,6 +2234,15 @@ static const struct pparam p_split[] = {
 	{ "resolve", "", SW, -1 }, { "isabsolute", "", SW, -1 },
 	{ "extension", "", SW, -1 }, { "leafbase", "", SW, -1 }, END,
 };
+static const struct pparam p_select[] = {
+	{ "property", "", 0, 0 }, { "excludeproperty", "", 0, -1 },
+	{ "expandproperty", "", 0, -1 }, { "unique", "", SW, -1 },
+	{ "caseinsensitive", "", SW, -1 }, { "last", "", 0, -1 },
+	{ "first", "", 0, -1 }, { "skip", "", 0, -1 },
+	{ "skiplast", "", 0, -1 }, { "wait", "", SW, -1 },
+	{ "index", "", 0, -1 }, { "skipindex", "", 0, -1 },
+	{ "inputobject", "", 0, -1 }, END,
+};
 static const struct pparam p_none[] = { END };
 
 /* Common parameters every cmdlet takes. */
@@ -2296,7 +2305,7 @@ static const struct cmdlet cmdlets[] = {
 	{ "rename-item", K_RENAME, 0, p_rename },
 	{ "resolve-path", K_RESOLVE, 0, p_cd },
 	{ "restart-computer", K_RESTART, 0, p_stopcomp },
-	{ "select-object", K_SELECT, 0, p_none },
+	{ "select-object", K_SELECT, 0, p_select },
 	{ "select-string", K_READ, 1, p_sls },
 	{ "send-mailmessage", K_MAIL, 0, p_mail },
 	{ "set-alias", K_ALIAS, 0, p_alias },
@@ -4367,8 +4376,29 @@ static int emit_cmdlet(struct pw *w, struct ctx *c, struct sb *o,
 			return e;
 		return emit_paths(w, o, &paths, literal);
 	}
-	case K_SELECT:
-		return sb_str(w, o, "cat");
+	case K_SELECT: {
+		/* Passes (some of) its input on: Select-Object -First/-Last N
+		 * is head/tail, the rest cat.  Only a literal count is kept. */
+		struct pvs *cnt = NULL;
+		const char *tool = "cat";
+		size_t k;
+
+		if (m->c->params == p_select) {
+			if ((cnt = bval(m, "first")))
+				tool = "head -n ";
+			else if ((cnt = bval(m, "last")))
+				tool = "tail -n ";
+		}
+		if (!cnt || cnt->n != 1 || cnt->v[0].origin != O_NONE ||
+		    !cnt->v[0].n || cnt->v[0].n > 9)
+			return sb_str(w, o, "cat");
+		for (k = 0; k < cnt->v[0].n; k++)
+			if (cnt->v[0].s[k] < '0' || cnt->v[0].s[k] > '9')
+				return sb_str(w, o, "cat");
+		if ((e = sb_str(w, o, tool)) < 0)
+			return e;
+		return sb_put(w, o, cnt->v[0].s, cnt->v[0].n);
+	}
 	case K_TEST:
 		/* looks at a path, reads nothing; Split-Path P is P's parent */
 		if (value && m->c->name[1] == 'p' && paths.n == 1 &&

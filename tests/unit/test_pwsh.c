@@ -674,7 +674,16 @@ int main(int argc, char **argv)
 	t("'x' > out.txt",
 	  "echo|x >out.txt");
 	t("Get-Process | Sort-Object CPU | Select-Object -First 5",
-	  "get-process ;; cat ;; cat");
+	  "get-process ;; cat ;; head|-n|5");
+	t("git log | Select-Object -Last 20",
+	  "git|log ;; tail|-n|20");
+	t("git log | select -f 2",
+	  "git|log ;; head|-n|2");
+	/* only a literal count becomes head/tail */
+	t("git log | Select-Object -First $n",
+	  "git|log ;; cat");
+	t("git log | Select-Object -Last '3; rm -rf ~'",
+	  "git|log ;; cat");
 	t("git status &",
 	  "git|status");
 	t("Write-Output a | Out-Null",
@@ -768,7 +777,7 @@ int main(int argc, char **argv)
 	t("Remove-Item C:\\x\\y\\..\\z",
 	  "rm|--|/c/x/z");
 	t("Get-ChildItem | Sort-Object Length | Select-Object -First 3 | Remove-Item",
-	  "ls|-- ;; cat ;; cat ;; find|.|-delete");
+	  "ls|-- ;; cat ;; head|-n|3 ;; find|.|-delete");
 	t("(Get-Item a.txt).MoveTo(\"b.txt\")",
 	  "cat|--|a.txt ;; mv|--|a.txt|b.txt ;; echo|$CCVETO_PS_UNKNOWN");
 	t("Remove-Item -Path a -Verbose",
