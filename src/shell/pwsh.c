@@ -1861,12 +1861,49 @@ static bool arg_end(const struct src *s)
 
 /* A bare word in command mode, with $var and backtick escapes; quotes
  * inside join it (a'b'"c" is one argument). */
+/* Bytes that end a plain run of a bare word: quotes, $, backtick,
+ * blanks and the operators.  Markers and non-ASCII bytes (Unicode
+ * quotes and spaces) end it too, so they take the slow path. */
+static bool plain_byte(unsigned char c)
+{
+	static const unsigned char stop[128] = {
+		['`'] = 1, ['$'] = 1, ['\''] = 1, ['"'] = 1, [' '] = 1,
+		['\t'] = 1, ['\f'] = 1, ['\v'] = 1, [';'] = 1, ['|'] = 1,
+		['&'] = 1, ['('] = 1, [')'] = 1, ['{'] = 1, ['}'] = 1,
+		[','] = 1, ['<'] = 1, ['>'] = 1, ['\n'] = 1, ['\r'] = 1,
+	};
+
+	return c > PW_HOME && c < 0x80 && !stop[c];
+}
+
 static int bareword(struct pw *w, struct src *s, struct ctx *c,
 		    struct pvs *out)
 {
 	struct sb b = { 0 };
+	size_t k = s->i;
 	int e;
 
+	/* Most words are one plain run: one copy, no buffer to grow. */
+	while (k < s->len && plain_byte((unsigned char)s->p[k]))
+		k++;
+	if (k > s->i) {
+		struct src end = *s;
+
+		end.i = k;
+		if (arg_end(&end)) {
+			char *p;
+
+			if (k - s->i > CV_MAX_PWSH_WORK ||
+			    w->total + (k - s->i) > CV_MAX_PWSH_WORK)
+				return too_big(w);
+			w->total += k - s->i;
+			if (!(p = arena_strndup(w->a, s->p + s->i, k - s->i)))
+				return NOMEM(w->d);
+			e = pvs_push(w, out, pv_lit(p, k - s->i));
+			s->i = k;
+			return e;
+		}
+	}
 	if ((e = sb_put(w, &b, "", 0)) < 0)
 		return e;
 	while (!arg_end(s)) {
@@ -1898,12 +1935,10 @@ static int bareword(struct pw *w, struct src *s, struct ctx *c,
 		}
 		{
 			/* a run of plain bytes in one copy */
-			size_t k = s->i;
+			k = s->i;
 
-			while (k < s->len && (unsigned char)s->p[k] > PW_HOME &&
-			       !strchr("`$'\" \t\f\v;|&(){},<>\n\r",
-				       s->p[k]) &&
-			       (unsigned char)s->p[k] < 0x80)
+			while (k < s->len &&
+			       plain_byte((unsigned char)s->p[k]))
 				k++;
 			if (k == s->i) {
 				e = sb_ch(w, &b, in_byte(ch));
