@@ -31,6 +31,10 @@ struct rec {
 struct gen {
 	int n;
 	struct buf text;	/* embedded_text: every string, NUL-ended */
+	/* What only a reached rule reads (its JSON, examples, regexes), put
+	 * after text: the index strings every call scans (tools, programs,
+	 * keywords) then share a few pages instead of one per rule. */
+	struct buf bulk;
 	struct rec *recs;
 	char **ids;
 	size_t nids;
@@ -95,7 +99,7 @@ static void put_text(const struct buf *t)
 {
 	size_t i;
 
-	printf("const char embedded_text[] =");
+	printf("_Alignas(8) const char embedded_text[] =");
 	for (i = 0; i < t->len; i++) {
 		unsigned char c = (unsigned char)t->data[i];
 
@@ -167,12 +171,12 @@ static int emit_regexes(struct gen *g, struct rec *rec,
 				rc);
 	/* pcre2_serialize_decode() reads the block as words: align it. */
 	rc = 0;
-	while (rc == 0 && g->text.len % 8)
-		rc = buf_putc(&g->text, '\0');
-	rec->rx = g->text.len;
+	while (rc == 0 && g->bulk.len % 8)
+		rc = buf_putc(&g->bulk, '\0');
+	rec->rx = g->bulk.len;
 	rec->rx_len = (size_t)size;
 	if (rc == 0)
-		rc = buf_put(&g->text, (const char *)bytes, (size_t)size);
+		rc = buf_put(&g->bulk, (const char *)bytes, (size_t)size);
 	pcre2_serialize_free(bytes);
 	if (rc < 0)
 		return diag_set(d, CV_ENOMEM, "out of memory");
@@ -232,9 +236,9 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 			error = buf_putc(&ex, '}');
 		if (error < 0)
 			return diag_set(d, CV_ENOMEM, "out of memory");
-		rec->examples = text_add(&g->text, ex.data, ex.len);
+		rec->examples = text_add(&g->bulk, ex.data, ex.len);
 		rec->examples_len = ex.len;
-		rec->json = text_add(&g->text, rule.data, rule.len);
+		rec->json = text_add(&g->bulk, rule.data, rule.len);
 		rec->json_len = rule.len;
 		buf_release(&ex);
 		buf_release(&rule);
@@ -273,7 +277,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 	if (emit_regexes(g, rec, desc->json, d) < 0)
 		return d->code;
 	/* Offsets are unsigned in the tables; a failed append is -1. */
-	if (g->text.len > 0xffffffffu || rec->id == (size_t)-1 ||
+	if (g->text.len + g->bulk.len + 8 > 0xffffffffu ||
+	    rec->id == (size_t)-1 ||
 	    rec->pack == (size_t)-1 || rec->tools == (size_t)-1 ||
 	    rec->programs == (size_t)-1 || rec->keywords == (size_t)-1 ||
 	    rec->subcommands == (size_t)-1 || rec->json == (size_t)-1 ||
@@ -285,7 +290,8 @@ static int emit_rule(void *arg, const struct rule_desc *desc, struct diag *d)
 
 int main(int argc, char **argv)
 {
-	struct gen g = { 0, BUF_INIT, NULL, NULL, 0, NULL, 0, NULL, 0 };
+	struct gen g = { 0, BUF_INIT, BUF_INIT, NULL, NULL, 0, NULL, 0, NULL,
+			 0 };
 	size_t k;
 	struct diag d;
 	const char **names = calloc((size_t)argc, sizeof(*names));
@@ -321,6 +327,29 @@ int main(int argc, char **argv)
 		npacks++;
 	}
 	total = g.n;
+	/* The bulk goes after the index strings, 8-aligned for the
+	 * regexes (embedded_text itself is 8-aligned). */
+	{
+		size_t base;
+		int rc = 0;
+
+		while (rc == 0 && g.text.len % 8)
+			rc = buf_putc(&g.text, '\0');
+		base = g.text.len;
+		if (rc == 0)
+			rc = buf_put(&g.text, g.bulk.data, g.bulk.len);
+		if (rc < 0) {
+			fprintf(stderr, "embed: out of memory\n");
+			return 1;
+		}
+		for (i = 0; i < total; i++) {
+			g.recs[i].json += base;
+			g.recs[i].examples += base;
+			if (g.recs[i].rx_len)
+				g.recs[i].rx += base;
+		}
+		buf_release(&g.bulk);
+	}
 	put_text(&g.text);
 	/* id, pack, tools, programs, keywords, subcommands, effect ops and
 	 * classes, db ops, json, json_len, examples, examples_len, regexes, len */
