@@ -249,6 +249,26 @@ static int match_option(struct eval *ev, struct rx *x,
 }
 
 /* Operands and redirect targets: what `path` conditions look at. */
+/* A redirect to one of these only moves the command's own streams:
+ * never the location a path rule is about (2>/dev/null is not a write
+ * to a device). */
+static bool stream_device(const char *t)
+{
+	static const char *const names[] = { "/dev/null", "/dev/stdin",
+		"/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero" };
+	size_t i;
+
+	if (strncmp(t, "/dev/", 5))
+		return false;
+	if (!strncmp(t, "/dev/fd/", 8) && t[8] >= '0' && t[8] <= '9' &&
+	    !t[8 + strspn(t + 8, "0123456789")])
+		return true;
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcmp(t, names[i]))
+			return true;
+	return false;
+}
+
 static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
 {
 	size_t i;
@@ -275,7 +295,8 @@ static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
 			return m;
 	}
 	for (i = 0; i < s->nredirects; i++) {
-		if (s->redirects[i].op == REDIR_DUP)
+		if (s->redirects[i].op == REDIR_DUP ||
+		    stream_device(s->redirects[i].target))
 			continue;
 		if ((m = rx_match(ev, x, s->redirects[i].target)) != 0)
 			return m;
@@ -1209,9 +1230,37 @@ static void eval_release(struct eval *ev)
 	pcre2_match_context_free(ev->mctx);
 }
 
+/* A command whose program is a variable's value when it runs ($CMD,
+ * "${VENV}/bin/$TOOL", eval "$X"): no rule can say what it does, so it is not
+ * silently allowed.  A name printed by a command ("$(brew shellenv)",
+ * `eval "$(ssh-agent -s)"`) is as trusted as that command, which is
+ * judged itself. */
+static const struct subject *computed_program(const struct toolcall *call)
+{
+	size_t i;
+
+	for (i = 0; i < call->subjects.n; i++) {
+		const struct subject *s = call->subjects.v[i];
+
+		const char *base;
+
+		if (s->kind != SUBJECT_COMMAND || !s->program_dynamic ||
+		    s->program_subst)
+			continue;
+		/* "$DIR/scripts/start.sh": the program's name is known. */
+		base = strrchr(s->program, '/');
+		base = base ? base + 1 : s->program;
+		if (*base && !strpbrk(base, "$`"))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
 int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
 	       const struct toolcall *call, struct diag *d)
 {
+	const struct subject *dyn;
 	struct eval ev;
 	const char *note = NULL;
 	size_t i;
@@ -1233,6 +1282,18 @@ int judge_call(struct verdict *out, struct arena *a, struct ruleset *set,
 		if (!note)
 			note = effect_note(out, a);
 		make_reason(out, a, note ? note : db_note(out, a));
+	} else if ((dyn = computed_program(call))) {
+		char buf[300];
+
+		out->decision = DECISION_ASK;
+		snprintf(buf, sizeof(buf), "runs a command whose name is only "
+			 "known when it runs (%.60s%s): ccveto cannot tell what "
+			 "it does; review it before it runs", dyn->program,
+			 strlen(dyn->program) > 60 ? "..." : "");
+		out->reason = arena_strdup(a, buf);
+		if (!out->reason)
+			out->reason = "runs a command whose name is only known "
+				      "when it runs";
 	} else if (call->subjects.parse_incomplete) {
 		char buf[300];
 

@@ -114,6 +114,24 @@ static const char *const *var_slot(const struct sh_src *p, const char *name,
 	return NULL;
 }
 
+/* Does an assigned value hold a variable kept as spelt because it was
+ * unknown ("$FOO/bin")?  $HOME and $PWD are spelt for paths' sake and
+ * known places, not unknowns. */
+static bool spelt_unknown(const char *v)
+{
+	for (; (v = strchr(v, '$')); v++) {
+		const char *n = v + 1 + (v[1] == '{');
+
+		if (!is_name_start(*n))
+			continue;
+		if ((!strncmp(n, "HOME", 4) || !strncmp(n, "PWD", 3)) &&
+		    !is_name_char(n[n[0] == 'H' ? 4 : 3]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 static const char *var_get(const struct sh_src *p, const char *name,
 			   size_t n)
 {
@@ -1105,8 +1123,13 @@ static int lex_dollar(struct sh_src *p, struct sh_word *w, bool in_dq,
 		while (j < n && is_name_char(s[j]))
 			j++;
 		p->pos = j;
-		if ((val = var_get(p, s + i, j - i)))
+		if ((val = var_get(p, s + i, j - i))) {
+			/* X=$FOO keeps $FOO spelt: X is as unknown as FOO
+			 * ($HOME stays a known place). */
+			if (spelt_unknown(val))
+				w->flags |= SW_DYN;
 			return shl_str_put(p, out, val, strlen(val));
+		}
 		p->g->nph++;
 		/* $HOME keeps its spelling (paths know it); $PWD is the
 		 * cwd when known. */

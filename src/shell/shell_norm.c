@@ -988,6 +988,7 @@ static int make_subject(struct emitter *e, size_t i, size_t end,
 		if (e->w[i].flags & SW_DYN) {
 			s->program = prog;
 			s->program_dynamic = true;
+			s->program_subst = (e->w[i].flags & SW_SUBST) != 0;
 		} else {
 			s->program = text_base_name(prog);
 		}

@@ -60,6 +60,8 @@ struct subject {
 	/* SUBJECT_COMMAND */
 	const char *program;		/* "rm" for /bin/rm, \rm, "rm", r''m */
 	bool program_dynamic;		/* program name is $VAR / $(...) */
+	bool program_subst;		/* ... and comes from a $( ) or ` `:
+					 * the command run there is judged */
 	struct strlist args;		/* argv[1..], quotes removed, paths
 					 * normalised (~, //, /./, trailing /) */
 	struct strlist raw_args;	/* argv[1..], quotes removed only */

@@ -112,6 +112,14 @@ int main(void)
 	IS(judge_payload(bash("printenv")), "ask:u.envdump", "a rule on the name");
 	IS(judge_payload(bash("$DIR/scripts/start.sh")), "allow",
 	   "a computed name does not match a rule on the name alone");
+	IS(judge_payload(bash("$CMD")), "ask",
+	   "a program only known when it runs is asked");
+	IS(judge_payload(bash("sh -c '$SCRIPT'")), "ask",
+	   "so is a script only known when it runs");
+	IS(judge_payload(bash("eval $(ssh-agent -s)")), "allow",
+	   "code a judged command prints is as trusted as that command");
+	IS(judge_payload(bash("X=ls; $X -l")), "allow",
+	   "a variable set before is followed");
 
 	IS(judge_payload(bash("cat ~/.ssh/id_rsa")), "deny:u.key",
 	   "key via Bash");
