@@ -105,8 +105,10 @@ int post_hook(struct arena *a, const char *payload, size_t len,
 	bool mcp;
 
 	*handled = false;
-	/* Cheap gate: every other event pays one memmem, not a parse. */
-	if (!memmem(payload, len, "PostToolUse", 11))
+	/* Cheap gate: every other event pays a memmem, not a parse.  An
+	 * event name spelled with \u escapes must not slip past it. */
+	if (!memmem(payload, len, "PostToolUse", 11) &&
+	    !memmem(payload, len, "\\u", 2))
 		return 0;
 	diag_clear(&d);
 	if (jv_parse_copy(&tree, a, payload, len, 0, &d) < 0)

@@ -81,4 +81,9 @@ else
 	not_ok "4 MiB output: exit $rc"
 fi
 
+# The event name spelled with a \u escape is still PostToolUse.
+post "{\"hook_event_name\":\"PostTool\\u0055se\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"$GH\"}}"
+check "escaped event name: still redacted" \
+	sh -c 'printf %s "$1" | grep -q "ghp_\[REDACTED\]"' - "$out"
+
 done_testing
