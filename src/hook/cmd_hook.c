@@ -15,6 +15,7 @@
 
 #include "hook/declog.h"
 #include "hook/hook_io.h"
+#include "hook/post.h"
 #include "judge/judge.h"
 #include "judge/load.h"
 #include "judge/toolcall.h"
@@ -38,6 +39,7 @@ int cmd_hook(int argc, char **argv)
 {
 	const char *input = NULL, *home = NULL, *rules_dir = NULL;
 	int no_user_config = 0, nargs = 0, status, error, fd = 0;
+	bool handled;
 	const struct opt_spec opts[] = {
 		{ 'i', "input", OPT_VALUE, &input, "FILE",
 		  "read the payload from FILE instead of stdin" },
@@ -90,6 +92,10 @@ int cmd_hook(int argc, char **argv)
 		status = fail_closed(&a, error, "cannot read the payload");
 		goto done;
 	}
+	/* PostToolUse: the output, not a call, is what is judged. */
+	status = post_hook(&a, in.data, in.len, &handled);
+	if (handled)
+		goto done;
 	if (home)
 		userhome_set(home);
 	topts.home = home;

@@ -8,6 +8,8 @@
 #ifndef CV_HOOK_IO_H
 #define CV_HOOK_IO_H
 
+#include <stddef.h>
+
 struct verdict;
 
 /* Writes the verdict; returns the process exit status to use. */
@@ -25,5 +27,9 @@ int hook_emit_event(const struct verdict *v, const char *event);
  * error", unblocks them all, kills the worktree helper if one runs
  * (child.h), and arms the watchdog alarm.  A second call only re-arms. */
 void hook_guard_install(unsigned seconds);
+
+/* Writes p[0..n) to stdout within CV_OUTPUT_WAIT_MS: 0, or -1 when it
+ * could not be written whole (the caller then blocks). */
+int hook_write_stdout(const char *p, size_t n);
 
 #endif
