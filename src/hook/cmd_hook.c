@@ -92,10 +92,6 @@ int cmd_hook(int argc, char **argv)
 		status = fail_closed(&a, error, "cannot read the payload");
 		goto done;
 	}
-	/* PostToolUse: the output, not a call, is what is judged. */
-	status = post_hook(&a, in.data, in.len, &handled);
-	if (handled)
-		goto done;
 	if (home)
 		userhome_set(home);
 	topts.home = home;
@@ -104,6 +100,13 @@ int cmd_hook(int argc, char **argv)
 				    &d)) < 0) {
 		status = fail_closed(&a, error, d.msg);
 		goto done;
+	}
+	/* PostToolUse: the output, not a call, is what is judged.  Known
+	 * from the parse every event gets, so other events pay nothing. */
+	if (call.event && !strcmp(call.event, "PostToolUse")) {
+		status = post_hook(call.root, &handled);
+		if (handled)
+			goto done;
 	}
 	/* A skill's inline shell line is judged like that tool's call. */
 	if (!call.tool || !call.judged) {

@@ -10,17 +10,16 @@
  * internal error after a secret was seen never lets the output through
  * silently: the answer is decision "block" with a reason, and when even
  * that cannot be written, exit 2.  Values never reach the context line
- * or the log.  The whole payload is bounded by CV_MAX_PAYLOAD_BYTES
- * before this runs (larger ones are blocked by cmd_hook.c). */
+ * or the log.  The payload was parsed once by toolcall_parse, which
+ * bounds it by CV_MAX_PAYLOAD_BYTES and fails closed on what it cannot
+ * read. */
 #include "hook/post.h"
 
 #include <string.h>
 
 #include "hook/hook_io.h"
 #include "json/jval.h"
-#include "util/arena.h"
 #include "util/buf.h"
-#include "util/diag.h"
 #include "util/redact.h"
 
 #define BLOCK_EXIT 2
@@ -92,28 +91,16 @@ static int emit_block(const char *reason)
 	return 0;
 }
 
-int post_hook(struct arena *a, const char *payload, size_t len,
-	      bool *handled)
+int post_hook(const struct jv *root, bool *handled)
 {
-	const struct jv *root, *resp, *ev;
+	const struct jv *resp, *ev;
 	const char *tool;
-	struct jv *tree;
 	struct buf b = BUF_INIT;
-	struct diag d;
 	unsigned n;
 	int error;
 	bool mcp;
 
 	*handled = false;
-	/* Cheap gate: every other event pays a memmem, not a parse.  An
-	 * event name spelled with \u escapes must not slip past it. */
-	if (!memmem(payload, len, "PostToolUse", 11) &&
-	    !memmem(payload, len, "\\u", 2))
-		return 0;
-	diag_clear(&d);
-	if (jv_parse_copy(&tree, a, payload, len, 0, &d) < 0)
-		return 0;	/* event unknown: the PreToolUse path denies */
-	root = tree;
 	ev = jv_get(root, "hook_event_name");
 	if (!jv_is(ev, JV_STRING) || strcmp(ev->s, "PostToolUse"))
 		return 0;

@@ -6,13 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct arena;
+struct jv;
 
-/* Handles payload[0..len) when it is a PostToolUse event: sets *handled
- * and returns the exit status.  Anything else (or JSON it cannot parse,
- * whose event it cannot know) leaves *handled false for the PreToolUse
- * path, which fails closed on it. */
-int post_hook(struct arena *a, const char *payload, size_t len,
-	      bool *handled);
+/* Answers the payload root (parsed once, by toolcall_parse) when it is a
+ * PostToolUse event: sets *handled and returns the exit status.  Another
+ * event leaves *handled false. */
+int post_hook(const struct jv *root, bool *handled);
 
 #endif

@@ -429,6 +429,10 @@ static int from_tree(struct toolcall *out, struct arena *a,
 	out->home_alt = alt_home(opts, out->home);
 	out->tilde = tilde(opts);
 	out->branch = opts ? opts->branch : NULL;
+	/* Another event (PostToolUse) asks no verdict on the call: its
+	 * input is not read, and cannot make the payload unreadable. */
+	if (!out->judged)
+		return 0;
 	return build_subjects(out, a, jv_get(root, "tool_input"), root, d);
 }
 
@@ -447,7 +451,10 @@ int toolcall_parse(struct toolcall *out, struct arena *a, char *json,
 		return diag_set(d, CV_EINVAL, "empty payload on stdin");
 	if ((error = jv_parse(&root, a, json, len, 0, d)) < 0)
 		return error;
-	return from_tree(out, a, root, opts, d);
+	if ((error = from_tree(out, a, root, opts, d)) < 0)
+		return error;
+	out->root = root;
+	return 0;
 }
 
 int toolcall_from_tree(struct toolcall *out, struct arena *a,

@@ -20,6 +20,9 @@ struct arena;
 struct jv;
 
 struct toolcall {
+	const struct jv *root;		/* the whole payload (toolcall_parse
+					 * only): PostToolUse reads its
+					 * tool_response */
 	const char *event;		/* hook_event_name */
 	bool judged;			/* event is PreToolUse or
 					 * PreSkillShellCommand: a verdict is
