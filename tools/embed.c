@@ -118,6 +118,16 @@ static void put_text(const struct buf *t)
 	printf("%s;\n\n", t->len ? "\"" : " \"\"");
 }
 
+/* Pads t with NULs to a multiple of 8: pcre2_serialize_decode() reads a
+ * serialized block as words.  0, or -1 when out of memory. */
+static int pad8(struct buf *t)
+{
+	while (t->len % 8)
+		if (buf_putc(t, '\0') < 0)
+			return -1;
+	return 0;
+}
+
 /* Compiles the rule's regexes in rulepack_regex_keys order (which also
  * proves they compile) and writes them serialized, so that the hook
  * decodes a reached rule's regexes instead of compiling them. */
@@ -169,10 +179,7 @@ static int emit_regexes(struct gen *g, struct rec *rec,
 	if (rc < 0)
 		return diag_set(d, CV_EINVAL, "cannot serialize regexes (%d)",
 				rc);
-	/* pcre2_serialize_decode() reads the block as words: align it. */
-	rc = 0;
-	while (rc == 0 && g->bulk.len % 8)
-		rc = buf_putc(&g->bulk, '\0');
+	rc = pad8(&g->bulk);
 	rec->rx = g->bulk.len;
 	rec->rx_len = (size_t)size;
 	if (rc == 0)
@@ -331,10 +338,8 @@ int main(int argc, char **argv)
 	 * regexes (embedded_text itself is 8-aligned). */
 	{
 		size_t base;
-		int rc = 0;
+		int rc = pad8(&g.text);
 
-		while (rc == 0 && g.text.len % 8)
-			rc = buf_putc(&g.text, '\0');
 		base = g.text.len;
 		if (rc == 0)
 			rc = buf_put(&g.text, g.bulk.data, g.bulk.len);

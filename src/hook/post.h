@@ -4,7 +4,6 @@
 #define CV_POST_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 struct jv;
 

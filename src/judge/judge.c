@@ -248,7 +248,6 @@ static int match_option(struct eval *ev, struct rx *x,
 	return 0;
 }
 
-/* Operands and redirect targets: what `path` conditions look at. */
 /* A redirect to one of these only moves the command's own streams:
  * never the location a path rule is about (2>/dev/null is not a write
  * to a device). */
@@ -269,6 +268,7 @@ static bool stream_device(const char *t)
 	return false;
 }
 
+/* Operands and redirect targets: what `path` conditions look at. */
 static int match_paths(struct eval *ev, struct rx *x, const struct subject *s)
 {
 	size_t i;
@@ -1231,8 +1231,8 @@ static void eval_release(struct eval *ev)
 }
 
 /* A command whose program is a variable's value when it runs ($CMD,
- * "${VENV}/bin/$TOOL", eval "$X"): no rule can say what it does, so it is not
- * silently allowed.  A name printed by a command ("$(brew shellenv)",
+ * "${VENV}/bin/$TOOL", eval "$X"): no rule can say what it does, so it
+ * is not silently allowed.  A name printed by a command ("$(brew shellenv)",
  * `eval "$(ssh-agent -s)"`) is as trusted as that command, which is
  * judged itself. */
 static const struct subject *computed_program(const struct toolcall *call)
@@ -1241,7 +1241,6 @@ static const struct subject *computed_program(const struct toolcall *call)
 
 	for (i = 0; i < call->subjects.n; i++) {
 		const struct subject *s = call->subjects.v[i];
-
 		const char *base;
 
 		if (s->kind != SUBJECT_COMMAND || !s->program_dynamic ||

@@ -108,11 +108,21 @@ static int too_big(struct pw *w)
 			CV_MAX_PWSH_BYTES, CV_MAX_PWSH_WORK);
 }
 
-static int sb_put(struct pw *w, struct sb *b, const char *s, size_t n)
+/* Counts n bytes of output against CV_MAX_PWSH_WORK. */
+static int charge(struct pw *w, size_t n)
 {
 	if (n > CV_MAX_PWSH_WORK || w->total + n > CV_MAX_PWSH_WORK)
 		return too_big(w);
 	w->total += n;
+	return 0;
+}
+
+static int sb_put(struct pw *w, struct sb *b, const char *s, size_t n)
+{
+	int e;
+
+	if ((e = charge(w, n)) < 0)
+		return e;
 	/* most texts are a word or a line: start at 48 bytes, not 8 */
 	if (b->n + n + 1 > b->cap &&
 	    !(b->p = arena_grow(w->a, b->p, &b->cap, 1, b->n + n + 1 < 48 &&
@@ -1859,8 +1869,6 @@ static bool arg_end(const struct src *s)
 	return c < 0 || is_space(s) || (c > 0 && strchr(";|&(){},<>\n\r", c));
 }
 
-/* A bare word in command mode, with $var and backtick escapes; quotes
- * inside join it (a'b'"c" is one argument). */
 /* Bytes that end a plain run of a bare word: quotes, $, backtick,
  * blanks and the operators.  Markers and non-ASCII bytes (Unicode
  * quotes and spaces) end it too, so they take the slow path. */
@@ -1876,6 +1884,8 @@ static bool plain_byte(unsigned char c)
 	return c > PW_HOME && c < 0x80 && !stop[c];
 }
 
+/* A bare word in command mode, with $var and backtick escapes; quotes
+ * inside join it (a'b'"c" is one argument). */
 static int bareword(struct pw *w, struct src *s, struct ctx *c,
 		    struct pvs *out)
 {
@@ -1893,10 +1903,8 @@ static int bareword(struct pw *w, struct src *s, struct ctx *c,
 		if (arg_end(&end)) {
 			char *p;
 
-			if (k - s->i > CV_MAX_PWSH_WORK ||
-			    w->total + (k - s->i) > CV_MAX_PWSH_WORK)
-				return too_big(w);
-			w->total += k - s->i;
+			if ((e = charge(w, k - s->i)) < 0)
+				return e;
 			if (!(p = arena_strndup(w->a, s->p + s->i, k - s->i)))
 				return NOMEM(w->d);
 			e = pvs_push(w, out, pv_lit(p, k - s->i));

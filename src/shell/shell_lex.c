@@ -121,11 +121,13 @@ static bool spelt_unknown(const char *v)
 {
 	for (; (v = strchr(v, '$')); v++) {
 		const char *n = v + 1 + (v[1] == '{');
+		size_t k = 0;
 
-		if (!is_name_start(*n))
-			continue;
-		if ((!strncmp(n, "HOME", 4) || !strncmp(n, "PWD", 3)) &&
-		    !is_name_char(n[n[0] == 'H' ? 4 : 3]))
+		while (is_name_char(n[k]))
+			k++;
+		if (!k || !is_name_start(n[0]) ||
+		    (k == 4 && !strncmp(n, "HOME", 4)) ||
+		    (k == 3 && !strncmp(n, "PWD", 3)))
 			continue;
 		return true;
 	}
