@@ -32,9 +32,26 @@ static bool b64c(char c)
 	       c == '=';
 }
 
+/* [A-Za-z0-9_.-], by table: it is asked at every candidate byte. */
+static const unsigned char name_chars[256] = {
+	['-'] = 1, ['.'] = 1, ['_'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 static bool namec(char c)
 {
-	return alnum(c) || c == '_' || c == '-' || c == '.';
+	return name_chars[(unsigned char)c];
 }
 
 static bool valuec(char c)
@@ -67,50 +84,139 @@ static bool has_iprefix(const char *t, size_t len, size_t i, const char *p)
 	return len - i >= n && !strncasecmp(t + i, p, n);
 }
 
-/* Key formats with a public marker; the body must be long enough to be a
- * real key, so that prose like "sk-learn" stays readable. */
-static const struct {
-	const char *prefix;
-	size_t min_body;
-} formats[] = {
-	{ "AKIA", 16 }, { "ASIA", 16 }, { "AGPA", 16 }, { "AIDA", 16 },
-	{ "AROA", 16 }, { "ANPA", 16 },			/* AWS */
-	{ "ghp_", 20 }, { "gho_", 20 }, { "ghs_", 20 }, { "ghu_", 20 },
-	{ "ghr_", 20 }, { "github_pat_", 20 },		/* GitHub */
-	{ "glpat-", 16 },				/* GitLab */
-	{ "xoxb-", 10 }, { "xoxa-", 10 }, { "xoxp-", 10 }, { "xoxr-", 10 },
-	{ "xoxs-", 10 }, { "xapp-", 10 },		/* Slack */
-	{ "sk-", 16 },			/* OpenAI, Anthropic sk-ant-... */
-	{ "sk_live_", 16 }, { "sk_test_", 16 }, { "rk_live_", 16 },
-	{ "AIza", 30 },					/* Google */
-	{ "npm_", 30 }, { "hf_", 30 }, { "pypi-", 30 },
-	{ "dop_v1_", 30 }, { "SG.", 30 },
-	{ "pat-na1-", 30 }, { "pat-eu1-", 30 },		/* HubSpot */
-	{ "hooks.slack.com/services/", 20 },		/* webhooks */
-	{ "discord.com/api/webhooks/", 20 },
-	{ "discordapp.com/api/webhooks/", 20 },
+/* The kinds a marker can name, in the order of enum redact_kind. */
+enum redact_kind {
+	RK_AWS_KEY_ID, RK_AWS_SECRET, RK_GITHUB, RK_GITLAB, RK_SLACK,
+	RK_WEBHOOK, RK_OPENAI, RK_ANTHROPIC, RK_STRIPE, RK_GOOGLE, RK_NPM,
+	RK_HUGGINGFACE, RK_PYPI, RK_DIGITALOCEAN, RK_SENDGRID, RK_HUBSPOT,
+	RK_TELEGRAM, RK_SHOPIFY, RK_VAULT, RK_API_TOKEN, RK_JWT,
+	RK_PRIVATE_KEY, RK_URL_PASSWORD, RK_BEARER, RK_PASSWORD, RK_TOKEN,
+	RK_SECRET, RK_API_KEY, RK_CREDENTIAL, RK_SIGNATURE, RK_NETRC,
+	RK_PGPASS, RK_DOCKER_AUTH, RK_AUTH_HEADER, RK_COUNT
 };
+
+static const char *const kind_names[RK_COUNT] = {
+	"aws-access-key-id", "aws-secret-access-key", "github-token",
+	"gitlab-token", "slack-token", "webhook-url", "openai-api-key",
+	"anthropic-api-key", "stripe-secret-key", "google-api-key",
+	"npm-token", "huggingface-token", "pypi-token", "digitalocean-token",
+	"sendgrid-api-key", "hubspot-token", "telegram-bot-token",
+	"shopify-token", "vault-token", "api-token", "jwt", "private-key",
+	"url-password", "bearer-token", "password", "token", "secret",
+	"api-key", "credential", "signature", "netrc-password",
+	"pgpass-password", "docker-auth", "authorization-header",
+};
+
+const char *redact_kind_name(unsigned kind)
+{
+	return kind < RK_COUNT ? kind_names[kind] : NULL;
+}
+
+/* Key formats with a public marker; the body must be long enough to be a
+ * real key, so that prose like "sk-learn" stays readable.  A longer
+ * prefix comes before a shorter one it extends ("sk-ant-" before "sk-"):
+ * the first that matches names the kind. */
+#define F(p, body, kind) { p, sizeof(p) - 1, body, kind }
+static const struct format {
+	const char *prefix;
+	unsigned char plen, min_body, kind;
+} formats[] = {
+	F("AKIA", 16, RK_AWS_KEY_ID), F("ASIA", 16, RK_AWS_KEY_ID),
+	F("AGPA", 16, RK_AWS_KEY_ID), F("AIDA", 16, RK_AWS_KEY_ID),
+	F("AROA", 16, RK_AWS_KEY_ID), F("ANPA", 16, RK_AWS_KEY_ID),
+	F("ghp_", 20, RK_GITHUB), F("gho_", 20, RK_GITHUB),
+	F("ghs_", 20, RK_GITHUB), F("ghu_", 20, RK_GITHUB),
+	F("ghr_", 20, RK_GITHUB), F("github_pat_", 20, RK_GITHUB),
+	F("glpat-", 16, RK_GITLAB), F("glrt-", 16, RK_GITLAB),
+	F("gldt-", 16, RK_GITLAB), F("glptt-", 16, RK_GITLAB),
+	F("xoxb-", 10, RK_SLACK), F("xoxa-", 10, RK_SLACK),
+	F("xoxp-", 10, RK_SLACK), F("xoxr-", 10, RK_SLACK),
+	F("xoxs-", 10, RK_SLACK), F("xoxe-", 10, RK_SLACK),
+	F("xapp-", 10, RK_SLACK),
+	F("sk-ant-", 16, RK_ANTHROPIC), F("sk-", 16, RK_OPENAI),
+	F("sk_live_", 16, RK_STRIPE), F("sk_test_", 16, RK_STRIPE),
+	F("rk_live_", 16, RK_STRIPE), F("rk_test_", 16, RK_STRIPE),
+	F("whsec_", 24, RK_STRIPE),
+	F("AIza", 30, RK_GOOGLE), F("ya29.", 30, RK_GOOGLE),
+	F("GOCSPX-", 20, RK_GOOGLE),
+	F("npm_", 30, RK_NPM), F("hf_", 30, RK_HUGGINGFACE),
+	F("pypi-", 30, RK_PYPI),
+	F("dop_v1_", 30, RK_DIGITALOCEAN), F("doo_v1_", 30, RK_DIGITALOCEAN),
+	F("dor_v1_", 30, RK_DIGITALOCEAN),
+	F("SG.", 30, RK_SENDGRID),
+	F("pat-na1-", 30, RK_HUBSPOT), F("pat-eu1-", 30, RK_HUBSPOT),
+	F("shpat_", 32, RK_SHOPIFY), F("shpss_", 32, RK_SHOPIFY),
+	F("shpca_", 32, RK_SHOPIFY), F("shppa_", 32, RK_SHOPIFY),
+	F("hvs.", 24, RK_VAULT), F("hvb.", 24, RK_VAULT),
+	F("PMAK-", 24, RK_API_TOKEN),			/* Postman */
+	F("lin_api_", 32, RK_API_TOKEN),		/* Linear */
+	F("NRAK-", 20, RK_API_TOKEN),			/* New Relic */
+	F("sntrys_", 32, RK_API_TOKEN),			/* Sentry */
+	F("glsa_", 32, RK_API_TOKEN),			/* Grafana */
+	F("dapi", 32, RK_API_TOKEN),			/* Databricks */
+	F("dp.pt.", 30, RK_API_TOKEN),			/* Doppler */
+	F("sq0atp-", 20, RK_API_TOKEN), F("sq0csp-", 20, RK_API_TOKEN),
+	F("ATATT3", 50, RK_API_TOKEN),			/* Atlassian */
+	F("AGE-SECRET-KEY-1", 50, RK_PRIVATE_KEY),
+	F("hooks.slack.com/services/", 20, RK_WEBHOOK),
+	F("discord.com/api/webhooks/", 20, RK_WEBHOOK),
+	F("discordapp.com/api/webhooks/", 20, RK_WEBHOOK),
+};
+#undef F
+#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+
+/* The formats by first byte, so a position costs one table look-up:
+ * by_first[c] .. by_first[c] + n_first[c] index into order[]. */
+static unsigned char order[N_FORMATS], by_first[256], n_first[256];
+static bool indexed;
+
+static void index_formats(void)
+{
+	unsigned char fill[256];
+	unsigned c, k, at = 0;
+
+	for (k = 0; k < N_FORMATS; k++)
+		n_first[(unsigned char)formats[k].prefix[0]]++;
+	for (c = 0; c < 256; c++) {
+		by_first[c] = fill[c] = (unsigned char)at;
+		at += n_first[c];
+	}
+	/* in table order within a first byte: longer prefixes first */
+	for (k = 0; k < N_FORMATS; k++)
+		order[fill[(unsigned char)formats[k].prefix[0]]++] =
+			(unsigned char)k;
+	indexed = true;
+}
+
+static size_t match_format_kind(const char *t, size_t len, size_t i,
+				size_t *keep, unsigned *kind)
+{
+	unsigned c = (unsigned char)t[i], k;
+
+	if (!indexed)
+		index_formats();
+	for (k = by_first[c]; k < (unsigned)by_first[c] + n_first[c]; k++) {
+		const struct format *f = &formats[order[k]];
+		size_t body;
+
+		if (len - i < f->plen || t[i + 1] != f->prefix[1] ||
+		    memcmp(t + i, f->prefix, f->plen))
+			continue;
+		body = span(t, len, i + f->plen, b64c);
+		if (body >= f->min_body) {
+			*keep = KEEP_MAX;
+			if (kind)
+				*kind = f->kind;
+			return i + f->plen + body;
+		}
+	}
+	return 0;
+}
 
 static size_t match_format(const char *t, size_t len, size_t i,
 			   size_t *keep)
 {
-	size_t k;
-
-	/* First letters of the prefixes below: most positions stop here. */
-	if (!strchr("AgxsrnhpdSpd", t[i]) || !t[i])
-		return 0;
-	for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++) {
-		size_t n = strlen(formats[k].prefix), body;
-
-		if (!has_prefix(t, len, i, formats[k].prefix))
-			continue;
-		body = span(t, len, i + n, b64c);
-		if (body >= formats[k].min_body) {
-			*keep = KEEP_MAX;
-			return i + n + body;
-		}
-	}
-	return 0;
+	return match_format_kind(t, len, i, keep, NULL);
 }
 
 /* A Telegram bot token: the bot's id, ':', then 35 characters that
@@ -314,12 +420,16 @@ static size_t match_private_key(const char *t, size_t len, size_t i,
 
 	if (!has_prefix(t, len, i, "-----BEGIN "))
 		return 0;
-	hdr = memmem(t + i, len - i < 80 ? len - i : 80, "PRIVATE KEY-----",
-		     16);
+	/* "... PRIVATE KEY-----", and PGP's "... PRIVATE KEY BLOCK-----" */
+	hdr = memmem(t + i, len - i < 80 ? len - i : 80, "PRIVATE KEY", 11);
 	if (!hdr)
 		return 0;
-	*keep = (size_t)(hdr - t) + 16 - i;
-	end = memmem(hdr + 16, len - (size_t)(hdr + 16 - t), "-----END ", 9);
+	j = (size_t)(hdr - t) + 11;
+	hdr = memmem(t + j, len - j < 12 ? len - j : 12, "-----", 5);
+	if (!hdr)
+		return 0;
+	*keep = (size_t)(hdr - t) + 5 - i;
+	end = memmem(hdr + 5, len - (size_t)(hdr + 5 - t), "-----END ", 9);
 	if (!end)
 		return len;	/* truncated: everything after is secret */
 	j = (size_t)(end - t) + 9;
@@ -437,4 +547,710 @@ int redact(struct buf *out, const char *t, size_t len)
 		i = from = end;
 	}
 	return buf_put(out, t + from, len - from);
+}
+
+/* ---- redact_output(): a tool's output on its way to the model ----
+ *
+ * One left-to-right pass.  A byte table says at which bytes a recogniser
+ * can start, so text with nothing in it costs a load and a test a byte.
+ * Recognisers that start at a word (key formats, JWTs, Telegram tokens,
+ * "Bearer", .netrc's "password", base64 key blocks) also need the byte
+ * before to end a word; "name = value" settings start at their '=' or
+ * ':' and look back (at most NAME_MAX bytes) for a secret-shaped name;
+ * .pgpass lines start at a line.  Unlike redact(), every recogniser here
+ * must be sure: a value that is a placeholder, a variable reference, a
+ * path, a sentence or code stays, because an output with holes in it is
+ * a harm too. */
+
+#define T_WORD	1	/* a format, JWT or Telegram token may start */
+#define T_DASH	2	/* -----BEGIN ... PRIVATE KEY----- */
+#define T_SEP	4	/* '=' or ':' of a setting, "://" of a URL */
+#define T_LINE	8	/* '\n': a .pgpass line may follow */
+#define T_NETRC	16	/* 'p' of .netrc's "password" */
+#define T_BEAR	32	/* 'B' of "Bearer" */
+#define T_B64K	64	/* 'L' of a base64 private key ("LS0tLS1CRUdJTi") */
+#define T_AT_WORD (T_WORD | T_NETRC | T_BEAR | T_B64K)
+
+#define NAME_MAX_OUT	64
+#define VALUE_MAX	4096
+#define MARK_OPEN	"[ccveto: redacted "
+
+static unsigned char trig[256];
+static bool triggers_indexed;
+
+static void index_triggers(void)
+{
+	unsigned c;
+
+	if (!indexed)
+		index_formats();
+	for (c = 0; c < 256; c++)
+		if (n_first[c])
+			trig[c] |= T_WORD;
+	trig['e'] |= T_WORD;			/* eyJ: a JWT */
+	for (c = '1'; c <= '9'; c++)
+		trig[c] |= T_WORD;		/* a Telegram bot's id */
+	trig['-'] |= T_DASH;
+	trig['='] |= T_SEP;
+	trig[':'] |= T_SEP;
+	trig['\n'] |= T_LINE;
+	trig['p'] |= T_NETRC;
+	trig['B'] |= T_BEAR;
+	trig['L'] |= T_B64K;
+	triggers_indexed = true;
+}
+
+/* Character classes a value mixes: lower, upper, digit, other. */
+static unsigned classes(const char *v, size_t n)
+{
+	unsigned m = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)v[k];
+
+		m |= islower(c) ? 1 : isupper(c) ? 2 : isdigit(c) ? 4 : 8;
+	}
+	return m;
+}
+
+static bool has_ci(const char *v, size_t n, const char *w)
+{
+	return strcasestr_n(v, n, w);
+}
+
+/* Words that stand in for a value in examples, templates and docs. */
+static bool placeholder_value(const char *v, size_t n)
+{
+	static const char *const exact[] = {
+		"null", "none", "nil", "true", "false", "undefined",
+		"required", "optional", "string", "str", "bool", "int",
+		"secret", "secrets", "password", "passwd", "token", "pass",
+		"changeit", "example", "sample", "dummy", "test", "testing",
+		"fake", "hidden", "masked", "default", "empty", "unset",
+		"todo", "tbd", "value", "foo", "bar", "foobar", "admin",
+		"root", "user", "username", "guest", "demo", NULL,
+	};
+	static const char *const inside[] = {
+		"example", "your", "xxxx", "****", "...", "changeme",
+		"change_me", "placeholder", "redacted", "dummy", "${", "{{",
+		"%(", "%s", "<", ">", "replace", "insert_", "sample",
+		"fake", "notreal", "not_real", "not-real", "secret_here",
+		"token_here", "key_here", "password_here", NULL,
+	};
+	size_t k, run = 1;
+
+	if (n == 0)
+		return true;
+	for (k = 0; exact[k]; k++)
+		if (strlen(exact[k]) == n && !strncasecmp(v, exact[k], n))
+			return true;
+	for (k = 0; inside[k]; k++)
+		if (has_ci(v, n, inside[k]))
+			return true;
+	if (v[0] == '$' || v[0] == '%' || v[0] == '@' || v[0] == '[' ||
+	    v[0] == '(' || v[0] == '*' || v[0] == '&')
+		return true;	/* a reference, a list, a pointer, a mask */
+	/* A filler: one letter or digit over and over (runs of '/' are
+	 * common in real AWS session tokens). */
+	for (k = 1; k < n; k++) {
+		run = v[k] == v[k - 1] && alnum(v[k]) ? run + 1 : 1;
+		if (run >= 6)
+			return true;
+	}
+	return false;
+}
+
+/* A path or a URL is where a secret is, not the secret. */
+static bool path_value(const char *v, size_t n)
+{
+	return v[0] == '/' || v[0] == '~' || (v[0] == '.' && n > 1 &&
+	       (v[1] == '/' || v[1] == '.')) || memmem(v, n, "://", 3) ||
+	       (n > 2 && isalpha((unsigned char)v[0]) && v[1] == ':' &&
+		(v[2] == '\\' || v[2] == '/'));
+}
+
+/* A value that looks made to be hard to guess: long enough, and more
+ * than one class of character (not merely a capitalised word). */
+static bool secretish(const char *v, size_t n)
+{
+	unsigned m = classes(v, n);
+
+	if (n < 6)
+		return false;
+	if (m == 3) {	/* letters only: need case inside, not just first */
+		size_t k, ups = 0;
+
+		for (k = 1; k < n; k++)
+			ups += isupper((unsigned char)v[k]) != 0;
+		return ups > 0 && ups < n - 1 && n >= 12;
+	}
+	return m != 1 && m != 2 && m != 4 && m != 8 && (m & 7);
+}
+
+/* code: a dotted name or a call (os.environ, self.token, getToken()) */
+static bool code_value(const char *t, size_t len, size_t v, size_t e)
+{
+	size_t k;
+	bool dot = false;
+
+	if ((e < len && (t[e] == '(' || t[e] == '[' || t[e] == '.')) ||
+	    memchr(t + v, '(', e - v) || memchr(t + v, '[', e - v))
+		return true;
+	if (!isalpha((unsigned char)t[v]) && t[v] != '_')
+		return false;
+	for (k = v; k < e; k++) {
+		char c = t[k];
+
+		if (c == '.')
+			dot = true;
+		else if (!alnum(c) && c != '_')
+			return false;
+	}
+	return dot;
+}
+
+/* The words of a setting's name, lower case: "AWS_SECRET_ACCESS_KEY",
+ * "secretAccessKey", "x-amz-signature" -> secret access key.  Returns
+ * the number of words (at most 8). */
+static unsigned name_words(const char *s, size_t n, char w[8][24])
+{
+	unsigned nw = 0;
+	size_t k, wl = 0;
+
+	for (k = 0; k < n && nw < 8; k++) {
+		unsigned char c = (unsigned char)s[k];
+		bool split = !isalnum(c) ||
+			     (k > 0 && isupper(c) &&
+			      (islower((unsigned char)s[k - 1]) ||
+			       isdigit((unsigned char)s[k - 1]) ||
+			       (k + 1 < n && islower((unsigned char)s[k + 1]) &&
+				isupper((unsigned char)s[k - 1]))));
+
+		if (split && wl) {
+			w[nw++][wl] = '\0';
+			wl = 0;
+			if (nw == 8)
+				break;
+		}
+		if (isalnum(c) && wl < 23)
+			w[nw][wl++] = (char)tolower(c);
+	}
+	if (wl && nw < 8)
+		w[nw++][wl] = '\0';
+	return nw;
+}
+
+static bool word_in(const char *w, const char *const *set)
+{
+	for (; *set; set++)
+		if (!strcmp(w, *set))
+			return true;
+	return false;
+}
+
+/* Whether a name can hold a secret word at all: most names cannot, and
+ * this costs a few instructions a byte where splitting costs dozens. */
+static bool maybe_secret_name(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 2 <= n; k++) {
+		const char *x = s + k;
+		size_t r = n - k;
+
+		switch (x[0] | 0x20) {
+		case 'p':
+			if ((x[1] | 0x20) == 'w' || (r >= 4 &&
+			    !strncasecmp(x, "pass", 4)))
+				return true;
+			break;
+		case 's':
+			if ((r >= 6 && !strncasecmp(x, "secret", 6)) ||
+			    (r >= 3 && !strncasecmp(x, "sig", 3)))
+				return true;
+			break;
+		case 't':
+			if (r >= 5 && !strncasecmp(x, "token", 5))
+				return true;
+			break;
+		case 'k':
+			if (r >= 3 && !strncasecmp(x, "key", 3))
+				return true;
+			break;
+		case 'a':
+			if (r >= 4 && !strncasecmp(x, "auth", 4))
+				return true;
+			break;
+		case 'c':
+			if (r >= 4 && !strncasecmp(x, "cred", 4))
+				return true;
+			break;
+		}
+	}
+	return false;
+}
+
+/* Which secret a name holds, or RK_COUNT for none.  The last word
+ * decides what the value is: "password" is one, "password_file" and
+ * "token_count" are not. */
+static unsigned secret_kind(const char *s, size_t n, bool query)
+{
+	static const char *const not_value[] = {
+		"file", "files", "path", "dir", "url", "uri", "endpoint",
+		"env", "var", "name", "names", "type", "id", "ids", "length",
+		"len", "count", "size", "limit", "max", "min", "expiry",
+		"expires", "expire", "expiration", "ttl", "timeout",
+		"required", "enabled", "enable", "disabled", "policy",
+		"field", "prompt", "header", "prefix", "format", "hash",
+		"hashed", "mode", "strategy", "provider", "kind", "store",
+		"manager", "reset", "label", "placeholder", "hint", "help",
+		"text", "message", "msg", "error", "title", "description",
+		"desc", "rules", "regex", "pattern", "validation", "strength",
+		"source", "ref", "arn", "version", "index", "usage", "budget",
+		"location", "command", "cmd", "helper", "script", "program",
+		"method", "algorithm", "algo", "scheme", "audience", "issuer",
+		"set", "changed", "visible", "shown", "input", "rotation",
+		"used", "type", "class", "flag", "option", "options", "key_id",
+		"lifetime", "duration", "age", "in", "at", "on", "by", "to",
+		"of", "is", "has", "did", "will", "should", "can", "must",
+		"number", "num", "list", "map", "generator", "service",
+		"server", "host", "port", "user", "username", "account",
+		"owner", "email", "path", "template", "callback", "handler",
+		"parser", "validator", "fingerprint", "public", "pub",
+		"created", "updated", "last", "status", "state", "scope",
+		"scopes", "permissions", "role", "bucket", "region", NULL,
+	};
+	static const char *const key_owner[] = {
+		"api", "access", "secret", "private", "signing", "encryption",
+		"master", "auth", "client", "app", "subscription", "consumer",
+		"webhook", "admin", "write", "deploy", "license", "account",
+		"storage", "shared", "session", "service", NULL,
+	};
+	char w[8][24];
+	unsigned nw, k, kind = RK_COUNT;
+	const char *last;
+	bool sec = false, acc = false;
+
+	if (!maybe_secret_name(s, n) || !(nw = name_words(s, n, w)))
+		return RK_COUNT;
+	last = w[nw - 1];
+	for (k = 0; k < nw; k++) {
+		const char *x = w[k];
+
+		if (!strcmp(x, "secret"))
+			sec = true;
+		if (!strcmp(x, "access"))
+			acc = true;
+		if (!strcmp(x, "password") || !strcmp(x, "passwd") ||
+		    !strcmp(x, "pwd") || !strcmp(x, "passphrase") ||
+		    !strcmp(x, "pass") || !strcmp(x, "pw") ||
+		    !strcmp(x, "pgpassword") || !strcmp(x, "mysqlpassword"))
+			kind = RK_PASSWORD;
+		else if ((!strcmp(x, "token") || !strcmp(x, "authtoken")) &&
+			 kind == RK_COUNT)
+			kind = RK_TOKEN;
+		else if ((!strcmp(x, "apikey") || !strcmp(x, "secretkey") ||
+			  !strcmp(x, "accesskey") || !strcmp(x, "privatekey") ||
+			  (!strcmp(x, "key") && k > 0 &&
+			   word_in(w[k - 1], key_owner))) && kind == RK_COUNT)
+			kind = RK_API_KEY;
+		else if ((!strcmp(x, "credential") ||
+			  !strcmp(x, "credentials")) && kind == RK_COUNT)
+			kind = RK_CREDENTIAL;
+		else if (!strcmp(x, "authorization") && nw <= 2)
+			kind = RK_AUTH_HEADER;
+		else if ((!strcmp(x, "sig") || !strcmp(x, "signature")) &&
+			 query && kind == RK_COUNT)
+			kind = RK_SIGNATURE;
+	}
+	if (kind == RK_COUNT && sec)
+		kind = RK_SECRET;
+	if (kind == RK_COUNT && nw == 1 && !strcmp(last, "auth"))
+		kind = RK_DOCKER_AUTH;
+	/* (Most names hold no secret word: the long list comes last.) */
+	if (kind == RK_COUNT || word_in(last, not_value) ||
+	    !strcmp(w[0], "max") || !strcmp(w[0], "min") ||
+	    !strcmp(w[0], "num") || !strcmp(w[0], "public") ||
+	    !strcmp(w[0], "publishable"))
+		return RK_COUNT;
+	return sec && acc ? RK_AWS_SECRET : kind;
+}
+
+static int b64val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* Decodes at most cap bytes of the base64 at v (stops at the first
+ * non-base64 byte); returns the decoded length. */
+static size_t b64_peek(const char *v, size_t n, char *out, size_t cap)
+{
+	size_t k, o = 0;
+	unsigned acc = 0, bits = 0;
+
+	for (k = 0; k < n && o < cap; k++) {
+		int x = b64val((unsigned char)v[k]);
+
+		if (x < 0)
+			break;
+		acc = (acc << 6) | (unsigned)x;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	return o;
+}
+
+/* A private key written as base64 (kubeconfig client-key-data, a
+ * Kubernetes Secret's tls.key): "LS0tLS1CRUdJTi" is "-----BEGIN". */
+static size_t match_b64_key(const char *t, size_t len, size_t i)
+{
+	char head[64];
+	size_t n, h;
+
+	if (!has_prefix(t, len, i, "LS0tLS1CRUdJTi"))
+		return 0;
+	n = span(t, len, i, b64c);
+	h = b64_peek(t + i, n, head, sizeof(head));
+	if (!memmem(head, h, "PRIVATE KEY", 11))
+		return 0;
+	return i + n;
+}
+
+/* docker's "auth": base64 of user:password */
+static bool docker_auth(const char *v, size_t n)
+{
+	char d[256];
+	size_t dl;
+
+	if (n < 8 || span(v, n, 0, b64c) != n)
+		return false;
+	dl = b64_peek(v, n, d, sizeof(d));
+	return dl >= 3 && memchr(d + 1, ':', dl - 2);
+}
+
+struct hit {
+	size_t from, end;	/* what the marker replaces */
+	unsigned kind;
+};
+
+/* "name = value", "name: value", "\"name\": \"value\"", "NAME=value",
+ * "?name=value": t[s] is the '=' or ':'. */
+static bool match_setting_out(const char *t, size_t len, size_t s,
+			      struct hit *h)
+{
+	size_t e = s, b, v, ve, keep;
+	unsigned kind, fkind;
+	bool env, query, quoted_name = false;
+	char q = 0;
+
+	if (t[s] == ':' && s + 1 < len && (t[s + 1] == ':' || t[s + 1] == '/'))
+		return false;		/* C++ "::", a URL's "://" */
+	while (e > 0 && s - e < 4 && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	if (e > 0 && (t[e - 1] == '"' || t[e - 1] == '\'')) {
+		e--;
+		quoted_name = true;
+	}
+	b = e;
+	while (b > 0 && e - b < NAME_MAX_OUT && namec(t[b - 1]))
+		b--;
+	if (b == e || (b > 0 && namec(t[b - 1])))
+		return false;
+	if (quoted_name && (b == 0 || t[b - 1] != t[e]))
+		return false;
+	while (b < e && t[b] == '-')	/* --password=... */
+		b++;
+	if (b == e)
+		return false;
+	query = b > 0 && (t[b - 1] == '?' || t[b - 1] == '&');
+	if ((kind = secret_kind(t + b, e - b, query)) == RK_COUNT)
+		return false;
+	/* NAME=value in the environment's own spelling: upper case */
+	env = span(t, len, b, namec) >= e - b;
+	for (v = b; env && v < e; v++)
+		if (islower((unsigned char)t[v]))
+			env = false;
+	v = s + 1;
+	while (v < len && v - s < 8 && (t[v] == ' ' || t[v] == '\t'))
+		v++;
+	if (v < len && (t[v] == '"' || t[v] == '\'' || t[v] == '`'))
+		q = t[v++];
+	ve = v;
+	if (kind == RK_AUTH_HEADER) {
+		/* the header's value to the end of the line, after the
+		 * scheme word ("Bearer", "Basic", "token") */
+		size_t w = v + span(t, len, v, alnum);
+
+		if (w < len && w > v && w - v <= 8 && t[w] == ' ')
+			v = w + 1;
+		ve = v + span(t, len, v, b64c);
+		if (ve - v < 8 || placeholder_value(t + v, ve - v))
+			return false;
+		h->from = v;
+		h->end = ve;
+		h->kind = RK_AUTH_HEADER;
+		return true;
+	}
+	if (q) {
+		while (ve < len && t[ve] != q && t[ve] != '\n' &&
+		       ve - v < VALUE_MAX)
+			ve++;
+		if (ve >= len || t[ve] != q)
+			return false;
+	} else {
+		ve += span(t, len, v, valuec);
+	}
+	if (ve == v)
+		return false;
+	/* A key in its provider's format names its own kind. */
+	if (match_b64_key(t, ve, v)) {
+		kind = RK_PRIVATE_KEY;
+	} else if (match_format_kind(t, ve, v, &keep, &fkind) ||
+	    (match_jwt(t, ve, v, &keep) && (fkind = RK_JWT, 1))) {
+		if (placeholder(t, v, ve))
+			return false;
+		kind = fkind;
+	} else if (kind == RK_DOCKER_AUTH) {
+		if (!docker_auth(t + v, ve - v))
+			return false;
+	} else {
+		if (placeholder_value(t + v, ve - v) ||
+		    path_value(t + v, ve - v) ||
+		    memchr(t + v, ' ', ve - v) || memchr(t + v, '\t', ve - v))
+			return false;
+		/* the name itself again ("password": "Password") */
+		if (ve - v == e - b && !strncasecmp(t + v, t + b, e - b))
+			return false;
+		if (env && !q && t[s] == '=') {
+			if (ve - v < 4)
+				return false;
+		} else if (!secretish(t + v, ve - v) ||
+			   (!q && code_value(t, len, v, ve))) {
+			return false;
+		}
+	}
+	h->from = v;
+	h->end = ve;
+	h->kind = kind;
+	return true;
+}
+
+/* .netrc: "machine H login U password P", on one line or several */
+static bool match_netrc(const char *t, size_t len, size_t i, struct hit *h)
+{
+	size_t j, v, back;
+
+	if (has_prefix(t, len, i, "password"))
+		j = i + 8;
+	else if (has_prefix(t, len, i, "passwd"))
+		j = i + 6;
+	else
+		return false;
+	if (j >= len || (t[j] != ' ' && t[j] != '\t'))
+		return false;
+	back = i < 256 ? i : 256;
+	if (!memmem(t + i - back, back, "machine ", 8) &&
+	    !memmem(t + i - back, back, "login ", 6) &&
+	    !memmem(t + i - back, back, "default", 7))
+		return false;
+	while (j < len && (t[j] == ' ' || t[j] == '\t'))
+		j++;
+	v = j + span(t, len, j, valuec);
+	if (v == j || placeholder_value(t + j, v - j))
+		return false;
+	h->from = j;
+	h->end = v;
+	h->kind = RK_NETRC;
+	return true;
+}
+
+/* .pgpass: hostname:port:database:username:password, one a line */
+static bool match_pgpass(const char *t, size_t len, size_t i, struct hit *h)
+{
+	size_t f[5], j = i, nf = 0, end;
+	bool letter = false;
+
+	f[nf++] = i;
+	for (; j < len && t[j] != '\n' && j - i < 512; j++) {
+		if (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')
+			return false;
+		if (t[j] == ':') {
+			if (nf == 5)
+				return false;
+			f[nf++] = j + 1;
+		} else if (nf == 1 && (isalpha((unsigned char)t[j]) ||
+				       t[j] == '*')) {
+			letter = true;
+		}
+	}
+	end = j;
+	if (nf != 5 || !letter || f[1] - 1 == f[0] || f[4] == end)
+		return false;
+	/* the port: digits or '*' */
+	for (j = f[1]; j < f[2] - 1; j++)
+		if (!isdigit((unsigned char)t[j]) && t[j] != '*')
+			return false;
+	if (f[2] - 1 == f[1] || f[2] - 1 - f[1] > 5 || f[3] - 1 == f[2] ||
+	    f[4] - 1 == f[3] || placeholder_value(t + f[4], end - f[4]))
+		return false;
+	h->from = f[4];
+	h->end = end;
+	h->kind = RK_PGPASS;
+	return true;
+}
+
+/* "Bearer <token>" outside a header we saw the name of */
+static bool match_bearer(const char *t, size_t len, size_t i, struct hit *h)
+{
+	size_t j, n;
+
+	if (!has_prefix(t, len, i, "Bearer ") && !has_prefix(t, len, i,
+							     "Bearer\t"))
+		return false;
+	j = i + 7;
+	n = span(t, len, j, b64c);
+	if (n < 16 || !(classes(t + j, n) & 4) ||
+	    placeholder_value(t + j, n))
+		return false;
+	h->from = j;
+	h->end = j + n;
+	h->kind = RK_BEARER;
+	return true;
+}
+
+/* scheme://user:password@host: the password; a user part in a key
+ * format is that key. */
+static bool match_url_out(const char *t, size_t len, size_t i, struct hit *h)
+{
+	size_t keep = 0, end, colon, u = i + 3;
+	unsigned kind;
+
+	if (!(end = match_userinfo(t, len, i, &keep)))
+		return false;
+	if (match_format_kind(t, end, u, &keep, &kind)) {
+		h->from = u;
+		h->end = end;
+		h->kind = kind;
+		return !placeholder(t, u, end);
+	}
+	colon = u;
+	while (colon < end && t[colon] != ':')
+		colon++;
+	if (colon >= end)
+		return false;	/* a bare user name, however long */
+	if (placeholder_value(t + colon + 1, end - colon - 1))
+		return false;
+	h->from = colon + 1;
+	h->end = end;
+	h->kind = RK_URL_PASSWORD;
+	return true;
+}
+
+/* The recognisers that start at byte i, most specific first. */
+static bool match_out(const char *t, size_t len, size_t i, struct hit *h)
+{
+	unsigned m = trig[(unsigned char)t[i]], kind;
+	bool word = i == 0 || !namec(t[i - 1]);
+	size_t keep, end;
+
+	if ((m & T_DASH) && i + 1 < len && t[i + 1] == '-' &&
+	    (end = match_private_key(t, len, i, &keep))) {
+		h->from = i;
+		h->end = end;
+		h->kind = RK_PRIVATE_KEY;
+		return true;
+	}
+	if (word && (m & T_WORD)) {
+		if ((end = match_format_kind(t, len, i, &keep, &kind)) ||
+		    ((end = match_jwt(t, len, i, &keep)) && (kind = RK_JWT, 1)) ||
+		    (i + 10 < len && isdigit((unsigned char)t[i + 7]) &&
+		     (end = match_telegram(t, len, i, &keep)) &&
+		     (kind = RK_TELEGRAM, 1))) {
+			if (placeholder(t, i, end))
+				return false;
+			h->from = i;
+			h->end = end;
+			h->kind = kind;
+			return true;
+		}
+	}
+	if (word && (m & T_B64K) && (end = match_b64_key(t, len, i))) {
+		h->from = i;
+		h->end = end;
+		h->kind = RK_PRIVATE_KEY;
+		return true;
+	}
+	if (m & T_SEP) {
+		if (t[i] == ':' && has_prefix(t, len, i, "://"))
+			return match_url_out(t, len, i, h);
+		return match_setting_out(t, len, i, h);
+	}
+	if (word && (m & T_NETRC) && match_netrc(t, len, i, h))
+		return true;
+	if (word && (m & T_BEAR) && match_bearer(t, len, i, h))
+		return true;
+	if ((m & T_LINE) && i + 1 < len && match_pgpass(t, len, i + 1, h))
+		return true;
+	return i == 0 && match_pgpass(t, len, 0, h);
+}
+
+int redact_output(struct buf *out, const char *t, size_t len,
+		  uint64_t keep, struct redact_tally *tally)
+{
+	size_t i = 0, from = 0;
+	unsigned n = 0;
+	struct hit h;
+	int error;
+
+	if (!triggers_indexed)
+		index_triggers();
+	for (; i < len; i++) {
+		/* Most bytes start nothing, and a word's recognisers only
+		 * start a word: skip the rest fast. */
+		for (; i > 0 && i < len; i++) {
+			unsigned m = trig[(unsigned char)t[i]];
+
+			if (m && ((m & ~T_AT_WORD) || !namec(t[i - 1])))
+				break;
+		}
+		if (i == len)
+			break;
+		if (!match_out(t, len, i, &h))
+			continue;
+		if (keep & ((uint64_t)1 << h.kind)) {
+			i = h.end > i ? h.end - 1 : i;	/* as it is */
+			continue;
+		}
+		if ((error = buf_put(out, t + from, h.from - from)) < 0 ||
+		    (error = buf_puts(out, MARK_OPEN)) < 0 ||
+		    (error = buf_puts(out, kind_names[h.kind])) < 0 ||
+		    (error = buf_putc(out, ']')) < 0)
+			return error;
+		n++;
+		if (tally) {
+			tally->n++;
+			tally->kinds |= (uint64_t)1 << h.kind;
+		}
+		from = h.end;
+		i = h.end ? h.end - 1 : 0;
+	}
+	if (!n)
+		return 0;
+	if ((error = buf_put(out, t + from, len - from)) < 0)
+		return error;
+	return (int)(n > INT32_MAX ? INT32_MAX : n);
 }

@@ -43,6 +43,26 @@ static void has_key(const char *text, bool want, const char *name)
 	ok(redact_has_key(text, strlen(text)) == want, "%s", name);
 }
 
+/* redact_output(): in -> want exactly ("" = clean: nothing written) */
+static void is_out(const char *in, const char *want, const char *what)
+{
+	struct buf b = BUF_INIT;
+	struct redact_tally t = { 0, 0 };
+	int n = redact_output(&b, in, strlen(in), 0, &t);
+	const char *g = n > 0 ? (b.data ? b.data : "") : n < 0 ? "(error)" :
+			"";
+
+	ok(!strcmp(g, want) && (n > 0) == (*want != 0) &&
+	   (n == 0 || (t.n == (unsigned)n && t.kinds)),
+	   "output: %s: '%s' (want '%s')", what, g, want);
+	buf_release(&b);
+}
+
+static void out_clean(const char *in, const char *what)
+{
+	is_out(in, "", what);
+}
+
 int main(void)
 {
 	/* redact_has_key: the confident recognisers only. */
@@ -148,5 +168,71 @@ int main(void)
 	is_red("curl -H \"authorization: token abcdefgh12345678\" u",
 	       "curl -H \"authorization: [REDACTED]\" u",
 	       "authorization header, other scheme");
+	/* redact_output(): sure recognisers only, markers name the kind. */
+	is_out("aws_access_key_id = AKIAZ7QW3RTY5UIOPLKJ\naws_secret_access_"
+	       "key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq3Kd9Pb2x\n",
+	       "aws_access_key_id = [ccveto: redacted aws-access-key-id]\n"
+	       "aws_secret_access_key = [ccveto: redacted aws-secret-access-"
+	       "key]\n", "AWS credentials file");
+	is_out("{\"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq3Kd9Pb"
+	       "2x\", \"SessionToken\": \"FwoGZXIvYXdzEJr//////////wEaDKx9\"}",
+	       "{\"SecretAccessKey\": \"[ccveto: redacted aws-secret-access-"
+	       "key]\", \"SessionToken\": \"[ccveto: redacted token]\"}",
+	       "aws sts JSON");
+	is_out("DB_PASSWORD=postgres\nMAX_TOKENS=4096\nAPI_KEY=your_key_here",
+	       "DB_PASSWORD=[ccveto: redacted password]\nMAX_TOKENS=4096\n"
+	       "API_KEY=your_key_here", ".env file");
+	is_out("machine api.example.com\n  login me\n  password 9f8e-7d6c\n",
+	       "machine api.example.com\n  login me\n  password [ccveto: "
+	       "redacted netrc-password]\n", ".netrc");
+	is_out("db.internal:5432:app:alice:Sup3r-s3cret\n",
+	       "db.internal:5432:app:alice:[ccveto: redacted pgpass-password]"
+	       "\n", ".pgpass");
+	is_out("{\"auths\":{\"r.io\":{\"auth\":\"dXNlcjpwYXNzd29yZDEyMw==\"}}}",
+	       "{\"auths\":{\"r.io\":{\"auth\":\"[ccveto: redacted docker-auth]"
+	       "\"}}}", "docker config.json");
+	is_out("client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQp",
+	       "client-key-data: [ccveto: redacted private-key]",
+	       "kubeconfig client key");
+	is_out("x -----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP "
+	       "PRIVATE KEY BLOCK----- y", "x [ccveto: redacted private-key] "
+	       "y", "PGP private key block");
+	is_out("https://h/p?user=al&access_token=Zx81kQ9aa&sig=abc%2Bdef123",
+	       "https://h/p?user=al&access_token=[ccveto: redacted token]&sig="
+	       "[ccveto: redacted signature]", "URL token parameters");
+	is_out("postgres://admin:p4ssw0rd@db/app",
+	       "postgres://admin:[ccveto: redacted url-password]@db/app",
+	       "URL password");
+	is_out("> Authorization: Bearer abcDEF123456ghiJKL789\n",
+	       "> Authorization: Bearer [ccveto: redacted authorization-header]"
+	       "\n", "authorization header");
+	is_out("export GITHUB_TOKEN=\"ghp_abcdefghijklmnopqrstuvwxyz0123456789\"",
+	       "export GITHUB_TOKEN=\"[ccveto: redacted github-token]\"",
+	       "a setting holding a known format names the format");
+	/* Lookalikes stay byte for byte. */
+	out_clean("password = os.environ[\"DB_PASSWORD\"]\ntoken = getToken()\n"
+		  "token = self.token\n", "code reading a secret");
+	out_clean("token: ${{ secrets.GITHUB_TOKEN }}\npassword: ${DB_PASS}\n"
+		  "PASSWORD=\nsecret: <your-secret>\n", "references, templates");
+	out_clean("\"password\": \"Password\",\n\"forgotPassword\": \"Forgot "
+		  "your password?\", \"passwordLabel\": \"Passwort\"",
+		  "i18n strings");
+	out_clean("passed=12 failed=0 tokens: 512 max_tokens=1024 "
+		  "token_count=77 password_min_length=12", "counters");
+	out_clean("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6"
+		  "c15b0f00a08 commit=7ba88bf3c1d2e4f5a6b7c8d9e0f1a2b3c4d5e6f7 "
+		  "id=123e4567-e89b-12d3-a456-426614174000", "hashes and ids");
+	out_clean("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB5oW9JU8mrf1ceW5kVaZ3kb"
+		  "XwW6YpM/2WCrRkQ7X9Zc u@h\n-----BEGIN PUBLIC KEY-----\nMIIB\n"
+		  "-----END PUBLIC KEY-----\nclient-certificate-data: LS0tLS1CRU"
+		  "dJTiBDRVJUSUZJQ0FURS0tLS0tCk1J", "public keys, certificates");
+	out_clean("AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+		  " ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+		  "documented example keys");
+	out_clean("postgres://user:password@localhost/db git@github.com:o/r "
+		  "https://${USER}:${PASS}@h/", "URL placeholders");
+	out_clean("Password: \nsecret: Kubernetes\nkey: value\n12:30:45",
+		  "prompts and prose");
+	out_clean("", "empty");
 	return tap_done();
 }
