@@ -76,6 +76,46 @@ awk 'BEGIN {
 envelope Bash "$(cat "$out/heredoc-input.json")" > "$out/heredoc-100k.json"
 rm -f "$out/heredoc-input.json"
 
+# PostToolUse: a Bash call's output of build-log-like text (paths,
+# key=value pairs, hashes, JSON lines) of about 10 KB and 1 MiB, and the
+# 1 MiB one with a key every 64 KiB, which is rewritten.
+# post_output BYTES KEYS
+post_output() {
+	awk -v want="$1" -v keys="$2" 'BEGIN {
+		printf "{\"session_id\":\"03e6d284-9928-4f0b-8b5c-8e9f06e422f1\","
+		printf "\"cwd\":\"/home/alice/src/webapp\",\"permission_mode\":\"default\","
+		printf "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\","
+		printf "\"tool_input\":{\"command\":\"make test 2>&1\"},"
+		printf "\"tool_response\":{\"stdout\":\""
+		n = 0; next_key = 65536
+		for (i = 0; n < want; i++) {
+			if (i % 6 == 0)
+				l = sprintf("src/module_%d/file_%d.c:%d:%d: warning: unused variable x%d [-Wunused]\\n", i % 37, i, i % 900, i % 70, i)
+			else if (i % 6 == 1)
+				l = sprintf("test_%d ... ok (elapsed=%d.%03ds, retries=0, seed=0x%08x)\\n", i, i % 9, i % 1000, i * 2654435761 % 4294967296)
+			else if (i % 6 == 2)
+				l = sprintf("{\\\"level\\\":\\\"info\\\",\\\"msg\\\":\\\"request %d done\\\",\\\"status\\\":200,\\\"took_ms\\\":%d}\\n", i, i % 300)
+			else if (i % 6 == 3)
+				l = sprintf("commit %08x%08x%08x%08x%08x Merge: tokens=%d password_min=%d\\n", i, i * 7, i * 13, i * 17, i * 19, i % 512, i % 20)
+			else if (i % 6 == 4)
+				l = sprintf("  Downloading https://registry.npmjs.org/pkg-%d/-/pkg-%d-1.%d.0.tgz sha512-%08xAbCd%08x==\\n", i, i, i % 40, i * 31, i * 37)
+			else
+				l = sprintf("PASS tests/unit/case_%d.test.ts (%d ms) -- The quick brown fox jumps over the lazy dog.\\n", i, i % 700)
+			if (keys && n >= next_key) {
+				l = sprintf("export GITHUB_TOKEN=ghp_%08dAbCdEfGhIjKlMnOpQrStUvWx%04d\\n", i, i % 10000)
+				next_key += 65536
+			}
+			printf "%s", l
+			n += length(l)
+		}
+		printf "\",\"stderr\":\"\",\"interrupted\":false,\"isImage\":false},"
+		printf "\"tool_use_id\":\"toolu_01YX8YPiu5glO9ELoXQGTkz2\"}\n"
+	}'
+}
+post_output 10240 0 > "$out/post-10k.json"
+post_output 1048576 0 > "$out/post-1m.json"
+post_output 1048576 1 > "$out/post-1m-keys.json"
+
 printf '%s\t%s\t%s\n' \
 	bash-benign 0 "$out/bash-benign.json" \
 	bash-danger 2 "$out/bash-danger.json" \
@@ -83,4 +123,7 @@ printf '%s\t%s\t%s\n' \
 	pwsh-danger 2 "$out/pwsh-danger.json" \
 	read 0 "$out/read.json" \
 	write-1m 0 "$out/write-1m.json" \
-	heredoc-100k 0 "$out/heredoc-100k.json" > "$out/cases.tsv"
+	heredoc-100k 0 "$out/heredoc-100k.json" \
+	post-10k 0 "$out/post-10k.json" \
+	post-1m 0 "$out/post-1m.json" \
+	post-1m-keys 0 "$out/post-1m-keys.json" > "$out/cases.tsv"

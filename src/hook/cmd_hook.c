@@ -39,7 +39,7 @@ int cmd_hook(int argc, char **argv)
 {
 	const char *input = NULL, *home = NULL, *rules_dir = NULL;
 	int no_user_config = 0, nargs = 0, status, error, fd = 0;
-	bool handled;
+	bool post;
 	const struct opt_spec opts[] = {
 		{ 'i', "input", OPT_VALUE, &input, "FILE",
 		  "read the payload from FILE instead of stdin" },
@@ -101,15 +101,9 @@ int cmd_hook(int argc, char **argv)
 		status = fail_closed(&a, error, d.msg);
 		goto done;
 	}
-	/* PostToolUse: the output, not a call, is what is judged.  Known
-	 * from the parse every event gets, so other events pay nothing. */
-	if (call.event && !strcmp(call.event, "PostToolUse")) {
-		status = post_hook(call.root, &handled);
-		if (handled)
-			goto done;
-	}
+	post = call.event && !strcmp(call.event, "PostToolUse");
 	/* A skill's inline shell line is judged like that tool's call. */
-	if (!call.tool || !call.judged) {
+	if (!post && (!call.tool || !call.judged)) {
 		status = 0;	/* not a tool call: no opinion */
 		goto done;
 	}
@@ -117,7 +111,19 @@ int cmd_hook(int argc, char **argv)
 	copts.rules_dir = rules_dir;
 	copts.no_user_config = no_user_config;
 	if ((error = load_ruleset(&set, &copts, &d)) < 0) {
-		status = fail_closed(&a, error, d.msg);
+		/* After the call, a deny would let the output through. */
+		if (post) {
+			hook_post_mode(call.tool &&
+				       !strncmp(call.tool, "mcp__", 5));
+			status = hook_emit_withheld();
+		} else {
+			status = fail_closed(&a, error, d.msg);
+		}
+		goto done;
+	}
+	/* PostToolUse: the output, not a call, is what is judged. */
+	if (post) {
+		status = post_hook(&call, config_post_settings());
 		goto done;
 	}
 	judge_call(&v, &a, set, &call, &d);

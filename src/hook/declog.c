@@ -318,34 +318,85 @@ static int open_log(struct logfile *lf, char *path)
 	return 0;
 }
 
-void declog_record(const struct toolcall *call, const struct verdict *v)
+/* Appends one formatted record (rotation, locking: see above). */
+static void append_record(const struct buf *rec)
 {
 	const struct config_log *cl = config_log_settings();
-	struct buf path = BUF_INIT, rec = BUF_INIT;
+	struct buf path = BUF_INIT;
 	struct logfile lf = { -1, -1, false, NULL, { 0 } };
 
-	if (!call || !v || !cl->enabled)
-		return;
-	if (v->decision == DECISION_NONE && !cl->all_calls)
-		return;
-	if (declog_path(&path) < 0 ||
-	    declog_format(&rec, call, v, time(NULL)) < 0 ||
-	    open_log(&lf, path.data) < 0)
+	if (declog_path(&path) < 0 || open_log(&lf, path.data) < 0)
 		goto done;
 	/* Without the lock (someone holds it for good) the record is still
 	 * written, whole; only rotation waits for a writer that has it. */
 	if ((lf.locked = lock_log(lf.fd))) {
 		follow_rotation(&lf);
 		if (fstat(lf.fd, &lf.st) == 0 &&
-		    (unsigned long long)lf.st.st_size + rec.len > cl->max_bytes)
+		    (unsigned long long)lf.st.st_size + rec->len > cl->max_bytes)
 			rotate(&lf);
 	}
-	append_whole(&lf, rec.data, rec.len);
+	append_whole(&lf, rec->data, rec->len);
 done:
 	if (lf.fd >= 0)
 		close(lf.fd);	/* also releases the lock */
 	if (lf.dfd >= 0)
 		close(lf.dfd);
 	buf_release(&path);
+}
+
+void declog_record(const struct toolcall *call, const struct verdict *v)
+{
+	const struct config_log *cl = config_log_settings();
+	struct buf rec = BUF_INIT;
+
+	if (!call || !v || !cl->enabled)
+		return;
+	if (v->decision == DECISION_NONE && !cl->all_calls)
+		return;
+	if (declog_format(&rec, call, v, time(NULL)) == 0)
+		append_record(&rec);
+	buf_release(&rec);
+}
+
+void declog_record_post(const struct toolcall *call,
+			const struct redact_tally *t, const char *decision)
+{
+	const struct config_log *cl = config_log_settings();
+	struct buf rec = BUF_INIT;
+	const char *name;
+	char ts[64];
+	unsigned k, n = 0;
+	int error;
+
+	if (!call || !t || !cl->enabled)
+		return;
+	utc_stamp(ts, sizeof(ts), time(NULL));
+	error = buf_printf(&rec, "{\"time\":\"%s\"", ts);
+	if (!error)
+		error = put_field(&rec, "session_id", call->session_id);
+	if (!error)
+		error = put_field(&rec, "cwd", call->cwd);
+	if (!error)
+		error = put_field(&rec, "tool", call->tool);
+	/* The record of a verdict, with one rule id a kind ("redact.KIND",
+	 * so that `ccveto log` counts them), the event and the count. */
+	if (!error)
+		error = buf_printf(&rec, ",\"summary\":\"redacted %u "
+				   "secret%s from the tool output\",\"event\":"
+				   "\"PostToolUse\",\"decision\":\"%s\","
+				   "\"redacted\":%u,\"rules\":[", t->n,
+				   t->n == 1 ? "" : "s", decision, t->n);
+	for (k = 0; !error && (name = redact_kind_name(k)); k++)
+		if (t->kinds & ((uint64_t)1 << k))
+			error = buf_printf(&rec, "%s\"redact.%s\"",
+					   n++ ? "," : "", name);
+	if (!error)
+		error = buf_puts(&rec, "]");
+	if (!error)
+		error = put_field(&rec, "version", CV_VERSION);
+	if (!error)
+		error = buf_puts(&rec, "}\n");
+	if (!error)
+		append_record(&rec);
 	buf_release(&rec);
 }

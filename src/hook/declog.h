@@ -9,12 +9,19 @@
 #include <time.h>
 
 struct buf;
+struct redact_tally;
 struct toolcall;
 struct verdict;
 
 /* Appends the record for a deny/ask verdict (every verdict with the
  * config's log.all_calls); honours log.enabled and log.max_bytes. */
 void declog_record(const struct toolcall *call, const struct verdict *v);
+
+/* Appends the record of a PostToolUse answer: decision "redact" or
+ * "withheld", how many secrets and their kinds (never a value); honours
+ * log.enabled and log.max_bytes. */
+void declog_record_post(const struct toolcall *call,
+			const struct redact_tally *t, const char *decision);
 
 /* The log file: ~/.local/state/ccveto/decisions.jsonl, ~ being the
  * passwd home (userhome.h); when the user's config has "trust_env"

@@ -147,6 +147,40 @@ static bool is_crash(int sig)
 	       sig == SIGSYS;
 }
 
+/* Set by hook_post_mode(): what a signal must answer instead of exit 2,
+ * and whether any of stdout is out already (then only exit 2 is left). */
+static const char *volatile post_withheld;
+static volatile size_t post_withheld_len;
+static volatile sig_atomic_t stdout_used;
+
+static const char withheld_tool[] = "{\"hookSpecificOutput\":{"
+	"\"hookEventName\":\"PostToolUse\",\"additionalContext\":\"ccveto "
+	"withheld this tool output: it could not be checked for secrets "
+	"(fail closed).\",\"updatedToolOutput\":\"[ccveto: output withheld: "
+	"it could not be checked for secrets]\"}}\n";
+static const char withheld_mcp[] = "{\"hookSpecificOutput\":{"
+	"\"hookEventName\":\"PostToolUse\",\"additionalContext\":\"ccveto "
+	"withheld this tool output: it could not be checked for secrets "
+	"(fail closed).\",\"updatedMCPToolOutput\":\"[ccveto: output "
+	"withheld: it could not be checked for secrets]\"}}\n";
+
+void hook_post_mode(bool mcp)
+{
+	post_withheld_len = mcp ? sizeof(withheld_mcp) - 1 :
+				  sizeof(withheld_tool) - 1;
+	post_withheld = mcp ? withheld_mcp : withheld_tool;
+}
+
+int hook_emit_withheld(void)
+{
+	if (!post_withheld)
+		hook_post_mode(false);
+	if (stdout_used ||
+	    hook_write_stdout(post_withheld, post_withheld_len) < 0)
+		return DENY_EXIT;
+	return 0;
+}
+
 static void on_signal(int sig, siginfo_t *si, void *ctx)
 {
 	static const char timeout_msg[] = "ccveto blocked this call: the "
@@ -169,6 +203,13 @@ static void on_signal(int sig, siginfo_t *si, void *ctx)
 	    si->si_code == SI_USER && si->si_pid == getpid())
 		return;
 	child_end();
+	/* After the call, exit 2 would let the output through: the output
+	 * is replaced by a notice instead, if stdout is still ours. */
+	if (post_withheld && !stdout_used) {
+		stdout_used = 1;
+		if (write_bounded(1, post_withheld, post_withheld_len) == 0)
+			_exit(0);
+	}
 	/* Claude Code ends a hook past its timeout with SIGTERM. */
 	if (sig == SIGALRM || sig == SIGTERM || sig == SIGXCPU) {
 		write_bounded(2, timeout_msg, sizeof(timeout_msg) - 1);
@@ -249,5 +290,6 @@ void hook_guard_install(unsigned seconds)
 
 int hook_write_stdout(const char *p, size_t n)
 {
+	stdout_used = 1;
 	return write_bounded(1, p, n);
 }

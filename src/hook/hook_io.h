@@ -8,6 +8,7 @@
 #ifndef CV_HOOK_IO_H
 #define CV_HOOK_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct verdict;
@@ -27,6 +28,16 @@ int hook_emit_event(const struct verdict *v, const char *event);
  * error", unblocks them all, kills the worktree helper if one runs
  * (child.h), and arms the watchdog alarm.  A second call only re-arms. */
 void hook_guard_install(unsigned seconds);
+
+/* The payload is a PostToolUse event (of an mcp__ tool when mcp): from
+ * now on a signal (crash, watchdog, the client's SIGTERM) answers with
+ * hook_emit_withheld()'s notice and exit 0 instead of exit 2, which
+ * after a call would let the output reach the model unchecked. */
+void hook_post_mode(bool mcp);
+
+/* Replaces the tool's output by a fixed notice (written without
+ * allocating): 0, or 2 when stdout was used already or the write failed. */
+int hook_emit_withheld(void);
 
 /* Writes p[0..n) to stdout within CV_OUTPUT_WAIT_MS: 0, or -1 when it
  * could not be written whole (the caller then blocks). */

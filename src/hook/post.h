@@ -3,13 +3,12 @@
 #ifndef CV_POST_H
 #define CV_POST_H
 
-#include <stdbool.h>
+struct config_post;
+struct toolcall;
 
-struct jv;
-
-/* Answers the payload root (parsed once, by toolcall_parse) when it is a
- * PostToolUse event: sets *handled and returns the exit status.  Another
- * event leaves *handled false. */
-int post_hook(const struct jv *root, bool *handled);
+/* Answers a PostToolUse call (parsed once, by toolcall_parse; its root
+ * holds tool_response) under the config's "post" settings; returns the
+ * exit status.  Records what it redacted in the decision log. */
+int post_hook(const struct toolcall *call, const struct config_post *cfg);
 
 #endif

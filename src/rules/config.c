@@ -39,6 +39,7 @@
 #include "util/arena.h"
 #include "util/bounds.h"
 #include "util/buf.h"
+#include "util/redact.h"
 #include "util/safefile.h"
 #include "util/userhome.h"
 
@@ -48,6 +49,7 @@ static struct config_log log_settings = { true, false,
 					 CV_LOG_DEFAULT_MAX_BYTES };
 /* The user's config says "trust_env" (config_trust_env). */
 static bool trust_env;
+static struct config_post post_settings = { true, 0, 0, { { 0 } } };
 
 enum level {
 	LEVEL_USER,		/* the user's own file: anything goes */
@@ -72,6 +74,28 @@ static const char *const default_branches[] = { "main", "master",
 bool config_trust_env(void)
 {
 	return trust_env;
+}
+
+const struct config_post *config_post_settings(void)
+{
+	return &post_settings;
+}
+
+bool config_post_tool_off(const char *tool)
+{
+	unsigned k;
+	size_t n;
+
+	for (k = 0; tool && k < post_settings.n_off_tools; k++) {
+		const char *o = post_settings.off_tools[k];
+
+		n = strlen(o);
+		/* "mcp__server__*": every tool of that server */
+		if (n > 1 && o[n - 1] == '*' ? !strncmp(tool, o, n - 1) :
+		    !strcmp(tool, o))
+			return true;
+	}
+	return false;
 }
 
 const struct config_log *config_log_settings(void)
@@ -403,10 +427,72 @@ static int apply_log(struct run *r, const struct jv *v, const char *file,
 	return 0;
 }
 
+/* "post": {"redact": BOOL, "tools": {"NAME": BOOL}, "kinds": {"KIND":
+ * BOOL}}.  Everything is on by default, so only false changes anything,
+ * and only the user's own (or a trusted project's) config may say it. */
+static int apply_post(struct run *r, const struct jv *v, const char *file,
+		      enum level lv, struct diag *d)
+{
+	const struct jv *red, *tools, *kinds, *c;
+	unsigned k;
+
+	if (!jv_is(v, JV_OBJECT))
+		return diag_set(d, CV_EINVAL, "config '%s': \"post\" must be "
+				"an object", file);
+	red = jv_get(v, "redact");
+	tools = jv_get(v, "tools");
+	kinds = jv_get(v, "kinds");
+	if ((red && !jv_is_bool(red)) ||
+	    (tools && !jv_is(tools, JV_OBJECT)) ||
+	    (kinds && !jv_is(kinds, JV_OBJECT)))
+		return diag_set(d, CV_EINVAL, "config '%s': \"post\" takes "
+				"\"redact\" (true/false), \"tools\" and "
+				"\"kinds\" (objects of true/false)", file);
+	for (c = tools ? tools->child : NULL; c; c = c->next)
+		if (!jv_is_bool(c) || strlen(c->key) >= CONFIG_POST_NAME)
+			return diag_set(d, CV_EINVAL, "config '%s': "
+					"\"post.tools.%s\" must be true or "
+					"false (a tool name under %d bytes)",
+					file, c->key, CONFIG_POST_NAME);
+	for (c = kinds ? kinds->child : NULL; c; c = c->next) {
+		for (k = 0; redact_kind_name(k); k++)
+			if (!strcmp(c->key, redact_kind_name(k)))
+				break;
+		if (!jv_is_bool(c) || !redact_kind_name(k))
+			return diag_set(d, CV_EINVAL, "config '%s': "
+					"\"post.kinds.%s\": not a kind of "
+					"secret, or not true/false (the kinds: "
+					"docs/post-tool.md)", file, c->key);
+	}
+	if (lv == LEVEL_PROJECT) {
+		warn(r, "%s: ignored \"post\": only your own config can turn "
+		     "redaction off", file);
+		return 0;
+	}
+	if (red)
+		post_settings.redact = jv_is(red, JV_TRUE);
+	for (c = tools ? tools->child : NULL; c; c = c->next) {
+		if (jv_is(c, JV_TRUE))
+			continue;
+		if (post_settings.n_off_tools == CONFIG_POST_TOOLS)
+			return diag_set(d, CV_EINVAL, "config '%s': more than "
+					"%d tools in \"post.tools\"", file,
+					CONFIG_POST_TOOLS);
+		strcpy(post_settings.off_tools[post_settings.n_off_tools++],
+		       c->key);
+	}
+	for (c = kinds ? kinds->child : NULL; c; c = c->next)
+		for (k = 0; redact_kind_name(k); k++)
+			if (!strcmp(c->key, redact_kind_name(k)) &&
+			    jv_is(c, JV_FALSE))
+				post_settings.kinds_off |= (uint64_t)1 << k;
+	return 0;
+}
+
 static const char *const known_keys[] = {
 	"$schema", "comment", "rule_dirs", "disable", "decisions",
 	"protected_branches", "exceptions", "log", "trust_projects",
-	"trust_env", NULL,
+	"trust_env", "post", NULL,
 };
 
 static int apply_tree(struct run *r, const struct jv *root, const char *file,
@@ -445,6 +531,9 @@ static int apply_tree(struct run *r, const struct jv *root, const char *file,
 		return error;
 	if ((v = jv_get(root, "log")) &&
 	    (error = apply_log(r, v, file, lv, d)) < 0)
+		return error;
+	if ((v = jv_get(root, "post")) &&
+	    (error = apply_post(r, v, file, lv, d)) < 0)
 		return error;
 	v = jv_get(root, "trust_projects");
 	if (v && lv != LEVEL_USER)
@@ -603,6 +692,8 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	log_settings.enabled = true;
 	log_settings.all_calls = false;
 	log_settings.max_bytes = CV_LOG_DEFAULT_MAX_BYTES;
+	memset(&post_settings, 0, sizeof(post_settings));
+	post_settings.redact = true;
 	trust_env = false;
 	arena_init(&trees);
 	r.set = set;

@@ -12,6 +12,7 @@
 #define CV_CONFIG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/diag.h"
 
@@ -40,6 +41,20 @@ struct config_log {
 	unsigned long long max_bytes;	/* rotate beyond; default 10 MiB */
 };
 const struct config_log *config_log_settings(void);
+
+/* PostToolUse settings from the last config_apply() ("post"): redaction
+ * is on for every tool and every kind unless the user's config says
+ * false.  Tool names are exact, or "mcp__server__*" for a server. */
+#define CONFIG_POST_TOOLS 32
+#define CONFIG_POST_NAME 128
+struct config_post {
+	bool redact;
+	unsigned n_off_tools;
+	uint64_t kinds_off;		/* 1 << redact kind: left alone */
+	char off_tools[CONFIG_POST_TOOLS][CONFIG_POST_NAME];
+};
+const struct config_post *config_post_settings(void);
+bool config_post_tool_off(const char *tool);
 
 /* Does the user's config (found from the passwd entry) say
  * "trust_env": true?  From the last config_apply(); false before.  Then,

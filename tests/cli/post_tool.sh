@@ -10,7 +10,8 @@ export HOME=$T/h XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state
 
 post() {	# post PAYLOAD -> rc, out, err
 	printf '%s' "$1" > "$T/p.json"
-	$RUN "$CCVETO" hook --no-user-config < "$T/p.json" > "$T/out" 2> "$T/err"
+	$RUN "$CCVETO" hook --no-user-config --home "$HOME" < "$T/p.json" \
+		> "$T/out" 2> "$T/err"
 	rc=$?
 	out=$(cat "$T/out")
 	err=$(cat "$T/err")
@@ -32,16 +33,16 @@ esac
 check "Bash secret: other fields kept" \
 	sh -c 'printf %s "$1" | grep -q "\"stderr\":\"warn\",\"interrupted\":false,\"isImage\":false"' - "$out"
 check "Bash secret: context says what happened" \
-	sh -c 'printf %s "$1" | grep -q "\"additionalContext\":\"ccveto redacted 1 field"' - "$out"
+	sh -c 'printf %s "$1" | grep -q "\"additionalContext\":\"ccveto redacted 2 secrets (aws-access-key-id, github-token)"' - "$out"
 
 post "{$HEAD,\"tool_name\":\"mcp__srv__get\",\"tool_input\":{},\"tool_response\":[{\"type\":\"text\",\"text\":\"key $GH\"}]}"
 is "MCP secret: exit 0" "$rc" 0
 check "MCP secret: updatedMCPToolOutput" \
-	sh -c 'printf %s "$1" | grep -q "\"updatedMCPToolOutput\":\[{\"type\":\"text\",\"text\":\"key ghp_\[REDACTED\]\"}\]"' - "$out"
+	sh -c 'printf %s "$1" | grep -q "\"updatedMCPToolOutput\":\[{\"type\":\"text\",\"text\":\"key \[ccveto: redacted github-token\]\"}\]"' - "$out"
 
 post "{$HEAD,\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"/tmp/k\"},\"tool_response\":{\"type\":\"text\",\"file\":{\"filePath\":\"/tmp/k\",\"content\":\"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\\n-----END OPENSSH PRIVATE KEY-----\\n\",\"numLines\":3}}}"
 check "Read private key: redacted" \
-	sh -c 'printf %s "$1" | grep -q "\"updatedToolOutput\":{\"type\":\"text\",\"file\":{\"filePath\":\"/tmp/k\",\"content\":\"[^\"]*REDACTED"' - "$out"
+	sh -c 'printf %s "$1" | grep -q "\"updatedToolOutput\":{\"type\":\"text\",\"file\":{\"filePath\":\"/tmp/k\",\"content\":\"\[ccveto: redacted private-key\]"' - "$out"
 case "$out" in
 *b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ*) not_ok "Read private key: body gone" ;;
 *) ok "Read private key: body gone" ;;
@@ -64,18 +65,18 @@ $RUN "$CCVETO" hook --no-user-config < "$T/p.json" > "$T/out" 2> "$T/err"
 rc=$?
 case "$rc:$(cat "$T/out")" in
 2:*) ok "invalid UTF-8: blocked" ;;
-0:*REDACTED*) ok "invalid UTF-8: redacted" ;;
+0:*"ccveto: redacted"*) ok "invalid UTF-8: redacted" ;;
 *) not_ok "invalid UTF-8: exit $rc, neither blocked nor redacted" ;;
 esac
 post "{$HEAD,\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":12,\"stderr\":null,\"x\":[true,{\"y\":\"$GH\"}]}}"
 check "non-string fields: nested secret redacted" \
-	sh -c 'printf %s "$1" | grep -q "\"stdout\":12,\"stderr\":null,\"x\":\[true,{\"y\":\"ghp_\[REDACTED\]\"}\]"' - "$out"
+	sh -c 'printf %s "$1" | grep -q "\"stdout\":12,\"stderr\":null,\"x\":\[true,{\"y\":\"\[ccveto: redacted github-token\]\"}\]"' - "$out"
 
 # A large output (4 MiB of text with one key at the end) is scanned whole.
 awk -v k="$GH" 'BEGIN { printf "{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\""; for (i = 0; i < 65536; i++) printf "line %08d of a long build log, nothing secret in it at all.....\\n", i; printf "%s\"}}", k }' > "$T/big.json"
 $RUN "$CCVETO" hook --no-user-config < "$T/big.json" > "$T/out" 2> "$T/err"
 rc=$?
-if [ "$rc" = 0 ] && grep -q REDACTED "$T/out" && ! grep -q "$GH" "$T/out"; then
+if [ "$rc" = 0 ] && grep -q "ccveto: redacted github-token" "$T/out" && ! grep -q "$GH" "$T/out"; then
 	ok "4 MiB output: the key at its end is redacted"
 else
 	not_ok "4 MiB output: exit $rc"
@@ -84,6 +85,66 @@ fi
 # The event name spelled with a \u escape is still PostToolUse.
 post "{\"hook_event_name\":\"PostTool\\u0055se\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"$GH\"}}"
 check "escaped event name: still redacted" \
-	sh -c 'printf %s "$1" | grep -q "ghp_\[REDACTED\]"' - "$out"
+	sh -c 'printf %s "$1" | grep -q "\[ccveto: redacted github-token\]"' - "$out"
+
+# The decision log has the redaction (kinds as rule ids), never a value.
+LOG=$HOME/.local/state/ccveto/decisions.jsonl
+check "log: a redact record per rewritten output" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+red = [r for r in recs if r.get("event") == "PostToolUse"]
+assert red and all(r["decision"] == "redact" and r["redacted"] >= 1 for r in red), red
+assert any(r["rules"] == ["redact.aws-access-key-id", "redact.github-token"] and r["tool"] == "Bash" for r in red), red
+' "$LOG"
+case "$(cat "$LOG")" in
+*"$GH"*|*"$AWS"*) not_ok "log: no key in the log" ;;
+*) ok "log: no key in the log" ;;
+esac
+check "ccveto log reads the records" sh -c '"$1" log --home "$2" | grep -q "redact.github-token"' - "$CCVETO" "$HOME"
+
+# Config: only the user's own config turns redaction off, per tool or
+# per kind; a project's .ccveto.json cannot.
+mkdir -p "$HOME/.config/ccveto" "$T/proj"
+BASHGH="{$HEAD,\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"t=$GH p: DB_PASSWORD=hunter22x\"}}"
+printf '{"post":{"redact":false}}' > "$T/proj/.ccveto.json"
+printf '%s' "$BASHGH" | sed "s|\"cwd\":\"/tmp\"|\"cwd\":\"$T/proj\"|" > "$T/p.json"
+$RUN "$CCVETO" hook --home "$HOME" < "$T/p.json" > "$T/out" 2>&1
+check "config: a project cannot turn redaction off" grep -q "redacted github-token" "$T/out"
+printf '{"post":{"redact":"no"}}' > "$T/proj/.ccveto.json"
+$RUN "$CCVETO" hook --home "$HOME" < "$T/p.json" > "$T/out" 2>&1
+check "config: (the project's file is read: a bad value withholds)" \
+	grep -q "output withheld" "$T/out"
+rm -f "$T/proj/.ccveto.json"
+printf '{"post":{"tools":{"Bash":false}}}' > "$HOME/.config/ccveto/config.json"
+$RUN "$CCVETO" hook --home "$HOME" < "$T/p.json" > "$T/out" 2>&1
+is "config: post.tools.Bash false leaves Bash output alone" "$(cat "$T/out")" ""
+printf '{"post":{"kinds":{"github-token":false}}}' > "$HOME/.config/ccveto/config.json"
+$RUN "$CCVETO" hook --home "$HOME" < "$T/p.json" > "$T/out" 2>&1
+check "config: post.kinds leaves that kind, redacts the others" sh -c \
+	'grep -q "redacted password" "$1" && grep -q "$2" "$1"' - "$T/out" "$GH"
+printf '{"post":{"kinds":{"no-such-kind":false}}}' > "$HOME/.config/ccveto/config.json"
+$RUN "$CCVETO" hook --home "$HOME" < "$T/p.json" > "$T/out" 2>&1
+rc=$?
+check "config: a bad post setting withholds the output (fail closed)" \
+	sh -c '[ "$1" = 0 ] && grep -q "output withheld" "$2"' - "$rc" "$T/out"
+rm -f "$HOME/.config/ccveto/config.json"
+
+# install registers PostToolUse (both groups, onFailure block, 10 s), and
+# uninstall gives the file back byte for byte.
+printf '{\n  "model": "x"\n}\n' > "$T/s.json"
+cp "$T/s.json" "$T/s0.json"
+$RUN "$CCVETO" install --settings "$T/s.json" > "$T/out" 2>&1
+check "install: PostToolUse groups with onFailure block and 10 s" \
+	python3 -c '
+import json, sys
+g = json.load(open(sys.argv[1]))["hooks"]["PostToolUse"]
+m = [x["matcher"] for x in g]
+h = [x["hooks"][0] for x in g]
+assert len(g) == 2 and m[1] == "^mcp__.*", m
+assert all(t in m[0].split("|") for t in ("Bash", "Read", "Grep", "WebFetch", "WebSearch")), m
+assert all(x["onFailure"] == "block" and x["timeout"] == 10 and x["command"].endswith(" hook") for x in h), h
+' "$T/s.json"
+$RUN "$CCVETO" uninstall --settings "$T/s.json" > "$T/out" 2>&1
+check "uninstall: the file as it was" cmp -s "$T/s.json" "$T/s0.json"
 
 done_testing
