@@ -890,12 +890,14 @@ int settings_cmd(int argc, char **argv, int uninstall)
 		"ccveto install [--user | --project | --local | --settings "
 		"FILE [--parents]] [--dry-run]";
 	const char *summary = uninstall ?
-		"Removes ccveto's PreToolUse hook entries, and nothing else, "
-		"from a Claude\nCode settings file." :
-		"Registers 'ccveto hook' as a PreToolUse hook in a Claude Code "
-		"settings file:\nmatchers for every tool ccveto judges, "
-		"\"onFailure\": \"block\", a 5 s timeout.\nOther content is "
-		"kept byte for byte; a backup is saved as FILE.ccveto-bak.";
+		"Removes ccveto's hook entries, and nothing else, from a "
+		"Claude Code\nsettings file." :
+		"Registers 'ccveto hook' in a Claude Code settings file: "
+		"PreToolUse for every\ntool ccveto judges (5 s timeout), "
+		"PreSkillShellCommand, and PostToolUse for the\ntools whose "
+		"output is redacted (10 s), all with \"onFailure\": "
+		"\"block\".\nOther content is kept byte for byte; a backup "
+		"is saved as FILE.ccveto-bak.";
 	int nargs, r;
 
 	r = opt_parse(opts, argc, argv, &nargs, usage, summary);

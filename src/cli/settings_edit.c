@@ -28,14 +28,18 @@
 
 const struct settings_entry settings_entries[] = {
 	/* Every tool that can act (judge/tools.c). */
-	{ "PreToolUse", TOOL_MATCHER },
-	{ "PreToolUse", "^mcp__.*" },
+	{ "PreToolUse", TOOL_MATCHER, SETTINGS_HOOK_TIMEOUT },
+	{ "PreToolUse", "^mcp__.*", SETTINGS_HOOK_TIMEOUT },
 	/* Every inline shell line, whatever its shell: the hook denies a
 	 * shell it does not know instead of never hearing of it. */
-	{ "PreSkillShellCommand", "*" },
-	{ NULL, NULL },
+	{ "PreSkillShellCommand", "*", SETTINGS_HOOK_TIMEOUT },
+	/* Every tool whose output brings text into the conversation:
+	 * secrets are redacted from it (docs/post-tool.md). */
+	{ "PostToolUse", POST_TOOL_MATCHER, SETTINGS_POST_TIMEOUT },
+	{ "PostToolUse", "^mcp__.*", SETTINGS_POST_TIMEOUT },
+	{ NULL, NULL, 0 },
 };
-#define NENTRIES 3
+#define NENTRIES 5
 
 
 /* ---- position-aware scanner over already-validated JSON ---- */
@@ -569,7 +573,8 @@ done:
 	return error;
 }
 
-static cJSON *want_group(const char *matcher, const char *command)
+static cJSON *want_group(const char *matcher, unsigned timeout,
+			 const char *command)
 {
 	cJSON *g = cJSON_CreateObject(), *hs, *h;
 
@@ -582,7 +587,7 @@ static cJSON *want_group(const char *matcher, const char *command)
 	cJSON_AddItemToArray(hs, h);
 	if (!cJSON_AddStringToObject(h, "type", "command") ||
 	    !cJSON_AddStringToObject(h, "command", command) ||
-	    !cJSON_AddNumberToObject(h, "timeout", SETTINGS_HOOK_TIMEOUT) ||
+	    !cJSON_AddNumberToObject(h, "timeout", timeout) ||
 	    !cJSON_AddStringToObject(h, "onFailure", "block")) {
 		cJSON_Delete(g);
 		return NULL;
@@ -869,7 +874,8 @@ static int run_edit(struct buf *out, struct buf *changes, const char *text,
 	style_detect(&e.st, e.cur.data, e.cur.len);
 	for (i = 0; i < NENTRIES; i++)
 		if (install && !(e.want[i] = want_group(
-				settings_entries[i].matcher, command))) {
+				settings_entries[i].matcher,
+				settings_entries[i].timeout, command))) {
 			error = diag_nomem(d);
 			goto done;
 		}

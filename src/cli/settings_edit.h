@@ -18,15 +18,26 @@ struct buf;
 /* Seconds Claude Code waits for the hook; a timeout blocks the call
  * because of onFailure "block", so this only bounds the wait. */
 #define SETTINGS_HOOK_TIMEOUT 5
+/* After a call the output can be megabytes; the hook's own watchdog
+ * (CV_WATCHDOG_SECONDS) still answers long before this. */
+#define SETTINGS_POST_TIMEOUT 10
+
+/* The tools whose output PostToolUse scans: every built-in tool that
+ * returns text from outside the conversation (files, commands, the web,
+ * a subagent's report); MCP tools have their own group. */
+#define POST_TOOL_MATCHER "Bash|PowerShell|Monitor|Read|Grep|Glob|LS|" \
+	"NotebookRead|WebFetch|WebSearch|Task|Agent"
 
 /* The matcher groups install writes, in order, ending with { NULL }:
  * for PreToolUse an exact tool-name list first (spec 1.2: letters and |
  * are compared exactly), then an anchored regex for every MCP tool; for
  * PreSkillShellCommand (a skill's inline shell line, spec 7) every
- * shell. */
+ * shell; for PostToolUse the tools that bring outside text in, and every
+ * MCP tool. */
 struct settings_entry {
 	const char *event;	/* the key under "hooks" */
 	const char *matcher;
+	unsigned timeout;	/* seconds */
 };
 extern const struct settings_entry settings_entries[];
 

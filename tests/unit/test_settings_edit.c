@@ -9,6 +9,7 @@
 #define ALL 0xffffffffu
 #define PRE settings_made_event("PreToolUse")
 #define SKILL settings_made_event("PreSkillShellCommand")
+#define POST settings_made_event("PostToolUse")
 
 static unsigned made;	/* what the last install() created */
 
@@ -109,19 +110,24 @@ int main(void)
 	round_trip("user's empty PreToolUse",
 		   "{\"hooks\":{\"PreToolUse\":[]}}");
 	ok(install(&out, "{\"hooks\":{\"PreToolUse\":[]}}") == 0 &&
-	   made == SKILL, "existing PreToolUse: only the skill event created");
+	   made == (SKILL | POST),
+	   "existing PreToolUse: only the other events created");
 	round_trip("user's empty hooks", "{\"hooks\": {}}\n");
-	ok(install(&out, "{\"hooks\": {}}") == 0 && made == (PRE | SKILL),
+	ok(install(&out, "{\"hooks\": {}}") == 0 &&
+	   made == (PRE | SKILL | POST),
 	   "existing hooks: the event arrays created");
 	ok(install(&out, "{}") == 0 &&
-	   made == (SETTINGS_MADE_HOOKS | PRE | SKILL), "{}: all created");
-	ok(PRE && SKILL && PRE != SKILL && !(PRE & SETTINGS_MADE_HOOKS) &&
+	   made == (SETTINGS_MADE_HOOKS | PRE | SKILL | POST),
+	   "{}: all created");
+	ok(PRE && SKILL && POST && PRE != SKILL && SKILL != POST &&
+	   PRE != POST && !(PRE & SETTINGS_MADE_HOOKS) &&
 	   !settings_made_event("Stop"), "one bit per event");
 	ok(!strcmp(settings_made_name(SETTINGS_MADE_HOOKS), "hooks") &&
 	   !strcmp(settings_made_name(PRE), "hooks.PreToolUse") &&
 	   !strcmp(settings_made_name(SKILL),
 		   "hooks.PreSkillShellCommand") &&
-	   !settings_made_name(SKILL << 1), "bit names");
+	   !strcmp(settings_made_name(POST), "hooks.PostToolUse") &&
+	   !settings_made_name(POST << 1), "bit names");
 	rc = install(&q, "{\"a\":1}");
 	ok(rc == 0 && uninstall_made(&out, q.data, 0) == 0 &&
 	   strstr(out.data, "\"PreToolUse\":[]") &&
@@ -151,10 +157,10 @@ int main(void)
 	/* The call runs first: out.data is only read after it. */
 	rc = uninstall(&out, "{\"hooks\":{\"PreToolUse\":[{\"hooks\":[{\"type\":"
 		     "\"command\",\"command\":\"/x/ccveto\",\"args\":[\"hook\"]}"
-		     "]}],\"PostToolUse\":[{\"hooks\":[{\"type\":\"command\","
+		     "]}],\"Stop\":[{\"hooks\":[{\"type\":\"command\","
 		     "\"command\":\"ccveto hook\"}]}]}}");
 	ok(rc == 0 &&
-	   !strcmp(out.data, "{\"hooks\":{\"PostToolUse\":[{\"hooks\":[{"
+	   !strcmp(out.data, "{\"hooks\":{\"Stop\":[{\"hooks\":[{"
 		   "\"type\":\"command\",\"command\":\"ccveto hook\"}]}]}}"),
 	   "exec form removed, other events untouched: %s", out.data);
 
