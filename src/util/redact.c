@@ -26,6 +26,16 @@ static bool tokc(char c)	/* characters of API keys and tokens */
 	return alnum(c) || c == '_' || c == '-';
 }
 
+static bool hexc(char c)
+{
+	return isxdigit((unsigned char)c);
+}
+
+static bool upnumc(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static bool b64c(char c)
 {
 	return tokc(c) || c == '+' || c == '/' || c == '.' || c == '~' ||
@@ -116,51 +126,55 @@ const char *redact_kind_name(unsigned kind)
  * real key, so that prose like "sk-learn" stays readable.  A longer
  * prefix comes before a shorter one it extends ("sk-ant-" before "sk-"):
  * the first that matches names the kind. */
-#define F(p, body, kind) { p, sizeof(p) - 1, body, kind }
+/* What a format's body is made of: a key id is upper case and digits, a
+ * token letters and digits, some add '_' and '-', a few are base64. */
+enum alphabet { A_UPNUM, A_ALNUM, A_TOK, A_B64 };
+
+#define F(p, body, kind, abc) { p, sizeof(p) - 1, body, kind, abc }
 static const struct format {
 	const char *prefix;
-	unsigned char plen, min_body, kind;
+	unsigned char plen, min_body, kind, abc;
 } formats[] = {
-	F("AKIA", 16, RK_AWS_KEY_ID), F("ASIA", 16, RK_AWS_KEY_ID),
-	F("AGPA", 16, RK_AWS_KEY_ID), F("AIDA", 16, RK_AWS_KEY_ID),
-	F("AROA", 16, RK_AWS_KEY_ID), F("ANPA", 16, RK_AWS_KEY_ID),
-	F("ghp_", 20, RK_GITHUB), F("gho_", 20, RK_GITHUB),
-	F("ghs_", 20, RK_GITHUB), F("ghu_", 20, RK_GITHUB),
-	F("ghr_", 20, RK_GITHUB), F("github_pat_", 20, RK_GITHUB),
-	F("glpat-", 16, RK_GITLAB), F("glrt-", 16, RK_GITLAB),
-	F("gldt-", 16, RK_GITLAB), F("glptt-", 16, RK_GITLAB),
-	F("xoxb-", 10, RK_SLACK), F("xoxa-", 10, RK_SLACK),
-	F("xoxp-", 10, RK_SLACK), F("xoxr-", 10, RK_SLACK),
-	F("xoxs-", 10, RK_SLACK), F("xoxe-", 10, RK_SLACK),
-	F("xapp-", 10, RK_SLACK),
-	F("sk-ant-", 16, RK_ANTHROPIC), F("sk-", 16, RK_OPENAI),
-	F("sk_live_", 16, RK_STRIPE), F("sk_test_", 16, RK_STRIPE),
-	F("rk_live_", 16, RK_STRIPE), F("rk_test_", 16, RK_STRIPE),
-	F("whsec_", 24, RK_STRIPE),
-	F("AIza", 30, RK_GOOGLE), F("ya29.", 30, RK_GOOGLE),
-	F("GOCSPX-", 20, RK_GOOGLE),
-	F("npm_", 30, RK_NPM), F("hf_", 30, RK_HUGGINGFACE),
-	F("pypi-", 30, RK_PYPI),
-	F("dop_v1_", 30, RK_DIGITALOCEAN), F("doo_v1_", 30, RK_DIGITALOCEAN),
-	F("dor_v1_", 30, RK_DIGITALOCEAN),
-	F("SG.", 30, RK_SENDGRID),
-	F("pat-na1-", 30, RK_HUBSPOT), F("pat-eu1-", 30, RK_HUBSPOT),
-	F("shpat_", 32, RK_SHOPIFY), F("shpss_", 32, RK_SHOPIFY),
-	F("shpca_", 32, RK_SHOPIFY), F("shppa_", 32, RK_SHOPIFY),
-	F("hvs.", 24, RK_VAULT), F("hvb.", 24, RK_VAULT),
-	F("PMAK-", 24, RK_API_TOKEN),			/* Postman */
-	F("lin_api_", 32, RK_API_TOKEN),		/* Linear */
-	F("NRAK-", 20, RK_API_TOKEN),			/* New Relic */
-	F("sntrys_", 32, RK_API_TOKEN),			/* Sentry */
-	F("glsa_", 32, RK_API_TOKEN),			/* Grafana */
-	F("dapi", 32, RK_API_TOKEN),			/* Databricks */
-	F("dp.pt.", 30, RK_API_TOKEN),			/* Doppler */
-	F("sq0atp-", 20, RK_API_TOKEN), F("sq0csp-", 20, RK_API_TOKEN),
-	F("ATATT3", 50, RK_API_TOKEN),			/* Atlassian */
-	F("AGE-SECRET-KEY-1", 50, RK_PRIVATE_KEY),
-	F("hooks.slack.com/services/", 20, RK_WEBHOOK),
-	F("discord.com/api/webhooks/", 20, RK_WEBHOOK),
-	F("discordapp.com/api/webhooks/", 20, RK_WEBHOOK),
+	F("AKIA", 16, RK_AWS_KEY_ID, A_UPNUM), F("ASIA", 16, RK_AWS_KEY_ID, A_UPNUM),
+	F("AGPA", 16, RK_AWS_KEY_ID, A_UPNUM), F("AIDA", 16, RK_AWS_KEY_ID, A_UPNUM),
+	F("AROA", 16, RK_AWS_KEY_ID, A_UPNUM), F("ANPA", 16, RK_AWS_KEY_ID, A_UPNUM),
+	F("ghp_", 20, RK_GITHUB, A_ALNUM), F("gho_", 20, RK_GITHUB, A_ALNUM),
+	F("ghs_", 20, RK_GITHUB, A_ALNUM), F("ghu_", 20, RK_GITHUB, A_ALNUM),
+	F("ghr_", 20, RK_GITHUB, A_ALNUM), F("github_pat_", 20, RK_GITHUB, A_TOK),
+	F("glpat-", 16, RK_GITLAB, A_TOK), F("glrt-", 16, RK_GITLAB, A_TOK),
+	F("gldt-", 16, RK_GITLAB, A_TOK), F("glptt-", 16, RK_GITLAB, A_TOK),
+	F("xoxb-", 10, RK_SLACK, A_TOK), F("xoxa-", 10, RK_SLACK, A_TOK),
+	F("xoxp-", 10, RK_SLACK, A_TOK), F("xoxr-", 10, RK_SLACK, A_TOK),
+	F("xoxs-", 10, RK_SLACK, A_TOK), F("xoxe-", 10, RK_SLACK, A_TOK),
+	F("xapp-", 10, RK_SLACK, A_TOK),
+	F("sk-ant-", 16, RK_ANTHROPIC, A_TOK), F("sk-", 16, RK_OPENAI, A_TOK),
+	F("sk_live_", 16, RK_STRIPE, A_ALNUM), F("sk_test_", 16, RK_STRIPE, A_ALNUM),
+	F("rk_live_", 16, RK_STRIPE, A_ALNUM), F("rk_test_", 16, RK_STRIPE, A_ALNUM),
+	F("whsec_", 24, RK_STRIPE, A_B64),
+	F("AIza", 30, RK_GOOGLE, A_TOK), F("ya29.", 30, RK_GOOGLE, A_B64),
+	F("GOCSPX-", 20, RK_GOOGLE, A_TOK),
+	F("npm_", 30, RK_NPM, A_ALNUM), F("hf_", 30, RK_HUGGINGFACE, A_ALNUM),
+	F("pypi-", 30, RK_PYPI, A_TOK),
+	F("dop_v1_", 30, RK_DIGITALOCEAN, A_ALNUM), F("doo_v1_", 30, RK_DIGITALOCEAN, A_ALNUM),
+	F("dor_v1_", 30, RK_DIGITALOCEAN, A_ALNUM),
+	F("SG.", 30, RK_SENDGRID, A_B64),
+	F("pat-na1-", 30, RK_HUBSPOT, A_TOK), F("pat-eu1-", 30, RK_HUBSPOT, A_TOK),
+	F("shpat_", 32, RK_SHOPIFY, A_ALNUM), F("shpss_", 32, RK_SHOPIFY, A_ALNUM),
+	F("shpca_", 32, RK_SHOPIFY, A_ALNUM), F("shppa_", 32, RK_SHOPIFY, A_ALNUM),
+	F("hvs.", 24, RK_VAULT, A_TOK), F("hvb.", 24, RK_VAULT, A_TOK),
+	F("PMAK-", 24, RK_API_TOKEN, A_TOK),			/* Postman */
+	F("lin_api_", 32, RK_API_TOKEN, A_ALNUM),		/* Linear */
+	F("NRAK-", 20, RK_API_TOKEN, A_ALNUM),			/* New Relic */
+	F("sntrys_", 32, RK_API_TOKEN, A_B64),			/* Sentry */
+	F("glsa_", 32, RK_API_TOKEN, A_TOK),			/* Grafana */
+	F("dapi", 32, RK_API_TOKEN, A_ALNUM),			/* Databricks */
+	F("dp.pt.", 30, RK_API_TOKEN, A_ALNUM),			/* Doppler */
+	F("sq0atp-", 20, RK_API_TOKEN, A_TOK), F("sq0csp-", 20, RK_API_TOKEN, A_TOK),
+	F("ATATT3", 50, RK_API_TOKEN, A_B64),			/* Atlassian */
+	F("AGE-SECRET-KEY-1", 50, RK_PRIVATE_KEY, A_UPNUM),
+	F("hooks.slack.com/services/", 20, RK_WEBHOOK, A_B64),
+	F("discord.com/api/webhooks/", 20, RK_WEBHOOK, A_B64),
+	F("discordapp.com/api/webhooks/", 20, RK_WEBHOOK, A_B64),
 };
 #undef F
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -202,7 +216,9 @@ static size_t match_format_kind(const char *t, size_t len, size_t i,
 		if (len - i < f->plen || t[i + 1] != f->prefix[1] ||
 		    memcmp(t + i, f->prefix, f->plen))
 			continue;
-		body = span(t, len, i + f->plen, b64c);
+		body = span(t, len, i + f->plen, f->abc == A_UPNUM ? upnumc :
+			    f->abc == A_ALNUM ? alnum : f->abc == A_TOK ? tokc :
+			    b64c);
 		if (body >= f->min_body) {
 			*keep = KEEP_MAX;
 			if (kind)
@@ -609,7 +625,9 @@ static unsigned classes(const char *v, size_t n)
 	for (k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)v[k];
 
-		m |= islower(c) ? 1 : isupper(c) ? 2 : isdigit(c) ? 4 : 8;
+		/* '_', '-' and '.' join words: no class of their own */
+		m |= islower(c) ? 1 : isupper(c) ? 2 : isdigit(c) ? 4 :
+		     c == '_' || c == '-' || c == '.' ? 0 : 8;
 	}
 	return m;
 }
@@ -636,6 +654,7 @@ static bool placeholder_value(const char *v, size_t n)
 		"change_me", "placeholder", "redacted", "dummy", "${", "{{",
 		"%(", "%s", "<", ">", "replace", "insert_", "sample",
 		"fake", "notreal", "not_real", "not-real", "secret_here",
+		"anonymous",
 		"token_here", "key_here", "password_here", NULL,
 	};
 	size_t k, run = 1;
@@ -649,8 +668,10 @@ static bool placeholder_value(const char *v, size_t n)
 		if (has_ci(v, n, inside[k]))
 			return true;
 	if (v[0] == '$' || v[0] == '%' || v[0] == '@' || v[0] == '[' ||
-	    v[0] == '(' || v[0] == '*' || v[0] == '&')
-		return true;	/* a reference, a list, a pointer, a mask */
+	    v[0] == '(' || v[0] == '*' || v[0] == '&' || v[0] == '{' ||
+	    v[0] == '=' || v[0] == '>' || v[0] == ':' || v[0] == '`' ||
+	    v[0] == '#' || v[0] == '\\' || memchr(v, '`', n))
+		return true;	/* a reference, a list, a template, markup */
 	/* A filler: one letter or digit over and over (runs of '/' are
 	 * common in real AWS session tokens). */
 	for (k = 1; k < n; k++) {
@@ -659,6 +680,12 @@ static bool placeholder_value(const char *v, size_t n)
 			return true;
 	}
 	return false;
+}
+
+static bool hex_number(const char *v, size_t n)	/* 0x10100 */
+{
+	return n > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X') &&
+	       span(v, n, 2, hexc) == n - 2;
 }
 
 /* A path or a URL is where a secret is, not the secret. */
@@ -676,77 +703,11 @@ static bool secretish(const char *v, size_t n)
 {
 	unsigned m = classes(v, n);
 
-	if (n < 6)
+	if (n < 6 || hex_number(v, n))
 		return false;
-	if (m == 3) {	/* letters only: need case inside, not just first */
-		size_t k, ups = 0;
-
-		for (k = 1; k < n; k++)
-			ups += isupper((unsigned char)v[k]) != 0;
-		return ups > 0 && ups < n - 1 && n >= 12;
-	}
-	return m != 1 && m != 2 && m != 4 && m != 8 && (m & 7);
-}
-
-/* code: a dotted name or a call (os.environ, self.token, getToken()) */
-static bool code_value(const char *t, size_t len, size_t v, size_t e)
-{
-	size_t k;
-	bool dot = false;
-
-	if ((e < len && (t[e] == '(' || t[e] == '[' || t[e] == '.')) ||
-	    memchr(t + v, '(', e - v) || memchr(t + v, '[', e - v))
-		return true;
-	if (!isalpha((unsigned char)t[v]) && t[v] != '_')
-		return false;
-	for (k = v; k < e; k++) {
-		char c = t[k];
-
-		if (c == '.')
-			dot = true;
-		else if (!alnum(c) && c != '_')
-			return false;
-	}
-	return dot;
-}
-
-/* The words of a setting's name, lower case: "AWS_SECRET_ACCESS_KEY",
- * "secretAccessKey", "x-amz-signature" -> secret access key.  Returns
- * the number of words (at most 8). */
-static unsigned name_words(const char *s, size_t n, char w[8][24])
-{
-	unsigned nw = 0;
-	size_t k, wl = 0;
-
-	for (k = 0; k < n && nw < 8; k++) {
-		unsigned char c = (unsigned char)s[k];
-		bool split = !isalnum(c) ||
-			     (k > 0 && isupper(c) &&
-			      (islower((unsigned char)s[k - 1]) ||
-			       isdigit((unsigned char)s[k - 1]) ||
-			       (k + 1 < n && islower((unsigned char)s[k + 1]) &&
-				isupper((unsigned char)s[k - 1]))));
-
-		if (split && wl) {
-			w[nw++][wl] = '\0';
-			wl = 0;
-			if (nw == 8)
-				break;
-		}
-		if (isalnum(c) && wl < 23)
-			w[nw][wl++] = (char)tolower(c);
-	}
-	if (wl && nw < 8)
-		w[nw++][wl] = '\0';
-	return nw;
-}
-
-static bool word_in(const char *w, const char *const *set)
-{
-	for (; *set; set++)
-		if (!strcmp(w, *set))
-			return true;
-	return false;
+	/* A letter, and a digit or a symbol: letters alone are words and
+	 * CamelCase names (EllipticCurvePrivateKey), not keys. */
+	return (m & 3) && (m & 12);
 }
 
 /* Whether a name can hold a secret word at all: most names cannot, and
@@ -791,35 +752,79 @@ static bool maybe_secret_name(const char *s, size_t n)
 	return false;
 }
 
+/* code: a dotted name or a call (os.environ, self.token, getToken()) */
+static bool code_value(const char *t, size_t len, size_t v, size_t e)
+{
+	size_t k;
+	bool dot = false;
+
+	if ((e < len && (t[e] == '(' || t[e] == '[' || t[e] == '.')) ||
+	    memchr(t + v, '(', e - v) || memchr(t + v, '[', e - v))
+		return true;
+	if (!isalpha((unsigned char)t[v]) && t[v] != '_')
+		return false;
+	for (k = v; k < e; k++) {
+		char c = t[k];
+
+		if (c == '.')
+			dot = true;
+		else if (!alnum(c) && c != '_')
+			return false;
+	}
+	/* a dotted name, or a variable named for what it holds
+	 * (password = key_password, token = auth_token) */
+	return dot || maybe_secret_name(t + v, e - v);
+}
+
+/* The words of a setting's name, lower case: "AWS_SECRET_ACCESS_KEY",
+ * "secretAccessKey", "x-amz-signature" -> secret access key.  Returns
+ * the number of words (at most 8). */
+static unsigned name_words(const char *s, size_t n, char w[8][24])
+{
+	unsigned nw = 0;
+	size_t k, wl = 0;
+
+	for (k = 0; k < n && nw < 8; k++) {
+		unsigned char c = (unsigned char)s[k];
+		bool split = !isalnum(c) ||
+			     (k > 0 && isupper(c) &&
+			      (islower((unsigned char)s[k - 1]) ||
+			       isdigit((unsigned char)s[k - 1]) ||
+			       (k + 1 < n && islower((unsigned char)s[k + 1]) &&
+				isupper((unsigned char)s[k - 1]))));
+
+		if (split && wl) {
+			w[nw++][wl] = '\0';
+			wl = 0;
+			if (nw == 8)
+				break;
+		}
+		if (isalnum(c) && wl < 23)
+			w[nw][wl++] = (char)tolower(c);
+	}
+	if (wl && nw < 8)
+		w[nw++][wl] = '\0';
+	return nw;
+}
+
+static bool word_in(const char *w, const char *const *set)
+{
+	for (; *set; set++)
+		if (!strcmp(w, *set))
+			return true;
+	return false;
+}
+
 /* Which secret a name holds, or RK_COUNT for none.  The last word
  * decides what the value is: "password" is one, "password_file" and
  * "token_count" are not. */
 static unsigned secret_kind(const char *s, size_t n, bool query)
 {
-	static const char *const not_value[] = {
-		"file", "files", "path", "dir", "url", "uri", "endpoint",
-		"env", "var", "name", "names", "type", "id", "ids", "length",
-		"len", "count", "size", "limit", "max", "min", "expiry",
-		"expires", "expire", "expiration", "ttl", "timeout",
-		"required", "enabled", "enable", "disabled", "policy",
-		"field", "prompt", "header", "prefix", "format", "hash",
-		"hashed", "mode", "strategy", "provider", "kind", "store",
-		"manager", "reset", "label", "placeholder", "hint", "help",
-		"text", "message", "msg", "error", "title", "description",
-		"desc", "rules", "regex", "pattern", "validation", "strength",
-		"source", "ref", "arn", "version", "index", "usage", "budget",
-		"location", "command", "cmd", "helper", "script", "program",
-		"method", "algorithm", "algo", "scheme", "audience", "issuer",
-		"set", "changed", "visible", "shown", "input", "rotation",
-		"used", "type", "class", "flag", "option", "options", "key_id",
-		"lifetime", "duration", "age", "in", "at", "on", "by", "to",
-		"of", "is", "has", "did", "will", "should", "can", "must",
-		"number", "num", "list", "map", "generator", "service",
-		"server", "host", "port", "user", "username", "account",
-		"owner", "email", "path", "template", "callback", "handler",
-		"parser", "validator", "fingerprint", "public", "pub",
-		"created", "updated", "last", "status", "state", "scope",
-		"scopes", "permissions", "role", "bucket", "region", NULL,
+	/* Last words that say the value is the secret itself, written some
+	 * way: secret_key_base, password_b64, token_value. */
+	static const char *const as_value[] = {
+		"value", "str", "string", "data", "b64", "base64", "hex",
+		"raw", "plain", "plaintext", "base", "literal", NULL,
 	};
 	static const char *const key_owner[] = {
 		"api", "access", "secret", "private", "signing", "encryption",
@@ -829,50 +834,54 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 	};
 	char w[8][24];
 	unsigned nw, k, kind = RK_COUNT;
-	const char *last;
+	const char *last, *prev;
 	bool sec = false, acc = false;
+	size_t l;
 
 	if (!maybe_secret_name(s, n) || !(nw = name_words(s, n, w)))
 		return RK_COUNT;
-	last = w[nw - 1];
 	for (k = 0; k < nw; k++) {
-		const char *x = w[k];
-
-		if (!strcmp(x, "secret"))
-			sec = true;
-		if (!strcmp(x, "access"))
-			acc = true;
-		if (!strcmp(x, "password") || !strcmp(x, "passwd") ||
-		    !strcmp(x, "pwd") || !strcmp(x, "passphrase") ||
-		    !strcmp(x, "pass") || !strcmp(x, "pw") ||
-		    !strcmp(x, "pgpassword") || !strcmp(x, "mysqlpassword"))
-			kind = RK_PASSWORD;
-		else if ((!strcmp(x, "token") || !strcmp(x, "authtoken")) &&
-			 kind == RK_COUNT)
-			kind = RK_TOKEN;
-		else if ((!strcmp(x, "apikey") || !strcmp(x, "secretkey") ||
-			  !strcmp(x, "accesskey") || !strcmp(x, "privatekey") ||
-			  (!strcmp(x, "key") && k > 0 &&
-			   word_in(w[k - 1], key_owner))) && kind == RK_COUNT)
-			kind = RK_API_KEY;
-		else if ((!strcmp(x, "credential") ||
-			  !strcmp(x, "credentials")) && kind == RK_COUNT)
-			kind = RK_CREDENTIAL;
-		else if (!strcmp(x, "authorization") && nw <= 2)
-			kind = RK_AUTH_HEADER;
-		else if ((!strcmp(x, "sig") || !strcmp(x, "signature")) &&
-			 query && kind == RK_COUNT)
-			kind = RK_SIGNATURE;
+		/* password2, token_1: the digits do not change the word */
+		for (l = strlen(w[k]); l > 1 && isdigit((unsigned char)
+							  w[k][l - 1]); l--)
+			w[k][l - 1] = '\0';
+		sec |= !strcmp(w[k], "secret");
+		acc |= !strcmp(w[k], "access");
 	}
-	if (kind == RK_COUNT && sec)
+	if (nw > 1 && word_in(w[nw - 1], as_value))
+		nw--;
+	last = w[nw - 1];
+	prev = nw > 1 ? w[nw - 2] : "";
+	/* The last word decides: FunctionPassCtor, token_count,
+	 * password_file and authorization_code are not secrets. */
+	if (!strcmp(last, "password") || !strcmp(last, "passwd") ||
+	    !strcmp(last, "pwd") || !strcmp(last, "passphrase") ||
+	    !strcmp(last, "pass") || !strcmp(last, "pw") ||
+	    !strcmp(last, "pgpassword") || !strcmp(last, "passcode"))
+		kind = RK_PASSWORD;
+	else if (!strcmp(last, "token") || !strcmp(last, "authtoken") ||
+		 !strcmp(last, "accesstoken") || !strcmp(last, "apitoken"))
+		kind = RK_TOKEN;
+	else if (!strcmp(last, "apikey") || !strcmp(last, "secretkey") ||
+		 !strcmp(last, "accesskey") || !strcmp(last, "privatekey") ||
+		 (!strcmp(last, "key") && word_in(prev, key_owner)))
+		kind = RK_API_KEY;
+	else if (!strcmp(last, "secret") || !strcmp(last, "clientsecret"))
 		kind = RK_SECRET;
-	if (kind == RK_COUNT && nw == 1 && !strcmp(last, "auth"))
+	else if (!strcmp(last, "credential") || !strcmp(last, "credentials"))
+		kind = RK_CREDENTIAL;
+	else if (!strcmp(last, "authorization") && nw == 1)
+		kind = RK_AUTH_HEADER;
+	else if ((!strcmp(last, "sig") || !strcmp(last, "signature")) &&
+		 query)
+		kind = RK_SIGNATURE;
+	else if (!strcmp(last, "auth") && nw == 1)
 		kind = RK_DOCKER_AUTH;
-	/* (Most names hold no secret word: the long list comes last.) */
-	if (kind == RK_COUNT || word_in(last, not_value) ||
-	    !strcmp(w[0], "max") || !strcmp(w[0], "min") ||
-	    !strcmp(w[0], "num") || !strcmp(w[0], "public") ||
-	    !strcmp(w[0], "publishable"))
+	if (kind == RK_COUNT || !strcmp(w[0], "max") ||
+	    !strcmp(w[0], "min") || !strcmp(w[0], "num") ||
+	    !strcmp(w[0], "public") || !strcmp(w[0], "publishable") ||
+	    !strcmp(w[0], "no") || !strcmp(w[0], "is") ||
+	    !strcmp(w[0], "has"))
 		return RK_COUNT;
 	return sec && acc ? RK_AWS_SECRET : kind;
 }
@@ -930,6 +939,49 @@ static size_t match_b64_key(const char *t, size_t len, size_t i)
 	return i + n;
 }
 
+/* A line break as text holds one: '\n', "\r\n", or the two characters
+ * '\\' 'n' of a JSON or C string printed as it is.  Its length, or 0. */
+static size_t line_break(const char *t, size_t len, size_t j)
+{
+	if (j < len && t[j] == '\n')
+		return 1;
+	if (j + 1 < len && t[j] == '\r' && t[j + 1] == '\n')
+		return 2;
+	if (j + 1 < len && t[j] == '\\' && t[j + 1] == 'n')
+		return 2;
+	return 0;
+}
+
+/* A private key block as a tool prints it: the header, a line break,
+ * then base64 (or an encrypted PEM's "Proc-Type:") to the END line.  A
+ * header alone (a string in a program that parses keys) is no key; a
+ * block cut off ends where its base64 lines end. */
+static size_t match_private_key_out(const char *t, size_t len, size_t i)
+{
+	size_t keep, end, j, n, br;
+
+	if (!(end = match_private_key(t, len, i, &keep)))
+		return 0;
+	j = i + keep;
+	if (!(br = line_break(t, len, j)))
+		return 0;
+	j += br;
+	/* base64, or an armor header first ("Proc-Type: 4,ENCRYPTED",
+	 * PGP's "Version: ...") */
+	n = span(t, len, j, b64c);
+	if (n < 16 && !(n > 2 && t[j + n] == ':' && j + n + 1 < len &&
+			t[j + n + 1] == ' '))
+		return 0;
+	if (end >= 5 && !memcmp(t + end - 5, "-----", 5) && end > j)
+		return end;
+	for (;;) {	/* cut off: the base64 lines */
+		n = span(t, len, j, b64c);
+		if (!(br = line_break(t, len, j + n)))
+			return j + n;
+		j += n + br;
+	}
+}
+
 /* docker's "auth": base64 of user:password */
 static bool docker_auth(const char *v, size_t n)
 {
@@ -984,12 +1036,27 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 	for (v = b; env && v < e; v++)
 		if (islower((unsigned char)t[v]))
 			env = false;
+	/* "key:value" with neither a space nor quotes is not a setting
+	 * (reST roles, URLs, times, C labels) */
+	if (t[s] == ':' && !quoted_name && s + 1 < len && t[s + 1] != ' ' &&
+	    t[s + 1] != '\t' && t[s + 1] != '"' && t[s + 1] != '\'')
+		return false;
+	/* the environment's NAME=value has no space around '=' */
+	if (env && (t[s] != '=' || e != s || (s + 1 < len &&
+					      (t[s + 1] == ' ' ||
+					       t[s + 1] == '\t'))))
+		env = false;
 	v = s + 1;
 	while (v < len && v - s < 8 && (t[v] == ' ' || t[v] == '\t'))
 		v++;
+	/* "name= next=..." (a list of flags): no space after a tight '=' */
+	if (t[s] == '=' && e == s && v > s + 1)
+		return false;
 	if (v < len && (t[v] == '"' || t[v] == '\'' || t[v] == '`'))
 		q = t[v++];
 	ve = v;
+	if (kind == RK_AUTH_HEADER && t[s] != ':')
+		return false;	/* authorization = request.headers.get(...) */
 	if (kind == RK_AUTH_HEADER) {
 		/* the header's value to the end of the line, after the
 		 * scheme word ("Bearer", "Basic", "token") */
@@ -1035,11 +1102,19 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 		/* the name itself again ("password": "Password") */
 		if (ve - v == e - b && !strncasecmp(t + v, t + b, e - b))
 			return false;
-		if (env && !q && t[s] == '=') {
-			if (ve - v < 4)
+		if (!q && code_value(t, len, v, ve))
+			return false;
+		if (env && !q) {
+			size_t k2;
+
+			if (ve - v < 4 || hex_number(t + v, ve - v))
 				return false;
-		} else if (!secretish(t + v, ve - v) ||
-			   (!q && code_value(t, len, v, ve))) {
+			for (k2 = v; k2 < ve && (upnumc(t[k2]) || t[k2] == '_');
+			     k2++)
+				;
+			if (k2 == ve && memchr(t + v, '_', ve - v))
+				return false;	/* another constant's name */
+		} else if (!secretish(t + v, ve - v)) {
 			return false;
 		}
 	}
@@ -1047,6 +1122,26 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 	h->end = ve;
 	h->kind = kind;
 	return true;
+}
+
+/* After a .netrc value: the end, the line's end, or the next keyword
+ * ("Return the password for the entry" is prose). */
+static bool netrc_field_end(const char *t, size_t len, size_t v)
+{
+	static const char *const next[] = {
+		"machine ", "login ", "account ", "macdef ", "port ",
+		"default", NULL,
+	};
+	size_t k;
+
+	while (v < len && (t[v] == ' ' || t[v] == '\t'))
+		v++;
+	if (v >= len || t[v] == '\n' || t[v] == '\r')
+		return true;
+	for (k = 0; next[k]; k++)
+		if (has_prefix(t, len, v, next[k]))
+			return true;
+	return false;
 }
 
 /* .netrc: "machine H login U password P", on one line or several */
@@ -1062,15 +1157,17 @@ static bool match_netrc(const char *t, size_t len, size_t i, struct hit *h)
 		return false;
 	if (j >= len || (t[j] != ' ' && t[j] != '\t'))
 		return false;
+	/* the entry: "machine H" (or "default"), then "login U" */
 	back = i < 256 ? i : 256;
-	if (!memmem(t + i - back, back, "machine ", 8) &&
-	    !memmem(t + i - back, back, "login ", 6) &&
-	    !memmem(t + i - back, back, "default", 7))
+	if ((!memmem(t + i - back, back, "machine ", 8) &&
+	     !memmem(t + i - back, back, "default ", 8)) ||
+	    !memmem(t + i - back, back, "login ", 6))
 		return false;
 	while (j < len && (t[j] == ' ' || t[j] == '\t'))
 		j++;
 	v = j + span(t, len, j, valuec);
-	if (v == j || placeholder_value(t + j, v - j))
+	if (v == j || placeholder_value(t + j, v - j) ||
+	    !netrc_field_end(t, len, v))
 		return false;
 	h->from = j;
 	h->end = v;
@@ -1132,6 +1229,18 @@ static bool match_bearer(const char *t, size_t len, size_t i, struct hit *h)
 	return true;
 }
 
+/* The documentation domains (RFC 2606): example.com, x.example ... */
+static bool example_host(const char *t, size_t len, size_t h)
+{
+	size_t n = 0;
+
+	while (h + n < len && (alnum(t[h + n]) || t[h + n] == '.' ||
+			       t[h + n] == '-') && n < 256)
+		n++;
+	return (n >= 7 && !strncasecmp(t + h, "example", 7)) ||
+	       memmem(t + h, n, ".example", 8);
+}
+
 /* scheme://user:password@host: the password; a user part in a key
  * format is that key. */
 static bool match_url_out(const char *t, size_t len, size_t i, struct hit *h)
@@ -1150,9 +1259,10 @@ static bool match_url_out(const char *t, size_t len, size_t i, struct hit *h)
 	colon = u;
 	while (colon < end && t[colon] != ':')
 		colon++;
-	if (colon >= end)
-		return false;	/* a bare user name, however long */
-	if (placeholder_value(t + colon + 1, end - colon - 1))
+	if (colon >= end || colon == u)
+		return false;	/* a bare user name; cvs's ":pserver:" */
+	if (placeholder_value(t + colon + 1, end - colon - 1) ||
+	    example_host(t, len, end + 1))
 		return false;
 	h->from = colon + 1;
 	h->end = end;
@@ -1168,7 +1278,7 @@ static bool match_out(const char *t, size_t len, size_t i, struct hit *h)
 	size_t keep, end;
 
 	if ((m & T_DASH) && i + 1 < len && t[i + 1] == '-' &&
-	    (end = match_private_key(t, len, i, &keep))) {
+	    (end = match_private_key_out(t, len, i))) {
 		h->from = i;
 		h->end = end;
 		h->kind = RK_PRIVATE_KEY;

@@ -61,7 +61,7 @@ post "{$HEAD,\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"$GH"
 is "truncated PostToolUse: exit 2" "$rc" 2
 check "truncated PostToolUse: a reason" test -n "$err"
 printf '{"hook_event_name":"PostToolUse","tool_name":"Bash","tool_response":{"stdout":"\377\376 %s"}}' "$GH" > "$T/p.json"
-$RUN "$CCVETO" hook --no-user-config < "$T/p.json" > "$T/out" 2> "$T/err"
+$RUN "$CCVETO" hook --no-user-config --home "$HOME" < "$T/p.json" > "$T/out" 2> "$T/err"
 rc=$?
 case "$rc:$(cat "$T/out")" in
 2:*) ok "invalid UTF-8: blocked" ;;
@@ -74,7 +74,7 @@ check "non-string fields: nested secret redacted" \
 
 # A large output (4 MiB of text with one key at the end) is scanned whole.
 awk -v k="$GH" 'BEGIN { printf "{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\""; for (i = 0; i < 65536; i++) printf "line %08d of a long build log, nothing secret in it at all.....\\n", i; printf "%s\"}}", k }' > "$T/big.json"
-$RUN "$CCVETO" hook --no-user-config < "$T/big.json" > "$T/out" 2> "$T/err"
+$RUN "$CCVETO" hook --no-user-config --home "$HOME" < "$T/big.json" > "$T/out" 2> "$T/err"
 rc=$?
 if [ "$rc" = 0 ] && grep -q "ccveto: redacted github-token" "$T/out" && ! grep -q "$GH" "$T/out"; then
 	ok "4 MiB output: the key at its end is redacted"

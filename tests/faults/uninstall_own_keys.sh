@@ -41,6 +41,6 @@ $RUN "$CCVETO" uninstall --command "$CMD" --settings "$T/s.json" > /dev/null 2>&
 check "no record: ccveto's entries removed, containers kept" python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
-assert d=={"model":"opus","hooks":{"PreToolUse":[],"PreSkillShellCommand":[]}}, d' "$T/s.json"
+assert d=={"model":"opus","hooks":{"PreToolUse":[],"PreSkillShellCommand":[],"PostToolUse":[]}}, d' "$T/s.json"
 
 done_testing

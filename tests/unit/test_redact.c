@@ -194,7 +194,8 @@ int main(void)
 	is_out("client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQp",
 	       "client-key-data: [ccveto: redacted private-key]",
 	       "kubeconfig client key");
-	is_out("x -----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP "
+	is_out("x -----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\n"
+	       "lQOYBGN3xk0BCADK2vWq5d8Yh1m\n-----END PGP "
 	       "PRIVATE KEY BLOCK----- y", "x [ccveto: redacted private-key] "
 	       "y", "PGP private key block");
 	is_out("https://h/p?user=al&access_token=Zx81kQ9aa&sig=abc%2Bdef123",
@@ -233,6 +234,20 @@ int main(void)
 		  "https://${USER}:${PASS}@h/", "URL placeholders");
 	out_clean("Password: \nsecret: Kubernetes\nkey: value\n12:30:45",
 		  "prompts and prose");
+	out_clean("self.key_password = key_password\nusing FunctionPassCtor = "
+		  "ScheduleDAGSDNodes *(*)(int);\nIMAGE_REL_ARM_TOKEN = 0x000C,\n"
+		  "U_UNEXPECTED_TOKEN=0x10100,\nCHALLENGE_PASSWORD = Oid(\"1.2\")\n"
+		  "Token.String: \"#dcdccc\",\nprivate_key: \"EllipticCurvePrivateKey"
+		  "\",\n'authorization_code': AuthorizationCodeGrant(v),\n"
+		  "authorization = self.headers.get('authorization')\n",
+		  "names in code (from real source files)");
+	out_clean("_SK_START = b\"-----BEGIN OPENSSH PRIVATE KEY-----\"\n"
+		  "rest of the file", "a key header in code is no key");
+	out_clean("cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src\n"
+		  "new URL('https://abc:xyz@example.com')\n"
+		  "client-certificate= client-key= kube-token= --token= \n"
+		  "Return the password for the netrc entry, after\n"
+		  "machine m login anonymous password for the", "prose and docs");
 	out_clean("", "empty");
 	return tap_done();
 }
