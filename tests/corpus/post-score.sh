@@ -14,7 +14,9 @@
 #   context lost   redacted records where a "keep" substring (non-secret
 #                  text) did not survive, or the output was blocked whole
 #   broken         redacted records whose rewritten output no longer has
-#                  the response's shape (types, keys, lengths, non-strings)
+#                  the response's shape (types, keys, lengths, non-strings),
+#                  or where a string that held a JSON document (an MCP
+#                  text block, `jq` output) no longer parses
 #   clean altered  clean records that got any stdout or a non-zero exit
 #
 # usage: tests/corpus/post-score.sh [-v] [--assert RECALL FP] [FILE.jsonl ...]
@@ -110,6 +112,14 @@ def same_shape(a, b):
     if isinstance(a, dict):
         return isinstance(b, dict) and a.keys() == b.keys() and all(same_shape(a[k], b[k]) for k in a)
     return False
+
+
+def parses(text):
+    try:
+        json.loads(text)
+        return True
+    except ValueError:
+        return False
 
 
 def window(s):
@@ -234,11 +244,20 @@ for r, (code, out, err) in zip(recs, results):
     else:
         newtext = "\0".join(strings(new))
         lost = [k for k in keep if k not in newtext]
+        why = None
         if not same_shape(r["response"], new):
+            why = "the rewritten output lost the response's shape"
+        else:
+            # a string that held a JSON document (MCP text, jq output) must still hold one
+            for a, b in zip(strings(r["response"]), strings(new)):
+                if a != b and a.lstrip()[:1] in ("{", "[") and parses(a) and not parses(b):
+                    why = "a JSON document inside the output no longer parses"
+                    break
+        if why:
             for key in key_list:
                 sec_stats[key]["broken"] += 1
             if verbose:
-                notes.append(f"BROKEN {r['id']}: the rewritten output lost the response's shape")
+                notes.append(f"BROKEN {r['id']}: {why}")
     if lost:
         for key in key_list:
             sec_stats[key]["lost"] += 1
