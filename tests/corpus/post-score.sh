@@ -20,8 +20,9 @@
 #   clean altered  clean records that got any stdout or a non-zero exit
 #
 # usage: tests/corpus/post-score.sh [-v] [--assert RECALL FP] [FILE.jsonl ...]
-#   -v        list every miss, partial leak, lost context and false alarm
-#             (id and 120 characters around it; secrets are masked)
+#   -v        also recall per context shape, and every miss, partial leak,
+#             lost context and false alarm (id and 120 characters around
+#             it; secrets are masked to their first 4 characters)
 #   --assert  exit 1 when recall < RECALL or clean altered rate > FP,
 #             e.g. --assert 0.99 0.005; without it the exit status is 0
 # Environment: CCVETO (default build/ccveto), JOBS (parallel spawns, 4).
@@ -205,7 +206,7 @@ for r, (code, out, err) in zip(recs, results):
             status = "leak"
             s = left[0]
             detail = excerpt(text, text.find(s), secrets)
-    key_list = (r["kind"], "tool " + tool_of(r), "ALL")
+    key_list = (r["kind"], "tool " + tool_of(r), "shape " + r.get("shape", "?"), "ALL")
     for key in key_list:
         sec_stats[key]["n"] += 1
         sec_stats[key][status] += 1
@@ -272,17 +273,20 @@ def rate(a, b):
 print(f"PostToolUse redaction: {len(recs)} records, {elapsed:.1f}s, {ccveto}")
 print()
 print(f"{'secret kind':<28} {'n':>4} {'redact':>6} {'recall':>7} {'partial':>7} {'lost':>5} {'broken':>6}  misses")
-order = sorted(k for k in sec_stats if k != "ALL" and not k.startswith("tool ")) + \
+order = sorted(k for k in sec_stats if k != "ALL" and not k.startswith(("tool ", "shape "))) + \
     sorted(k for k in sec_stats if k.startswith("tool ")) + ["ALL"]
-prev_tool = False
+if verbose:
+    order[-1:-1] = sorted(k for k in sec_stats if k.startswith("shape "))
+prev_tool = ""
 for k in order:
     if k not in sec_stats:
         continue
     s = sec_stats[k]
     miss = ", ".join(f"{m} {s[m]}" for m in ("leak", "silent", "error", "bad-answer") if s[m])
-    if (k.startswith("tool ") and not prev_tool) or k == "ALL":
+    group = k.split(" ")[0] if " " in k else ""
+    if group != prev_tool or k == "ALL":
         print()
-    prev_tool = k.startswith("tool ")
+    prev_tool = group
     print(f"{k:<28} {s['n']:>4} {s['redacted']:>6} {rate(s['redacted'], s['n']):>7.3f} {s['partial']:>7} "
           f"{s['lost']:>5} {s['broken']:>6}  {miss}")
 print()
