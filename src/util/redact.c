@@ -102,7 +102,9 @@ enum redact_kind {
 	RK_TELEGRAM, RK_SHOPIFY, RK_VAULT, RK_API_TOKEN, RK_JWT,
 	RK_PRIVATE_KEY, RK_URL_PASSWORD, RK_BEARER, RK_PASSWORD, RK_TOKEN,
 	RK_SECRET, RK_API_KEY, RK_CREDENTIAL, RK_SIGNATURE, RK_NETRC,
-	RK_PGPASS, RK_DOCKER_AUTH, RK_AUTH_HEADER, RK_COUNT
+	RK_PGPASS, RK_DOCKER_AUTH, RK_AUTH_HEADER, RK_DISCORD, RK_K8S_SECRET,
+	RK_COUNT,
+	RK_WEAK_NAME = RK_COUNT + 1	/* (internal: a bare ?key= name) */
 };
 
 static const char *const kind_names[RK_COUNT] = {
@@ -115,6 +117,7 @@ static const char *const kind_names[RK_COUNT] = {
 	"url-password", "bearer-token", "password", "token", "secret",
 	"api-key", "credential", "signature", "netrc-password",
 	"pgpass-password", "docker-auth", "authorization-header",
+	"discord-bot-token", "kubernetes-secret-data",
 };
 
 const char *redact_kind_name(unsigned kind)
@@ -128,16 +131,16 @@ const char *redact_kind_name(unsigned kind)
  * the first that matches names the kind. */
 /* What a format's body is made of: a key id is upper case and digits, a
  * token letters and digits, some add '_' and '-', a few are base64. */
-enum alphabet { A_UPNUM, A_ALNUM, A_TOK, A_B64 };
+enum alphabet { A_UPNUM, A_HEX, A_ALNUM, A_TOK, A_B64 };
 
 #define F(p, body, kind, abc) { p, sizeof(p) - 1, body, kind, abc }
 static const struct format {
 	const char *prefix;
 	unsigned char plen, min_body, kind, abc;
 } formats[] = {
+	/* (AIDA, AROA, AGPA, ANPA are IAM's ids of users, roles, groups
+	 * and policies: names, not keys) */
 	F("AKIA", 16, RK_AWS_KEY_ID, A_UPNUM), F("ASIA", 16, RK_AWS_KEY_ID, A_UPNUM),
-	F("AGPA", 16, RK_AWS_KEY_ID, A_UPNUM), F("AIDA", 16, RK_AWS_KEY_ID, A_UPNUM),
-	F("AROA", 16, RK_AWS_KEY_ID, A_UPNUM), F("ANPA", 16, RK_AWS_KEY_ID, A_UPNUM),
 	F("ghp_", 20, RK_GITHUB, A_ALNUM), F("gho_", 20, RK_GITHUB, A_ALNUM),
 	F("ghs_", 20, RK_GITHUB, A_ALNUM), F("ghu_", 20, RK_GITHUB, A_ALNUM),
 	F("ghr_", 20, RK_GITHUB, A_ALNUM), F("github_pat_", 20, RK_GITHUB, A_TOK),
@@ -168,7 +171,16 @@ static const struct format {
 	F("sntrys_", 32, RK_API_TOKEN, A_B64),			/* Sentry */
 	F("glsa_", 32, RK_API_TOKEN, A_TOK),			/* Grafana */
 	F("dapi", 32, RK_API_TOKEN, A_ALNUM),			/* Databricks */
-	F("dp.pt.", 30, RK_API_TOKEN, A_ALNUM),			/* Doppler */
+	F("dp.pt.", 30, RK_API_TOKEN, A_ALNUM), F("dp.st.", 30, RK_API_TOKEN, A_B64),
+	F("dp.sa.", 30, RK_API_TOKEN, A_B64), F("dp.ct.", 30, RK_API_TOKEN, A_B64),
+	F("dp.scim.", 30, RK_API_TOKEN, A_B64),
+	F("dp.audit.", 30, RK_API_TOKEN, A_B64),		/* Doppler */
+	F("sbp_", 40, RK_API_TOKEN, A_ALNUM),			/* Supabase */
+	F("pscale_tkn_", 30, RK_API_TOKEN, A_TOK),
+	F("pscale_pw_", 30, RK_API_TOKEN, A_TOK),
+	F("pscale_oauth_", 30, RK_API_TOKEN, A_TOK),		/* PlanetScale */
+	F("EAA", 90, RK_API_TOKEN, A_ALNUM),			/* Facebook */
+	F("key-", 32, RK_API_TOKEN, A_HEX),			/* Mailgun */
 	F("sq0atp-", 20, RK_API_TOKEN, A_TOK), F("sq0csp-", 20, RK_API_TOKEN, A_TOK),
 	F("ATATT3", 50, RK_API_TOKEN, A_B64),			/* Atlassian */
 	F("AGE-SECRET-KEY-1", 50, RK_PRIVATE_KEY, A_UPNUM),
@@ -217,8 +229,8 @@ static size_t match_format_kind(const char *t, size_t len, size_t i,
 		    memcmp(t + i, f->prefix, f->plen))
 			continue;
 		body = span(t, len, i + f->plen, f->abc == A_UPNUM ? upnumc :
-			    f->abc == A_ALNUM ? alnum : f->abc == A_TOK ? tokc :
-			    b64c);
+			    f->abc == A_HEX ? hexc : f->abc == A_ALNUM ? alnum :
+			    f->abc == A_TOK ? tokc : b64c);
 		if (body >= f->min_body) {
 			*keep = KEEP_MAX;
 			if (kind)
@@ -483,13 +495,70 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 	return i + 1 + n;
 }
 
+static int b64val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* Decodes at most cap bytes of the base64 at v (stops at the first
+ * non-base64 byte); returns the decoded length. */
+static size_t b64_peek(const char *v, size_t n, char *out, size_t cap)
+{
+	size_t k, o = 0;
+	unsigned acc = 0, bits = 0;
+
+	for (k = 0; k < n && o < cap; k++) {
+		int x = b64val((unsigned char)v[k]);
+
+		if (x < 0)
+			break;
+		acc = (acc << 6) | (unsigned)x;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	return o;
+}
+
+/* jwt.io's and the RFCs' sample tokens: a payload about "John Doe" or
+ * subject 1234567890. */
+static bool jwt_example(const char *t, size_t from, size_t end)
+{
+	const char *dot = memchr(t + from, '.', end - from);
+	char body[192];
+	size_t n;
+
+	if (!dot)
+		return false;
+	n = b64_peek(dot + 1, end - (size_t)(dot + 1 - t), body, sizeof(body));
+	return memmem(body, n, "1234567890", 10) ||
+	       memmem(body, n, "John Doe", 8);
+}
+
 /* A vendor's documented placeholder (AKIAIOSFODNN7EXAMPLE) or a filler
  * (sk_test_XXXXXXXXXXXXXXXX): no key. */
 static bool placeholder(const char *t, size_t from, size_t end)
 {
 	size_t i, run = 1;
 
-	if (end - from >= 7 && memmem(t + from, end - from, "EXAMPLE", 7))
+	if (end - from >= 7 && (memmem(t + from, end - from, "EXAMPLE", 7) ||
+				strcasestr_n(t + from, end - from, "example")))
+		return true;
+	if (end - from >= 4 && strcasestr_n(t + from, end - from, "your"))
+		return true;	/* xoxb-your-bot-token */
+	if (has_prefix(t, end, from, "eyJ") && jwt_example(t, from, end))
 		return true;
 	for (i = from + 1; i < end; i++) {
 		run = t[i] == t[i - 1] ? run + 1 : 1;
@@ -585,6 +654,7 @@ int redact(struct buf *out, const char *t, size_t len)
 #define T_NETRC	16	/* 'p' of .netrc's "password" */
 #define T_BEAR	32	/* 'B' of "Bearer" */
 #define T_B64K	64	/* 'L' of a base64 private key ("LS0tLS1CRUdJTi") */
+#define T_XML	128	/* '<' of <password>...</password> */
 #define T_AT_WORD (T_WORD | T_NETRC | T_BEAR | T_B64K)
 
 #define NAME_MAX_OUT	64
@@ -613,6 +683,10 @@ static void index_triggers(void)
 	trig['p'] |= T_NETRC;
 	trig['B'] |= T_BEAR;
 	trig['L'] |= T_B64K;
+	trig['<'] |= T_XML;
+	trig['M'] |= T_WORD;			/* a Discord bot token */
+	trig['N'] |= T_WORD;
+	trig['O'] |= T_WORD;
 	triggers_indexed = true;
 }
 
@@ -626,8 +700,8 @@ static unsigned classes(const char *v, size_t n)
 		unsigned char c = (unsigned char)v[k];
 
 		/* '_', '-' and '.' join words: no class of their own */
-		m |= islower(c) ? 1 : isupper(c) ? 2 : isdigit(c) ? 4 :
-		     c == '_' || c == '-' || c == '.' ? 0 : 8;
+		m |= islower(c) || c >= 0x80 ? 1 : isupper(c) ? 2 :
+		     isdigit(c) ? 4 : c == '_' || c == '-' || c == '.' ? 0 : 8;
 	}
 	return m;
 }
@@ -637,8 +711,9 @@ static bool has_ci(const char *v, size_t n, const char *w)
 	return strcasestr_n(v, n, w);
 }
 
-/* Words that stand in for a value in examples, templates and docs. */
-static bool placeholder_value(const char *v, size_t n)
+/* Words that stand in for a value in examples, templates and docs, and
+ * masks printed where a value was. */
+static bool placeholder_words(const char *v, size_t n)
 {
 	static const char *const exact[] = {
 		"null", "none", "nil", "true", "false", "undefined",
@@ -651,27 +726,33 @@ static bool placeholder_value(const char *v, size_t n)
 	};
 	static const char *const inside[] = {
 		"example", "your", "xxxx", "****", "...", "changeme",
-		"change_me", "placeholder", "redacted", "dummy", "${", "{{",
-		"%(", "%s", "<", ">", "replace", "insert_", "sample",
-		"fake", "notreal", "not_real", "not-real", "secret_here",
-		"anonymous",
-		"token_here", "key_here", "password_here", NULL,
+		"change_me", "change-me", "placeholder", "redacted", "dummy",
+		"replace", "insert_",
+		"sample", "fake", "notreal", "not_real", "not-real",
+		"secret_here", "token_here", "key_here", "password_here",
+		"anonymous", "123456", "abcdef", "abc-def", "ENC[",
+		"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x80\xa6",	/* bullets, ... */
+		NULL,
 	};
 	size_t k, run = 1;
+	const char *o;
 
 	if (n == 0)
 		return true;
 	for (k = 0; exact[k]; k++)
 		if (strlen(exact[k]) == n && !strncasecmp(v, exact[k], n))
 			return true;
+	/* template markers, opened and closed (a random value may hold
+	 * one of the characters, rarely both in order) */
+	if (((o = memmem(v, n, "${", 2)) && memchr(o, '}', n - (size_t)(o - v))) ||
+	    ((o = memmem(v, n, "{{", 2)) && memmem(o, n - (size_t)(o - v), "}}", 2)) ||
+	    ((o = memmem(v, n, "%(", 2)) && memmem(o, n - (size_t)(o - v), ")s", 2)) ||
+	    ((o = memchr(v, '<', n)) && memchr(o, '>', n - (size_t)(o - v))) ||
+	    (n <= 12 && memmem(v, n, "%s", 2)))
+		return true;
 	for (k = 0; inside[k]; k++)
 		if (has_ci(v, n, inside[k]))
 			return true;
-	if (v[0] == '$' || v[0] == '%' || v[0] == '@' || v[0] == '[' ||
-	    v[0] == '(' || v[0] == '*' || v[0] == '&' || v[0] == '{' ||
-	    v[0] == '=' || v[0] == '>' || v[0] == ':' || v[0] == '`' ||
-	    v[0] == '#' || v[0] == '\\' || memchr(v, '`', n))
-		return true;	/* a reference, a list, a template, markup */
 	/* A filler: one letter or digit over and over (runs of '/' are
 	 * common in real AWS session tokens). */
 	for (k = 1; k < n; k++) {
@@ -680,6 +761,28 @@ static bool placeholder_value(const char *v, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* ... and the shapes of a reference, a list, a template or markup.  In
+ * an environment file a value is a literal: only "$X" and friends are
+ * references there. */
+static bool placeholder_value(const char *v, size_t n, bool env)
+{
+	char c;
+
+	if (placeholder_words(v, n))
+		return true;
+	c = v[0];
+	if (c == '$' || c == '{' || c == '<' || c == '[' || c == '*' ||
+	    memchr(v, '`', n))
+		return true;
+	if (env)
+		return false;
+	if (c == '%')	/* %(name)s, %s; not URL-encoding (%2B...) */
+		return !(n >= 3 && isxdigit((unsigned char)v[1]) &&
+			 isxdigit((unsigned char)v[2]));
+	return c == '@' || c == '(' || c == '&' || c == '=' || c == '>' ||
+	       c == ':' || c == '#' || c == '\\' || c == '!';
 }
 
 static bool hex_number(const char *v, size_t n)	/* 0x10100 */
@@ -691,6 +794,10 @@ static bool hex_number(const char *v, size_t n)	/* 0x10100 */
 /* A path or a URL is where a secret is, not the secret. */
 static bool path_value(const char *v, size_t n)
 {
+	/* base64 may start with '/': a '+' or all three of upper, lower
+	 * and digits in it say it is data, not a path */
+	if (memchr(v, '+', n) || (classes(v, n) & 7) == 7)
+		return false;
 	return v[0] == '/' || v[0] == '~' || (v[0] == '.' && n > 1 &&
 	       (v[1] == '/' || v[1] == '.')) || memmem(v, n, "://", 3) ||
 	       (n > 2 && isalpha((unsigned char)v[0]) && v[1] == ':' &&
@@ -706,8 +813,19 @@ static bool secretish(const char *v, size_t n)
 	if (n < 6 || hex_number(v, n))
 		return false;
 	/* A letter, and a digit or a symbol: letters alone are words and
-	 * CamelCase names (EllipticCurvePrivateKey), not keys. */
-	return (m & 3) && (m & 12);
+	 * CamelCase names (EllipticCurvePrivateKey), not keys; unless they
+	 * change case at random, as generated passwords do. */
+	if ((m & 3) && (m & 12))
+		return true;
+	if (m == 3 && n >= 16) {
+		size_t k, flips = 0;
+
+		for (k = 1; k < n; k++)
+			flips += !isupper((unsigned char)v[k]) !=
+				 !isupper((unsigned char)v[k - 1]);
+		return flips * 5 >= (n - 1) * 2;	/* 40% */
+	}
+	return false;
 }
 
 /* Whether a name can hold a secret word at all: most names cannot, and
@@ -758,22 +876,37 @@ static bool code_value(const char *t, size_t len, size_t v, size_t e)
 	size_t k;
 	bool dot = false;
 
-	if ((e < len && (t[e] == '(' || t[e] == '[' || t[e] == '.')) ||
-	    memchr(t + v, '(', e - v) || memchr(t + v, '[', e - v))
-		return true;
+	size_t digits = 0;
+
 	if (!isalpha((unsigned char)t[v]) && t[v] != '_')
 		return false;
+	/* a call or an index after a (qualified) name: getToken(),
+	 * Cwd::getcwd(), env->get(, Optional[bytes] */
+	for (k = v; k < e && (alnum(t[k]) || t[k] == '_' || t[k] == '.' ||
+			      t[k] == ':' || t[k] == '-' || t[k] == '>' ||
+			      t[k] == '$'); k++)
+		;
+	if (k < e && (t[k] == '(' || t[k] == '['))
+		return true;
 	for (k = v; k < e; k++) {
 		char c = t[k];
 
-		if (c == '.')
+		if (c == '.') {
 			dot = true;
-		else if (!alnum(c) && c != '_')
+			if (k + 1 < e && !isalpha((unsigned char)t[k + 1]) &&
+			    t[k + 1] != '_')
+				return false;	/* abcdef.0123456789 */
+		} else if (!alnum(c) && c != '_') {
 			return false;
+		}
+		digits += isdigit((unsigned char)c) != 0;
 	}
-	/* a dotted name, or a variable named for what it holds
-	 * (password = key_password, token = auth_token) */
-	return dot || maybe_secret_name(t + v, e - v);
+	if (e < len && (t[e] == '(' || t[e] == '[' || t[e] == '.'))
+		return true;
+	/* a dotted name (os.environ, self.token; random tokens with dots
+	 * have digits), or a variable named for what it holds (password =
+	 * key_password, token = auth_token) */
+	return (dot && digits <= 2) || maybe_secret_name(t + v, e - v);
 }
 
 /* The words of a setting's name, lower case: "AWS_SECRET_ACCESS_KEY",
@@ -818,6 +951,32 @@ static bool word_in(const char *w, const char *const *set)
 /* Which secret a name holds, or RK_COUNT for none.  The last word
  * decides what the value is: "password" is one, "password_file" and
  * "token_count" are not. */
+/* One word of run-together names (awssecretaccesskey, dopplertoken,
+ * dbpassword): its ending says what it holds. */
+static unsigned compound_kind(const char *w)
+{
+	static const struct {
+		const char *end;
+		unsigned kind;
+	} ends[] = {
+		{ "secretaccesskey", RK_AWS_SECRET }, { "password", RK_PASSWORD },
+		{ "passwd", RK_PASSWORD }, { "token", RK_TOKEN },
+		{ "secret", RK_SECRET }, { "apikey", RK_API_KEY },
+		{ "secretkey", RK_API_KEY }, { "accesskey", RK_API_KEY },
+		{ "privatekey", RK_API_KEY }, { "storagekey", RK_API_KEY },
+		{ "signingkey", RK_API_KEY }, { "authkey", RK_API_KEY },
+		{ "accountkey", RK_API_KEY },
+	};
+	size_t k, n = strlen(w), e;
+
+	for (k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		e = strlen(ends[k].end);
+		if (n > e && !strcmp(w + n - e, ends[k].end))
+			return ends[k].kind;
+	}
+	return RK_COUNT;
+}
+
 static unsigned secret_kind(const char *s, size_t n, bool query)
 {
 	/* Last words that say the value is the secret itself, written some
@@ -831,6 +990,10 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 		"master", "auth", "client", "app", "subscription", "consumer",
 		"webhook", "admin", "write", "deploy", "license", "account",
 		"storage", "shared", "session", "service", NULL,
+	};
+	static const char *const not_credential[] = {
+		"page", "next", "continuation", "cursor", "sync", "resume",
+		"pagination", "delta", "change", "csrf", "xsrf", "id", NULL,
 	};
 	char w[8][24];
 	unsigned nw, k, kind = RK_COUNT;
@@ -875,8 +1038,16 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 	else if ((!strcmp(last, "sig") || !strcmp(last, "signature")) &&
 		 query)
 		kind = RK_SIGNATURE;
-	else if (!strcmp(last, "auth") && nw == 1)
+	else if (!strcmp(last, "auth") && nw == 1 && !query)
 		kind = RK_DOCKER_AUTH;
+	else if ((!strcmp(last, "key") || !strcmp(last, "auth")) &&
+		 nw == 1 && query)
+		kind = RK_WEAK_NAME;	/* ?key=..., ?auth=...: long values */
+	else if (nw == 1)
+		kind = compound_kind(last);
+	/* a page's, a cursor's or a form's token is no credential */
+	if (kind == RK_TOKEN && nw > 1 && word_in(prev, not_credential))
+		return RK_COUNT;
 	if (kind == RK_COUNT || !strcmp(w[0], "max") ||
 	    !strcmp(w[0], "min") || !strcmp(w[0], "num") ||
 	    !strcmp(w[0], "public") || !strcmp(w[0], "publishable") ||
@@ -884,43 +1055,6 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 	    !strcmp(w[0], "has"))
 		return RK_COUNT;
 	return sec && acc ? RK_AWS_SECRET : kind;
-}
-
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+' || c == '-')
-		return 62;
-	if (c == '/' || c == '_')
-		return 63;
-	return -1;
-}
-
-/* Decodes at most cap bytes of the base64 at v (stops at the first
- * non-base64 byte); returns the decoded length. */
-static size_t b64_peek(const char *v, size_t n, char *out, size_t cap)
-{
-	size_t k, o = 0;
-	unsigned acc = 0, bits = 0;
-
-	for (k = 0; k < n && o < cap; k++) {
-		int x = b64val((unsigned char)v[k]);
-
-		if (x < 0)
-			break;
-		acc = (acc << 6) | (unsigned)x;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[o++] = (char)((acc >> bits) & 0xff);
-		}
-	}
-	return o;
 }
 
 /* A private key written as base64 (kubeconfig client-key-data, a
@@ -952,6 +1086,26 @@ static size_t line_break(const char *t, size_t len, size_t j)
 	return 0;
 }
 
+/* grep -n's "path:12:" (or "path-12-" for context) before a line */
+static size_t grep_prefix(const char *t, size_t len, size_t j)
+{
+	size_t k = j, d;
+
+	while (k < len && k - j < 256 && t[k] != ':' && t[k] != '\n' &&
+	       t[k] != ' ')
+		k++;
+	if (k == j || k >= len || t[k] != ':')
+		return 0;
+	d = span(t, len, k + 1, alnum);
+	if (!d || span(t, len, k + 1, hexc) < d || k + 1 + d >= len ||
+	    (t[k + 1 + d] != ':' && t[k + 1 + d] != '-'))
+		return 0;
+	for (d = k + 1; t[d] != ':' && t[d] != '-'; d++)
+		if (!isdigit((unsigned char)t[d]))
+			return 0;
+	return d + 1 - j;
+}
+
 /* A private key block as a tool prints it: the header, a line break,
  * then base64 (or an encrypted PEM's "Proc-Type:") to the END line.  A
  * header alone (a string in a program that parses keys) is no key; a
@@ -966,11 +1120,18 @@ static size_t match_private_key_out(const char *t, size_t len, size_t i)
 	if (!(br = line_break(t, len, j)))
 		return 0;
 	j += br;
-	/* base64, or an armor header first ("Proc-Type: 4,ENCRYPTED",
-	 * PGP's "Version: ...") */
+	j += grep_prefix(t, len, j);
+	if ((br = line_break(t, len, j))) {	/* PGP: an empty line */
+		j += br;
+		j += grep_prefix(t, len, j);
+	}
+	/* a line of base64, or an armor header first ("Proc-Type:
+	 * 4,ENCRYPTED", PGP's "Version: ...") */
 	n = span(t, len, j, b64c);
-	if (n < 16 && !(n > 2 && t[j + n] == ':' && j + n + 1 < len &&
-			t[j + n + 1] == ' '))
+	if (!(n >= 16 && (line_break(t, len, j + n) ||
+			  has_prefix(t, len, j + n, "-----END "))) &&
+	    !(n > 2 && j + n + 1 < len && t[j + n] == ':' &&
+	      t[j + n + 1] == ' '))
 		return 0;
 	if (end >= 5 && !memcmp(t + end - 5, "-----", 5) && end > j)
 		return end;
@@ -999,14 +1160,100 @@ struct hit {
 	unsigned kind;
 };
 
-/* "name = value", "name: value", "\"name\": \"value\"", "NAME=value",
- * "?name=value": t[s] is the '=' or ':'. */
-static bool match_setting_out(const char *t, size_t len, size_t s,
-			      struct hit *h)
+/* Per call of redact_output(): what the text as a whole says. */
+struct scan_ctx {
+	bool k8s_secret;	/* a Kubernetes Secret is printed in it */
+};
+
+/* "name": { ..., "value": "S" } (terraform output and state): the
+ * quoted string of the object's "value", looked for in the next
+ * OBJECT_PEEK bytes.  Returns its start (after the quote) or 0. */
+#define OBJECT_PEEK 512
+static size_t object_value(const char *t, size_t len, size_t o, size_t *end)
 {
-	size_t e = s, b, v, ve, keep;
+	size_t lim = len - o > OBJECT_PEEK ? o + OBJECT_PEEK : len, k;
+	const char *p;
+
+	p = memmem(t + o, lim - o, "\"value\"", 7);
+	if (!p || memchr(t + o, '}', (size_t)(p - (t + o))))
+		return 0;
+	k = (size_t)(p - t) + 7;
+	while (k < lim && (t[k] == ' ' || t[k] == ':' || t[k] == '\t'))
+		k++;
+	if (k >= lim || t[k] != '"')
+		return 0;
+	for (*end = ++k; *end < lim && t[*end] != '"'; (*end)++)
+		if (t[*end] == '\\' || t[*end] == '\n')
+			return 0;
+	return *end < lim && *end > k ? k : 0;
+}
+
+/* A "value" whose object names a key: {"keyName": "key1", ...,
+ * "value": "S"} (az storage account keys list). */
+static bool key_object(const char *t, size_t b)
+{
+	size_t lo = b > 256 ? b - 256 : 0, k;
+
+	for (k = b; k > lo && t[k - 1] != '{' && t[k - 1] != '}'; k--)
+		;
+	return k > lo && t[k - 1] == '{' && memmem(t + k, b - k, "\"keyName\"",
+						     9);
+}
+
+/* Inside the data of a Kubernetes Secret (ctx says one is printed):
+ * the nearest line above the name's that is indented less is "data:"
+ * (YAML) or "\"data\": {" (JSON), at most DATA_PEEK bytes up. */
+#define DATA_PEEK 4096
+static bool k8s_data(const char *t, size_t b)
+{
+	size_t ls = b, ind, k, lo = b > DATA_PEEK ? b - DATA_PEEK : 0;
+
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	for (ind = 0; ls + ind < b && (t[ls + ind] == ' ' ||
+				       t[ls + ind] == '"'); ind++)
+		;
+	while (ls > lo) {
+		size_t prev = ls - 1, pi = 0;
+
+		while (prev > lo && t[prev - 1] != '\n')
+			prev--;
+		while (prev + pi < ls - 1 && t[prev + pi] == ' ')
+			pi++;
+		ls = prev;
+		if (prev + pi >= b || pi >= ind || t[prev + pi] == '\n')
+			continue;	/* a sibling, a child, a blank line */
+		k = prev + pi;
+		return has_prefix(t, b, k, "data:") ||
+		       has_prefix(t, b, k, "\"data\": {") ||
+		       has_prefix(t, b, k, "\"data\":{");
+	}
+	return false;
+}
+
+/* A value that is standard base64 with its padding, as the data values
+ * of a Secret are. */
+static bool b64_value(const char *v, size_t n)
+{
+	size_t k;
+
+	if (n < 4 || n % 4 || !(classes(v, n) & 3))
+		return false;
+	for (k = 0; k < n; k++)
+		if (!alnum(v[k]) && v[k] != '+' && v[k] != '/' &&
+		    (v[k] != '=' || k + 2 < n))
+			return false;
+	return true;
+}
+
+/* "name = value", "name: value", "\"name\": \"value\"", "NAME=value",
+ * "?name=value", "'name' => 'value'": t[s] is the '=' or ':'. */
+static bool match_setting_out(const char *t, size_t len, size_t s,
+			      const struct scan_ctx *ctx, struct hit *h)
+{
+	size_t e = s, b, v, ve = 0, keep, pk;
 	unsigned kind, fkind;
-	bool env, query, quoted_name = false;
+	bool env, query, quoted_name = false, weak = false;
 	char q = 0;
 
 	if (t[s] == ':' && s + 1 < len && (t[s + 1] == ':' || t[s + 1] == '/'))
@@ -1028,8 +1275,17 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 		b++;
 	if (b == e)
 		return false;
-	query = b > 0 && (t[b - 1] == '?' || t[b - 1] == '&');
-	if ((kind = secret_kind(t + b, e - b, query)) == RK_COUNT)
+	query = b > 0 && (t[b - 1] == '?' || t[b - 1] == '&' ||
+			  t[b - 1] == '#');
+	kind = secret_kind(t + b, e - b, query);
+	if (kind == RK_WEAK_NAME) {
+		kind = RK_API_KEY;
+		weak = true;
+	}
+	if (kind == RK_COUNT && quoted_name && e - b == 5 &&
+	    !memcmp(t + b, "value", 5) && key_object(t, b))
+		kind = RK_API_KEY;
+	if (kind == RK_COUNT && !(ctx->k8s_secret && t[s] == ':'))
 		return false;
 	/* NAME=value in the environment's own spelling: upper case */
 	env = span(t, len, b, namec) >= e - b;
@@ -1047,14 +1303,34 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 					       t[s + 1] == '\t'))))
 		env = false;
 	v = s + 1;
+	if (t[s] == '=' && v < len && t[v] == '>')
+		v++;			/* PHP and Perl: 'password' => '...' */
 	while (v < len && v - s < 8 && (t[v] == ' ' || t[v] == '\t'))
 		v++;
 	/* "name= next=..." (a list of flags): no space after a tight '=' */
-	if (t[s] == '=' && e == s && v > s + 1)
+	if (t[s] == '=' && e == s && v > s + 1 && t[s + 1] != '>')
 		return false;
+	if (kind == RK_COUNT) {
+		/* a Kubernetes Secret's data: every value is a secret */
+		if (v < len && t[v] == '"')
+			v++;	/* JSON: "name": "base64" */
+		ve = v + span(t, len, v, b64c);
+		if (!b64_value(t + v, ve - v) ||
+		    (ve < len && !isspace((unsigned char)t[ve]) &&
+		     t[ve] != ',' && t[ve] != '"' && t[ve] != '}') ||
+		    !k8s_data(t, b))
+			return false;
+		h->from = v;
+		h->end = ve;
+		h->kind = RK_K8S_SECRET;
+		return true;
+	}
 	if (v < len && (t[v] == '"' || t[v] == '\'' || t[v] == '`'))
 		q = t[v++];
-	ve = v;
+	else if (v < len && t[v] == '{' && (pk = object_value(t, len, v, &ve)))
+		v = pk, q = '"';	/* terraform: "name": {"value": ...} */
+	if (!q || ve <= v)
+		ve = v;
 	if (kind == RK_AUTH_HEADER && t[s] != ':')
 		return false;	/* authorization = request.headers.get(...) */
 	if (kind == RK_AUTH_HEADER) {
@@ -1065,26 +1341,41 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 		if (w < len && w > v && w - v <= 8 && t[w] == ' ')
 			v = w + 1;
 		ve = v + span(t, len, v, b64c);
-		if (ve - v < 8 || placeholder_value(t + v, ve - v))
+		if (ve - v < 8 || placeholder_value(t + v, ve - v, false))
 			return false;
 		h->from = v;
 		h->end = ve;
 		h->kind = RK_AUTH_HEADER;
 		return true;
 	}
-	if (q) {
+	if (q && ve == v) {
 		while (ve < len && t[ve] != q && t[ve] != '\n' &&
 		       ve - v < VALUE_MAX)
 			ve++;
 		if (ve >= len || t[ve] != q)
 			return false;
-	} else {
+	} else if (!q && (env || t[s] == ':')) {
+		/* an environment's or YAML's value runs to the space */
+		while (ve < len && !isspace((unsigned char)t[ve]) &&
+		       t[ve] != '"' && t[ve] != '\'' && ve - v < VALUE_MAX)
+			ve++;
+		while (ve > v && (t[ve - 1] == ',' || t[ve - 1] == ';' ||
+				  (t[s] == ':' && (t[ve - 1] == '}' ||
+						   t[ve - 1] == ']' ||
+						   t[ve - 1] == ')' ||
+						   t[ve - 1] == ':'))))
+			ve--;	/* {password: x}, "k": null}], NAME=x, */
+	} else if (!q) {
 		ve += span(t, len, v, valuec);
 	}
 	if (ve == v)
 		return false;
 	/* A key in its provider's format names its own kind. */
-	if (match_b64_key(t, ve, v)) {
+	if (has_prefix(t, len, v, "-----BEGIN ")) {
+		if (!(ve = match_private_key_out(t, len, v)))
+			return false;
+		kind = RK_PRIVATE_KEY;
+	} else if (match_b64_key(t, ve, v)) {
 		kind = RK_PRIVATE_KEY;
 	} else if (match_format_kind(t, ve, v, &keep, &fkind) ||
 	    (match_jwt(t, ve, v, &keep) && (fkind = RK_JWT, 1))) {
@@ -1095,16 +1386,15 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 		if (!docker_auth(t + v, ve - v))
 			return false;
 	} else {
-		if (placeholder_value(t + v, ve - v) ||
-		    path_value(t + v, ve - v) ||
-		    memchr(t + v, ' ', ve - v) || memchr(t + v, '\t', ve - v))
+		if (placeholder_value(t + v, ve - v, env) ||
+		    (kind != RK_AWS_SECRET && path_value(t + v, ve - v)) ||
+		    memchr(t + v, ' ', ve - v) || memchr(t + v, '\t', ve - v) ||
+		    (weak && ve - v < 16))
 			return false;
 		/* the name itself again ("password": "Password") */
 		if (ve - v == e - b && !strncasecmp(t + v, t + b, e - b))
 			return false;
-		if (!q && code_value(t, len, v, ve))
-			return false;
-		if (env && !q) {
+		if (env) {
 			size_t k2;
 
 			if (ve - v < 4 || hex_number(t + v, ve - v))
@@ -1114,14 +1404,64 @@ static bool match_setting_out(const char *t, size_t len, size_t s,
 				;
 			if (k2 == ve && memchr(t + v, '_', ve - v))
 				return false;	/* another constant's name */
-		} else if (!secretish(t + v, ve - v)) {
+		} else if ((!q && code_value(t, len, v, ve)) ||
+			   !secretish(t + v, ve - v)) {
 			return false;
 		}
 	}
+	/* sealed or encrypted values (kubeseal, SOPS) are safe to show */
+	if (memmem(t + (v > 1024 ? v - 1024 : 0), v > 1024 ? 1024 : v,
+		   "encryptedData", 13))
+		return false;
 	h->from = v;
 	h->end = ve;
 	h->kind = kind;
 	return true;
+}
+
+/* <password>VALUE</password>: Maven's settings.xml, .NET configs */
+static bool match_xml(const char *t, size_t len, size_t i, struct hit *h)
+{
+	size_t n = span(t, len, i + 1, namec), v, ve;
+	unsigned kind;
+
+	if (!n || n > NAME_MAX_OUT || i + 1 + n >= len || t[i + 1 + n] != '>')
+		return false;
+	kind = secret_kind(t + i + 1, n, false);
+	if (kind == RK_COUNT || kind == RK_WEAK_NAME || kind == RK_DOCKER_AUTH)
+		return false;
+	v = i + 2 + n;
+	for (ve = v; ve < len && t[ve] != '<' && t[ve] != '\n' &&
+		     ve - v < 1024; ve++)
+		;
+	if (ve == v || ve + 2 + n >= len || t[ve + 1] != '/' ||
+	    memcmp(t + ve + 2, t + i + 1, n) ||
+	    placeholder_value(t + v, ve - v, true) || ve - v < 4)
+		return false;
+	h->from = v;
+	h->end = ve;
+	h->kind = kind == RK_AUTH_HEADER ? RK_TOKEN : kind;
+	return true;
+}
+
+/* A Discord bot token: base64 of the bot's id (24-28 characters from
+ * 'M', 'N' or 'O'), '.', 6 characters, '.', 27 or more. */
+static size_t match_discord(const char *t, size_t len, size_t i)
+{
+	size_t a, b, c;
+
+	if (t[i] != 'M' && t[i] != 'N' && t[i] != 'O')
+		return 0;
+	a = span(t, len, i, tokc);
+	if (a < 23 || a > 28 || i + a >= len || t[i + a] != '.')
+		return 0;
+	b = span(t, len, i + a + 1, tokc);
+	if (b != 6 || i + a + 1 + b >= len || t[i + a + 1 + b] != '.')
+		return 0;
+	c = span(t, len, i + a + 2 + b, tokc);
+	if (c < 27 || !(classes(t + i, a) & 4))
+		return 0;
+	return i + a + 2 + b + c;
 }
 
 /* After a .netrc value: the end, the line's end, or the next keyword
@@ -1166,7 +1506,7 @@ static bool match_netrc(const char *t, size_t len, size_t i, struct hit *h)
 	while (j < len && (t[j] == ' ' || t[j] == '\t'))
 		j++;
 	v = j + span(t, len, j, valuec);
-	if (v == j || placeholder_value(t + j, v - j) ||
+	if (v == j || placeholder_words(t + j, v - j) ||
 	    !netrc_field_end(t, len, v))
 		return false;
 	h->from = j;
@@ -1190,7 +1530,7 @@ static bool match_pgpass(const char *t, size_t len, size_t i, struct hit *h)
 				return false;
 			f[nf++] = j + 1;
 		} else if (nf == 1 && (isalpha((unsigned char)t[j]) ||
-				       t[j] == '*')) {
+				       t[j] == '*' || t[j] == '.')) {
 			letter = true;
 		}
 	}
@@ -1202,7 +1542,7 @@ static bool match_pgpass(const char *t, size_t len, size_t i, struct hit *h)
 		if (!isdigit((unsigned char)t[j]) && t[j] != '*')
 			return false;
 	if (f[2] - 1 == f[1] || f[2] - 1 - f[1] > 5 || f[3] - 1 == f[2] ||
-	    f[4] - 1 == f[3] || placeholder_value(t + f[4], end - f[4]))
+	    f[4] - 1 == f[3] || placeholder_words(t + f[4], end - f[4]))
 		return false;
 	h->from = f[4];
 	h->end = end;
@@ -1221,7 +1561,7 @@ static bool match_bearer(const char *t, size_t len, size_t i, struct hit *h)
 	j = i + 7;
 	n = span(t, len, j, b64c);
 	if (n < 16 || !(classes(t + j, n) & 4) ||
-	    placeholder_value(t + j, n))
+	    placeholder_value(t + j, n, false))
 		return false;
 	h->from = j;
 	h->end = j + n;
@@ -1259,9 +1599,10 @@ static bool match_url_out(const char *t, size_t len, size_t i, struct hit *h)
 	colon = u;
 	while (colon < end && t[colon] != ':')
 		colon++;
-	if (colon >= end || colon == u)
-		return false;	/* a bare user name; cvs's ":pserver:" */
-	if (placeholder_value(t + colon + 1, end - colon - 1) ||
+	if (colon >= end || (colon == u && memchr(t + colon + 1, ':',
+						    end - colon - 1)))
+		return false;	/* a bare user name; cvs's ":pserver:x@" */
+	if (placeholder_value(t + colon + 1, end - colon - 1, true) ||
 	    example_host(t, len, end + 1))
 		return false;
 	h->from = colon + 1;
@@ -1271,7 +1612,8 @@ static bool match_url_out(const char *t, size_t len, size_t i, struct hit *h)
 }
 
 /* The recognisers that start at byte i, most specific first. */
-static bool match_out(const char *t, size_t len, size_t i, struct hit *h)
+static bool match_out(const char *t, size_t len, size_t i,
+		      const struct scan_ctx *ctx, struct hit *h)
 {
 	unsigned m = trig[(unsigned char)t[i]], kind;
 	bool word = i == 0 || !namec(t[i - 1]);
@@ -1289,7 +1631,9 @@ static bool match_out(const char *t, size_t len, size_t i, struct hit *h)
 		    ((end = match_jwt(t, len, i, &keep)) && (kind = RK_JWT, 1)) ||
 		    (i + 10 < len && isdigit((unsigned char)t[i + 7]) &&
 		     (end = match_telegram(t, len, i, &keep)) &&
-		     (kind = RK_TELEGRAM, 1))) {
+		     (kind = RK_TELEGRAM, 1)) ||
+		    ((end = match_discord(t, len, i)) &&
+		     (kind = RK_DISCORD, 1))) {
 			if (placeholder(t, i, end))
 				return false;
 			h->from = i;
@@ -1307,8 +1651,10 @@ static bool match_out(const char *t, size_t len, size_t i, struct hit *h)
 	if (m & T_SEP) {
 		if (t[i] == ':' && has_prefix(t, len, i, "://"))
 			return match_url_out(t, len, i, h);
-		return match_setting_out(t, len, i, h);
+		return match_setting_out(t, len, i, ctx, h);
 	}
+	if ((m & T_XML) && match_xml(t, len, i, h))
+		return true;
 	if (word && (m & T_NETRC) && match_netrc(t, len, i, h))
 		return true;
 	if (word && (m & T_BEAR) && match_bearer(t, len, i, h))
@@ -1326,8 +1672,13 @@ int redact_output(struct buf *out, const char *t, size_t len,
 	struct hit h;
 	int error;
 
+	struct scan_ctx ctx = { false };
+
 	if (!triggers_indexed)
 		index_triggers();
+	ctx.k8s_secret = memmem(t, len, "kind: Secret", 12) ||
+			 memmem(t, len, "\"kind\": \"Secret\"", 16) ||
+			 memmem(t, len, "\"kind\":\"Secret\"", 15);
 	for (; i < len; i++) {
 		/* Most bytes start nothing, and a word's recognisers only
 		 * start a word: skip the rest fast. */
@@ -1339,7 +1690,7 @@ int redact_output(struct buf *out, const char *t, size_t len,
 		}
 		if (i == len)
 			break;
-		if (!match_out(t, len, i, &h))
+		if (!match_out(t, len, i, &ctx, &h))
 			continue;
 		if (keep & ((uint64_t)1 << h.kind)) {
 			i = h.end > i ? h.end - 1 : i;	/* as it is */

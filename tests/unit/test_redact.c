@@ -204,7 +204,7 @@ int main(void)
 	is_out("postgres://admin:p4ssw0rd@db/app",
 	       "postgres://admin:[ccveto: redacted url-password]@db/app",
 	       "URL password");
-	is_out("> Authorization: Bearer abcDEF123456ghiJKL789\n",
+	is_out("> Authorization: Bearer k7Qx93LmT2vPa8rJw4Yz\n",
 	       "> Authorization: Bearer [ccveto: redacted authorization-header]"
 	       "\n", "authorization header");
 	is_out("export GITHUB_TOKEN=\"ghp_abcdefghijklmnopqrstuvwxyz0123456789\"",

@@ -798,12 +798,14 @@ def rec_private_key(kind):
                "client_email": f"deployer@{proj}.iam.gserviceaccount.com", "client_id": rs(21, DIGITS),
                "auth_uri": "https://accounts.google.com/o/oauth2/auth", "token_uri": "https://oauth2.googleapis.com/token"}
         text = json.dumps(doc, indent=2)
+        # (private_key_id names the key, as the "kid" of every JWT it
+        # signs does: an identifier, like an IAM user id, not a secret)
         esc = "\\n".join(body)
         keep = [f'"client_email": "deployer@{proj}.iam.gserviceaccount.com"']
         if R.random() < 0.5:
-            return (kind, "json-escaped") + read(PROJ + "/credentials/service-account.json", text + "\n") + ([esc, doc["private_key_id"]], keep)
+            return (kind, "json-escaped") + read(PROJ + "/credentials/service-account.json", text + "\n") + ([esc], keep)
         return (kind, "json-escaped") + mcp("github", "get_file_contents", [text],
-                                            {"owner": "acme", "repo": "infra", "path": "gcp/sa.json"}) + ([esc, doc["private_key_id"]], keep)
+                                            {"owner": "acme", "repo": "infra", "path": "gcp/sa.json"}) + ([esc], keep)
     if r < 0.25:
         path = pick(["~/.ssh/id_rsa", "~/.ssh/id_ed25519", "deploy/key.pem", "certs/server.key"])
         return (kind, "pem-file") + bash("cat " + path, block) + ([body_nl], [])
