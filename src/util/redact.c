@@ -194,6 +194,9 @@ static const struct format {
 /* The formats by first byte, so a position costs one table look-up:
  * by_first[c] .. by_first[c] + n_first[c] index into order[]. */
 static unsigned char order[N_FORMATS], by_first[256], n_first[256];
+/* second[c] has bit (d & 63) for each format that starts "cd": a cheap
+ * no for most word starts (a false yes is checked in full) */
+static uint64_t second[256];
 static bool indexed;
 
 static void index_formats(void)
@@ -208,9 +211,12 @@ static void index_formats(void)
 		at += n_first[c];
 	}
 	/* in table order within a first byte: longer prefixes first */
-	for (k = 0; k < N_FORMATS; k++)
+	for (k = 0; k < N_FORMATS; k++) {
 		order[fill[(unsigned char)formats[k].prefix[0]]++] =
 			(unsigned char)k;
+		second[(unsigned char)formats[k].prefix[0]] |=
+			(uint64_t)1 << ((unsigned char)formats[k].prefix[1] & 63);
+	}
 	indexed = true;
 }
 
@@ -830,6 +836,20 @@ static bool secretish(const char *v, size_t n)
 
 /* Whether a name can hold a secret word at all: most names cannot, and
  * this costs a few instructions a byte where splitting costs dozens. */
+/* x[0..wn) equals the lower-case word w, ignoring case (inlined: it runs
+ * at every candidate name). */
+static inline bool ci_word(const char *x, size_t r, const char *w, size_t wn)
+{
+	size_t k;
+
+	if (r < wn)
+		return false;
+	for (k = 0; k < wn; k++)
+		if ((x[k] | 0x20) != w[k])
+			return false;
+	return true;
+}
+
 static bool maybe_secret_name(const char *s, size_t n)
 {
 	size_t k;
@@ -840,29 +860,27 @@ static bool maybe_secret_name(const char *s, size_t n)
 
 		switch (x[0] | 0x20) {
 		case 'p':
-			if ((x[1] | 0x20) == 'w' || (r >= 4 &&
-			    !strncasecmp(x, "pass", 4)))
+			if ((x[1] | 0x20) == 'w' || ci_word(x, r, "pass", 4))
 				return true;
 			break;
 		case 's':
-			if ((r >= 6 && !strncasecmp(x, "secret", 6)) ||
-			    (r >= 3 && !strncasecmp(x, "sig", 3)))
+			if (ci_word(x, r, "secret", 6) || ci_word(x, r, "sig", 3))
 				return true;
 			break;
 		case 't':
-			if (r >= 5 && !strncasecmp(x, "token", 5))
+			if (ci_word(x, r, "token", 5))
 				return true;
 			break;
 		case 'k':
-			if (r >= 3 && !strncasecmp(x, "key", 3))
+			if (ci_word(x, r, "key", 3))
 				return true;
 			break;
 		case 'a':
-			if (r >= 4 && !strncasecmp(x, "auth", 4))
+			if (ci_word(x, r, "auth", 4))
 				return true;
 			break;
 		case 'c':
-			if (r >= 4 && !strncasecmp(x, "cred", 4))
+			if (ci_word(x, r, "cred", 4))
 				return true;
 			break;
 		}
@@ -1529,7 +1547,7 @@ static bool match_pgpass(const char *t, size_t len, size_t i, struct hit *h)
 			if (nf == 5)
 				return false;
 			f[nf++] = j + 1;
-		} else if (nf == 1 && (isalpha((unsigned char)t[j]) ||
+		} else if (nf == 1 && (((unsigned)(t[j] | 0x20) - 'a' < 26) ||
 				       t[j] == '*' || t[j] == '.')) {
 			letter = true;
 		}
@@ -1627,7 +1645,9 @@ static bool match_out(const char *t, size_t len, size_t i,
 		return true;
 	}
 	if (word && (m & T_WORD)) {
-		if ((end = match_format_kind(t, len, i, &keep, &kind)) ||
+		if ((i + 1 < len && (second[(unsigned char)t[i]] >>
+				     ((unsigned char)t[i + 1] & 63) & 1) &&
+		     (end = match_format_kind(t, len, i, &keep, &kind))) ||
 		    ((end = match_jwt(t, len, i, &keep)) && (kind = RK_JWT, 1)) ||
 		    (i + 10 < len && isdigit((unsigned char)t[i + 7]) &&
 		     (end = match_telegram(t, len, i, &keep)) &&
