@@ -54,14 +54,33 @@ new_case() {
 # what `ccveto install` wrote.
 run_case() {
 	[ "${E2E_SKIP:-0}" = 1 ] && return 0
-	tu=$1; shift
+	_run_case "" "$@"
+}
+# _run_case HOOK_COMMAND TOOL_USE [run-case options]: run_case, and when
+# HOOK_COMMAND is not empty it is registered too (in the flag settings,
+# for run-case's --event/--matcher, behind its stdin recorder).
+_run_case() {
+	hk=$1 tu=$2; shift 2
 	"$E2E_DIR/run-case" --workdir "$W" --scope flag "$@" "$tu" \
-		> "$W/report.json" 2> "$W/run-case.err"
+		${hk:+"$hk"} > "$W/report.json" 2> "$W/run-case.err"
 	rc=$?
 	if [ "$rc" -ne 0 ]; then
 		echo "# run-case failed (rc=$rc):"; sed 's/^/#   /' "$W/run-case.err"
 		echo '{}' > "$W/report.json"
 	fi
+}
+
+# post_case TOOL_USE MATCHER [run-case options]: run_case with ccveto
+# also registered for PostToolUse on MATCHER, in the entry `ccveto install`
+# writes for it (the same command, 10 s, onFailure block).  It goes in
+# the flag settings, next to the user's PreToolUse registration, which
+# stays as install wrote it; only this hook is recorded (report's
+# hook_invocations).
+post_case() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	tu=$1 pm=$2; shift 2
+	_run_case "$CCVETO hook --home '$W/home'" "$tu" --event PostToolUse \
+		--matcher "$pm" --timeout 10 --on-failure block "$@"
 }
 
 # r PYTHON-EXPRESSION: evaluates over the report: r (all of it), c (the

@@ -7,12 +7,22 @@ surviving canary proves the call was refused before it reached the server.
 Tools: exec {command} (runs it with /bin/sh), write_file {path, content},
 run_query {sql} (appends the statement to $ACTING_DB, a stand-in database),
 read_file {path}.  Every message is logged to $ACTING_LOG when set.
+
+With $ACTING_HTTP_DIR and $ACTING_HTTP_PORT set it also serves that folder
+on 127.0.0.1 for WebFetch cases (tests/e2e/12-post-tool.sh), over HTTPS
+with $ACTING_HTTP_CERT and $ACTING_HTTP_KEY: the server runs where the
+client runs, inside the case's network namespace, which the test script
+itself cannot reach.  A file NAME.redirect makes /NAME a 302 to the URL it
+holds.  Every HTTP request is logged to $ACTING_LOG too ("http: ..." lines).
 """
 
 import json
 import os
+import ssl
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 TOOLS = [
     {"name": "exec", "description": "Run a shell command.",
@@ -87,7 +97,46 @@ def handle(msg):
               "error": {"code": -32601, "message": "method not found: %s" % method}})
 
 
+class SiteHandler(SimpleHTTPRequestHandler):
+    """The files of $ACTING_HTTP_DIR, and its NAME.redirect files as 302s;
+    requests go to $ACTING_LOG instead of stderr."""
+
+    def send_head(self):
+        rel = self.path.split("?", 1)[0].lstrip("/")
+        target = os.path.join(self.directory, rel + ".redirect")
+        if rel and "/" not in rel and os.path.isfile(target):
+            with open(target, encoding="utf-8") as fh:
+                location = fh.read().strip()
+            self.send_response(302)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return super().send_head()
+
+    def log_message(self, fmt, *args):
+        log = os.environ.get("ACTING_LOG")
+        if log:
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write("http: %s\n" % (fmt % args))
+
+
+def serve_http():
+    root, port = os.environ.get("ACTING_HTTP_DIR"), os.environ.get("ACTING_HTTP_PORT")
+    if not root or not port:
+        return
+    handler = lambda *a, **kw: SiteHandler(*a, directory=root, **kw)
+    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    cert = os.environ.get("ACTING_HTTP_CERT")
+    if cert:  # HTTPS: the client upgrades every http:// URL it fetches
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert, os.environ.get("ACTING_HTTP_KEY"))
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
 def main():
+    serve_http()
     for line in sys.stdin:
         line = line.strip()
         if not line:
