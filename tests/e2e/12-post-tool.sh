@@ -123,11 +123,24 @@ redacted() {
 # and the transcript, so the zero counts below can see a leak.
 new_case
 plant
+drop_install_post
 run_case '{"name":"Bash","input":{"command":"cat config/app.yml"}}'
 is "control, no PostToolUse hook: the token reaches the model" \
 	"$(py "sum(1 for k, l in reqs if k in ('tool_use', 'final') and '$GHB' in l) > 0")" True
 is "control, no PostToolUse hook: the token is in the session transcript" \
 	"$(py "transcript_count('$GHB') > 0")" True
+
+# The registration `ccveto install` writes, as it is (not recorded):
+# the token never reaches the model or the transcript.
+new_case
+plant
+run_case '{"name":"Bash","input":{"command":"cat config/app.yml"}}'
+is "install's own PostToolUse entry: the Bash call ran" \
+	"$(r 'c.get("outcome")')" executed
+is "install's own PostToolUse entry: the token never reaches the model" \
+	"$(py "sum(1 for k, l in reqs if '$GHB' in l)")" 0
+is "install's own PostToolUse entry: nor the session transcript" \
+	"$(py "transcript_count('$GHB')")" 0
 
 new_case
 plant

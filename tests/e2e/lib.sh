@@ -70,14 +70,28 @@ _run_case() {
 	fi
 }
 
+# drop_install_post: takes install's PostToolUse groups out of the case's
+# user settings, for a control run without redaction and for post_case,
+# whose recorded registration then is the only one.
+drop_install_post() {
+	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	python3 - "$W/home/.claude/settings.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p))
+d.get("hooks", {}).pop("PostToolUse", None)
+json.dump(d, open(p, "w"), indent=2)
+PY
+}
+
 # post_case TOOL_USE MATCHER [run-case options]: run_case with ccveto
-# also registered for PostToolUse on MATCHER, in the entry `ccveto install`
-# writes for it (the same command, 10 s, onFailure block).  It goes in
-# the flag settings, next to the user's PreToolUse registration, which
-# stays as install wrote it; only this hook is recorded (report's
-# hook_invocations).
+# registered for PostToolUse on MATCHER, in the entry `ccveto install`
+# writes for it (the same command, 10 s, onFailure block) but in the
+# flag settings and recorded (report's hook_invocations); install's own
+# PostToolUse groups are dropped, so this is the one that runs.
 post_case() {
 	[ "${E2E_SKIP:-0}" = 1 ] && return 0
+	drop_install_post
 	tu=$1 pm=$2; shift 2
 	_run_case "$CCVETO hook --home '$W/home'" "$tu" --event PostToolUse \
 		--matcher "$pm" --timeout 10 --on-failure block "$@"
