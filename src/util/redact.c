@@ -1684,6 +1684,22 @@ static bool match_out(const char *t, size_t len, size_t i,
 	return i == 0 && match_pgpass(t, len, 0, h);
 }
 
+const char *redact_key_at(const char *t, size_t len)
+{
+	size_t keep, end;
+	unsigned kind;
+
+	if (!len)
+		return NULL;
+	if ((end = match_format_kind(t, len, 0, &keep, &kind)) ||
+	    ((end = match_jwt(t, len, 0, &keep)) && (kind = RK_JWT, 1)) ||
+	    ((end = match_discord(t, len, 0)) && (kind = RK_DISCORD, 1)))
+		return placeholder(t, 0, end) ? NULL : kind_names[kind];
+	if (match_private_key(t, len, 0, &keep))
+		return kind_names[RK_PRIVATE_KEY];
+	return NULL;
+}
+
 int redact_output(struct buf *out, const char *t, size_t len,
 		  uint64_t keep, struct redact_tally *tally)
 {

@@ -48,6 +48,12 @@ struct redact_tally {
 int redact_output(struct buf *out, const char *text, size_t len,
 		  uint64_t keep, struct redact_tally *tally);
 
+/* The kind of the key text starts with, when it is one in a provider's
+ * format (the table of redact_output(), JWTs, private key blocks) and not
+ * a documented example or a filler; else NULL.  For the auditor, which
+ * names what a config holds. */
+const char *redact_key_at(const char *text, size_t len);
+
 /* "aws-access-key-id", "private-key", ...; NULL past the last kind. */
 const char *redact_kind_name(unsigned kind);
 
