@@ -322,10 +322,11 @@ static void init_tables(void)
 		ctab[i] = c;
 	}
 	/* '\n' lines, '<' '>' markup, '[' ']' '!' links and role tokens,
-	 * '#' headings, '`' code, '|' pipes to a shell, and the lead bytes
+	 * '#' headings, '`' code, '|' pipes to a shell, '\\' JSON escapes
+	 * of invisible characters, and the lead bytes
 	 * of the invisible characters: E2 (U+2xxx), EF (U+FEFF), F3 (tags). */
 	{
-		static const unsigned char trig[] = "\n<>[]#`|\xe2\xef\xf3";
+		static const unsigned char trig[] = "\n<>[]#`|\\\xe2\xef\xf3";
 
 		for (i = 0; trig[i]; i++)
 			ctab[trig[i]] |= C_TRIG;
@@ -451,7 +452,7 @@ static bool quoted_at(const struct scan *s, size_t i)
 	if (k == 0)
 		return false;
 	c = (unsigned char)s->t[k - 1];
-	if (c == '"' || c == '`' || c == '*')
+	if (c == '"' || c == '`')
 		return !(s->htype == H_ATTR && k - 1 < s->hstart + 2 &&
 			 k >= s->hstart);
 	if (c == '\'')
@@ -626,7 +627,9 @@ static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
 			c->sig |= 1u << S_PEER;
 	c->code = in_code(s, off);
 	c->hidden = hidden_at(s, off);
-	c->quoted = quoted_at(s, off);
+	/* Prose quoted is an example; markup and JSON are quoted anyway. */
+	if (kind == INJ_OVERRIDE || kind == INJ_COMMAND)
+		c->quoted = quoted_at(s, off);
 	c->example = s->last_ex && s->last_ex + 100 > off;
 	if (hidden_at(s, off) && base >= 2)
 		s->hcand = true;
@@ -749,6 +752,58 @@ static size_t invis_len(const struct scan *s, size_t i, bool *flag,
 	return 3;
 }
 
+static unsigned hex4(const struct scan *s, size_t i)
+{
+	unsigned v = 0, k;
+
+	if (i + 6 > s->len || s->t[i] != '\\' || s->t[i + 1] != 'u')
+		return 0x10000;
+	for (k = 2; k < 6; k++) {
+		unsigned char c = (unsigned char)s->t[i + k];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			v |= (c | 32) - 'a' + 10;
+		else
+			return 0x10000;
+	}
+	return v;
+}
+
+/* An invisible character written as a JSON escape ("\u200b", a tag
+ * character as "\udb40\udc41"): its length, 0 for none. */
+static size_t invis_escape(const struct scan *s, size_t i, bool *flag,
+			   bool *zw)
+{
+	unsigned v = hex4(s, i), lo;
+
+	*flag = *zw = false;
+	if (v == 0xdb40) {
+		lo = hex4(s, i + 6);
+		if (lo < 0xdc00 || lo > 0xdc7f)
+			return 0;
+		*flag = true;
+		return 12;
+	}
+	if ((v >= 0x202a && v <= 0x202e) || (v >= 0x2066 && v <= 0x2069)) {
+		*flag = true;
+		return 6;
+	}
+	if (v == 0x200d && ((i >= 6 && hex4(s, i - 6) >= 0xdc00 &&
+			     hex4(s, i - 6) <= 0xdfff) ||
+			    (hex4(s, i + 6) >= 0xd800 &&
+			     hex4(s, i + 6) <= 0xdbff)))
+		return 0;	/* ZWJ between escaped emoji */
+	if ((v >= 0x200b && v <= 0x200d) || v == 0x2060 ||
+	    (v == 0xfeff && i > 0)) {
+		*zw = true;
+		return 6;
+	}
+	return 0;
+}
+
 static size_t on_invisible(struct scan *s, size_t i)
 {
 	bool flag, zw;
@@ -759,8 +814,12 @@ static size_t on_invisible(struct scan *s, size_t i)
 	    !memcmp(s->t + i - 4, "\xf0\x9f\x8f\xb4", 4) &&
 	    (f = flag_tags(s, i)))
 		return i + f;
-	if (!(n = invis_len(s, i, &flag, &zw)))
+	if (s->t[i] == '\\') {
+		if (!(n = invis_escape(s, i, &flag, &zw)))
+			return i + (i + 1 < s->len && s->t[i + 1] == '\\' ? 2 : 1);
+	} else if (!(n = invis_len(s, i, &flag, &zw))) {
 		return i + 1;
+	}
 	if (zw) {
 		bool inword = i > 0 && i + n < s->len &&
 			      (ctab[(unsigned char)s->t[i - 1]] & C_ALPHA) &&
@@ -942,6 +1001,14 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 					    !strcmp(w, "ssh") ||
 					    !strcmp(w, "aws")))
 		cls |= K_CRED;
+	/* a host name or path ("attacker.example", "/example/"): no prose */
+	if ((cls & (K_EX | K_META)) && ((i > 0 && (s->t[i - 1] == '.' ||
+						   s->t[i - 1] == '/')) ||
+					(j + 1 < s->len && (s->t[j] == '/' ||
+					 (s->t[j] == '.' &&
+					  (ctab[(unsigned char)s->t[j + 1]] &
+					   C_ALPHA))))))
+		cls &= ~(K_EX | K_META);
 	if (!strcmp(w, "e") && !(j + 1 < s->len && s->t[j] == '.' &&
 				 lower(s->t[j + 1]) == 'g'))
 		return;
@@ -1029,7 +1096,8 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 				break;
 		if (strong[q] && (strcmp(strong[q], "in") ||
 				  ifind(s, k, k + 40, "mode")))
-			cand(s, INJ_ROLE, 2, p2->off, k + n);
+			cand(s, INJ_ROLE, 2, p2->off, k + n)->quoted =
+				quoted_at(s, p2->off);
 	}
 	/* line labels: "System:", "Human:", "System message:" */
 	if ((cls & K_LABEL) && at_line_start(s, i)) {
@@ -1638,17 +1706,26 @@ int inject_strip(struct buf *out, size_t *removed, const char *text,
 		bool flag, zw;
 		size_t n, f;
 
-		if (c != 0xe2 && c != 0xef && c != 0xf3) {
+		if (c == '\\') {
+			/* "\\" is an escaped backslash, never an escape */
+			if (i + 1 < len && text[i + 1] == '\\') {
+				i += 2;
+				continue;
+			}
+			if (!(n = invis_escape(&s, i, &flag, &zw))) {
+				i++;
+				continue;
+			}
+		} else if (c != 0xe2 && c != 0xef && c != 0xf3) {
 			i++;
 			continue;
-		}
-		if (c == 0xf3 && i >= 4 &&
-		    !memcmp(text + i - 4, "\xf0\x9f\x8f\xb4", 4) &&
-		    (f = flag_tags(&s, i))) {
+		} else if
+		(c == 0xf3 && i >= 4 &&
+			   !memcmp(text + i - 4, "\xf0\x9f\x8f\xb4", 4) &&
+			   (f = flag_tags(&s, i))) {
 			i += f;
 			continue;
-		}
-		if (!(n = invis_len(&s, i, &flag, &zw))) {
+		} else if (!(n = invis_len(&s, i, &flag, &zw))) {
 			i++;
 			continue;
 		}
