@@ -199,7 +199,7 @@ static const struct kw {
 	{ "secrets", K_CRED }, { "apikey", K_CRED }, { "api_key", K_CRED },
 	{ "key", K_KEYW }, { "keys", K_KEYW }, { "api", K_KEYPRE },
 	{ "private", K_KEYPRE }, { "ssh", K_KEYPRE }, { "access", K_KEYPRE },
-	{ "env", 0 },
+	{ "env", 0 }, { "aws", 0 },
 	{ "injection", K_META }, { "injections", K_META },
 	{ "attacker", K_META }, { "attackers", K_META }, { "attack", K_META },
 	{ "attacks", K_META }, { "malicious", K_META },
@@ -274,6 +274,7 @@ struct scan {
 	size_t last_ex;		/* offset of the last example marker + 1 */
 	unsigned meta;		/* words about attacks, whole text */
 	size_t line;		/* offset of the current line */
+	bool json;		/* text is a JSON document: \u escapes count */
 	bool fence;		/* inside a ``` fence */
 	size_t code_end;	/* inside a code span until here */
 	size_t code_close;	/* the span's closing backticks start here */
@@ -299,14 +300,48 @@ static void hidden_expire(struct scan *s, size_t i);
 
 static uint8_t ctab[256];
 static uint32_t lenmask[26];	/* bit n: a keyword of n letters */
-static uint16_t kwfirst[26][2];	/* kworder[] range of each first letter */
-static uint16_t kworder[NKW];
+static uint32_t lastmask[26];	/* bit c: a keyword ending in 'a' + c */
+static uint8_t kwlen[NKW];
+/* Words the patterns name, tagged once: no strcmp per event. */
+enum {
+	T_NONE,
+	T_FOLLOW,
+	T_MODEL,
+	T_ENV,
+	T_SSH,
+	T_AWS,
+	T_E,
+	T_WITHOUT,
+	T_NEXT,
+	T_YOUR,
+	T_YOU,
+	T_WANTS,
+	T_USER,
+	T_AUTHORIZED,
+	T_NOW,
+	T_ARE,
+	T_SYSTEM,
+};
+static const char *const tagged[] = { NULL, "follow", "model", "env", "ssh", "aws", "e", "without", "next", "your", "you", "wants", "user", "authorized", "now", "are", "system" };
+static uint8_t kwtag[NKW];
+#define HASH_SLOTS	1024	/* > 3x the keywords: short probes */
+static uint16_t kwhash[HASH_SLOTS];	/* kws[] index + 1 */
 static unsigned kw_envcred;
 static bool ready;
 
+static unsigned word_hash(const char *w, size_t n)
+{
+	unsigned h = 5381;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		h = h * 33 + (unsigned char)w[k];
+	return h % HASH_SLOTS;
+}
+
 static void init_tables(void)
 {
-	unsigned i, n, k;
+	unsigned i, k;
 
 	for (i = 0; i < 256; i++) {
 		uint8_t c = 0;
@@ -331,22 +366,32 @@ static void init_tables(void)
 		for (i = 0; trig[i]; i++)
 			ctab[trig[i]] |= C_TRIG;
 	}
-	/* Keywords grouped by first letter, lengths in a mask: most words
-	 * are rejected before they are lowered. */
-	n = 0;
-	for (i = 0; i < 26; i++) {
-		kwfirst[i][0] = (uint16_t)n;
-		for (k = 0; k < NKW; k++) {
-			if (kws[k].w[0] != (char)('a' + i))
-				continue;
-			kworder[n++] = (uint16_t)k;
-			lenmask[i] |= 1u << strlen(kws[k].w);
+	/* Keyword lengths by first letter: most words are rejected before
+	 * they are lowered and hashed. */
+	for (k = 0; k < NKW; k++) {
+		kwlen[k] = (uint8_t)strlen(kws[k].w);
+		if (kws[k].w[0] >= 'a' && kws[k].w[0] <= 'z') {
+			unsigned char z = (unsigned char)kws[k].w[kwlen[k] - 1];
+
+			lenmask[kws[k].w[0] - 'a'] |= 1u << kwlen[k];
+			if (z >= 'a' && z <= 'z')
+				lastmask[kws[k].w[0] - 'a'] |= 1u << (z - 'a');
+			else
+				lastmask[kws[k].w[0] - 'a'] |= 1u << 26;
 		}
-		kwfirst[i][1] = (uint16_t)n;
 	}
-	for (k = 0; k < NKW; k++)
+	for (k = 0; k < NKW; k++) {
+		unsigned h = word_hash(kws[k].w, strlen(kws[k].w)), t;
+
 		if (kws[k].w[0] == '$')
 			kw_envcred = k;
+		for (t = 1; t < sizeof(tagged) / sizeof(tagged[0]); t++)
+			if (!strcmp(kws[k].w, tagged[t]))
+				kwtag[k] = (uint8_t)t;
+		while (kwhash[h])
+			h = (h + 1) % HASH_SLOTS;
+		kwhash[h] = (uint16_t)(k + 1);
+	}
 	ready = true;
 }
 
@@ -360,10 +405,12 @@ static bool is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Case-insensitive: does t[i..] start with lowercase p? */
-static bool ihas(const struct scan *s, size_t i, const char *p)
+/* Case-insensitive: does t[i..] start with lowercase p (n bytes)?
+ * ihas() takes a literal, whose length the compiler knows. */
+#define ihas(s, i, lit)	ihasn(s, i, lit, sizeof(lit) - 1)
+static bool ihasn(const struct scan *s, size_t i, const char *p, size_t n)
 {
-	size_t n = strlen(p), k;
+	size_t k;
 
 	if (i > s->len || s->len - i < n)
 		return false;
@@ -377,13 +424,13 @@ static bool ihas(const struct scan *s, size_t i, const char *p)
 static bool ifind(const struct scan *s, size_t from, size_t to,
 		  const char *p)
 {
-	size_t i;
+	size_t i, n = strlen(p);
 
 	if (to > s->len)
 		to = s->len;
 	for (i = from; i < to; i++)
 		if (lower((unsigned char)s->t[i]) == (unsigned char)p[0] &&
-		    ihas(s, i, p))
+		    ihasn(s, i, p, n))
 			return true;
 	return false;
 }
@@ -491,7 +538,7 @@ static bool sentence_start(const struct scan *s, size_t i)
 		     (ctab[(unsigned char)s->t[k - 1]] & C_ALPHA); n++)
 			k--;
 		for (c = 0; soft[c]; c++)
-			if (strlen(soft[c]) == n && ihas(s, k, soft[c]))
+			if (strlen(soft[c]) == n && ihasn(s, k, soft[c], n))
 				break;
 		if (!soft[c])
 			return false;
@@ -815,7 +862,7 @@ static size_t on_invisible(struct scan *s, size_t i)
 	    (f = flag_tags(s, i)))
 		return i + f;
 	if (s->t[i] == '\\') {
-		if (!(n = invis_escape(s, i, &flag, &zw)))
+		if (!s->json || !(n = invis_escape(s, i, &flag, &zw)))
 			return i + (i + 1 < s->len && s->t[i + 1] == '\\' ? 2 : 1);
 	} else if (!(n = invis_len(s, i, &flag, &zw))) {
 		return i + 1;
@@ -877,7 +924,7 @@ static void check_override(struct scan *s, const struct ev *e)
 			c = cand(s, INJ_OVERRIDE, 2, v->off, e->end);
 			c->imper = sentence_start(s, v->off);
 			/* "don't follow": the negation starts the sentence */
-			if (v->id < NKW && !strcmp(kws[v->id].w, "follow")) {
+			if (kwtag[v->id] == T_FOLLOW) {
 				const struct ev *n = prev_ev(s, b + 1);
 
 				if (n && n->off >= 3 && ihas(s, n->off - 3, "do "))
@@ -980,16 +1027,15 @@ static bool dangerous(const struct scan *s, size_t off, size_t n)
 
 static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 {
-	const char *w = kws[id].w;
 	unsigned cls = kws[id].cls;
 	const struct ev *p = prev_ev(s, 0), *p2 = prev_ev(s, 1);
 	struct ev *e;
 
 	/* context-dependent classes */
-	if (!strcmp(w, "follow") && p && (p->cls & K_NEG) &&
+	if (kwtag[id] == T_FOLLOW && p && (p->cls & K_NEG) &&
 	    i - p->end < 6)
 		cls |= K_OVR;
-	if (!strcmp(w, "model") && i >= 9 && ihas(s, i - 9, "language "))
+	if (kwtag[id] == T_MODEL && i >= 9 && ihas(s, i - 9, "language "))
 		cls |= K_ADDR;
 	if ((cls & K_ADDR) && i > 0 && s->t[i - 1] == '-')
 		cls &= ~K_ADDR;		/* user-agent */
@@ -997,22 +1043,20 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 		cls &= ~K_URG;		/* all caps only */
 	if ((cls & K_KEYW) && p && (p->cls & K_KEYPRE) && i - p->end < 3)
 		cls |= K_CRED;
-	if (i > 0 && s->t[i - 1] == '.' && (!strcmp(w, "env") ||
-					    !strcmp(w, "ssh") ||
-					    !strcmp(w, "aws")))
+	if (i > 0 && s->t[i - 1] == '.' && (kwtag[id] == T_ENV ||
+					    kwtag[id] == T_SSH ||
+					    kwtag[id] == T_AWS))
 		cls |= K_CRED;
-	/* a host name or path ("attacker.example", "/example/"): no prose */
-	if ((cls & (K_EX | K_META)) && ((i > 0 && (s->t[i - 1] == '.' ||
-						   s->t[i - 1] == '/')) ||
-					(j + 1 < s->len && (s->t[j] == '/' ||
-					 (s->t[j] == '.' &&
-					  (ctab[(unsigned char)s->t[j + 1]] &
-					   C_ALPHA))))))
-		cls &= ~(K_EX | K_META);
-	if (!strcmp(w, "e") && !(j + 1 < s->len && s->t[j] == '.' &&
+	/* Part of a host or file name ("attacker.example", "upload.py",
+	 * "/bin/bash"): no prose, only a credential's name counts. */
+	if ((i > 0 && (s->t[i - 1] == '.' || s->t[i - 1] == '/')) ||
+	    (j + 1 < s->len && (s->t[j] == '/' || (s->t[j] == '.' &&
+	     (ctab[(unsigned char)s->t[j + 1]] & C_ALPHA)))))
+		cls &= K_CRED;
+	if (kwtag[id] == T_E && !(j + 1 < s->len && s->t[j] == '.' &&
 				 lower(s->t[j + 1]) == 'g'))
 		return;
-	if (!strcmp(w, "e"))
+	if (kwtag[id] == T_E)
 		cls = K_EX;
 
 	/* signals */
@@ -1034,18 +1078,18 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 		signal(s, S_STEALTH, i);
 	if ((cls & K_STEALTHV) && p && (p->cls & K_NEG) && i - p->end < 8)
 		signal(s, S_STEALTH, i);
-	if ((cls & K_WITHOUTV) && p && !strcmp(kws[p->id].w, "without") &&
+	if ((cls & K_WITHOUTV) && p && kwtag[p->id] == T_WITHOUT &&
 	    i - p->end < 6)
 		signal(s, S_STEALTH, i);
 	if ((cls & K_REPLYV) && p && (((p->cls & K_BEFORE) &&
 				       i - p->end < 3) ||
-				      (!strcmp(kws[p->id].w, "next") && p2 &&
-				       !strcmp(kws[p2->id].w, "your"))))
+				      (kwtag[p->id] == T_NEXT && p2 &&
+				       kwtag[p2->id] == T_YOUR)))
 		signal(s, S_STEALTH, i);
-	if (!strcmp(w, "you") && p && p2 && !strcmp(kws[p->id].w, "wants") &&
-	    !strcmp(kws[p2->id].w, "user"))
+	if (kwtag[id] == T_YOU && p && p2 && kwtag[p->id] == T_WANTS &&
+	    kwtag[p2->id] == T_USER)
 		signal(s, S_STEALTH, i);
-	if (!strcmp(w, "authorized") && p && !strcmp(kws[p->id].w, "user"))
+	if (kwtag[id] == T_AUTHORIZED && p && kwtag[p->id] == T_USER)
 		signal(s, S_STEALTH, i);
 	if (cls & K_EXFV) {
 		s->last_exfv = i + 1;
@@ -1080,8 +1124,8 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 				sentence_start(s, p->off);
 	}
 	/* "you are now a/an/DAN/in developer mode/..." */
-	if (!strcmp(w, "now") && p && p2 && !strcmp(kws[p->id].w, "are") &&
-	    !strcmp(kws[p2->id].w, "you") && i - p->end < 3 &&
+	if (kwtag[id] == T_NOW && p && p2 && kwtag[p->id] == T_ARE &&
+	    kwtag[p2->id] == T_YOU && i - p->end < 3 &&
 	    p->off - p2->end < 3) {
 		static const char *const strong[] = { "a", "an", "dan", "no",
 			"free", "unrestricted", "unfiltered", "jailbroken",
@@ -1117,7 +1161,7 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 			int base = 1;
 
 			/* "\n\nHuman:" the old completion framing */
-			if (blank_before(s, i) && strcmp(w, "system"))
+			if (blank_before(s, i) && kwtag[id] != T_SYSTEM)
 				base = 2;
 			cand(s, INJ_ROLE, base, i, k + 1);
 		}
@@ -1125,6 +1169,7 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 	/* run/execute + a command */
 	if ((cls & K_EXEC) && !(j < s->len && (s->t[j] == '-' ||
 					       s->t[j] == '.')) &&
+	    !(i > 0 && s->t[i - 1] == '-') &&	/* dry-run */
 	    !(p && (p->cls & K_NEG) && i - p->end < 6)) {
 		size_t off, n;
 
@@ -1164,8 +1209,10 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 		if (base)
 			cand(s, INJ_COMMAND, base, from, j);
 	}
-	/* tool_use JSON */
-	if (cls & K_TOOLUSE)
+	/* tool_use JSON: a key or value in quotes ("the model returns
+	 * tool_use blocks" is prose about it) */
+	if ((cls & K_TOOLUSE) && i > 0 && s->t[i - 1] == '"' && j < s->len &&
+	    (s->t[j] == '"' || s->t[j] == '\\'))
 		cand(s, INJ_TOOLCALL, 2, i, j);
 	/* "name": "Bash", ... "input": */
 	if ((cls & K_TOOLNAME) && p && (p->cls & K_NAME) && i - p->end < 8 &&
@@ -1184,7 +1231,7 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 static size_t on_word_start(struct scan *s, size_t i)
 {
 	size_t j = i, n, k;
-	unsigned f, a, b;
+	unsigned f, h;
 	char w[WORD_MAX + 1];
 
 	while (j < s->len && (ctab[(unsigned char)s->t[j]] & C_WORD))
@@ -1193,7 +1240,8 @@ static size_t on_word_start(struct scan *s, size_t i)
 		hidden_expire(s, i);
 	n = j - i;
 	/* SOME_API_KEY, GITHUB_TOKEN, DB_PASSWORD: a credential's name */
-	if (n >= 7 && n <= 64 && (ihas(s, j - 4, "_key") ||
+	if (n >= 7 && n <= 64 && strchr("yYnNtTdD", s->t[j - 1]) &&
+	    (ihas(s, j - 4, "_key") ||
 				  ihas(s, j - 6, "_token") ||
 				  ihas(s, j - 7, "_secret") ||
 				  (n >= 9 && ihas(s, j - 9, "_password")))) {
@@ -1204,13 +1252,17 @@ static size_t on_word_start(struct scan *s, size_t i)
 	if (f < 'a' || f > 'z' || n > WORD_MAX ||
 	    !(lenmask[f - 'a'] & (1u << n)))
 		return j;
+	h = lower((unsigned char)s->t[j - 1]);
+	if (!(lastmask[f - 'a'] & (h >= 'a' && h <= 'z' ? 1u << (h - 'a') :
+				   1u << 26)))
+		return j;
 	for (k = 0; k < n; k++)
 		w[k] = (char)lower((unsigned char)s->t[i + k]);
-	for (a = kwfirst[f - 'a'][0], b = kwfirst[f - 'a'][1]; a < b; a++) {
-		const char *kw = kws[kworder[a]].w;
+	for (h = word_hash(w, n); kwhash[h]; h = (h + 1) % HASH_SLOTS) {
+		unsigned id = kwhash[h] - 1u;
 
-		if (strlen(kw) == n && !memcmp(kw, w, n)) {
-			on_word(s, kworder[a], i, j);
+		if (kwlen[id] == n && !memcmp(kws[id].w, w, n)) {
+			on_word(s, id, i, j);
 			break;
 		}
 	}
@@ -1266,7 +1318,7 @@ static bool data_name(const struct scan *s, size_t off, size_t n)
 	unsigned k;
 
 	for (k = 0; names[k]; k++)
-		if (strlen(names[k]) == n && ihas(s, off, names[k]))
+		if (strlen(names[k]) == n && ihasn(s, off, names[k], n))
 			return strcmp(names[k], "q") != 0;
 	return false;
 }
@@ -1414,17 +1466,22 @@ static size_t on_tag(struct scan *s, size_t i)
 		"system_prompt", "system-prompt", "sys", NULL };
 	static const char *const call_tags[] = { "function_calls", "invoke",
 		"tool_call", "tool_use", "function_results", NULL };
-	const char *ns = "ant" "ml:";
+	static const char ns[] = "ant" "ml:";
 	char name[32];
 	size_t k = i + 1, n = 0, end, limit;
-	bool close = false, hide = false, isns = false;
+	bool close = false, hide = false, isns = false, prose = false;
 	unsigned q;
+	unsigned char nx = k < s->len ? (unsigned char)s->t[k] : 0;
 
-	if (ihas(s, i, "<!--")) {
+	/* most '<' are a tag or a comparison: one byte decides */
+	if (!(ctab[nx] & C_ALPHA) && nx != '!' && nx != '|' && nx != '<' &&
+	    nx != '/')
+		return i + 1;
+	if (nx == '!' && ihas(s, i, "<!--")) {
 		hidden_open(s, H_COMMENT, i, 0, NULL, 0);
 		return i + 4;
 	}
-	if (ihas(s, i, "<|")) {
+	if (nx == '|') {
 		for (k = i + 2; k < s->len && k - i < 32 &&
 		     ((ctab[(unsigned char)s->t[k]] & C_WORD)); k++)
 			;
@@ -1433,7 +1490,7 @@ static size_t on_tag(struct scan *s, size_t i)
 			cand(s, INJ_ROLE, 2, i, k + 2);
 		return i + 2;
 	}
-	if (ihas(s, i, "<<sys>>") || ihas(s, i, "<</sys>>")) {
+	if (nx == '<' && (ihas(s, i, "<<sys>>") || ihas(s, i, "<</sys>>"))) {
 		cand(s, INJ_ROLE, 2, i, i + 7);
 		return i + 2;
 	}
@@ -1441,9 +1498,10 @@ static size_t on_tag(struct scan *s, size_t i)
 		close = true;
 		k++;
 	}
-	if (ihas(s, k, ns)) {
+	if (k < s->len && lower((unsigned char)s->t[k]) == 'a' &&
+	    ihas(s, k, ns)) {
 		isns = true;
-		k += strlen(ns);
+		k += sizeof(ns) - 1;
 	}
 	while (k < s->len && n < sizeof(name) - 1 &&
 	       ((ctab[(unsigned char)s->t[k]] & C_WORD) || s->t[k] == '-' ||
@@ -1456,7 +1514,7 @@ static size_t on_tag(struct scan *s, size_t i)
 		if (s->htype == H_ELEMENT && n == s->hnlen &&
 		    !memcmp(name, s->hname, n) && --s->hdepth == 0)
 			hidden_close(s, i);
-		for (q = 0; role_tags[q]; q++)
+		for (q = 0; name[0] == 's' && name[1] == 'y' && role_tags[q]; q++)
 			if (!strcmp(name, role_tags[q]))
 				cand(s, INJ_ROLE, 1, i, k);
 		return k;
@@ -1464,11 +1522,11 @@ static size_t on_tag(struct scan *s, size_t i)
 	if (s->htype == H_ELEMENT && n == s->hnlen &&
 	    !memcmp(name, s->hname, n))
 		s->hdepth++;
-	for (q = 0; role_tags[q]; q++)
+	for (q = 0; name[0] == 's' && name[1] == 'y' && role_tags[q]; q++)
 		if (!strcmp(name, role_tags[q]) && k < s->len &&
 		    (s->t[k] == '>' || s->t[k] == ' '))
 			cand(s, INJ_ROLE, 2, i, k + 1);
-	for (q = 0; call_tags[q]; q++)
+	for (q = 0; strchr("fit", name[0]) && call_tags[q]; q++)
 		if (!strcmp(name, call_tags[q]))
 			cand(s, INJ_TOOLCALL, isns ? 4 : q < 2 ? 3 : 2, i, k);
 	if (!strcmp(name, "parameter") && isns)
@@ -1503,6 +1561,16 @@ static size_t on_tag(struct scan *s, size_t i)
 			;
 		if (ve > v && s->t[ve - 1] == '\\')
 			ve--;
+		/* a long value may hold text for the model (data-prompt=,
+		 * content=): the main loop reads it; short ones it skips */
+		if (ve - v > 40)
+			prose = true;
+		switch (ae - an) {	/* the names below, by length */
+		case 3: case 4: case 5: case 10: case 11:
+			break;
+		default:
+			goto next;
+		}
 		if (ihas(s, an, "style=") && hiding_style(s, v, ve - v))
 			hide = true;
 		if (ihas(s, an, "aria-hidden=") && ihas(s, v, "true"))
@@ -1513,6 +1581,7 @@ static size_t on_tag(struct scan *s, size_t i)
 		     ihas(s, an, "aria-label=")) && ve - v > 8 &&
 		    s->htype == H_NONE)
 			hidden_open(s, H_ATTR, v, ve, NULL, 0);
+next:
 		end = ve;
 		if (end >= limit)
 			break;
@@ -1521,7 +1590,8 @@ static size_t on_tag(struct scan *s, size_t i)
 					    s->t[end - 1] == '/'))
 		hidden_open(s, H_ELEMENT, end < s->len ? end + 1 : end, 0,
 			    name, n);
-	return k;
+	return prose || s->htype == H_ATTR || end >= s->len ||
+	       s->t[end] != '>' ? k : end;
 }
 
 static size_t on_backtick(struct scan *s, size_t i)
@@ -1647,6 +1717,18 @@ static size_t on_special(struct scan *s, size_t i)
 	}
 }
 
+/* A JSON document (a fetched API response): its \u escapes are read as
+ * the characters they stand for.  In prose "\u200b" is writing about
+ * one. */
+static bool looks_json(const char *t, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && i < 64 && is_space((unsigned char)t[i]))
+		i++;
+	return i < len && (t[i] == '{' || t[i] == '[');
+}
+
 unsigned inject_scan(struct inject_report *r, const char *text, size_t len)
 {
 	static struct scan s;	/* ~5 KB, kept off the stack */
@@ -1659,6 +1741,7 @@ unsigned inject_scan(struct inject_report *r, const char *text, size_t len)
 	s.t = text;
 	s.len = len;
 	s.r = r;
+	s.json = looks_json(text, len);
 	while (i < len) {
 		uint8_t k = ctab[(unsigned char)text[i]];
 
@@ -1700,13 +1783,14 @@ int inject_strip(struct buf *out, size_t *removed, const char *text,
 	s.t = text;
 	s.len = len;
 	s.r = &r;
+	s.json = looks_json(text, len);
 	*removed = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		bool flag, zw;
 		size_t n, f;
 
-		if (c == '\\') {
+		if (c == '\\' && s.json) {
 			/* "\\" is an escaped backslash, never an escape */
 			if (i + 1 < len && text[i + 1] == '\\') {
 				i += 2;
