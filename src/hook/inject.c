@@ -862,8 +862,12 @@ static size_t on_invisible(struct scan *s, size_t i)
 	    (f = flag_tags(s, i)))
 		return i + f;
 	if (s->t[i] == '\\') {
+		/* "\\n" and the like are consumed whole, so that "\\nHuman"
+		 * is the word "Human" */
 		if (!s->json || !(n = invis_escape(s, i, &flag, &zw)))
-			return i + (i + 1 < s->len && s->t[i + 1] == '\\' ? 2 : 1);
+			return i + (i + 1 < s->len &&
+				    strchr("\\nrtbf", s->t[i + 1]) &&
+				    s->t[i + 1] ? 2 : 1);
 	} else if (!(n = invis_len(s, i, &flag, &zw))) {
 		return i + 1;
 	}
@@ -1049,8 +1053,10 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 		cls |= K_CRED;
 	/* Part of a host or file name ("attacker.example", "upload.py",
 	 * "/bin/bash"): no prose, only a credential's name counts. */
-	if ((i > 0 && (s->t[i - 1] == '.' || s->t[i - 1] == '/')) ||
-	    (j + 1 < s->len && (s->t[j] == '/' || (s->t[j] == '.' &&
+	if ((i > 0 && (s->t[i - 1] == '.' || s->t[i - 1] == '/' ||
+		       s->t[i - 1] == '?' || s->t[i - 1] == '&')) ||
+	    (j + 1 < s->len && (s->t[j] == '/' || s->t[j] == '=' ||
+				(s->t[j] == '.' &&
 	     (ctab[(unsigned char)s->t[j + 1]] & C_ALPHA)))))
 		cls &= K_CRED;
 	if (kwtag[id] == T_E && !(j + 1 < s->len && s->t[j] == '.' &&
