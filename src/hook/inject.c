@@ -1021,11 +1021,21 @@ static bool dangerous(const struct scan *s, size_t off, size_t n)
 		"| zsh", "base64 -d", "base64 --decode", "/dev/tcp", "id_rsa",
 		".ssh/", ".aws/", "credentials", " nc ", "rm -rf", "-d @",
 		"--data-binary @", "env |", ".env", "--force", NULL };
+	size_t i, end = off + n < s->len ? off + n : s->len;
 	unsigned k;
 
-	for (k = 0; pats[k]; k++)
-		if (ifind(s, off, off + n, pats[k]))
-			return true;
+	/* one pass: only bytes that start a pattern try them */
+	for (i = off; i < end; i++) {
+		char c = (char)lower((unsigned char)s->t[i]);
+
+		if (!strchr("|b/i. cr-e", c) || !c)
+			continue;
+		for (k = 0; pats[k]; k++)
+			if (pats[k][0] == c &&
+			    ihasn(s, i, pats[k], strlen(pats[k])) &&
+			    i + strlen(pats[k]) <= end)
+				return true;
+	}
 	return false;
 }
 
@@ -1246,7 +1256,9 @@ static size_t on_word_start(struct scan *s, size_t i)
 		hidden_expire(s, i);
 	n = j - i;
 	/* SOME_API_KEY, GITHUB_TOKEN, DB_PASSWORD: a credential's name */
-	if (n >= 7 && n <= 64 && strchr("yYnNtTdD", s->t[j - 1]) &&
+	h = lower((unsigned char)s->t[j - 1]);
+	if (n >= 7 && n <= 64 && (h == 'y' || h == 'n' || h == 't' ||
+				  h == 'd') &&
 	    (ihas(s, j - 4, "_key") ||
 				  ihas(s, j - 6, "_token") ||
 				  ihas(s, j - 7, "_secret") ||
@@ -1258,7 +1270,6 @@ static size_t on_word_start(struct scan *s, size_t i)
 	if (f < 'a' || f > 'z' || n > WORD_MAX ||
 	    !(lenmask[f - 'a'] & (1u << n)))
 		return j;
-	h = lower((unsigned char)s->t[j - 1]);
 	if (!(lastmask[f - 'a'] & (h >= 'a' && h <= 'z' ? 1u << (h - 'a') :
 				   1u << 26)))
 		return j;
@@ -1532,7 +1543,8 @@ static size_t on_tag(struct scan *s, size_t i)
 		if (!strcmp(name, role_tags[q]) && k < s->len &&
 		    (s->t[k] == '>' || s->t[k] == ' '))
 			cand(s, INJ_ROLE, 2, i, k + 1);
-	for (q = 0; strchr("fit", name[0]) && call_tags[q]; q++)
+	for (q = 0; (name[0] == 'f' || (name[0] == 'i' && n == 6) ||
+		     (name[0] == 't' && n > 7)) && call_tags[q]; q++)
 		if (!strcmp(name, call_tags[q]))
 			cand(s, INJ_TOOLCALL, isns ? 4 : q < 2 ? 3 : 2, i, k);
 	if (!strcmp(name, "parameter") && isns)
@@ -1571,9 +1583,13 @@ static size_t on_tag(struct scan *s, size_t i)
 		 * content=): the main loop reads it; short ones it skips */
 		if (ve - v > 40)
 			prose = true;
-		switch (ae - an) {	/* the names below, by length */
-		case 3: case 4: case 5: case 10: case 11:
-			break;
+		/* the names below, by first letter and length */
+		switch (lower((unsigned char)s->t[an])) {
+		case 's': case 't': case 'h': case 'a':
+			if (ae - an == 3 || ae - an == 4 || ae - an == 5 ||
+			    ae - an == 10 || ae - an == 11)
+				break;
+			/* fall through */
 		default:
 			goto next;
 		}
