@@ -2,6 +2,9 @@
 # tests/corpus/inject-score.sh - scores inject_scan() on tests/corpus/inject/
 # (attacks.jsonl, lookalikes.jsonl; regenerate with gen.py there): recall
 # on attacks and the flagged rate on lookalikes, per kind and per carrier.
+# heldout.jsonl (35 hand-written texts, written after the scanner was
+# tuned on the generated corpus, which has the same author) is scored
+# separately and reported, never gated: it is the honest estimate.
 #
 # usage: tests/corpus/inject-score.sh [-v]   -v lists misses and flags
 #        tests/corpus/inject-score.sh -b     instructions per byte on 1 MB
@@ -45,6 +48,10 @@ fi
 
 out=$("$BIN" "$@" "$DIR/attacks.jsonl" "$DIR/lookalikes.jsonl")
 echo "$out"
+echo
+echo "held out (reported, not gated):"
+"$BIN" "$@" "$DIR/heldout.jsonl" | sed -n '/^  miss\|^  flagged\|^  wrong\|^attacks\|^lookalikes/p'
+echo
 echo "$out" | awk -v rmin="$RECALL_MIN" -v fmax="$FLAGGED_MAX" '
 	/^attacks / { recall = $NF }
 	/^lookalikes / { rate = $NF }
