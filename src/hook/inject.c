@@ -31,7 +31,8 @@
  *             <system-reminder>, [SYSTEM ...]: 2.  A line-start label
  *             "System:" / "Human:" / "Assistant:" or "### Instruction": 1
  *             (+1 after a blank line, the old Human/Assistant framing).
- *             "You are now" + a/an/DAN/in ... mode/unrestricted...: 2.
+ *             "You are now" + DAN/in ... mode/unrestricted/acting...: 2,
+ *             + a/an: 1 ("you are now a member" is a forum notice).
  *   TOOLCALL  function_calls/invoke markup: 3 (4 with the model's own
  *             namespace); tool_use / tool_calls / function_call: 2;
  *             "name": <agent tool> followed by "input"/"arguments": 3.
@@ -56,7 +57,8 @@
  *      "silently", "before answering", "the user wants you", "your next
  *      reply" - said to a model, hardly ever in documentation
  *   +1 inside a hidden region          +1 all-caps IMPORTANT/URGENT/...
- *   +1 a candidate of another kind (or another role token) nearby
+ *   +1 a candidate of another kind (or another role token) nearby;
+ *      two line labels are no pair (a log, a prompt template)
  *   +1 a dangerous command nearby (| sh, base64 -d, /dev/tcp, a
  *      credential file) - COMMAND, TOOLCALL
  *   +1 an agent tool name (Bash, run_shell...) - TOOLCALL
@@ -156,7 +158,7 @@ static const struct kw {
 	{ "safety", K_MOD }, { "other", K_MOD }, { "these", K_MOD },
 	{ "instructions", K_OBJ | K_TASK }, { "instruction", K_OBJ },
 	{ "prompt", K_OBJ }, { "prompts", K_OBJ }, { "directives", K_OBJ |
-	K_TASK }, { "directive", K_OBJ }, { "rules", K_OBJ | K_TASK },
+	K_TASK }, { "directive", K_OBJ }, { "rules", K_OBJ },
 	{ "guidelines", K_OBJ }, { "guardrails", K_OBJ },
 	{ "restrictions", K_OBJ }, { "constraints", K_OBJ },
 	{ "programming", K_OBJ }, { "context", K_OBJ }, { "orders", K_OBJ },
@@ -247,7 +249,7 @@ enum {
 };
 
 struct cand {
-	uint8_t kind, code, quoted, example, imper, hidden, danger;
+	uint8_t kind, code, quoted, example, imper, hidden, danger, label;
 	int8_t base;
 	unsigned sig;		/* 1u << S_* */
 	size_t off, end, win_end;
@@ -636,8 +638,10 @@ static void settle_before(struct scan *s, size_t at)
 	s->nc = n;
 }
 
-static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
-			 size_t off, size_t end)
+/* label: a line label ("System:", "### Response"); two of them are a
+ * log or a prompt template, not a pair. */
+static struct cand *cand_l(struct scan *s, enum inject_kind kind, int base,
+			   size_t off, size_t end, bool label)
 {
 	struct cand *c;
 	unsigned k;
@@ -655,7 +659,8 @@ static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
 	 * opening and a closing tag are the pattern). */
 	for (k = 0; k < s->nc; k++)
 		if (s->c[k].win_end > off && (s->c[k].kind != kind ||
-					      kind == INJ_ROLE))
+					      kind == INJ_ROLE) &&
+		    !(label && s->c[k].label))
 			s->c[k].sig |= 1u << S_PEER;
 	c = &s->c[s->nc++];
 	memset(c, 0, sizeof(*c));
@@ -670,8 +675,10 @@ static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
 	c->sig &= ~(1u << S_PEER);
 	for (k = 0; k + 1 < s->nc; k++)
 		if (s->c[k].win_end > off && (s->c[k].kind != kind ||
-					      kind == INJ_ROLE))
+					      kind == INJ_ROLE) &&
+		    !(label && s->c[k].label))
 			c->sig |= 1u << S_PEER;
+	c->label = label;
 	c->code = in_code(s, off);
 	c->hidden = hidden_at(s, off);
 	/* Prose quoted is an example; markup and JSON are quoted anyway. */
@@ -681,6 +688,12 @@ static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
 	if (hidden_at(s, off) && base >= 2)
 		s->hcand = true;
 	return c;
+}
+
+static struct cand *cand(struct scan *s, enum inject_kind kind, int base,
+			 size_t off, size_t end)
+{
+	return cand_l(s, kind, base, off, end, false);
 }
 
 /* --- invisible characters ------------------------------------------ */
@@ -1154,10 +1167,11 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 		for (q = 0; strong[q]; q++)
 			if (strlen(strong[q]) == n && !memcmp(nw, strong[q], n))
 				break;
+		/* "a"/"an" start membership notices as often as personas */
 		if (strong[q] && (strcmp(strong[q], "in") ||
 				  ifind(s, k, k + 40, "mode")))
-			cand(s, INJ_ROLE, 2, p2->off, k + n)->quoted =
-				quoted_at(s, p2->off);
+			cand(s, INJ_ROLE, q < 2 ? 1 : 2, p2->off,
+			     k + n)->quoted = quoted_at(s, p2->off);
 	}
 	/* line labels: "System:", "Human:", "System message:" */
 	if ((cls & K_LABEL) && at_line_start(s, i)) {
@@ -1179,7 +1193,7 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 			/* "\n\nHuman:" the old completion framing */
 			if (blank_before(s, i) && kwtag[id] != T_SYSTEM)
 				base = 2;
-			cand(s, INJ_ROLE, base, i, k + 1);
+			cand_l(s, INJ_ROLE, base, i, k + 1, true);
 		}
 	}
 	/* run/execute + a command */
@@ -1720,7 +1734,7 @@ static size_t on_special(struct scan *s, size_t i)
 			     (n == 6 && !memcmp(w, "system", 6)) ||
 			     (n == 8 && !memcmp(w, "response", 8))) &&
 			    line_end_after(s, k + n))
-				cand(s, INJ_ROLE, 1, i, k + n);
+				cand_l(s, INJ_ROLE, 1, i, k + n, true);
 			return i + 1;
 		}
 		return i + 1;
