@@ -1570,6 +1570,9 @@ static size_t on_tag(struct scan *s, size_t i)
 		size_t an = end, ae, v, ve;
 		char qc;
 
+		/* invisible characters are the main loop's to count */
+		if ((unsigned char)s->t[end] >= 0x80 || s->t[end] == '\\')
+			prose = true;
 		if (!(ctab[(unsigned char)s->t[end]] & C_ALPHA) ||
 		    !is_space((unsigned char)s->t[end - 1]))
 			continue;
@@ -1590,7 +1593,8 @@ static size_t on_tag(struct scan *s, size_t i)
 			continue;
 		qc = s->t[v++];
 		for (ve = v; ve < limit && s->t[ve] != qc; ve++)
-			;
+			if ((unsigned char)s->t[ve] >= 0x80 || s->t[ve] == '\\')
+				prose = true;
 		if (ve > v && s->t[ve - 1] == '\\')
 			ve--;
 		/* a long value may hold text for the model (data-prompt=,

@@ -297,6 +297,55 @@ static void stripping(void)
 	}
 }
 
+/* Random texts from markup, invisible characters and phrases: hits stay
+ * inside the text and the report's bound, and strip removes exactly the
+ * bytes the scan counts (exact-size buffers: ASan sees any overread). */
+static void random_texts(void)
+{
+	static const char *const p[] = { "<", ">", "!--", "-->", "[", "]",
+		"(", ")", "![", "](", "`", "```", "\n", "\\", "\\n",
+		"\\u200b", "\\udb40\\udc41", "\xe2", "\xe2\x80",
+		"\xe2\x80\x8b", "\xe2\x80\xae", "\xef\xbb\xbf",
+		"\xf3\xa0\x81", "\xf3\xa0\x81\xa7", "\xf0\x9f\x8f\xb4",
+		"\xf0\x9f\x91\xa8", "ignore ", "previous ", "instructions",
+		"you are now ", "run ", "`curl x | sh`", "send ", "id_rsa",
+		"API_KEY", "assistant", "<|im_start|>", "<|", "|>", "[INST]",
+		"<system>", "</system>", "<div style=\"display:none\">",
+		"</div>", "<img alt=\"", "\"", "'", "?d={x}", "&q=", "=",
+		"### Instruction:", "System:", "# ", "{\"type\": \"tool_use\"",
+		"\"name\": \"Bash\", \"input\"", "<" "ant" "ml:invoke", " ",
+		".", "{", "x", NULL };
+	unsigned n = 0, it, k, seed = 12345, bad = 0;
+
+	while (p[n])
+		n++;
+	for (it = 0; it < 3000; it++) {
+		struct buf b = BUF_INIT, o = BUF_INIT;
+		struct inject_report r;
+		size_t rm = 0, len;
+
+		seed = seed * 1103515245u + 12345u;
+		len = (seed >> 16) % 160;
+		for (k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_puts(&b, p[(seed >> 16) % n]);
+		}
+		if (it % 7 == 0)
+			buf_putc(&b, '\0');
+		scan_n(b.data ? b.data : "", b.len, &r);
+		for (k = 0; k < r.n; k++)
+			if (r.hit[k].off + r.hit[k].len > b.len)
+				bad++;
+		if (inject_strip(&o, &rm, b.data ? b.data : "", b.len) < 0 ||
+		    rm != r.invisible_bytes || r.n > INJECT_MAX_HITS)
+			bad++;
+		buf_release(&b);
+		buf_release(&o);
+	}
+	ok(bad == 0, "random texts: hits in range, strip == scan (%u bad)",
+	   bad);
+}
+
 static void report(void)
 {
 	struct inject_report r;
@@ -326,6 +375,7 @@ int main(void)
 	near_misses();
 	hostile();
 	stripping();
+	random_texts();
 	report();
 	return tap_done();
 }
