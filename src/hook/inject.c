@@ -301,8 +301,7 @@ struct scan {
 static void hidden_expire(struct scan *s, size_t i);
 
 static uint8_t ctab[256];
-static uint32_t lenmask[26];	/* bit n: a keyword of n letters */
-static uint32_t lastmask[26];	/* bit c: a keyword ending in 'a' + c */
+static uint8_t lowtab[256];	/* ASCII lowercase, other bytes as they are */
 static uint8_t kwlen[NKW];
 /* Words the patterns name, tagged once: no strcmp per event. */
 enum {
@@ -338,8 +337,10 @@ static unsigned word_hash(const char *w, size_t n)
 
 	for (k = 0; k < n; k++)
 		h = h * 33 + (unsigned char)w[k];
-	return h % HASH_SLOTS;
+	return h & (HASH_SLOTS - 1);
 }
+
+static unsigned char lower(unsigned char c);
 
 static void init_tables(void)
 {
@@ -357,6 +358,7 @@ static void init_tables(void)
 		if (i == ' ' || i == '\t' || i == '\r')
 			c |= C_SPACE;
 		ctab[i] = c;
+		lowtab[i] = (uint8_t)lower((unsigned char)i);
 	}
 	/* '\n' lines, '<' '>' markup, '[' ']' '!' links and role tokens,
 	 * '#' headings, '`' code, '|' pipes to a shell, '\\' JSON escapes
@@ -368,20 +370,11 @@ static void init_tables(void)
 		for (i = 0; trig[i]; i++)
 			ctab[trig[i]] |= C_TRIG;
 	}
-	/* Keyword lengths by first letter: most words are rejected before
-	 * they are lowered and hashed. */
-	for (k = 0; k < NKW; k++) {
+	/* Keywords in an open-addressed hash of their (lowercase) text:
+	 * a word costs its hash, computed while it is scanned, and most
+	 * probes hit an empty slot. */
+	for (k = 0; k < NKW; k++)
 		kwlen[k] = (uint8_t)strlen(kws[k].w);
-		if (kws[k].w[0] >= 'a' && kws[k].w[0] <= 'z') {
-			unsigned char z = (unsigned char)kws[k].w[kwlen[k] - 1];
-
-			lenmask[kws[k].w[0] - 'a'] |= 1u << kwlen[k];
-			if (z >= 'a' && z <= 'z')
-				lastmask[kws[k].w[0] - 'a'] |= 1u << (z - 'a');
-			else
-				lastmask[kws[k].w[0] - 'a'] |= 1u << 26;
-		}
-	}
 	for (k = 0; k < NKW; k++) {
 		unsigned h = word_hash(kws[k].w, strlen(kws[k].w)), t;
 
@@ -1260,39 +1253,37 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 
 static size_t on_word_start(struct scan *s, size_t i)
 {
+	const unsigned char *t = (const unsigned char *)s->t;
 	size_t j = i, n, k;
-	unsigned f, h;
-	char w[WORD_MAX + 1];
+	unsigned h = 5381, z;
 
-	while (j < s->len && (ctab[(unsigned char)s->t[j]] & C_WORD))
-		j++;
+	/* the word and its hash in one pass (the hash of its lowercase) */
+	while (j < s->len && (ctab[t[j]] & C_WORD))
+		h = h * 33 + lowtab[t[j++]];
 	if (s->htype != H_NONE)
 		hidden_expire(s, i);
 	n = j - i;
 	/* SOME_API_KEY, GITHUB_TOKEN, DB_PASSWORD: a credential's name */
-	h = lower((unsigned char)s->t[j - 1]);
-	if (n >= 7 && n <= 64 && (h == 'y' || h == 'n' || h == 't' ||
-				  h == 'd') &&
-	    (ihas(s, j - 4, "_key") ||
-				  ihas(s, j - 6, "_token") ||
-				  ihas(s, j - 7, "_secret") ||
-				  (n >= 9 && ihas(s, j - 9, "_password")))) {
+	z = lowtab[t[j - 1]];
+	if (n >= 7 && n <= 64 && (z == 'y' || z == 'n' || z == 't' ||
+				  z == 'd') &&
+	    (ihas(s, j - 4, "_key") || ihas(s, j - 6, "_token") ||
+	     ihas(s, j - 7, "_secret") ||
+	     (n >= 9 && ihas(s, j - 9, "_password")))) {
 		on_word(s, kw_envcred, i, j);
 		return j;
 	}
-	f = lower((unsigned char)s->t[i]);
-	if (f < 'a' || f > 'z' || n > WORD_MAX ||
-	    !(lenmask[f - 'a'] & (1u << n)))
+	if (n > WORD_MAX)
 		return j;
-	if (!(lastmask[f - 'a'] & (h >= 'a' && h <= 'z' ? 1u << (h - 'a') :
-				   1u << 26)))
-		return j;
-	for (k = 0; k < n; k++)
-		w[k] = (char)lower((unsigned char)s->t[i + k]);
-	for (h = word_hash(w, n); kwhash[h]; h = (h + 1) % HASH_SLOTS) {
+	for (h &= HASH_SLOTS - 1; kwhash[h]; h = (h + 1) & (HASH_SLOTS - 1)) {
 		unsigned id = kwhash[h] - 1u;
 
-		if (kwlen[id] == n && !memcmp(kws[id].w, w, n)) {
+		if (kwlen[id] != n)
+			continue;
+		for (k = 0; k < n && lowtab[t[i + k]] ==
+				     (unsigned char)kws[id].w[k]; k++)
+			;
+		if (k == n) {
 			on_word(s, id, i, j);
 			break;
 		}
