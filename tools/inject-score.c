@@ -147,7 +147,8 @@ int main(int argc, char **argv)
 					if (got & 1u << kk)
 						kinds_att[kk].hit++;
 					else if (verbose && any)
-						show("wrong-kind", id, text, &r);
+						show("wrong-kind", id, text,
+						     &r);
 				}
 				if (!any && verbose)
 					show("miss", id, text, &r);

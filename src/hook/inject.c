@@ -272,11 +272,11 @@ struct scan {
 	unsigned nc;
 	struct ev ev[NEV];
 	unsigned nev;		/* events seen (ring index = nev % NEV) */
-	size_t last[S_NSIG];	/* offset of the last signal of each kind + 1 */
-	size_t last_ex;		/* offset of the last example marker + 1 */
+	size_t last[S_NSIG];	/* last signal of each kind: offset + 1 */
+	size_t last_ex;		/* last example marker: offset + 1 */
 	unsigned meta;		/* words about attacks, whole text */
 	size_t line;		/* offset of the current line */
-	bool json;		/* text is a JSON document: \u escapes count */
+	bool json;		/* a JSON document: \u escapes count */
 	bool fence;		/* inside a ``` fence */
 	size_t code_end;	/* inside a code span until here */
 	size_t code_close;	/* the span's closing backticks start here */
@@ -301,7 +301,7 @@ struct scan {
 static void hidden_expire(struct scan *s, size_t i);
 
 static uint8_t ctab[256];
-static uint8_t lowtab[256];	/* ASCII lowercase, other bytes as they are */
+static uint8_t lowtab[256];	/* ASCII lowercase, other bytes as is */
 static uint8_t kwlen[NKW];
 /* Words the patterns name, tagged once: no strcmp per event. */
 enum {
@@ -323,7 +323,9 @@ enum {
 	T_ARE,
 	T_SYSTEM,
 };
-static const char *const tagged[] = { NULL, "follow", "model", "env", "ssh", "aws", "e", "without", "next", "your", "you", "wants", "user", "authorized", "now", "are", "system" };
+static const char *const tagged[] = { NULL, "follow", "model", "env",
+	"ssh", "aws", "e", "without", "next", "your", "you", "wants", "user",
+	"authorized", "now", "are", "system" };
 static uint8_t kwtag[NKW];
 #define HASH_SLOTS	1024	/* > 3x the keywords: short probes */
 static uint16_t kwhash[HASH_SLOTS];	/* kws[] index + 1 */
@@ -519,7 +521,8 @@ static bool sentence_start(const struct scan *s, size_t i)
 	int round;
 
 	for (round = 0; round < 2; round++) {
-		while (k > 0 && i - k < 8 && is_space((unsigned char)s->t[k - 1]))
+		while (k > 0 && i - k < 8 &&
+		       is_space((unsigned char)s->t[k - 1]))
 			if (s->t[--k] == '\n')
 				return true;
 		if (k == 0)
@@ -937,10 +940,11 @@ static void check_override(struct scan *s, const struct ev *e)
 			if (kwtag[v->id] == T_FOLLOW) {
 				const struct ev *n = prev_ev(s, b + 1);
 
-				if (n && n->off >= 3 && ihas(s, n->off - 3, "do "))
-					c->imper = sentence_start(s, n->off - 3);
-				else
-					c->imper = n && sentence_start(s, n->off);
+				size_t at = n ? n->off : 0;
+
+				if (n && at >= 3 && ihas(s, at - 3, "do "))
+					at -= 3;
+				c->imper = n && sentence_start(s, at);
 			}
 			return;
 		}
@@ -1217,7 +1221,8 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 			if (!v || i - v->end > 60)
 				break;
 			if ((cls & K_CRED) && (v->cls & (K_SEND | K_READ)) &&
-			    !(vn && (vn->cls & K_NEG) && v->off - vn->end < 6)) {
+			    !(vn && (vn->cls & K_NEG) &&
+			      v->off - vn->end < 6)) {
 				base = (v->cls & K_SEND) ? 2 : 1;
 				from = v->off;
 				break;
@@ -1536,7 +1541,8 @@ static size_t on_tag(struct scan *s, size_t i)
 		if (s->htype == H_ELEMENT && n == s->hnlen &&
 		    !memcmp(name, s->hname, n) && --s->hdepth == 0)
 			hidden_close(s, i);
-		for (q = 0; name[0] == 's' && name[1] == 'y' && role_tags[q]; q++)
+		for (q = 0; name[0] == 's' && name[1] == 'y' && role_tags[q];
+		     q++)
 			if (!strcmp(name, role_tags[q]))
 				cand(s, INJ_ROLE, 1, i, k);
 		return k;
@@ -1706,7 +1712,8 @@ static size_t on_special(struct scan *s, size_t i)
 			size_t u = i + 2, k;
 
 			for (k = u; k < s->len && k - u < LOOK_URL &&
-			     s->t[k] != ')' && !is_space((unsigned char)s->t[k]);
+			     s->t[k] != ')' &&
+			     !is_space((unsigned char)s->t[k]);
 			     k++)
 				;
 			if (k > u)

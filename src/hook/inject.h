@@ -34,7 +34,7 @@ struct inject_hit {
 struct inject_report {
 	unsigned kinds;		/* 1u << kind for every flagged kind */
 	unsigned n;		/* hits in hit[], by offset */
-	unsigned more;		/* flagged hits that did not fit in hit[] */
+	unsigned more;		/* flagged hits beyond hit[] */
 	struct inject_hit hit[INJECT_MAX_HITS];
 	size_t invisible_bytes;	/* what inject_strip() would remove */
 	/* A command a flagged INJ_COMMAND hit asks to run, when one is
@@ -44,14 +44,15 @@ struct inject_report {
 };
 
 /* Scans text; returns r->kinds (0: nothing flagged).  Linear time,
- * constant memory; never reads past len. */
+ * constant memory; never reads past len.  Not reentrant (the scan state
+ * and the tables built at the first call are static): one thread. */
 unsigned inject_scan(struct inject_report *r, const char *text, size_t len);
 
 /* Appends text to out without tag characters, bidi controls and the
  * zero-width characters inject_scan() counts in invisible_bytes (a ZWJ
  * inside an emoji, a ZWNJ/ZWJ between letters of other scripts and a
- * leading BOM are kept).  *removed gets the bytes dropped.  Returns 0 or
- * CV_ENOMEM. */
+ * leading BOM are kept); in a JSON document, their \u escapes too.
+ * *removed gets the bytes dropped.  Returns 0 or CV_ENOMEM. */
 int inject_strip(struct buf *out, size_t *removed, const char *text,
 		 size_t len);
 
