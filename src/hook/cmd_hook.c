@@ -123,7 +123,9 @@ int cmd_hook(int argc, char **argv)
 	}
 	/* PostToolUse: the output, not a call, is what is judged. */
 	if (post) {
-		status = post_hook(&call, config_post_settings());
+		struct post_env env = { set, home };
+
+		status = post_hook(&call, config_post_settings(), &env);
 		goto done;
 	}
 	judge_call(&v, &a, set, &call, &d);

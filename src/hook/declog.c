@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hook/inject.h"
 #include "judge/judge.h"
 #include "judge/toolcall.h"
 #include "rules/config.h"
@@ -359,7 +360,8 @@ void declog_record(const struct toolcall *call, const struct verdict *v)
 }
 
 void declog_record_post(const struct toolcall *call,
-			const struct redact_tally *t, const char *decision)
+			const struct redact_tally *t, unsigned inject_kinds,
+			const char *decision)
 {
 	const struct config_log *cl = config_log_settings();
 	struct buf rec = BUF_INIT;
@@ -382,14 +384,21 @@ void declog_record_post(const struct toolcall *call,
 	 * so that `ccveto log` counts them), the event and the count. */
 	if (!error)
 		error = buf_printf(&rec, ",\"summary\":\"redacted %u "
-				   "secret%s from the tool output\",\"event\":"
-				   "\"PostToolUse\",\"decision\":\"%s\","
-				   "\"redacted\":%u,\"rules\":[", t->n,
-				   t->n == 1 ? "" : "s", decision, t->n);
+				   "secret%s from the tool output%s\","
+				   "\"event\":\"PostToolUse\",\"decision\":"
+				   "\"%s\",\"redacted\":%u,\"rules\":[", t->n,
+				   t->n == 1 ? "" : "s", inject_kinds ?
+				   "; flagged injected instructions" : "",
+				   decision, t->n);
 	for (k = 0; !error && (name = redact_kind_name(k)); k++)
 		if (t->kinds & ((uint64_t)1 << k))
 			error = buf_printf(&rec, "%s\"redact.%s\"",
 					   n++ ? "," : "", name);
+	for (k = 0; !error && k < INJ_NKINDS; k++)
+		if (inject_kinds & (1u << k))
+			error = buf_printf(&rec, "%s\"inject.%s\"",
+					   n++ ? "," : "",
+					   inject_kind_name((enum inject_kind)k));
 	if (!error)
 		error = buf_puts(&rec, "]");
 	if (!error)

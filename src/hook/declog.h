@@ -17,11 +17,13 @@ struct verdict;
  * config's log.all_calls); honours log.enabled and log.max_bytes. */
 void declog_record(const struct toolcall *call, const struct verdict *v);
 
-/* Appends the record of a PostToolUse answer: decision "redact" or
- * "withheld", how many secrets and their kinds (never a value); honours
- * log.enabled and log.max_bytes. */
+/* Appends the record of a PostToolUse answer: decision "redact",
+ * "flag" (an injection, nothing rewritten) or "withheld", how many
+ * secrets, and a rule id per kind ("redact.KIND", "inject.KIND"; never a
+ * value); honours log.enabled and log.max_bytes. */
 void declog_record_post(const struct toolcall *call,
-			const struct redact_tally *t, const char *decision);
+			const struct redact_tally *t, unsigned inject_kinds,
+			const char *decision);
 
 /* The log file: ~/.local/state/ccveto/decisions.jsonl, ~ being the
  * passwd home (userhome.h); when the user's config has "trust_env"

@@ -49,7 +49,7 @@ static struct config_log log_settings = { true, false,
 					 CV_LOG_DEFAULT_MAX_BYTES };
 /* The user's config says "trust_env" (config_trust_env). */
 static bool trust_env;
-static struct config_post post_settings = { true, 0, 0, { { 0 } } };
+static struct config_post post_settings = { true, true, 0, 0, { { 0 } } };
 
 enum level {
 	LEVEL_USER,		/* the user's own file: anything goes */
@@ -427,26 +427,28 @@ static int apply_log(struct run *r, const struct jv *v, const char *file,
 	return 0;
 }
 
-/* "post": {"redact": BOOL, "tools": {"NAME": BOOL}, "kinds": {"KIND":
- * BOOL}}.  Everything is on by default, so only false changes anything,
+/* "post": {"redact": BOOL, "inject": BOOL, "tools": {"NAME": BOOL},
+ * "kinds": {"KIND": BOOL}}.  Everything is on by default, so only false changes anything,
  * and only the user's own (or a trusted project's) config may say it. */
 static int apply_post(struct run *r, const struct jv *v, const char *file,
 		      enum level lv, struct diag *d)
 {
-	const struct jv *red, *tools, *kinds, *c;
+	const struct jv *red, *inj, *tools, *kinds, *c;
 	unsigned k;
 
 	if (!jv_is(v, JV_OBJECT))
 		return diag_set(d, CV_EINVAL, "config '%s': \"post\" must be "
 				"an object", file);
 	red = jv_get(v, "redact");
+	inj = jv_get(v, "inject");
 	tools = jv_get(v, "tools");
 	kinds = jv_get(v, "kinds");
-	if ((red && !jv_is_bool(red)) ||
+	if ((red && !jv_is_bool(red)) || (inj && !jv_is_bool(inj)) ||
 	    (tools && !jv_is(tools, JV_OBJECT)) ||
 	    (kinds && !jv_is(kinds, JV_OBJECT)))
 		return diag_set(d, CV_EINVAL, "config '%s': \"post\" takes "
-				"\"redact\" (true/false), \"tools\" and "
+				"\"redact\" and \"inject\" (true/false), "
+				"\"tools\" and "
 				"\"kinds\" (objects of true/false)", file);
 	for (c = tools ? tools->child : NULL; c; c = c->next)
 		if (!jv_is_bool(c) || strlen(c->key) >= CONFIG_POST_NAME)
@@ -471,6 +473,8 @@ static int apply_post(struct run *r, const struct jv *v, const char *file,
 	}
 	if (red)
 		post_settings.redact = jv_is(red, JV_TRUE);
+	if (inj)
+		post_settings.inject = jv_is(inj, JV_TRUE);
 	for (c = tools ? tools->child : NULL; c; c = c->next) {
 		if (jv_is(c, JV_TRUE))
 			continue;
@@ -694,6 +698,7 @@ int config_apply(struct ruleset *set, const struct config_opts *opts,
 	log_settings.max_bytes = CV_LOG_DEFAULT_MAX_BYTES;
 	memset(&post_settings, 0, sizeof(post_settings));
 	post_settings.redact = true;
+	post_settings.inject = true;
 	trust_env = false;
 	arena_init(&trees);
 	r.set = set;

@@ -43,12 +43,13 @@ struct config_log {
 const struct config_log *config_log_settings(void);
 
 /* PostToolUse settings from the last config_apply() ("post"): redaction
- * is on for every tool and every kind unless the user's config says
- * false.  Tool names are exact, or "mcp__server__*" for a server. */
+ * and injection scanning are on for every tool and every kind unless the
+ * user's config says false.  Tool names are exact, or "mcp__server__*" for a server. */
 #define CONFIG_POST_TOOLS 32
 #define CONFIG_POST_NAME 128
 struct config_post {
 	bool redact;
+	bool inject;			/* scan for injected instructions */
 	unsigned n_off_tools;
 	uint64_t kinds_off;		/* 1 << redact kind: left alone */
 	char off_tools[CONFIG_POST_TOOLS][CONFIG_POST_NAME];
