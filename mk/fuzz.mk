@@ -23,7 +23,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc -Ifuzz -I$(FUZZ_BUILD)/gen \
 	-DCV_VERSION='"$(VERSION)"' $(DEPS_CFLAGS) $(FUZZ_SAN)
 
 # Harnesses whose interfaces exist (the auditor's come later).
-FUZZ_TARGETS ?= json shell pwsh hook rulepack \
+FUZZ_TARGETS ?= json shell pwsh hook rulepack post \
 	$(if $(wildcard src/json/jsonloc.c),jsonloc) \
 	$(if $(wildcard src/audit/audit.c),audit)
 FUZZ_BINS = $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))

@@ -36,6 +36,9 @@
 #define LLVMFuzzerTestOneInput regress_audit
 #include "../../fuzz/fuzz_audit.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput regress_post
+#include "../../fuzz/fuzz_post.c"
+#undef LLVMFuzzerTestOneInput
 
 struct harness {
 	const char *name;
@@ -50,6 +53,7 @@ static const struct harness harnesses[] = {
 	{ "rulepack", regress_rulepack },
 	{ "jsonloc", regress_jsonloc },
 	{ "audit", regress_audit },
+	{ "post", regress_post },
 };
 
 static int cmp_names(const void *a, const void *b)
