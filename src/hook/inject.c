@@ -141,6 +141,7 @@ enum {
 	K_BEFORE = 1u << 28,	/* before */
 	K_REPLYV = 1u << 29,	/* answering, responding, reply */
 	K_MISC = 1u << 30,	/* are, now, user, wants, next: patterns */
+	K_CHG = 1u << 31,	/* changed, replaced, revoked (of instructions) */
 };
 
 static const struct kw {
@@ -162,7 +163,7 @@ static const struct kw {
 	{ "guidelines", K_OBJ }, { "guardrails", K_OBJ },
 	{ "restrictions", K_OBJ }, { "constraints", K_OBJ },
 	{ "programming", K_OBJ }, { "context", K_OBJ }, { "orders", K_OBJ },
-	{ "new", K_NEW }, { "updated", K_NEW }, { "real", K_NEW },
+	{ "new", K_NEW }, { "updated", K_NEW | K_CHG }, { "real", K_NEW },
 	{ "actual", K_NEW }, { "revised", K_NEW },
 	{ "task", K_TASK }, { "goal", K_TASK }, { "role", K_TASK },
 	{ "objective", K_TASK }, { "mission", K_TASK },
@@ -185,6 +186,9 @@ static const struct kw {
 	{ "silently", K_STEALTH }, { "secretly", K_STEALTH },
 	{ "quietly", K_STEALTH }, { "covertly", K_STEALTH },
 	{ "before", K_BEFORE }, { "answering", K_REPLYV },
+	{ "changed", K_CHG }, { "replaced", K_CHG }, { "revoked", K_CHG },
+	{ "superseded", K_CHG }, { "modified", K_CHG },
+	{ "overridden", K_CHG }, { "cancelled", K_CHG },
 	{ "responding", K_REPLYV }, { "replying", K_REPLYV },
 	{ "reply", K_REPLYV | K_IMP }, { "response", K_REPLYV },
 	{ "answer", K_REPLYV }, { "run", K_EXEC | K_IMP },
@@ -916,10 +920,60 @@ static bool same_sentence(const struct scan *s, size_t from, size_t to)
 	return true;
 }
 
+/* A modifier that points back at what came before ("the document
+ * above", "what you were told before"), not a quantity ("all", "any"). */
+static bool positional(const struct scan *s, const struct ev *v)
+{
+	return (v->cls & (K_MOD | K_BEFORE)) &&
+	       (ihas(s, v->off, "above") || ihas(s, v->off, "previous") ||
+		ihas(s, v->off, "prior") || ihas(s, v->off, "earlier") ||
+		ihas(s, v->off, "preceding") || ihas(s, v->off, "original") ||
+		ihas(s, v->off, "initial") || ihas(s, v->off, "before"));
+}
+
+static size_t word_at(const struct scan *s, size_t i, char *w, size_t max)
+{
+	size_t n = 0;
+
+	while (i + n < s->len && n < max &&
+	       (ctab[(unsigned char)s->t[i + n]] & C_ALPHA)) {
+		w[n] = (char)lower((unsigned char)s->t[i + n]);
+		n++;
+	}
+	return n;
+}
+
+/* After a positional modifier: the sentence ends, or what it points at
+ * is the text or the asking ("the document above.", "earlier requests"),
+ * not a thing of the world ("previous commits"). */
+static bool points_at_text(const struct scan *s, const struct ev *e)
+{
+	static const char *const what[] = { "document", "text", "page",
+		"message", "messages", "content", "context", "request",
+		"requests", "conversation", "input", "guidance", "directions",
+		"commands", "prompt", "task", "tasks", NULL };
+	char w[16];
+	size_t k = e->end, n;
+	unsigned q;
+
+	while (k < s->len && (s->t[k] == ' ' || s->t[k] == '\t'))
+		k++;
+	if (k >= s->len || s->t[k] == '.' || s->t[k] == '!' ||
+	    s->t[k] == '\n' || s->t[k] == ':' || s->t[k] == ';' ||
+	    s->t[k] == ',')
+		return true;
+	n = word_at(s, k, w, 15);
+	for (q = 0; what[q]; q++)
+		if (strlen(what[q]) == n && !memcmp(w, what[q], n))
+			return true;
+	return false;
+}
+
 static void check_override(struct scan *s, const struct ev *e)
 {
 	unsigned b;
 	bool mod = (e->cls & K_MOD) != 0, obj = (e->cls & K_OBJ) != 0;
+	bool pos = positional(s, e) && points_at_text(s, e);
 
 	for (b = 1; b < 7; b++) {
 		const struct ev *v = prev_ev(s, b);
@@ -929,12 +983,16 @@ static void check_override(struct scan *s, const struct ev *e)
 		if (v->cls & K_OVR) {
 			struct cand *c;
 
-			if (!mod || !obj || (s->ovr_used &&
-					     s->ovr_used - 1 == v->off) ||
+			/* "ignore the document above": weaker than with
+			 * an object (instructions, rules), but a start */
+			if ((!mod && !pos) || (!obj && !pos) || (s->ovr_used &&
+						       s->ovr_used - 1 ==
+						       v->off) ||
 			    !same_sentence(s, v->end, e->off))
 				return;
-			s->ovr_used = v->off + 1;
-			c = cand(s, INJ_OVERRIDE, 2, v->off, e->end);
+			if (obj)	/* a weak one does not stop a strong */
+				s->ovr_used = v->off + 1;
+			c = cand(s, INJ_OVERRIDE, obj ? 2 : 1, v->off, e->end);
 			c->imper = sentence_start(s, v->off);
 			/* "don't follow": the negation starts the sentence */
 			if (kwtag[v->id] == T_FOLLOW) {
@@ -955,18 +1013,6 @@ static void check_override(struct scan *s, const struct ev *e)
 		    e->off - v->end < 3)
 			obj = true;
 	}
-}
-
-static size_t word_at(const struct scan *s, size_t i, char *w, size_t max)
-{
-	size_t n = 0;
-
-	while (i + n < s->len && n < max &&
-	       (ctab[(unsigned char)s->t[i + n]] & C_ALPHA)) {
-		w[n] = (char)lower((unsigned char)s->t[i + n]);
-		n++;
-	}
-	return n;
 }
 
 /* The command a "run"/"execute" at j asks for: a code span, a fence's
@@ -1138,8 +1184,12 @@ static void on_word(struct scan *s, unsigned id, size_t i, size_t j)
 	e->off = i;
 	e->end = j;
 
-	if (cls & (K_MOD | K_OBJ))
+	if (cls & (K_MOD | K_OBJ | K_BEFORE))
 		check_override(s, e);
+	/* "your instructions have changed / were replaced" */
+	if ((cls & K_CHG) && p && (p->cls & K_OBJ) && i - p->end < 12 &&
+	    p2 && kwtag[p2->id] == T_YOUR && p->off - p2->end < 3)
+		cand(s, INJ_OVERRIDE, 2, p2->off, j);
 	/* "new instructions:", "your new task is" */
 	if ((cls & K_TASK) && p && (p->cls & K_NEW) && i - p->end < 3) {
 		size_t k = skip_sp(s, j, 4);
