@@ -3,8 +3,11 @@
 # (attacks.jsonl, lookalikes.jsonl; regenerate with gen.py there): recall
 # on attacks and the flagged rate on lookalikes, per kind and per carrier.
 # heldout.jsonl (35 hand-written texts, written after the scanner was
-# tuned on the generated corpus, which has the same author) is scored
-# separately and reported, never gated: it is the honest estimate.
+# tuned on the generated corpus, which has the same author; two rules
+# came from its misses since) and heldout2.jsonl (60 attacks and 60
+# lookalikes by an author who never saw the scanner or its data, used
+# for nothing but this score) are scored separately and reported, never
+# gated: heldout2 is the honest estimate.
 #
 # usage: tests/corpus/inject-score.sh [-v]   -v lists misses and flags
 #        tests/corpus/inject-score.sh -b     instructions per byte on 1 MB
@@ -51,6 +54,9 @@ echo "$out"
 echo
 echo "held out (reported, not gated):"
 "$BIN" "$@" "$DIR/heldout.jsonl" | sed -n '/^  miss\|^  flagged\|^  wrong\|^attacks\|^lookalikes/p'
+echo
+echo "held out 2 (120 texts by another author who never saw the scanner):"
+"$BIN" "$@" "$DIR/heldout2.jsonl" | sed -n '/^  miss\|^  flagged\|^  wrong\|^attacks\|^lookalikes/p'
 echo
 echo "$out" | awk -v rmin="$RECALL_MIN" -v fmax="$FLAGGED_MAX" '
 	/^attacks / { recall = $NF }
