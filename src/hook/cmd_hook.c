@@ -113,9 +113,7 @@ int cmd_hook(int argc, char **argv)
 	if ((error = load_ruleset(&set, &copts, &d)) < 0) {
 		/* After the call, a deny would let the output through. */
 		if (post) {
-			hook_post_mode(call.tool &&
-				       !strncmp(call.tool, "mcp__", 5));
-			status = hook_emit_withheld();
+			status = post_withhold(&call);
 		} else {
 			status = fail_closed(&a, error, d.msg);
 		}

@@ -88,6 +88,7 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/text.h"
 
 #define W		160	/* context either side of a candidate */
 #define CAND_MAX	64	/* open candidates; older ones are settled */
@@ -812,23 +813,14 @@ static size_t invis_len(const struct scan *s, size_t i, bool *flag,
 	return 3;
 }
 
+/* "\\uXXXX" at i: its value, 0x10000 for none. */
 static unsigned hex4(const struct scan *s, size_t i)
 {
-	unsigned v = 0, k;
+	unsigned v;
 
-	if (i + 6 > s->len || s->t[i] != '\\' || s->t[i + 1] != 'u')
+	if (i + 6 > s->len || s->t[i] != '\\' || s->t[i + 1] != 'u' ||
+	    text_hex4(s->t + i + 2, &v) < 0)
 		return 0x10000;
-	for (k = 2; k < 6; k++) {
-		unsigned char c = (unsigned char)s->t[i + k];
-
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
-			v |= (c | 32) - 'a' + 10;
-		else
-			return 0x10000;
-	}
 	return v;
 }
 

@@ -410,6 +410,17 @@ static int answer(struct buf *b, struct scan *s, const struct jv *resp,
 	return error;
 }
 
+static bool is_mcp(const struct toolcall *call)
+{
+	return call->tool && !strncmp(call->tool, "mcp__", 5);
+}
+
+int post_withhold(const struct toolcall *call)
+{
+	hook_post_mode(is_mcp(call));
+	return hook_emit_withheld();
+}
+
 int post_hook(const struct toolcall *call, const struct config_post *cfg,
 	      const struct post_env *env)
 {
@@ -420,7 +431,7 @@ int post_hook(const struct toolcall *call, const struct config_post *cfg,
 	bool mcp;
 
 	memset(&s, 0, sizeof(s));
-	mcp = call->tool && !strncmp(call->tool, "mcp__", 5);
+	mcp = is_mcp(call);
 	hook_post_mode(mcp);
 	resp = jv_get(call->root, "tool_response");
 	if (!resp || config_post_tool_off(call->tool) ||

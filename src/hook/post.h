@@ -20,4 +20,8 @@ struct post_env {
 int post_hook(const struct toolcall *call, const struct config_post *cfg,
 	      const struct post_env *env);
 
+/* The PostToolUse answer when the call cannot be looked at (the config
+ * has an error): the output withheld.  Returns the exit status. */
+int post_withhold(const struct toolcall *call);
+
 #endif

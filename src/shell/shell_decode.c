@@ -18,21 +18,6 @@
 #include "util/bounds.h"
 #include "util/text.h"
 
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+' || c == '-')
-		return 62;
-	if (c == '/' || c == '_')
-		return 63;
-	return -1;
-}
-
 /* base64 (standard or URL alphabet; blanks and padding ignored). */
 const char *shd_base64(struct arena *a, const char *s, size_t n, size_t *outn)
 {
@@ -51,7 +36,7 @@ const char *shd_base64(struct arena *a, const char *s, size_t n, size_t *outn)
 		if (c == '=' || c == ' ' || c == '\n' || c == '\r' ||
 		    c == '\t')
 			continue;
-		if ((v = b64val(c)) < 0)
+		if ((v = text_b64val(c)) < 0)
 			return NULL;
 		acc = (acc << 6) | (unsigned long)v;
 		bits += 6;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "util/buf.h"
+#include "util/text.h"
 
 #define KEEP_MAX 4
 
@@ -501,21 +502,6 @@ static size_t match_entropy(const char *t, size_t len, size_t i,
 	return i + 1 + n;
 }
 
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+' || c == '-')
-		return 62;
-	if (c == '/' || c == '_')
-		return 63;
-	return -1;
-}
-
 /* Decodes at most cap bytes of the base64 at v (stops at the first
  * non-base64 byte); returns the decoded length. */
 static size_t b64_peek(const char *v, size_t n, char *out, size_t cap)
@@ -524,7 +510,7 @@ static size_t b64_peek(const char *v, size_t n, char *out, size_t cap)
 	unsigned acc = 0, bits = 0;
 
 	for (k = 0; k < n && o < cap; k++) {
-		int x = b64val((unsigned char)v[k]);
+		int x = text_b64val((unsigned char)v[k]);
 
 		if (x < 0)
 			break;
@@ -712,11 +698,6 @@ static unsigned classes(const char *v, size_t n)
 	return m;
 }
 
-static bool has_ci(const char *v, size_t n, const char *w)
-{
-	return strcasestr_n(v, n, w);
-}
-
 /* Words that stand in for a value in examples, templates and docs, and
  * masks printed where a value was. */
 static bool placeholder_words(const char *v, size_t n)
@@ -757,7 +738,7 @@ static bool placeholder_words(const char *v, size_t n)
 	    (n <= 12 && memmem(v, n, "%s", 2)))
 		return true;
 	for (k = 0; inside[k]; k++)
-		if (has_ci(v, n, inside[k]))
+		if (strcasestr_n(v, n, inside[k]))
 			return true;
 	/* A filler: one letter or digit over and over (runs of '/' are
 	 * common in real AWS session tokens). */
@@ -958,14 +939,6 @@ static unsigned name_words(const char *s, size_t n, char w[8][24])
 	return nw;
 }
 
-static bool word_in(const char *w, const char *const *set)
-{
-	for (; *set; set++)
-		if (!strcmp(w, *set))
-			return true;
-	return false;
-}
-
 /* Which secret a name holds, or RK_COUNT for none.  The last word
  * decides what the value is: "password" is one, "password_file" and
  * "token_count" are not. */
@@ -1029,7 +1002,7 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 		sec |= !strcmp(w[k], "secret");
 		acc |= !strcmp(w[k], "access");
 	}
-	if (nw > 1 && word_in(w[nw - 1], as_value))
+	if (nw > 1 && text_in_list(w[nw - 1], as_value))
 		nw--;
 	last = w[nw - 1];
 	prev = nw > 1 ? w[nw - 2] : "";
@@ -1045,7 +1018,7 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 		kind = RK_TOKEN;
 	else if (!strcmp(last, "apikey") || !strcmp(last, "secretkey") ||
 		 !strcmp(last, "accesskey") || !strcmp(last, "privatekey") ||
-		 (!strcmp(last, "key") && word_in(prev, key_owner)))
+		 (!strcmp(last, "key") && text_in_list(prev, key_owner)))
 		kind = RK_API_KEY;
 	else if (!strcmp(last, "secret") || !strcmp(last, "clientsecret"))
 		kind = RK_SECRET;
@@ -1064,7 +1037,7 @@ static unsigned secret_kind(const char *s, size_t n, bool query)
 	else if (nw == 1)
 		kind = compound_kind(last);
 	/* a page's, a cursor's or a form's token is no credential */
-	if (kind == RK_TOKEN && nw > 1 && word_in(prev, not_credential))
+	if (kind == RK_TOKEN && nw > 1 && text_in_list(prev, not_credential))
 		return RK_COUNT;
 	if (kind == RK_COUNT || !strcmp(w[0], "max") ||
 	    !strcmp(w[0], "min") || !strcmp(w[0], "num") ||

@@ -68,6 +68,21 @@ size_t text_put_utf8(char *out, unsigned long cp)
 	return 4;
 }
 
+int text_b64val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
 int text_hex4(const char *p, unsigned *out)
 {
 	unsigned v = 0;

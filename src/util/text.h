@@ -22,6 +22,8 @@ size_t text_put_utf8(char *out, unsigned long cp);
 int text_hexval(char c);
 /* Four hex digits at p (a \uXXXX escape's digits): 0, or -1. */
 int text_hex4(const char *p, unsigned *out);
+/* The value of a base64 digit, standard or URL alphabet; -1 for none. */
+int text_b64val(unsigned char c);
 
 /* The host of a URL ("scheme://[user@]host[:port]/..."), lowercase,
  * copied into the arena; NULL when url has no "://" or on no memory. */
